@@ -1,0 +1,34 @@
+#pragma once
+/// \file protocol_params.hpp
+/// Who proposes, when talks happen (DESIGN 1.7).
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace parley {
+
+/// \brief The bargaining protocol.
+///
+/// - alternating: the proposers in `order` take turns, one per talk period (Rubinstein);
+/// - random: a proposer drawn with probabilities `recognition` (Baron-Ferejohn);
+/// - mediated: the mediator (`mediator`) proposes; if `counter`, a belligerent in `order`
+///   may counter-propose in the same period after the mediator's package is rejected.
+/// Talks happen every `every` periods starting at 0, or exactly at `periods` if it is not empty.
+struct ProtocolParams {
+  enum class Kind { alternating, random, mediated };
+  Kind kind = Kind::alternating;
+  std::vector<std::size_t> order;        ///< party indices
+  std::vector<double> recognition;       ///< per party (index), summing to 1 (random)
+  std::size_t mediator = 0;              ///< party index (mediated)
+  bool counter = true;                   ///< mediated: belligerents may counter
+  int every = 1;
+  std::vector<int> periods;
+
+  /// Whether period t has talks.
+  [[nodiscard]] bool talks_at(int t) const;
+};
+
+const char* to_string(ProtocolParams::Kind kind);
+
+}  // namespace parley

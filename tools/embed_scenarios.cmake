@@ -1,0 +1,16 @@
+# Writes OUT, a C++ source that holds every DIR/*.yaml as a string, so that the
+# shipped scenarios are part of the binary (run with cmake -P).
+file(GLOB files ${DIR}/*.yaml)
+list(SORT files)
+set(body "// Generated from scenarios/*.yaml by tools/embed_scenarios.cmake; do not edit.\n")
+string(APPEND body "#include \"parley/io/builtin_scenarios.hpp\"\n\nnamespace parley::io {\n\n")
+string(APPEND body "const std::vector<BuiltinScenario>& builtin_scenarios() {\n")
+string(APPEND body "  static const std::vector<BuiltinScenario> all = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"parley_yaml(${text})parley_yaml\"},\n")
+endforeach()
+string(APPEND body "  };\n  return all;\n}\n\n}  // namespace parley::io\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})
