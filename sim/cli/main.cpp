@@ -1,7 +1,65 @@
-// The `parley` program: subcommands dispatch to sim/cli/<command>.cpp.
+// The `parley` program: dispatches to the registered subcommands (sim/cli/*_command.cpp).
+#include <algorithm>
+#include <exception>
 #include <iostream>
+#include <string>
+#include <vector>
 
-int main() {
-  std::cout << "parley\n";
-  return 0;
+#include "command.hpp"
+
+namespace parley::cli {
+
+std::vector<Command>& commands() {
+  static std::vector<Command> all;
+  return all;
+}
+
+CommandRegistration::CommandRegistration(Command command) {
+  auto& all = commands();
+  all.push_back(std::move(command));
+  std::sort(all.begin(), all.end(), [](const Command& a, const Command& b) { return a.name < b.name; });
+}
+
+}  // namespace parley::cli
+
+namespace {
+
+void print_usage(std::ostream& out) {
+  out << "parley " << PARLEY_VERSION
+      << ": a negotiation-position game-theory simulator\n\n"
+         "Usage: parley <command> [options]   (parley <command> --help for its options)\n\n"
+         "Commands:\n";
+  for (const auto& c : parley::cli::commands()) {
+    out << "  " << c.name << std::string(c.name.size() < 16 ? 16 - c.name.size() : 1, ' ') << c.summary
+        << "\n";
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    print_usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  if (args[0] == "--version") {
+    std::cout << "parley " << PARLEY_VERSION << "\n";
+    return 0;
+  }
+  const auto& all = parley::cli::commands();
+  const auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.name == args[0]; });
+  if (it == all.end()) {
+    std::cerr << "parley: unknown command '" << args[0] << "'\n\n";
+    print_usage(std::cerr);
+    return 2;
+  }
+  try {
+    return it->run(std::vector<std::string>(args.begin() + 1, args.end()));
+  } catch (const std::exception& e) {
+    // Errors that reach here are bugs or resource failures; input errors are reported
+    // by the commands themselves with file, line and field.
+    std::cerr << "parley " << args[0] << ": error: " << e.what() << "\n";
+    return 1;
+  }
 }

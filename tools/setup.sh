@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what Parley needs from Debian's packages (only what is missing), then configures
+# and builds it. Usage: tools/setup.sh [--build-dir DIR] [--sanitize] [--werror] [--notebooks]
+#   --build-dir DIR  build here (default: build)
+#   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug)
+#   --werror         treat warnings as errors
+#   --notebooks      also install Debian's Python packages the notebooks and plots use
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_dir=build
+cmake_args=(-DCMAKE_BUILD_TYPE=Release)
+want_notebooks=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build-dir) build_dir=$2; shift ;;
+    --sanitize) cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1) ;;
+    --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
+    --notebooks) want_notebooks=1 ;;
+    *) echo "tools/setup.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch2 libyaml-cpp-dev
+          libtinyxml2-dev)
+if [ "$want_notebooks" = 1 ]; then
+  packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
+             python3-ipykernel python3-nbformat)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  echo "tools/setup.sh: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B "$build_dir" -G Ninja "${cmake_args[@]}" >/dev/null
+cmake --build "$build_dir" -j2
