@@ -43,6 +43,7 @@ struct Issue {
 
   // ordinal
   std::vector<std::string> levels;  ///< ids of the levels, in increasing order
+  std::vector<std::string> level_names;  ///< display names of the levels (the ids if not given)
 
   // clauses
   std::vector<Clause> clauses;

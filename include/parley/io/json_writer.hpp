@@ -1,0 +1,87 @@
+#pragma once
+/// \file json_writer.hpp
+/// A streaming JSON writer (RFC 8259) for `--format json`: values go straight to the stream,
+/// so memory does not grow with the output.
+
+#include <concepts>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace parley::io {
+
+/// The JSON string literal for `text`, quotes included: `"`, `\` and control characters are
+/// escaped (\n, \t, ..., \u00XX); other bytes, UTF-8 included, pass through unchanged.
+std::string json_quote(std::string_view text);
+
+/// \brief Writes one JSON value, built with nested begin/end calls.
+///
+/// \code
+///   JsonWriter json(std::cout);
+///   json.begin_object().field("runs", 1000).key("outcomes").begin_object().field("settled", 0.25)
+///       .end_object().end_object();
+/// \endcode
+/// Numbers are written with the shortest text that reads back as the same double
+/// (std::to_chars), so `--format json` loses nothing; NaN and infinities, which JSON lacks,
+/// are written as null. Misuse (a value without a key inside an object, a key outside one,
+/// unbalanced ends, a second top-level value) throws std::logic_error: it is a bug in the caller.
+class JsonWriter {
+ public:
+  /// `indent` spaces per level, one member per line; 0 writes everything on one line.
+  explicit JsonWriter(std::ostream& out, int indent = 2);
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  /// The next member's name (inside an object).
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(double x);
+  JsonWriter& value(bool b);
+  template <std::integral I>
+    requires(!std::same_as<I, bool>)
+  JsonWriter& value(I x) {
+    return raw(std::to_string(x));
+  }
+  JsonWriter& null();
+
+  /// key(name) then value(x).
+  template <class T>
+  JsonWriter& field(std::string_view name, const T& x) {
+    key(name);
+    return value(x);
+  }
+  /// An array of numbers or strings.
+  template <class T>
+  JsonWriter& array(const std::vector<T>& xs) {
+    begin_array();
+    for (const auto& x : xs) value(x);
+    return end_array();
+  }
+
+  /// Whether one complete top-level value has been written.
+  [[nodiscard]] bool complete() const { return done_; }
+
+ private:
+  struct Frame {
+    bool object;
+    bool empty = true;
+    bool has_key = false;
+  };
+  JsonWriter& raw(std::string_view text);
+  void before_value();
+  void newline();
+
+  std::ostream& out_;
+  int indent_;
+  std::vector<Frame> stack_;
+  bool done_ = false;
+};
+
+}  // namespace parley::io
