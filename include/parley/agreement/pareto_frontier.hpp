@@ -1,0 +1,156 @@
+#pragma once
+/// \file pareto_frontier.hpp
+/// The exact Pareto frontier of two parties' utilities over every agreement the issue space
+/// allows (DESIGN 1.8), as a monotone polyline with gaps, each point carrying its package.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "parley/agreement/package_table.hpp"
+#include "parley/model/agreement.hpp"
+#include "parley/model/scenario.hpp"
+
+namespace parley {
+
+/// \brief Limits of the exact two-party construction.
+///
+/// The frontier is exact unless a purely discrete stage (the subsets of a clauses issue,
+/// the levels of the ordinal issues, the grid of a continuous issue with `steps`) has more
+/// than `max_discrete_points` non-dominated points. That only happens in adversarial
+/// spaces, e.g. many clauses that are exactly zero-sum between the two parties, whose 2^n
+/// subsets all lie on one line and are all efficient. The stage is then thinned to one point
+/// per u_a-interval of width eta (keeping the point with the highest u_b), which moves the
+/// frontier by at most eta in u_a; the sum of the etas is reported as
+/// ParetoFrontier::epsilon().
+struct FrontierOptions {
+  std::size_t max_discrete_points = std::size_t{1} << 17;
+};
+
+/// \brief The Pareto frontier of parties a and b over the whole agreement space.
+///
+/// Let X be the set of agreements (every continuous issue anywhere in [lo, hi], or on its
+/// grid lo + k (hi - lo) / steps when `steps` is set; every ordinal level; every subset of
+/// every clauses issue) and U = {(u_a(x), u_b(x)) : x in X}. The frontier describes
+///   D(y) = max { u_a : (u_a, u_b) in U, u_b >= y }  and  E(x) = max { u_b : u_a >= x }
+/// exactly. It is stored as vertices v_0 .. v_{n-1} with u_a non-decreasing and u_b
+/// non-increasing (consecutive vertices differ), and edges e_j = (v_j, v_{j+1}) of two kinds:
+/// - **segment**: every point of the straight edge is the utility pair of an agreement: one
+///   continuous issue moves linearly from its amount at v_j to its amount at v_{j+1}, every
+///   other issue fixed (u_a and u_b are then affine in that amount, so the package at
+///   fraction t of the edge is the exact interpolation of the amounts). Segments strictly
+///   decrease in u_b and strictly increase in u_a.
+/// - **gap**: no agreement lies strictly between; E(x) = u_b(v_{j+1}) on (u_a(v_j),
+///   u_a(v_{j+1})]. A gap with equal u_a (or equal u_b) at both ends closes a segment whose
+///   end point is only weakly efficient (the efficient set is then not closed).
+///
+/// **Construction** (the classical dynamic programme for bi-objective Minkowski sums): utility
+/// is additive over issues, so U is the Minkowski sum of the issues' own utility sets and
+/// only each issue's own efficient points matter. Each issue's frontier is computed alone
+/// (a continuous issue's curve x -> (w_a v_a(x), w_b v_b(x)) split at the breakpoints of both
+/// value functions is a polyline; an ordinal issue is its levels; a clauses issue is the
+/// subset-sum frontier, clause by clause, with clauses good for both always in and clauses
+/// bad for both always out), then the issues are summed one by one: the sum of two
+/// frontiers is the upper envelope of vertex + frontier translates, segment + vertex
+/// translates and segment + segment parallelograms (whose efficient boundary is the two
+/// edges in order of slope), merged pairwise in a balanced tree in linear time per merge.
+/// Discrete issues are summed first so that the continuous ones prune their staircases.
+/// Nothing is enumerated: the cost is governed by the sizes of the intermediate frontiers.
+///
+/// **Queries** are a binary search over the vertices plus one interpolation: O(log n), no
+/// allocation. They return a Point, from which the package is materialised on demand.
+/// Utilities returned by queries are the interpolated values; they agree with
+/// Scenario::utility of the materialised package to rounding (about 1e-15).
+class ParetoFrontier {
+ public:
+  enum class EdgeKind : std::uint8_t { segment, gap };
+
+  /// A point of the frontier: vertex `vertex` when t == 0, otherwise the point at fraction
+  /// t in (0, 1) of segment edge `vertex` (from v_vertex to v_{vertex+1}).
+  struct Point {
+    std::size_t vertex = 0;
+    double t = 0.0;
+    double u_a = 0.0;
+    double u_b = 0.0;
+  };
+
+  ParetoFrontier() = default;
+
+  /// Builds the frontier of parties `party_a` and `party_b` of a finalized scenario.
+  static ParetoFrontier build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
+                              const FrontierOptions& options = {});
+
+  /// Number of vertices (at least 1 for any scenario with an issue).
+  [[nodiscard]] std::size_t size() const { return u_a_.size(); }
+  [[nodiscard]] double u_a(std::size_t vertex) const { return u_a_[vertex]; }
+  [[nodiscard]] double u_b(std::size_t vertex) const { return u_b_[vertex]; }
+  /// All vertices' utilities, in frontier order (u_a non-decreasing).
+  [[nodiscard]] std::span<const double> u_a() const { return u_a_; }
+  [[nodiscard]] std::span<const double> u_b() const { return u_b_; }
+  /// Kind of edge j, from vertex j to vertex j + 1 (j < size() - 1).
+  [[nodiscard]] EdgeKind edge_kind(std::size_t edge) const { return edges_[edge].kind; }
+  /// The continuous issue that moves along segment edge j (-1 for a gap).
+  [[nodiscard]] int moving_issue(std::size_t edge) const { return edges_[edge].issue; }
+  /// The amount of the moving issue at fraction t of segment edge j.
+  [[nodiscard]] double moving_amount(std::size_t edge, double t) const;
+  /// Number of segment edges.
+  [[nodiscard]] std::size_t segment_count() const;
+
+  /// The vertex as a Point.
+  [[nodiscard]] Point vertex(std::size_t v) const { return {v, 0.0, u_a_[v], u_b_[v]}; }
+  /// max u_a subject to u_b >= floor_b, the maximiser with the largest u_b among ties;
+  /// nullopt when floor_b exceeds b's best utility. Exact on segments: the point at
+  /// t = (u_b(v_j) - floor_b) / (u_b(v_j) - u_b(v_{j+1})) of the last edge reaching floor_b.
+  [[nodiscard]] std::optional<Point> max_a_given_b(double floor_b) const noexcept;
+  /// max u_b subject to u_a >= floor_a; nullopt when floor_a exceeds a's best utility.
+  [[nodiscard]] std::optional<Point> max_b_given_a(double floor_a) const noexcept;
+
+  /// The agreement at a point (allocates the Agreement).
+  [[nodiscard]] Agreement package(const Point& point) const;
+  /// The agreement at a point written into `out`, reusing its storage (no allocation once
+  /// `out` has the scenario's shape).
+  void package_into(const Point& point, Agreement& out) const;
+
+  /// The bound on how far the stored frontier may lie inside the true one in u_a (0 when
+  /// exact, which is the case unless FrontierOptions::max_discrete_points was hit).
+  [[nodiscard]] double epsilon() const { return epsilon_; }
+  [[nodiscard]] std::size_t party_a() const { return party_a_; }
+  [[nodiscard]] std::size_t party_b() const { return party_b_; }
+
+  /// The package of a vertex: row `row` of the package table, except that issue `issue`
+  /// (if >= 0) takes `amount` (a vertex cut out of a segment).
+  struct PackageRef {
+    std::uint32_t row = 0;
+    std::int32_t issue = -1;
+    double amount = 0.0;
+  };
+  /// An edge: its kind and, for a segment, the moving issue, its amounts at both ends and the
+  /// row holding every other issue's value.
+  struct Edge {
+    EdgeKind kind = EdgeKind::gap;
+    std::int32_t issue = -1;
+    std::uint32_t row = 0;
+    double amount_left = 0.0;
+    double amount_right = 0.0;
+  };
+  /// The package of vertex v, as stored.
+  [[nodiscard]] const PackageRef& vertex_package(std::size_t v) const { return vertex_packages_[v]; }
+  [[nodiscard]] const Edge& edge(std::size_t e) const { return edges_[e]; }
+  [[nodiscard]] const PackageTable& packages() const { return packages_; }
+
+ private:
+  friend class FrontierBuilder;
+
+  std::size_t party_a_ = 0;
+  std::size_t party_b_ = 0;
+  std::vector<double> u_a_;
+  std::vector<double> u_b_;
+  std::vector<PackageRef> vertex_packages_;
+  std::vector<Edge> edges_;
+  PackageTable packages_;
+  double epsilon_ = 0.0;
+};
+
+}  // namespace parley

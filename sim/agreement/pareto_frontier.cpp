@@ -1,0 +1,404 @@
+#include "parley/agreement/pareto_frontier.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "frontier_envelope.hpp"
+
+namespace parley {
+
+namespace {
+
+using envelope::Frontier;
+using envelope::Ref;
+
+double lerp(double a, double b, double t) { return a + (b - a) * t; }
+
+/// The code of an issue nobody in the pair cares about: its status quo (snapped to the grid
+/// when offers are restricted to one), so that the package leaves it alone.
+double neutral_code(const Issue& issue) {
+  if (issue.kind != IssueKind::continuous || !issue.steps) return issue.status_quo;
+  const double step = (issue.hi - issue.lo) / *issue.steps;
+  const double k = std::round((issue.status_quo - issue.lo) / step);
+  return issue.lo + std::clamp(k, 0.0, static_cast<double>(*issue.steps)) * step;
+}
+
+/// Keeps one point per u_a-interval of width eta (the first, highest in u_b) when a discrete
+/// frontier has more than `cap` points; returns eta (0 if nothing was done).
+double thin(Frontier& f, std::size_t cap) {
+  if (f.v.size() <= cap || f.has_segments() || cap < 2) return 0.0;
+  const double x0 = f.v.front().x;
+  const double eta = (f.v.back().x - x0) / static_cast<double>(cap / 2);
+  if (!(eta > 0.0)) return 0.0;
+  Frontier out;
+  double bucket = -1.0;
+  for (const auto& vertex : f.v) {
+    const double b = std::floor((vertex.x - x0) / eta);
+    if (b == bucket) continue;
+    bucket = b;
+    if (!out.v.empty()) out.e.push_back({});
+    out.v.push_back(vertex);
+  }
+  f = std::move(out);
+  return eta;
+}
+
+}  // namespace
+
+/// Builds a ParetoFrontier issue by issue (see pareto_frontier.hpp for the method).
+class FrontierBuilder {
+ public:
+  FrontierBuilder(const Scenario& scenario, std::size_t a, std::size_t b, const FrontierOptions& options)
+      : scenario_(scenario), a_(a), b_(b), options_(options), table_(scenario) {}
+
+  ParetoFrontier run() {
+    // One row with every issue at its neutral value; every stage then overwrites its issue.
+    const std::size_t root = table_.add_row();
+    for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
+      table_.row(root)[k] = scenario_.issues[k].kind == IssueKind::clauses ? 0.0 : neutral_code(scenario_.issues[k]);
+    Frontier sum = Frontier::point(0.0, 0.0, Ref{static_cast<std::uint32_t>(root), -1, 0.0});
+
+    std::vector<Frontier> issue_frontiers(scenario_.issues.size());
+    for (std::size_t k = 0; k < scenario_.issues.size(); ++k) issue_frontiers[k] = issue_frontier(k);
+    // Discrete issues first: continuous segments then prune their staircases wholesale.
+    std::vector<std::size_t> order(scenario_.issues.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t i, std::size_t j) {
+      return !issue_frontiers[i].has_segments() && issue_frontiers[j].has_segments();
+    });
+    for (std::size_t k : order) {
+      sum = add_issue(sum, issue_frontiers[k], static_cast<std::int32_t>(k));
+      compact(sum);
+      epsilon_ += thin(sum, options_.max_discrete_points);
+    }
+    return finish(sum);
+  }
+
+ private:
+  [[nodiscard]] double weight(std::size_t party, std::size_t k) const { return scenario_.parties[party].weights[k]; }
+
+  [[nodiscard]] double value(std::size_t party, std::size_t k, double amount) const {
+    if (weight(party, k) == 0.0) return 0.0;
+    return weight(party, k) * scenario_.parties[party].values[k].value_of_amount(scenario_.issues[k], amount);
+  }
+
+  /// The issue's own frontier; refs carry the issue's code in `amount` (row unused).
+  Frontier issue_frontier(std::size_t k) {
+    const Issue& issue = scenario_.issues[k];
+    const auto ik = static_cast<std::int32_t>(k);
+    if (weight(a_, k) == 0.0 && weight(b_, k) == 0.0 && issue.kind != IssueKind::clauses)
+      return Frontier::point(0.0, 0.0, Ref{0, ik, neutral_code(issue)});
+    std::vector<Frontier> pieces;
+    switch (issue.kind) {
+      case IssueKind::ordinal:
+        for (std::size_t l = 0; l < issue.levels.size(); ++l) {
+          const auto level = static_cast<double>(l);
+          pieces.push_back(Frontier::point(value(a_, k, level), value(b_, k, level), Ref{0, ik, level}));
+        }
+        break;
+      case IssueKind::continuous:
+        if (issue.steps) {
+          const int steps = *issue.steps;
+          for (int s = 0; s <= steps; ++s) {
+            const double z = s == steps ? issue.hi : issue.lo + (issue.hi - issue.lo) * s / steps;
+            pieces.push_back(Frontier::point(value(a_, k, z), value(b_, k, z), Ref{0, ik, z}));
+          }
+        } else {
+          continuous_pieces(k, pieces);
+        }
+        break;
+      case IssueKind::clauses:
+        return clauses_frontier(k);
+    }
+    return envelope::merge_all(std::move(pieces));
+  }
+
+  /// The curve z -> (u_a, u_b) is affine between consecutive breakpoints of either value
+  /// function: a decreasing piece is a segment, any other piece is dominated by an end.
+  void continuous_pieces(std::size_t k, std::vector<Frontier>& pieces) const {
+    const Issue& issue = scenario_.issues[k];
+    const auto ik = static_cast<std::int32_t>(k);
+    std::vector<double> z{issue.lo, issue.hi};
+    for (std::size_t party : {a_, b_}) {
+      if (weight(party, k) == 0.0) continue;
+      for (const auto& [x, v] : scenario_.parties[party].values[k].curve.points())
+        if (x > issue.lo && x < issue.hi) z.push_back(x);
+    }
+    std::sort(z.begin(), z.end());
+    z.erase(std::unique(z.begin(), z.end()), z.end());
+    for (std::size_t i = 0; i + 1 < z.size(); ++i) {
+      const double xa0 = value(a_, k, z[i]), xb0 = value(b_, k, z[i]);
+      const double xa1 = value(a_, k, z[i + 1]), xb1 = value(b_, k, z[i + 1]);
+      if (xa1 > xa0 && xb1 < xb0)
+        pieces.push_back(Frontier::segment(xa0, xb0, xa1, xb1, ik, 0, z[i], z[i + 1]));
+      else if (xa1 < xa0 && xb1 > xb0)
+        pieces.push_back(Frontier::segment(xa1, xb1, xa0, xb0, ik, 0, z[i + 1], z[i]));
+      else if (xa1 >= xa0 && xb1 >= xb0)
+        pieces.push_back(Frontier::point(xa1, xb1, Ref{0, ik, z[i + 1]}));
+      else
+        pieces.push_back(Frontier::point(xa0, xb0, Ref{0, ik, z[i]}));
+    }
+  }
+
+  /// The subset-sum frontier of a clauses issue, clause by clause: S <- frontier(S u (S + c)).
+  /// A clause good for both (no value negative, one positive) is always in, one bad for
+  /// both always out, one neither party cares about stays at its status quo. Subsets are
+  /// tracked as a persistent list (each node adds one clause to its parent) and registered
+  /// with the package table at the end.
+  Frontier clauses_frontier(std::size_t k) {
+    const Issue& issue = scenario_.issues[k];
+    const auto ik = static_cast<std::int32_t>(k);
+    const std::size_t n = issue.clauses.size();
+    const IssueValuation& va = scenario_.parties[a_].values[k];
+    const IssueValuation& vb = scenario_.parties[b_].values[k];
+    // Each clause's move in (u_a, u_b) when included: w a_c / (max - min) (DESIGN 1.2).
+    auto gain = [&](std::size_t party, const IssueValuation& v, std::size_t c) {
+      const double range = v.clause_max - v.clause_min;
+      if (weight(party, k) == 0.0 || range <= 0.0 || c >= v.clause_values.size()) return 0.0;
+      return weight(party, k) * v.clause_values[c] / range;
+    };
+    std::vector<std::uint8_t> base(n, 0);
+    std::vector<std::size_t> mixed;
+    for (std::size_t c = 0; c < n; ++c) {
+      const double ga = gain(a_, va, c), gb = gain(b_, vb, c);
+      if (ga >= 0.0 && gb >= 0.0 && (ga > 0.0 || gb > 0.0))
+        base[c] = 1;
+      else if (ga <= 0.0 && gb <= 0.0 && (ga < 0.0 || gb < 0.0))
+        base[c] = 0;
+      else if (ga == 0.0 && gb == 0.0)
+        base[c] = c < issue.status_quo_clauses.size() ? issue.status_quo_clauses[c] : 0;
+      else
+        mixed.push_back(c);
+    }
+    auto issue_value = [&](std::size_t party, const IssueValuation& v) {
+      return weight(party, k) == 0.0 ? 0.0 : weight(party, k) * v.value_of_clauses(base.data());
+    };
+    struct Node {
+      std::int64_t parent;
+      std::size_t clause;
+    };
+    std::vector<Node> nodes{{-1, 0}};
+    Frontier s = Frontier::point(issue_value(a_, va), issue_value(b_, vb), Ref{0, ik, 0.0});
+    for (std::size_t c : mixed) {
+      const double ga = gain(a_, va, c), gb = gain(b_, vb, c);
+      Frontier with = s;
+      for (auto& vertex : with.v) {
+        vertex.x += ga;
+        vertex.y += gb;
+        nodes.push_back({static_cast<std::int64_t>(vertex.ref.amount), c});
+        vertex.ref.amount = static_cast<double>(nodes.size() - 1);
+      }
+      s = envelope::merge(s, with);
+      epsilon_ += thin(s, options_.max_discrete_points);
+    }
+    std::vector<std::uint8_t> flags;
+    for (auto& vertex : s.v) {
+      flags = base;
+      for (auto node = static_cast<std::int64_t>(vertex.ref.amount); node > 0; node = nodes[node].parent)
+        flags[nodes[static_cast<std::size_t>(node)].clause] = 1;
+      vertex.ref.amount = static_cast<double>(table_.add_subset(k, flags));
+    }
+    return s;
+  }
+
+  /// Row of the package of a reference, with its override written in.
+  std::uint32_t materialise(const Ref& ref) {
+    const std::size_t row = table_.copy_row(ref.row);
+    if (ref.issue >= 0) table_.row(row)[static_cast<std::size_t>(ref.issue)] = ref.amount;
+    return static_cast<std::uint32_t>(row);
+  }
+
+  /// Copy of `row` with issue k at `code`.
+  std::uint32_t with_code(std::uint32_t row, std::int32_t k, double code) {
+    const std::size_t r = table_.copy_row(row);
+    table_.row(r)[static_cast<std::size_t>(k)] = code;
+    return static_cast<std::uint32_t>(r);
+  }
+
+  /// S + t for a translate of the whole of S by a point t of the issue.
+  Frontier translate_sum(const Frontier& s, const std::vector<std::uint32_t>& vertex_rows, const envelope::Vertex& t,
+                         std::int32_t k) {
+    Frontier out = s;
+    for (std::size_t i = 0; i < out.v.size(); ++i) {
+      out.v[i].x += t.x;
+      out.v[i].y += t.y;
+      out.v[i].ref = Ref{vertex_rows[i], k, t.ref.amount};
+    }
+    for (auto& edge : out.e)
+      if (edge.segment) edge.row = with_code(edge.row, k, t.ref.amount);
+    return out;
+  }
+
+  /// The issue's frontier translated by a point of S (whose package row is `row`).
+  static Frontier translate_issue(const Frontier& t, const envelope::Vertex& s, std::uint32_t row) {
+    Frontier out = t;
+    for (auto& vertex : out.v) {
+      vertex.x += s.x;
+      vertex.y += s.y;
+      vertex.ref.row = row;
+    }
+    for (auto& edge : out.e) edge.row = row;
+    return out;
+  }
+
+  /// The frontier of S + T (T the frontier of issue k): the upper envelope of
+  /// (vertex of S) + T, (segment of S) + (vertex of T) and the efficient boundary of
+  /// (segment of S) + (segment of T), a parallelogram whose efficient edges are its two
+  /// sides taken flatter first.
+  Frontier add_issue(const Frontier& s, const Frontier& t, std::int32_t k) {
+    std::vector<std::uint32_t> vertex_rows(s.v.size());
+    for (std::size_t i = 0; i < s.v.size(); ++i) vertex_rows[i] = materialise(s.v[i].ref);
+    std::vector<Frontier> pieces;
+    if (!t.has_segments()) {
+      for (const auto& w : t.v) pieces.push_back(translate_sum(s, vertex_rows, w, k));
+      return envelope::merge_all(std::move(pieces));
+    }
+    for (std::size_t i = 0; i < s.v.size(); ++i) pieces.push_back(translate_issue(t, s.v[i], vertex_rows[i]));
+    for (std::size_t j = 0; j < s.e.size(); ++j) {
+      const envelope::Edge& e = s.e[j];
+      if (!e.segment) continue;
+      const auto& p0 = s.v[j];
+      const auto& p1 = s.v[j + 1];
+      for (const auto& w : t.v) {
+        const std::uint32_t row = with_code(e.row, k, w.ref.amount);
+        pieces.push_back(Frontier::segment(p0.x + w.x, p0.y + w.y, p1.x + w.x, p1.y + w.y, e.issue, row, e.a0, e.a1));
+      }
+      for (std::size_t m = 0; m < t.e.size(); ++m) {
+        const envelope::Edge& f = t.e[m];
+        if (!f.segment) continue;
+        const auto& q0 = t.v[m];
+        const auto& q1 = t.v[m + 1];
+        const double ex = p1.x - p0.x, ey = p1.y - p0.y;
+        const double fx = q1.x - q0.x, fy = q1.y - q0.y;
+        const double cx = p0.x + q0.x, cy = p0.y + q0.y;
+        Frontier piece;
+        // Slope e >= slope f (e flatter): walk e first, then f.
+        if (ey * fx >= fy * ex) {
+          const std::uint32_t row1 = with_code(e.row, k, f.a0);  // e moves, f at its start
+          const std::uint32_t row2 = with_code(e.row, e.issue, e.a1);  // f moves, e at its end
+          piece.v = {{cx, cy, {row1, e.issue, e.a0}},
+                     {cx + ex, cy + ey, {row1, e.issue, e.a1}},
+                     {cx + ex + fx, cy + ey + fy, {row2, k, f.a1}}};
+          piece.e = {{true, e.issue, row1, e.a0, e.a1}, {true, k, row2, f.a0, f.a1}};
+        } else {
+          const std::uint32_t row1 = with_code(e.row, e.issue, e.a0);  // f moves, e at its start
+          const std::uint32_t row2 = with_code(e.row, k, f.a1);  // e moves, f at its end
+          piece.v = {{cx, cy, {row1, k, f.a0}},
+                     {cx + fx, cy + fy, {row1, k, f.a1}},
+                     {cx + fx + ex, cy + fy + ey, {row2, e.issue, e.a1}}};
+          piece.e = {{true, k, row1, f.a0, f.a1}, {true, e.issue, row2, e.a0, e.a1}};
+        }
+        pieces.push_back(std::move(piece));
+      }
+    }
+    return envelope::merge_all(std::move(pieces));
+  }
+
+  /// Drops the package rows the frontier no longer uses.
+  void compact(Frontier& f) {
+    std::vector<std::int64_t> remap(table_.row_count(), -1);
+    std::vector<std::size_t> kept;
+    auto use = [&](std::uint32_t& row) {
+      if (remap[row] < 0) {
+        remap[row] = static_cast<std::int64_t>(kept.size());
+        kept.push_back(row);
+      }
+      row = static_cast<std::uint32_t>(remap[row]);
+    };
+    for (auto& vertex : f.v) use(vertex.ref.row);
+    for (auto& edge : f.e)
+      if (edge.segment) use(edge.row);
+    table_.keep_rows(kept);
+  }
+
+  ParetoFrontier finish(const Frontier& f) {
+    ParetoFrontier out;
+    out.party_a_ = a_;
+    out.party_b_ = b_;
+    out.u_a_.reserve(f.v.size());
+    out.u_b_.reserve(f.v.size());
+    for (const auto& vertex : f.v) {
+      out.u_a_.push_back(vertex.x);
+      out.u_b_.push_back(vertex.y);
+      out.vertex_packages_.push_back(vertex.ref);
+    }
+    for (const auto& edge : f.e)
+      out.edges_.push_back({edge.segment ? ParetoFrontier::EdgeKind::segment : ParetoFrontier::EdgeKind::gap,
+                            edge.segment ? edge.issue : -1, edge.row, edge.a0, edge.a1});
+    out.packages_ = std::move(table_);
+    out.epsilon_ = epsilon_;
+    return out;
+  }
+
+  const Scenario& scenario_;
+  std::size_t a_;
+  std::size_t b_;
+  FrontierOptions options_;
+  PackageTable table_;
+  double epsilon_ = 0.0;
+};
+
+ParetoFrontier ParetoFrontier::build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
+                                     const FrontierOptions& options) {
+  return FrontierBuilder(scenario, party_a, party_b, options).run();
+}
+
+double ParetoFrontier::moving_amount(std::size_t edge, double t) const {
+  const Edge& e = edges_[edge];
+  return lerp(e.amount_left, e.amount_right, t);
+}
+
+std::size_t ParetoFrontier::segment_count() const {
+  return static_cast<std::size_t>(
+      std::count_if(edges_.begin(), edges_.end(), [](const Edge& e) { return e.kind == EdgeKind::segment; }));
+}
+
+std::optional<ParetoFrontier::Point> ParetoFrontier::max_a_given_b(double floor_b) const noexcept {
+  const std::size_t n = u_b_.size();
+  if (n == 0 || !(floor_b <= u_b_.front())) return std::nullopt;
+  // u_b is non-increasing: j is the last vertex with u_b >= floor_b.
+  const auto it = std::partition_point(u_b_.begin(), u_b_.end(), [floor_b](double y) { return y >= floor_b; });
+  std::size_t j = static_cast<std::size_t>(it - u_b_.begin()) - 1;
+  if (j + 1 < n && edges_[j].kind == EdgeKind::segment && u_b_[j] > floor_b) {
+    const double t = (u_b_[j] - floor_b) / (u_b_[j] - u_b_[j + 1]);
+    return Point{j, t, lerp(u_a_[j], u_a_[j + 1], t), floor_b};
+  }
+  // At a vertex: among vertices with the same u_a (a vertical drop), the highest in u_b.
+  while (j > 0 && u_a_[j - 1] == u_a_[j]) --j;
+  return vertex(j);
+}
+
+std::optional<ParetoFrontier::Point> ParetoFrontier::max_b_given_a(double floor_a) const noexcept {
+  const std::size_t n = u_a_.size();
+  if (n == 0 || !(floor_a <= u_a_.back())) return std::nullopt;
+  // u_a is non-decreasing: i is the first vertex with u_a >= floor_a.
+  const auto it = std::lower_bound(u_a_.begin(), u_a_.end(), floor_a);
+  std::size_t i = static_cast<std::size_t>(it - u_a_.begin());
+  if (i > 0 && edges_[i - 1].kind == EdgeKind::segment && u_a_[i] > floor_a) {
+    const std::size_t j = i - 1;
+    const double t = (floor_a - u_a_[j]) / (u_a_[i] - u_a_[j]);
+    return Point{j, t, floor_a, lerp(u_b_[j], u_b_[i], t)};
+  }
+  // At a vertex: among vertices with the same u_b (a horizontal gap), the one furthest right.
+  while (i + 1 < n && u_b_[i + 1] == u_b_[i]) ++i;
+  return vertex(i);
+}
+
+Agreement ParetoFrontier::package(const Point& point) const {
+  Agreement out;
+  package_into(point, out);
+  return out;
+}
+
+void ParetoFrontier::package_into(const Point& point, Agreement& out) const {
+  if (point.t == 0.0) {
+    const PackageRef& ref = vertex_packages_[point.vertex];
+    packages_.write(ref.row, ref.issue, ref.amount, out);
+    return;
+  }
+  const Edge& e = edges_[point.vertex];
+  packages_.write(e.row, e.issue, lerp(e.amount_left, e.amount_right, point.t), out);
+}
+
+}  // namespace parley
