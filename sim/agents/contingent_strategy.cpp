@@ -1,0 +1,42 @@
+#include "parley/agents/contingent_strategy.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace parley {
+
+std::optional<double> attainable_utility(const StrategyView& view) {
+  const auto point = view.space().best_for(view.self(), view.reservations());
+  if (!point) return std::nullopt;
+  return view.space().utility(*point, view.self());
+}
+
+bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement& offer) {
+  const auto point = view.space().best_for_others(view.self(), own_floor);
+  if (!point) return false;
+  view.space().package_into(*point, offer);
+  return true;
+}
+
+ContingentStrategy::ContingentStrategy(double beta) : beta_(beta) {
+  if (!(beta >= 0.0 && beta <= 1.0)) throw std::invalid_argument("contingent strategy: beta must be in [0, 1]");
+}
+
+double ContingentStrategy::demand(const StrategyView& view, double beta) {
+  const double r = view.reservation();
+  const auto attainable = attainable_utility(view);
+  const double surplus = attainable ? std::max(0.0, *attainable - r) : 0.0;
+  return r + beta * surplus;
+}
+
+double ContingentStrategy::aspiration(const StrategyView& view) const { return demand(view, beta_); }
+
+bool ContingentStrategy::propose(const StrategyView& view, Agreement& offer) {
+  return propose_at_aspiration(view, demand(view, beta_), offer);
+}
+
+Answer ContingentStrategy::respond(const StrategyView& view, const Offer& offer) {
+  return answer_by_threshold(offer.utilities[view.self()], demand(view, beta_), view.reservation());
+}
+
+}  // namespace parley

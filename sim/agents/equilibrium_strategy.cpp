@@ -1,0 +1,77 @@
+#include "parley/agents/equilibrium_strategy.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace parley {
+
+EquilibriumStrategy::EquilibriumStrategy(std::shared_ptr<const BargainingEquilibrium> equilibrium, std::size_t party)
+    : equilibrium_(std::move(equilibrium)), party_(party) {}
+
+int EquilibriumStrategy::proposal_slot(int t, std::size_t proposer, std::size_t earlier) const {
+  // The proposer's stages in this period, in order; its n-th offer of the period is made at
+  // its n-th stage (one stage per occurrence in the mediated protocol's order).
+  const auto who = equilibrium_->proposers(t);
+  int last = -1;
+  std::size_t seen = 0;
+  for (std::size_t k = 0; k < who.size(); ++k) {
+    if (who[k].party != proposer) continue;
+    if (seen == earlier) return static_cast<int>(k);
+    // Under random recognition a party has one entry, whatever it proposed before.
+    last = static_cast<int>(k);
+    ++seen;
+  }
+  return last;
+}
+
+namespace {
+
+/// Offers `proposer` made in period t before the offer at `end` of the history.
+std::size_t earlier_offers(std::span<const Offer> history, std::size_t end, int t, std::size_t proposer) {
+  return static_cast<std::size_t>(std::count_if(history.begin(), history.begin() + static_cast<std::ptrdiff_t>(end),
+                                                [&](const Offer& o) { return o.period == t && o.proposer == proposer; }));
+}
+
+}  // namespace
+
+bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
+  const int t = view.period();
+  const int s = view.front();
+  if (t >= equilibrium_->horizon() || !equilibrium_->talks(t)) return false;
+  const auto history = view.history();
+  const int k = proposal_slot(t, party_, earlier_offers(history, history.size(), t, party_));
+  if (k < 0) return false;
+  const EquilibriumOffer& planned = equilibrium_->offer(t, s, static_cast<std::size_t>(k));
+  if (!planned.settles) return false;
+  const double own = equilibrium_->offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
+  if (own < view.reservation() - utility_tolerance) return false;  // its own offer binds it
+  view.space().package_into(planned.point, offer);
+  return true;
+}
+
+Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer) {
+  const int t = view.period();
+  const int s = view.front();
+  double threshold = equilibrium_->value(t, s, party_);  // a package outside the solver's stages
+  if (equilibrium_->talks(t)) {
+    const auto history = view.history();
+    const std::size_t position = history.empty() ? 0 : history.size() - 1;  // the offer is the last entry
+    const int k = proposal_slot(t, offer.proposer, earlier_offers(history, position, t, offer.proposer));
+    if (k >= 0)
+      threshold = equilibrium_->rejection_value(t, s, equilibrium_->proposers(t)[static_cast<std::size_t>(k)].stage,
+                                                party_);
+  }
+  return answer_by_threshold(offer.utilities[party_], threshold, view.reservation());
+}
+
+double EquilibriumStrategy::aspiration(const StrategyView& view) const {
+  return std::max(equilibrium_->value(view.period(), view.front(), party_), view.reservation());
+}
+
+StrategyMaker prepare_equilibrium_strategy(const BargainingSetting& setting, std::size_t party, const StrategySpec&) {
+  const auto equilibrium =
+      std::make_shared<const BargainingEquilibrium>(BargainingEquilibrium::solve(setting.scenario(), setting.space()));
+  return [equilibrium, party] { return std::make_unique<EquilibriumStrategy>(equilibrium, party); };
+}
+
+}  // namespace parley

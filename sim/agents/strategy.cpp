@@ -1,0 +1,33 @@
+#include "parley/agents/strategy.hpp"
+
+#include <algorithm>
+
+namespace parley {
+
+const char* to_string(AnswerReason reason) {
+  switch (reason) {
+    case AnswerReason::meets_demand: return "meets_demand";
+    case AnswerReason::below_demand: return "below_demand";
+    case AnswerReason::below_reservation: return "below_reservation";
+    case AnswerReason::waiting_pays: return "waiting_pays";
+  }
+  return "?";
+}
+
+Answer answer_by_threshold(double utility, double demand, double reservation,
+                           AnswerReason below_demand_reason) {
+  Answer a;
+  a.threshold = std::max(demand, reservation);
+  a.accept = utility >= a.threshold - utility_tolerance;
+  if (a.accept) a.reason = AnswerReason::meets_demand;
+  else if (utility < reservation - utility_tolerance) a.reason = AnswerReason::below_reservation;
+  else a.reason = below_demand_reason;
+  return a;
+}
+
+bool binds_below_reservation(const StrategyView& view, const Agreement& package) {
+  if (!view.setting().is_veto(view.self())) return false;
+  return view.scenario().utility(view.self(), package) < view.reservation() - utility_tolerance;
+}
+
+}  // namespace parley

@@ -1,0 +1,109 @@
+// The `equilibrium` strategy inside episodes: when every veto party plays it, the engine
+// reproduces the solver (DESIGN 1.7): the same offers, the same settlement periods, and
+// expected payoffs equal to the equilibrium values V_i(0, s_0).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+
+#include "parley/agents/equilibrium_strategy.hpp"
+#include "parley/agents/strategy_registry.hpp"
+#include "parley/engine/episode_runner.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/io/scenario_loader.hpp"
+#include "parley/solve/bargaining_equilibrium.hpp"
+#include "test_scenarios.hpp"
+
+using namespace parley;
+using namespace parley::testing;
+
+namespace {
+
+constexpr double kExact = 1e-12;
+
+Scenario both_play_equilibrium(Scenario s) {
+  for (Party& p : s.parties)
+    if (p.veto) p.strategy = strategy("equilibrium");
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("equilibrium strategy: registered under its catalog entry", "[solve]") {
+  const StrategyRegistration* entry = find_registered_strategy("equilibrium");
+  REQUIRE(entry != nullptr);
+  CHECK(entry->info == find_strategy("equilibrium"));
+}
+
+TEST_CASE("equilibrium strategy: Rubinstein and Fearon settle at once on the solver's offer", "[solve]") {
+  for (const char* name : {"rubinstein", "fearon"}) {
+    const Scenario sc = io::load_scenario(name);  // both parties play `equilibrium`
+    const Simulation simulation(sc);
+    const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
+    EpisodeRunner runner(simulation);
+    const EpisodeResult& r = runner.run(1, 0, 0);
+    INFO(name);
+    CHECK(r.outcome == Outcome::settled);
+    CHECK(r.period == 0);
+    for (std::size_t i = 0; i < 2; ++i) CHECK(std::abs(r.payoffs[i] - eq.value(0, eq.start_state(), i)) < kExact);
+  }
+}
+
+TEST_CASE("equilibrium strategy: the finite Rubinstein game ends as the solver says for every T", "[solve]") {
+  for (int T = 1; T <= 12; ++T) {
+    const Scenario sc = both_play_equilibrium(pie_scenario(T, {0.0, 0.8}, {0.0, 0.9}));
+    const Simulation simulation(sc);
+    const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
+    EpisodeRunner runner(simulation);
+    const EpisodeResult& r = runner.run(3, 0, 0);
+    CHECK(r.outcome == Outcome::settled);
+    CHECK(r.period == 0);
+    CHECK(std::abs(r.payoffs[0] - eq.value(0, 0, 0)) < kExact);
+    CHECK(std::abs(r.terms->amounts[0] - eq.value(0, 0, 0)) < kExact);  // u_a(x) = x
+  }
+}
+
+TEST_CASE("equilibrium strategy: Monte Carlo payoffs and settlement match the solver's path", "[solve]") {
+  // Talks at periods 2 and 5 only, random recognition: the equilibrium settles at the first
+  // talks unless the front has collapsed by then. The expected payoff from period 0 is
+  // V_i(0, s_0) exactly; Monte Carlo must agree within its confidence interval.
+  BattlefieldParams bf = front(7, 3, 0.6, 0.25);
+  Scenario sc = both_play_equilibrium(war_scenario(bf, 12, {0.01, 0.97}, {0.02, 0.99}));
+  sc.protocol.kind = ProtocolParams::Kind::random;
+  sc.protocol.recognition = {0.3, 0.7};
+  sc.protocol.periods = {2, 5};
+  const Simulation simulation(sc);
+  const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
+  REQUIRE(eq.path().settled > 0.3);
+  REQUIRE(eq.path().collapse_a + eq.path().collapse_b > 0.05);
+  RunOptions options;
+  options.runs = 6000;
+  options.seed = 11;
+  options.threads = 2;
+  const RunSummary summary = simulate(simulation, options);
+  const double p = eq.path().settled;
+  CHECK(std::abs(summary.settled.p - p) <= z_999 * std::sqrt(p * (1 - p) / static_cast<double>(options.runs)));
+  CHECK(summary.settlement_periods[2] == summary.settled.count);  // never later than the first talks
+  for (std::size_t i = 0; i < 2; ++i) {
+    INFO("party " << i);
+    CHECK(std::abs(summary.utility[i].mean - eq.value(0, bf.start, i)) <= z_999 * summary.utility[i].std_error);
+  }
+}
+
+TEST_CASE("equilibrium strategy: in the default scenario the US plan passes only if it is as good", "[solve]") {
+  // Mediated talks: the US tables its plan, then Russia and Ukraine counter in turn. Playing
+  // `equilibrium`, the belligerents accept the plan only if it is worth their equilibrium
+  // values; either way each gets exactly V_i(0, s_0) at t = 0.
+  const Scenario sc = both_play_equilibrium(io::load_scenario("ukraine-2025"));
+  const Simulation simulation(sc);
+  const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
+  REQUIRE(eq.path().settled_at[0] == 1.0);
+  EpisodeRunner runner(simulation);
+  const EpisodeResult& r = runner.run(5, 0, 0);
+  CHECK(r.outcome == Outcome::settled);
+  CHECK(r.period == 0);
+  for (const char* id : {"russia", "ukraine"}) {
+    const auto i = static_cast<std::size_t>(sc.party_index(id));
+    CHECK(std::abs(r.payoffs[i] - eq.value(0, eq.start_state(), i)) < 1e-9);
+  }
+}
