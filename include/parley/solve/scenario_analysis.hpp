@@ -1,0 +1,44 @@
+#pragma once
+/// \file scenario_analysis.hpp
+/// The exact analytics of a scenario in one place (what `parley analyze` reports): how a war
+/// fought to the end ends, what fighting on is worth to each party, and the bargaining range
+/// and solution packages that leaves (DESIGN 1.4, 1.5, 1.8). No simulation.
+
+#include <optional>
+#include <vector>
+
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/agreement/bargaining_solution.hpp"
+#include "parley/agreement/package_explanation.hpp"
+#include "parley/battlefield/war_outcome.hpp"
+#include "parley/battlefield/war_value.hpp"
+#include "parley/model/scenario.hpp"
+
+namespace parley {
+
+/// \brief Everything the exact analytics give for one scenario at its start.
+struct ScenarioAnalysis {
+  std::vector<WarValueTable> true_values;  ///< V_i(t, s) under the true schedule, per party
+  std::vector<double> war_value;           ///< V_i(0, s_0), per party (reservation-based without a battlefield)
+  /// sum_k pi_k(0) V_i(0, s_0 | a_k): the value of fighting on as party i believes it at the
+  /// start (DESIGN 1.5); equals war_value for a party that knows the truth.
+  std::vector<double> subjective_value;
+  std::optional<WarOutcome> outcome;       ///< absorption and duration, with a battlefield
+  /// The disagreement point d of the bargaining solutions: with a battlefield, each party's
+  /// subjective value of fighting on (what it bargains on: Fearon 1995's mutual optimism
+  /// empties the range through it); without one, Party::reservation (as GENIUS and NegMAS).
+  std::vector<double> disagreement;
+  AgreementSpace space;
+  Zopa zopa;                       ///< with d = disagreement
+  Zopa zopa_complete_information;  ///< with d = the true war values
+  std::optional<BargainingSolution> nash;
+  std::optional<BargainingSolution> kalai_smorodinsky;
+  BargainingSolution max_welfare;
+  std::optional<PackageExplanation> nash_explained;  ///< the Nash package taken apart against d
+};
+
+/// Computes every field of ScenarioAnalysis for a validated scenario with at least two veto
+/// parties: O(T N) per party and hypothesis for the war values, plus the agreement space.
+[[nodiscard]] ScenarioAnalysis analyze_scenario(const Scenario& scenario);
+
+}  // namespace parley

@@ -1,0 +1,81 @@
+#pragma once
+/// \file vertex_enumeration.hpp
+/// All extreme Nash equilibria of a bimatrix game, by enumerating the vertices of the two
+/// best-response polytopes (the set Gambit's `enummixed` reports), and the maximal convex
+/// sets of equilibria they span.
+
+#include <vector>
+
+#include <Eigen/Dense>
+
+#include "parley/solve/bimatrix_game.hpp"
+
+namespace parley {
+
+/// Tolerance below which the vertex enumeration treats a number as zero (payoffs are first
+/// rescaled to [1, 2], so it is relative to the payoff range).
+inline constexpr double kVertexEnumerationTolerance = 1e-10;
+
+/// \brief Reports every extreme Nash equilibrium of `game` to `on_equilibrium`, each once,
+/// as it is found.
+///
+/// Method (Avis, Rosenberg, Savani, von Stengel 2010, "Enumeration of Nash equilibria for
+/// two-player games", Economic Theory 42, 9-37; ARSvS below). The payoffs are shifted and scaled to
+/// A', B' in [1, 2] (a positive affine change of a player's payoffs leaves the equilibria
+/// unchanged) and the best-response polytopes are
+///   P = { x in R^m : x >= 0, B'^T x <= 1 },   Q = { y in R^n : A' y <= 1, y >= 0 }.
+/// A point carries label i (a strategy of player 1, 0 <= i < m) when x_i = 0 in P or
+/// (A'y)_i = 1 in Q, and label m + j when (B'^T x)_j = 1 in P or y_j = 0 in Q. The extreme
+/// equilibria are exactly the pairs of vertices (x, y) != (0, 0) of P x Q whose labels
+/// together are all of {0, ..., m + n - 1}, normalised to (x / 1^T x, y / 1^T y)
+/// (ARSvS 2010; every equilibrium is a convex combination of such pairs within one maximal
+/// Nash subset).
+///
+/// The vertices of each polytope are found by a depth-first search over its bases: from a
+/// basis, each nonbasic variable in turn enters with the leaving variable chosen by the
+/// lexicographic minimum-ratio test, and unvisited bases are expanded. The lexicographic
+/// rule makes this a walk on the edges of a perturbed, simple polytope whose bases cover
+/// every vertex of the original one, so the search is complete on degenerate games, where
+/// one vertex may have several bases; vertices are recognised by their label sets (a
+/// vertex is the only point with its set of tight constraints). Each basis costs one pivot,
+/// so the work is proportional to the number of bases, not to the C(m + n, m) candidate
+/// bases of brute-force enumeration. Q's vertices are listed first; then each vertex of P
+/// is matched against them as it is found and its equilibria are reported at once.
+///
+/// Floating-point arithmetic with tolerance `tolerance` decides ties and zeros.
+/// Throws std::invalid_argument when m + n > 128 (the label sets are 128-bit masks; vertex
+/// enumeration of such games is out of reach anyway).
+void enumerate_extreme_equilibria(const BimatrixGame& game, const EquilibriumCallback& on_equilibrium,
+                                  double tolerance = kVertexEnumerationTolerance);
+
+/// All extreme Nash equilibria of `game`, in the order enumerate_extreme_equilibria reports
+/// them. A nondegenerate game has an odd number of them (Lemke-Howson 1964 parity), a
+/// degenerate game may have infinitely many equilibria, represented here by the extreme
+/// points of its maximal Nash subsets.
+[[nodiscard]] std::vector<MixedProfile> extreme_equilibria(const BimatrixGame& game,
+                                                           double tolerance = kVertexEnumerationTolerance);
+
+/// \brief A maximal Nash subset: every pair (x, y) with x in the convex hull of `x` and y in
+/// the convex hull of `y` is a Nash equilibrium, and no strategy can be added to either
+/// list (Millham 1974; Winkels 1979; Jansen 1981).
+///
+/// The equilibrium components of a bimatrix game are unions of maximal Nash subsets; a
+/// game with finitely many equilibria has one subset (with one x and one y) per equilibrium.
+struct NashSubset {
+  std::vector<Eigen::VectorXd> x;  ///< extreme mixed strategies of player 1
+  std::vector<Eigen::VectorXd> y;  ///< extreme mixed strategies of player 2
+};
+
+/// The maximal Nash subsets of `game` (what `gambit-enummixed -c` prints as convex sets).
+///
+/// Method (ARSvS 2010, as in Gambit's `enummixed -c`): the extreme equilibria are the edges of a bipartite
+/// graph between the distinct extreme strategies of the two players; the maximal Nash
+/// subsets are its maximal complete bipartite subgraphs (bicliques). They are found as the
+/// closed sets of the graph's neighbourhood Galois connection: every nonempty intersection
+/// Y of neighbourhoods N(x) of player-1 strategies, together with X = {x : N(x) contains Y}.
+/// Listed in a fixed order: by the indices of their strategies, numbered in the order the
+/// enumeration first met them.
+[[nodiscard]] std::vector<NashSubset> maximal_nash_subsets(const BimatrixGame& game,
+                                                           double tolerance = kVertexEnumerationTolerance);
+
+}  // namespace parley

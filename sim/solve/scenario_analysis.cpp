@@ -1,0 +1,32 @@
+#include "parley/solve/scenario_analysis.hpp"
+
+#include "parley/agreement/disagreement_point.hpp"
+
+namespace parley {
+
+ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
+  ScenarioAnalysis a;
+  const int start = scenario.battlefield ? scenario.battlefield->start : 0;
+  const auto by_belief = war_values_by_belief(scenario);
+  for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
+    a.true_values.push_back(war_value(scenario, i));
+    a.war_value.push_back(a.true_values.back()(0, start));
+    const BeliefSpec& belief = scenario.parties[i].belief;
+    double subjective = 0.0;
+    for (std::size_t k = 0; k < belief.prior.size(); ++k) subjective += belief.prior[k] * by_belief[i][k](0, start);
+    a.subjective_value.push_back(subjective);
+  }
+  if (scenario.battlefield) a.outcome = war_outcome(scenario);
+  a.disagreement = scenario.battlefield ? a.subjective_value : reservation_point(scenario);
+  a.space = AgreementSpace(scenario);
+  a.zopa = zone_of_possible_agreement(a.space, a.disagreement);
+  a.zopa_complete_information =
+      zone_of_possible_agreement(a.space, scenario.battlefield ? a.war_value : a.disagreement);
+  a.nash = nash_solution(a.space, a.disagreement);
+  a.kalai_smorodinsky = kalai_smorodinsky(a.space, a.disagreement);
+  a.max_welfare = max_welfare(a.space);
+  if (a.nash) a.nash_explained = explain_package(a.space, a.nash->agreement, a.disagreement);
+  return a;
+}
+
+}  // namespace parley

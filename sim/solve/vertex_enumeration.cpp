@@ -1,0 +1,255 @@
+#include "parley/solve/vertex_enumeration.hpp"
+
+#include <algorithm>
+#include <bitset>
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+
+#include "best_response_polytopes.hpp"
+#include "polytope_tableau.hpp"
+
+namespace parley {
+
+namespace {
+
+constexpr int kMaxLabels = 128;
+using LabelSet = std::bitset<kMaxLabels>;
+
+/// A vertex of a best-response polytope: its point, its labels, and one of its bases (the
+/// basic variable of each row).
+struct Vertex {
+  Eigen::VectorXd point;
+  LabelSet labels;
+  std::vector<int> basis;
+};
+
+/// The point of `basis` solved afresh from the constraints M z + w = 1 of the polytope,
+/// rather than read off a tableau that has been through many pivots: the equilibria are
+/// then as accurate as one well-conditioned solve allows, however long the search path was.
+Eigen::VectorXd solve_basis(const Eigen::MatrixXd& m, const std::vector<int>& basis) {
+  const auto k = m.rows();
+  const auto d = m.cols();
+  Eigen::MatrixXd columns = Eigen::MatrixXd::Zero(k, k);
+  for (Eigen::Index r = 0; r < k; ++r) {
+    const int v = basis[static_cast<std::size_t>(r)];
+    if (v < d) {
+      columns.col(r) = m.col(v);
+    } else {
+      columns(v - d, r) = 1.0;
+    }
+  }
+  const Eigen::VectorXd values = columns.partialPivLu().solve(Eigen::VectorXd::Ones(k));
+  Eigen::VectorXd point = Eigen::VectorXd::Zero(d);
+  for (Eigen::Index r = 0; r < k; ++r) {
+    const int v = basis[static_cast<std::size_t>(r)];
+    if (v < d) point(v) = std::max(0.0, values(r));  // a degenerate zero may come out as -1e-17
+  }
+  return point;
+}
+
+/// Depth-first search over the lexicographically feasible bases of {z >= 0 : M z <= 1}
+/// (see enumerate_extreme_equilibria). `label_of` gives the label of each variable
+/// (z first, then the slacks). Calls `on_vertex` once for each vertex, the origin first.
+void enumerate_vertices(const Eigen::MatrixXd& m, const std::vector<int>& label_of, double tolerance,
+                        const std::function<void(const Vertex&)>& on_vertex) {
+  detail::PolytopeTableau root(m, tolerance);
+  const int variables = root.num_variables();
+  const int d = root.num_structural();
+
+  using BasisKey = std::bitset<kMaxLabels>;
+  const auto basis_of = [&](const detail::PolytopeTableau& t) {
+    BasisKey key;
+    for (int r = 0; r < t.num_rows(); ++r) key.set(static_cast<std::size_t>(t.basic_in_row(r)));
+    return key;
+  };
+
+  std::unordered_set<LabelSet> seen_vertices;
+  const auto visit = [&](const detail::PolytopeTableau& t) {
+    LabelSet labels;
+    for (int k = 0; k < variables; ++k) {
+      if (t.row_of(k) < 0 || t.value(k) <= tolerance)
+        labels.set(static_cast<std::size_t>(label_of[static_cast<std::size_t>(k)]));
+    }
+    if (!seen_vertices.insert(labels).second) return;  // another basis of a vertex already seen
+    Vertex v{Eigen::VectorXd(d), labels, std::vector<int>(static_cast<std::size_t>(t.num_rows()))};
+    for (int k = 0; k < d; ++k) v.point(k) = t.value(k);
+    for (int r = 0; r < t.num_rows(); ++r) v.basis[static_cast<std::size_t>(r)] = t.basic_in_row(r);
+    on_vertex(v);
+  };
+
+  std::unordered_set<BasisKey> seen_bases{basis_of(root)};
+  visit(root);
+  std::vector<detail::PolytopeTableau> stack;
+  stack.push_back(std::move(root));
+  while (!stack.empty()) {
+    const detail::PolytopeTableau current = std::move(stack.back());
+    stack.pop_back();
+    const BasisKey basis = basis_of(current);
+    for (int entering = 0; entering < variables; ++entering) {
+      if (current.row_of(entering) >= 0) continue;
+      const int row = current.leaving_row(entering);
+      if (row < 0) continue;  // an unbounded edge; impossible for positive matrices
+      BasisKey next = basis;
+      next.set(static_cast<std::size_t>(entering));
+      next.reset(static_cast<std::size_t>(current.basic_in_row(row)));
+      if (!seen_bases.insert(next).second) continue;
+      detail::PolytopeTableau neighbour = current;
+      neighbour.pivot(entering, row);
+      visit(neighbour);
+      stack.push_back(std::move(neighbour));
+    }
+  }
+}
+
+/// Calls on_pair(x_index, y_index, profile) for every completely labelled vertex pair:
+/// x_index numbers the distinct vertices of P that take part in an equilibrium, y_index
+/// those of Q, both in order of discovery.
+void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
+                            const std::function<void(int, int, const MixedProfile&)>& on_pair) {
+  const int m = game.rows();
+  const int n = game.cols();
+  if (m + n > kMaxLabels) {
+    throw std::invalid_argument("vertex enumeration handles games with at most " +
+                                std::to_string(kMaxLabels) + " strategies in all; this one has " +
+                                std::to_string(m + n));
+  }
+  const detail::BestResponsePolytopes polytopes(game);
+
+  // Q = {y : A'y <= 1, y >= 0}: y_j has label m + j, the slack of row i label i.
+  std::vector<int> q_labels(static_cast<std::size_t>(m + n));
+  for (int j = 0; j < n; ++j) q_labels[static_cast<std::size_t>(j)] = m + j;
+  for (int i = 0; i < m; ++i) q_labels[static_cast<std::size_t>(n + i)] = i;
+  std::vector<Vertex> q_vertices;
+  enumerate_vertices(polytopes.q_matrix, q_labels, tolerance, [&](const Vertex& v) {
+    if (v.point.sum() > tolerance) q_vertices.push_back(v);  // the origin pairs only with the origin
+  });
+  std::vector<int> y_index(q_vertices.size(), -1);
+  std::vector<Eigen::VectorXd> q_points(q_vertices.size());  // normalised, once matched
+  int next_y_index = 0;
+
+  // A vertex of Q has at least n labels, exactly n when it is nondegenerate. When all of
+  // them are, x's partner must carry exactly the labels x lacks, and a hash lookup finds it;
+  // otherwise (a degenerate game) every vertex of Q is tried.
+  const std::size_t all_labels = static_cast<std::size_t>(m + n);
+  const bool q_simple = std::all_of(q_vertices.begin(), q_vertices.end(), [&](const Vertex& v) {
+    return v.labels.count() == static_cast<std::size_t>(n);
+  });
+  std::unordered_map<LabelSet, std::size_t> q_by_labels;
+  if (q_simple) {
+    for (std::size_t k = 0; k < q_vertices.size(); ++k) q_by_labels.emplace(q_vertices[k].labels, k);
+  }
+  LabelSet every_label;
+  for (std::size_t l = 0; l < all_labels; ++l) every_label.set(l);
+
+  // P = {x : x >= 0, B'^T x <= 1}: x_i has label i, the slack of column j label m + j.
+  std::vector<int> p_labels(static_cast<std::size_t>(m + n));
+  for (int k = 0; k < m + n; ++k) p_labels[static_cast<std::size_t>(k)] = k;
+  int next_x_index = 0;
+  enumerate_vertices(polytopes.p_matrix, p_labels, tolerance, [&](const Vertex& xv) {
+    if (xv.point.sum() <= tolerance) return;  // the origin pairs only with the origin
+    int x_index = -1;
+    Eigen::VectorXd x;
+    const auto report = [&](std::size_t k) {
+      if (x_index < 0) {
+        x_index = next_x_index++;
+        x = solve_basis(polytopes.p_matrix, xv.basis);
+        x /= x.sum();
+      }
+      if (y_index[k] < 0) {
+        y_index[k] = next_y_index++;
+        q_points[k] = solve_basis(polytopes.q_matrix, q_vertices[k].basis);
+        q_points[k] /= q_points[k].sum();
+      }
+      on_pair(x_index, y_index[k], MixedProfile{x, q_points[k]});
+    };
+    // x's partners carry at least the labels x lacks; when x is a simple vertex (m labels)
+    // and every vertex of Q is simple too, they carry exactly those.
+    if (q_simple && xv.labels.count() == static_cast<std::size_t>(m)) {
+      const auto it = q_by_labels.find(every_label & ~xv.labels);
+      if (it != q_by_labels.end()) report(it->second);
+      return;
+    }
+    for (std::size_t k = 0; k < q_vertices.size(); ++k) {
+      if ((xv.labels | q_vertices[k].labels).count() == all_labels) report(k);
+    }
+  });
+}
+
+}  // namespace
+
+void enumerate_extreme_equilibria(const BimatrixGame& game, const EquilibriumCallback& on_equilibrium,
+                                  double tolerance) {
+  enumerate_vertex_pairs(game, tolerance,
+                         [&](int, int, const MixedProfile& profile) { on_equilibrium(profile); });
+}
+
+std::vector<MixedProfile> extreme_equilibria(const BimatrixGame& game, double tolerance) {
+  std::vector<MixedProfile> equilibria;
+  enumerate_extreme_equilibria(
+      game, [&](const MixedProfile& p) { equilibria.push_back(p); }, tolerance);
+  return equilibria;
+}
+
+std::vector<NashSubset> maximal_nash_subsets(const BimatrixGame& game, double tolerance) {
+  std::vector<Eigen::VectorXd> xs;
+  std::vector<Eigen::VectorXd> ys;
+  std::vector<std::vector<bool>> neighbours;  // neighbours[x_index][y_index]
+  enumerate_vertex_pairs(game, tolerance, [&](int xi, int yi, const MixedProfile& profile) {
+    if (xi == static_cast<int>(xs.size())) xs.push_back(profile.x);
+    if (yi == static_cast<int>(ys.size())) ys.push_back(profile.y);
+    neighbours.resize(xs.size());
+    auto& row = neighbours[static_cast<std::size_t>(xi)];
+    row.resize(ys.size(), false);
+    row[static_cast<std::size_t>(yi)] = true;
+  });
+  for (auto& row : neighbours) row.resize(ys.size(), false);
+
+  // Closure of the neighbourhoods under intersection: the intents of the Galois connection.
+  std::set<std::vector<bool>> intents;
+  for (const auto& hood : neighbours) {
+    std::vector<std::vector<bool>> added{hood};
+    for (const auto& intent : intents) {
+      std::vector<bool> meet(ys.size());
+      bool nonempty = false;
+      for (std::size_t k = 0; k < ys.size(); ++k) {
+        meet[k] = intent[k] && hood[k];
+        nonempty = nonempty || meet[k];
+      }
+      if (nonempty) added.push_back(std::move(meet));
+    }
+    intents.insert(added.begin(), added.end());
+  }
+
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> bicliques;
+  for (const auto& intent : intents) {
+    std::vector<int> x_side;
+    std::vector<int> y_side;
+    for (std::size_t k = 0; k < ys.size(); ++k) {
+      if (intent[k]) y_side.push_back(static_cast<int>(k));
+    }
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      const bool covers = std::all_of(y_side.begin(), y_side.end(),
+                                      [&](int k) { return neighbours[i][static_cast<std::size_t>(k)]; });
+      if (covers) x_side.push_back(static_cast<int>(i));
+    }
+    bicliques.emplace_back(std::move(x_side), std::move(y_side));
+  }
+  std::sort(bicliques.begin(), bicliques.end());
+
+  std::vector<NashSubset> subsets;
+  subsets.reserve(bicliques.size());
+  for (const auto& [x_side, y_side] : bicliques) {
+    NashSubset subset;
+    for (const int i : x_side) subset.x.push_back(xs[static_cast<std::size_t>(i)]);
+    for (const int k : y_side) subset.y.push_back(ys[static_cast<std::size_t>(k)]);
+    subsets.push_back(std::move(subset));
+  }
+  return subsets;
+}
+
+}  // namespace parley
