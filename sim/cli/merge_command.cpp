@@ -1,0 +1,66 @@
+// `parley merge -o results.csv shard-1.csv ... shard-n.csv`: joins the files of a sweep run as
+// a job array (`parley sweep ... --shard k/n`) into one, as one unsharded run would have written
+// it (rows sorted by point id), with its manifest.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "command.hpp"
+#include "parley/io/sweep_merge.hpp"
+
+namespace po = boost::program_options;
+
+namespace parley::cli {
+namespace {
+
+int merge(const std::vector<std::string>& args) {
+  std::vector<std::string> inputs;
+  std::string output;
+  bool force = false;
+  po::options_description options("Options");
+  options.add_options()("help,h", "show this help")("output,o", po::value(&output), "the merged results CSV (required)")(
+      "force", po::bool_switch(&force), "replace an existing output file");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&inputs));
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "parley merge: " << e.what() << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << "Usage: parley merge -o results.csv SHARD.csv...\n\n"
+                 "Joins the results files of the shards 1/n .. n/n of one sweep (parley sweep --shard k/n)\n"
+                 "into one file, rows sorted by point id, with a manifest for the whole design. Checks\n"
+                 "first that the files are the n shards of the same sweep (same scenario, design, seed,\n"
+                 "columns), each once and each complete.\n\n"
+              << options;
+    return 0;
+  }
+  if (inputs.empty() || output.empty()) {
+    std::cerr << "parley merge: give -o OUTPUT and the shards' files (parley merge --help)\n";
+    return 2;
+  }
+  try {
+    const auto rows = io::merge_sweep_results(inputs, output, force);
+    std::cerr << "parley merge: " << rows << " rows from " << inputs.size() << " shards -> " << output << "\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "parley merge: " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace
+
+static CommandRegistration registration{{"merge", "join the shards of a sweep (--shard k/n) into one results file", merge}};
+
+}  // namespace parley::cli
