@@ -147,9 +147,10 @@ std::vector<std::string> summary_sentences(const CompareReport& r) {
   const std::string setting = advantage_phrase(r.scenario);
   for (int p = 0; p < 2; ++p) {
     for (const BestReply& b : r.replies[static_cast<std::size_t>(p)]) {
-      std::string s = setting + ", " + player_name(r, p) + "'s best reply to " +
-                      (r.meta.game().num_strategies(1 - p) > 0 ? "a " + strategy_label(r, 1 - p, b.against) + " " : "") +
-                      player_name(r, 1 - p) + " is " + strategy_label(r, p, b.reply);
+      const std::string& against = strategy_label(r, 1 - p, b.against);
+      const bool vowel = std::string("aeiou").find(against.front()) != std::string::npos;
+      std::string s = setting + ", " + player_name(r, p) + "'s best reply to " + (vowel ? "an " : "a ") + against +
+                      " " + player_name(r, 1 - p) + " is " + strategy_label(r, p, b.reply);
       if (b.runner_up < 0) {
         s += " (its only strategy here).";
       } else if (b.margin == 0.0) {

@@ -734,19 +734,26 @@ TEST_CASE("identifiers are derived from GENIUS values", "[genius]") {
   CHECK(parley::io::genius_slug("No agreement") == "no_agreement");
   CHECK(parley::io::genius_slug(" -- ") == "");
   // Items whose values give the same identifier are de-duplicated; the value stays the name.
+  // The files are raw strings in which the four characters \xe9 stand for one Latin-1 byte.
+  const auto latin1 = [](std::string text) {
+    for (std::size_t p = text.find("\\xe9"); p != std::string::npos; p = text.find("\\xe9")) text.replace(p, 4, "\xe9");
+    return text;
+  };
   ScratchFolder scratch("slugs");
-  write_file(scratch.path / "s_domain.xml", R"(<negotiation_template><utility_space><objective index="0" name="s">
-  <issue index="1" name="Size" type="discrete"><item value="A b"/><item value="a-b"/><item value="a_b"/><item value=""/></issue>
-  </objective></utility_space></negotiation_template>)");
+  write_file(scratch.path / "s_domain.xml", latin1(R"(<negotiation_template><utility_space><objective index="0" name="s">
+  <issue index="1" name="Size" type="discrete"><item value="A b"/><item value="a-b"/><item value="a_b"/><item value=""/><item value="caf\xe9"/></issue>
+  </objective></utility_space></negotiation_template>)"));
   for (const char* party : {"s_x.xml", "s_y.xml"}) {
-    write_file(scratch.path / party, R"(<utility_space><objective index="0" name="s">
+    write_file(scratch.path / party, latin1(R"(<utility_space><objective index="0" name="s">
   <issue index="1" name="Size" type="discrete"><item value="A b" evaluation="1"/><item value="a-b" evaluation="2"/>
-  <item value="a_b" evaluation="3"/><item value="" evaluation="4"/></issue><weight index="1" value="1"/>
-  </objective></utility_space>)");
+  <item value="a_b" evaluation="3"/><item value="" evaluation="4"/><item value="caf\xe9" evaluation="5"/></issue>
+  <weight index="1" value="1"/>
+  </objective></utility_space>)"));
   }
   const Scenario s = import_folder(scratch.path);
-  CHECK(s.issues[0].levels == std::vector<std::string>{"a_b", "a-b", "a_b_2", "item4"});
-  CHECK(s.issues[0].level_names == std::vector<std::string>{"A b", "a-b", "a_b", ""});
+  CHECK(s.issues[0].levels == std::vector<std::string>{"a_b", "a-b", "a_b_2", "item4", "caf"});
+  // A Latin-1 value (older GENIUS files) becomes the same character in UTF-8.
+  CHECK(s.issues[0].level_names == std::vector<std::string>{"A b", "a-b", "a_b", "", "caf\xc3\xa9"});
   CHECK(s.parties[0].id == "x");
   CHECK(s.parties[1].id == "y");
 }
