@@ -178,8 +178,11 @@ void emit_span(Assembler& out, const Cursor& c, int which, const Span& span, dou
 
 void emit_point(Assembler& out, const Probe& pf, const Probe& pg, double x) {
   if (pf.presence == Presence::absent && pg.presence == Presence::absent) return;
-  const bool f_above = pg.presence == Presence::absent || (pf.presence != Presence::absent && pf.y > pg.y);
-  const bool g_above = pf.presence == Presence::absent || (pg.presence != Presence::absent && pg.y > pf.y);
+  // Heights within same_level are ties: sums of the same weights in another order differ in
+  // the last bit, and a real point that only rounding lifts above the level of a point further
+  // right is weakly dominated by it, not efficient.
+  const bool f_above = pg.presence == Presence::absent || (pf.presence != Presence::absent && pf.y > pg.y + same_level);
+  const bool g_above = pf.presence == Presence::absent || (pg.presence != Presence::absent && pg.y > pf.y + same_level);
   if (f_above) {
     if (pf.presence == Presence::real) out.point(x, pf.y, pf.ref);
   } else if (g_above) {

@@ -17,7 +17,11 @@ Interval wilson_interval(std::int64_t successes, std::int64_t trials, double z) 
   const double denominator = 1.0 + z2 / n;
   const double centre = (p + z2 / (2.0 * n)) / denominator;
   const double half = z * std::sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n)) / denominator;
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
+  // At 0 and n successes the Wilson bound touches 0 (resp. 1) exactly; centre - half would
+  // leave a rounding residue of order 1e-17 there, so the closed form is used instead.
+  const double low = successes <= 0 ? 0.0 : std::max(0.0, centre - half);
+  const double high = successes >= trials ? 1.0 : std::min(1.0, centre + half);
+  return {low, high};
 }
 
 }  // namespace parley

@@ -140,7 +140,8 @@ void write_schedule_json(JsonWriter& json, const AdvantageSchedule& a) {
       break;
     case AdvantageSchedule::Kind::steps:
       json.field("from", a.a0).key("steps").begin_array();
-      for (const auto& [period, value] : a.steps) json.begin_object().field("period", period).field("value", value).end_object();
+      for (const auto& [period, value] : a.steps)
+        json.begin_object().field("period", period).field("value", value).end_object();
       json.end_array();
       break;
   }

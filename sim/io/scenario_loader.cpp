@@ -4,16 +4,14 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
 #include "parley/agents/strategy_catalog.hpp"
-#include "parley/io/builtin_scenarios.hpp"
+#include "parley/io/key_path.hpp"
 #include "parley/io/number_format.hpp"
 #include "parley/io/scenario_schema.hpp"
+#include "parley/io/spelling_suggestion.hpp"
 
 namespace parley::io {
 
@@ -73,52 +71,12 @@ std::optional<bool> scalar_boolean(const YamlNode& n) {
   return std::nullopt;
 }
 
-std::string join_path(const std::string& base, std::string_view key) {
-  return base.empty() ? std::string(key) : base + "." + std::string(key);
-}
-
-std::string index_path(const std::string& base, std::size_t index) {
-  return base + "[" + std::to_string(index) + "]";
-}
-
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 std::string join_words(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += (out.empty() ? "" : ", ") + w;
   return out;
-}
-
-/// Levenshtein distance, for "did you mean" suggestions on misspelt keys and ids.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-/// " (did you mean 'x'?)" for the closest candidate within two edits, "" otherwise.
-std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_distance = 3;
-  for (const auto& c : candidates) {
-    // A prefix of a longer name ("ukraine" for "ukraine-2025") is as good as a typo.
-    if (word.size() >= 3 && c.starts_with(word) && best.empty()) best = c;
-    const std::size_t d = edit_distance(word, c);
-    if (d < best_distance && d < word.size()) {  // one-letter words match anything: no hint
-      best_distance = d;
-      best = c;
-    }
-  }
-  return best.empty() ? "" : " (did you mean " + in_quotes(best) + "?)";
 }
 
 std::string last_component(std::string_view pattern) {
@@ -179,7 +137,7 @@ class Builder {
 
     if (const YamlNode* issues = list_key(root, "", "issues")) {
       if (issues->items.empty()) error(*issues, "issues", "needs at least one issue");
-      for (std::size_t k = 0; k < issues->items.size(); ++k) read_issue(issues->items[k], index_path("issues", k));
+      for (std::size_t k = 0; k < issues->items.size(); ++k) read_issue(issues->items[k], item_path("issues", k));
     }
     assign_clause_offsets();
 
@@ -188,7 +146,7 @@ class Builder {
       if (parties->items.size() < 2)
         error(*parties, "parties", "needs at least two parties, got " + std::to_string(parties->items.size()));
       for (std::size_t i = 0; i < parties->items.size(); ++i)
-        read_party(parties->items[i], index_path("parties", i));
+        read_party(parties->items[i], item_path("parties", i));
     }
 
     if (const YamlNode* battlefield = root.find("battlefield")) read_battlefield(*battlefield);
@@ -196,11 +154,11 @@ class Builder {
     // What needs the parties and the battlefield both.
     for (std::size_t i = 0; i < pending_beliefs_.size(); ++i) {
       const auto& [party, node] = pending_beliefs_[i];
-      read_belief(*node, join_path(party_paths_[party], "belief"), s_.parties[party].belief);
+      read_belief(*node, child_path(party_paths_[party], "belief"), s_.parties[party].belief);
     }
     for (std::size_t k = 0; k < s_.issues.size(); ++k) {
       if (s_.issues[k].linked_to_front && !s_.battlefield)
-        error(linked_locations_[k], join_path(index_path("issues", k), "linked"),
+        error(linked_locations_[k], child_path(item_path("issues", k), "linked"),
               "'linked: front' needs a battlefield, and this scenario has none");
     }
     if (parties) check_veto_count(*parties);
@@ -245,9 +203,9 @@ class Builder {
       }
       const auto [it, inserted] = seen.emplace(key.scalar, &key);
       if (!inserted)
-        error(key, join_path(path, key.scalar),
-              "duplicate key " + in_quotes(key.scalar) + " (first at line " + std::to_string(it->second->location.line) +
-                  ")");
+        error(key, child_path(path, key.scalar),
+              "duplicate key " + in_quotes(key.scalar) + " (first at line " +
+                  std::to_string(it->second->location.line) + ")");
     }
   }
 
@@ -270,15 +228,15 @@ class Builder {
       const auto it = std::find(names.begin(), names.end(), key.scalar);
       if (it == names.end()) {
         if (!dynamic_keys) {
-          std::string hint = suggestion(key.scalar, names);
+          std::string hint = did_you_mean(key.scalar, names);
           if (hint.empty()) hint = "; allowed here: " + join_words(names);
-          error(key, join_path(path, key.scalar), "unknown key " + in_quotes(key.scalar) + hint);
+          error(key, child_path(path, key.scalar), "unknown key " + in_quotes(key.scalar) + hint);
         }
         continue;
       }
       const KeySpec& spec = *children[static_cast<std::size_t>(it - names.begin())];
       if (!kind.empty() && !applies(spec, kind))
-        error(key, join_path(path, key.scalar),
+        error(key, child_path(path, key.scalar),
               in_quotes(key.scalar) + " is only for kind " + join_words(spec.only_for) + ", and this is " +
                   std::string(kind));
     }
@@ -286,7 +244,7 @@ class Builder {
       const std::string name = last_component(c->path);
       if (!c->required || node.find(name)) continue;
       if (!c->only_for.empty() && (kind.empty() || !applies(*c, kind))) continue;
-      error(node, join_path(path, name), "missing required key " + in_quotes(name));
+      error(node, child_path(path, name), "missing required key " + in_quotes(name));
     }
     return true;
   }
@@ -336,7 +294,7 @@ class Builder {
     if (spec.type == KeyType::choice &&
         std::find(spec.choices.begin(), spec.choices.end(), n.scalar) == spec.choices.end()) {
       error(n, path, "expected one of " + join_words(spec.choices) + ", got " + n.describe() +
-                         suggestion(n.scalar, spec.choices));
+                         did_you_mean(n.scalar, spec.choices));
       return std::nullopt;
     }
     return n.scalar;
@@ -352,44 +310,44 @@ class Builder {
   /// the schema entry `pattern.key`; the entry's default when absent (nullopt if it has none).
   std::optional<double> number_key(const YamlNode& map, const std::string& path, const std::string& pattern,
                                    std::string_view key) {
-    const KeySpec& spec = schema_key(join_path(pattern, key));
+    const KeySpec& spec = schema_key(child_path(pattern, key));
     const YamlNode* n = map.find(key);
     if (!n) return spec.default_number;
-    return read_number(*n, join_path(path, key), spec);
+    return read_number(*n, child_path(path, key), spec);
   }
   std::optional<long long> integer_key(const YamlNode& map, const std::string& path, const std::string& pattern,
                                        std::string_view key) {
-    const KeySpec& spec = schema_key(join_path(pattern, key));
+    const KeySpec& spec = schema_key(child_path(pattern, key));
     const YamlNode* n = map.find(key);
     if (!n) {
       if (spec.default_number) return static_cast<long long>(*spec.default_number);
       return std::nullopt;
     }
-    return read_integer(*n, join_path(path, key), spec);
+    return read_integer(*n, child_path(path, key), spec);
   }
   std::optional<std::string> string_key(const YamlNode& map, const std::string& path, const std::string& pattern,
                                         std::string_view key) {
-    const KeySpec& spec = schema_key(join_path(pattern, key));
+    const KeySpec& spec = schema_key(child_path(pattern, key));
     const YamlNode* n = map.find(key);
     if (!n) return std::nullopt;
-    return read_string(*n, join_path(path, key), spec);
+    return read_string(*n, child_path(path, key), spec);
   }
   std::optional<bool> boolean_key(const YamlNode& map, const std::string& path, const std::string& pattern,
                                   std::string_view key) {
-    const KeySpec& spec = schema_key(join_path(pattern, key));
+    const KeySpec& spec = schema_key(child_path(pattern, key));
     const YamlNode* n = map.find(key);
     if (!n) {
       if (spec.default_number) return *spec.default_number != 0.0;
       return std::nullopt;
     }
-    return read_boolean(*n, join_path(path, key));
+    return read_boolean(*n, child_path(path, key));
   }
   /// The list under `key`, or nullptr (absent, or not a list: reported).
   const YamlNode* list_key(const YamlNode& map, const std::string& path, std::string_view key) {
     const YamlNode* n = map.find(key);
     if (!n) return nullptr;
     if (!n->is_sequence()) {
-      error(*n, join_path(path, key), "expected a list, got " + n->describe());
+      error(*n, child_path(path, key), "expected a list, got " + n->describe());
       return nullptr;
     }
     return n;
@@ -403,7 +361,8 @@ class Builder {
     IssueState state;
     std::optional<std::string> kind;
     if (n.is_map()) {
-      if (const YamlNode* k = n.find("kind")) kind = read_string(*k, join_path(path, "kind"), schema_key("issues[].kind"));
+      if (const YamlNode* k = n.find("kind"))
+        kind = read_string(*k, child_path(path, "kind"), schema_key("issues[].kind"));
     }
     if (!check_map(n, path, pattern, kind.value_or(""))) {
       issues_state_.push_back(state);
@@ -415,7 +374,7 @@ class Builder {
       issue.id = *id;
       state.id_location = n.find("id")->location;
       if (const int first = s_.issue_index(*id); first >= 0)
-        error(*n.find("id"), join_path(path, "id"),
+        error(*n.find("id"), child_path(path, "id"),
               "duplicate issue id " + in_quotes(*id) + " (first at line " +
                   std::to_string(issues_state_[static_cast<std::size_t>(first)].id_location.line) + ")");
     }
@@ -444,7 +403,7 @@ class Builder {
       issue.status_quo = issue.kind == IssueKind::continuous ? issue.lo : 0.0;
       issue.status_quo_clauses.assign(issue.clauses.size(), 0);
       if (const YamlNode* sq = n.find("status_quo")) {
-        if (auto value = read_term_value(*sq, join_path(path, "status_quo"), issue)) {
+        if (auto value = read_term_value(*sq, child_path(path, "status_quo"), issue)) {
           issue.status_quo = value->amount;
           if (issue.kind == IssueKind::clauses) issue.status_quo_clauses = value->flags;
         }
@@ -458,15 +417,15 @@ class Builder {
   void read_range(const YamlNode& n, const std::string& path, Issue& issue) {
     const YamlNode* range = n.find("range");
     if (!range) return;
-    const std::string p = join_path(path, "range");
+    const std::string p = child_path(path, "range");
     if (!range->is_sequence() || range->items.size() != 2) {
       error(*range, p, "expected a list [lo, hi] of two numbers, got " + range->describe());
       return;
     }
     const auto lo = scalar_number(range->items[0]);
     const auto hi = scalar_number(range->items[1]);
-    if (!lo) error(range->items[0], index_path(p, 0), "expected a number, got " + range->items[0].describe());
-    if (!hi) error(range->items[1], index_path(p, 1), "expected a number, got " + range->items[1].describe());
+    if (!lo) error(range->items[0], item_path(p, 0), "expected a number, got " + range->items[0].describe());
+    if (!hi) error(range->items[1], item_path(p, 1), "expected a number, got " + range->items[1].describe());
     if (!lo || !hi) return;
     if (!(*lo < *hi)) {
       error(*range, p, "lo must be below hi, got [" + format_shortest(*lo) + ", " + format_shortest(*hi) + "]");
@@ -479,12 +438,12 @@ class Builder {
   void read_levels(const YamlNode& n, const std::string& path, Issue& issue) {
     const YamlNode* levels = list_key(n, path, "levels");
     if (!levels) return;
-    const std::string p = join_path(path, "levels");
+    const std::string p = child_path(path, "levels");
     if (levels->items.size() < 2)
       error(*levels, p, "an ordinal issue needs at least two levels, got " + std::to_string(levels->items.size()));
     for (std::size_t j = 0; j < levels->items.size(); ++j) {
       const YamlNode& item = levels->items[j];
-      const std::string ip = index_path(p, j);
+      const std::string ip = item_path(p, j);
       std::optional<std::string> id;
       std::string name;
       if (item.is_scalar()) {
@@ -506,19 +465,20 @@ class Builder {
   void read_clauses(const YamlNode& n, const std::string& path, Issue& issue) {
     const YamlNode* clauses = list_key(n, path, "clauses");
     if (!clauses) return;
-    const std::string p = join_path(path, "clauses");
+    const std::string p = child_path(path, "clauses");
     if (clauses->items.empty()) error(*clauses, p, "a clauses issue needs at least one clause");
     for (std::size_t j = 0; j < clauses->items.size(); ++j) {
       const YamlNode& item = clauses->items[j];
-      const std::string ip = index_path(p, j);
+      const std::string ip = item_path(p, j);
       if (!check_map(item, ip, "issues[].clauses[]")) continue;
       const auto id = string_key(item, ip, "issues[].clauses[]", "id");
       if (!id) continue;
       const auto [it, inserted] = clause_owner_.emplace(*id, std::pair(issue.id, item.find("id")->location));
       if (!inserted) {
-        error(*item.find("id"), join_path(ip, "id"),
-              "duplicate clause id " + in_quotes(*id) + " (first in issue " + in_quotes(it->second.first) + " at line " +
-                  std::to_string(it->second.second.line) + "); clause ids are unique in the whole scenario");
+        error(*item.find("id"), child_path(ip, "id"),
+              "duplicate clause id " + in_quotes(*id) + " (first in issue " + in_quotes(it->second.first) +
+                  " at line " + std::to_string(it->second.second.line) +
+                  "); clause ids are unique in the whole scenario");
         continue;
       }
       issue.clauses.push_back(Clause{*id, string_key(item, ip, "issues[].clauses[]", "text").value_or(*id)});
@@ -565,7 +525,7 @@ class Builder {
         const int level = issue.level_index(n.scalar);
         if (level < 0) {
           error(n, path, "unknown level " + in_quotes(n.scalar) + " of issue " + in_quotes(issue.id) + " (levels: " +
-                             join_words(issue.levels) + ")" + suggestion(n.scalar, issue.levels));
+                             join_words(issue.levels) + ")" + did_you_mean(n.scalar, issue.levels));
           return std::nullopt;
         }
         out.amount = level;
@@ -582,10 +542,10 @@ class Builder {
           const YamlNode& item = n.items[j];
           const int c = item.is_scalar() ? issue.clause_index(item.scalar) : -1;
           if (c < 0) {
-            error(item, index_path(path, j), unknown_clause_message(item, issue));
+            error(item, item_path(path, j), unknown_clause_message(item, issue));
             ok = false;
           } else if (out.flags[static_cast<std::size_t>(c)]) {
-            error(item, index_path(path, j), "clause " + in_quotes(item.scalar) + " is listed twice");
+            error(item, item_path(path, j), "clause " + in_quotes(item.scalar) + " is listed twice");
             ok = false;
           } else {
             out.flags[static_cast<std::size_t>(c)] = 1;
@@ -605,7 +565,7 @@ class Builder {
              in_quotes(issue.id);
     std::vector<std::string> ids;
     for (const auto& c : issue.clauses) ids.push_back(c.id);
-    return "unknown clause " + in_quotes(n.scalar) + " of issue " + in_quotes(issue.id) + suggestion(n.scalar, ids);
+    return "unknown clause " + in_quotes(n.scalar) + " of issue " + in_quotes(issue.id) + did_you_mean(n.scalar, ids);
   }
 
   /// The issue a key names, or -1 after reporting an unknown reference.
@@ -614,7 +574,7 @@ class Builder {
     if (k < 0 && key.is_scalar()) {
       std::vector<std::string> ids;
       for (const auto& issue : s_.issues) ids.push_back(issue.id);
-      error(key, path, "unknown issue " + in_quotes(key.scalar) + suggestion(key.scalar, ids));
+      error(key, path, "unknown issue " + in_quotes(key.scalar) + did_you_mean(key.scalar, ids));
     }
     return k;
   }
@@ -626,7 +586,7 @@ class Builder {
     bool ok = true;
     for (const auto& [key, value] : n.entries) {
       if (!key.is_scalar()) continue;
-      const std::string p = join_path(path, key.scalar);
+      const std::string p = child_path(path, key.scalar);
       const int k = issue_reference(key, p);
       if (k < 0) {
         ok = false;
@@ -641,7 +601,8 @@ class Builder {
         continue;
       }
       if (issue.kind == IssueKind::clauses)
-        std::copy(v->flags.begin(), v->flags.end(), base.clauses.begin() + static_cast<std::ptrdiff_t>(issue.clause_offset));
+        std::copy(v->flags.begin(), v->flags.end(),
+                  base.clauses.begin() + static_cast<std::ptrdiff_t>(issue.clause_offset));
       else
         base.amounts[ku] = v->amount;
     }
@@ -668,7 +629,7 @@ class Builder {
       party.id = *id;
       party_id_locations_.back() = n.find("id")->location;
       if (const int first = s_.party_index(*id); first >= 0)
-        error(*n.find("id"), join_path(path, "id"),
+        error(*n.find("id"), child_path(path, "id"),
               "duplicate party id " + in_quotes(*id) + " (first at line " +
                   std::to_string(party_id_locations_[static_cast<std::size_t>(first)].line) + ")");
     }
@@ -685,15 +646,16 @@ class Builder {
     party.cost = number_key(n, path, pattern, "cost").value_or(0.0);
     party.reservation = number_key(n, path, pattern, "reservation").value_or(0.0);
     const bool normalize = boolean_key(n, path, pattern, "normalize").value_or(false);
-    if (const YamlNode* weights = n.find("weights")) read_weights(*weights, join_path(path, "weights"), normalize, party);
+    if (const YamlNode* weights = n.find("weights"))
+      read_weights(*weights, child_path(path, "weights"), normalize, party);
     read_values(n, path, party);
     if (const YamlNode* belief = n.find("belief")) pending_beliefs_.emplace_back(index, belief);
     read_strategy(n, path, party);
     if (const YamlNode* proposal = n.find("proposal")) {
-      if (auto terms = read_terms(*proposal, join_path(path, "proposal"), "parties[].proposal", s_.status_quo()))
+      if (auto terms = read_terms(*proposal, child_path(path, "proposal"), "parties[].proposal", s_.status_quo()))
         party.proposal = std::move(*terms);
     } else if (party.strategy.name == "plan") {
-      error(n, join_path(path, "proposal"), "strategy 'plan' tables a package: missing required key 'proposal'");
+      error(n, child_path(path, "proposal"), "strategy 'plan' tables a package: missing required key 'proposal'");
     }
     s_.parties.push_back(std::move(party));
   }
@@ -713,7 +675,7 @@ class Builder {
     bool ok = true;
     for (const auto& [key, value] : n.entries) {
       if (!key.is_scalar()) continue;
-      const std::string p = join_path(path, key.scalar);
+      const std::string p = child_path(path, key.scalar);
       const int k = issue_reference(key, p);
       const auto w = read_number(value, p, spec);
       if (k < 0 || !w) {
@@ -738,12 +700,12 @@ class Builder {
 
   void read_values(const YamlNode& party_node, const std::string& party_path, Party& party) {
     const YamlNode* values = party_node.find("values");
-    const std::string path = join_path(party_path, "values");
+    const std::string path = child_path(party_path, "values");
     std::vector<bool> given(s_.issues.size(), false);
     if (values && check_map(*values, path, "parties[].values", {}, true)) {
       for (const auto& [key, value] : values->entries) {
         if (!key.is_scalar()) continue;
-        const std::string p = join_path(path, key.scalar);
+        const std::string p = child_path(path, key.scalar);
         const int k = issue_reference(key, p);
         if (k < 0) continue;
         const auto ku = static_cast<std::size_t>(k);
@@ -753,7 +715,7 @@ class Builder {
     }
     for (std::size_t k = 0; k < s_.issues.size(); ++k) {
       if (given[k] || party.weights[k] <= 0.0 || !issues_state_[k].kind_known) continue;
-      error(values ? *values : party_node, join_path(path, s_.issues[k].id),
+      error(values ? *values : party_node, child_path(path, s_.issues[k].id),
             "missing value for issue " + in_quotes(s_.issues[k].id) + ", which has weight " +
                 format_shortest(party.weights[k]));
     }
@@ -768,7 +730,7 @@ class Builder {
           v.curve = PiecewiseLinear::decreasing(issue.lo, issue.hi);
         } else if (n.is_map()) {
           if (check_map(n, path, "parties[].values.<issue>", "continuous"))
-            if (const YamlNode* points = n.find("points")) read_points(*points, join_path(path, "points"), issue, v);
+            if (const YamlNode* points = n.find("points")) read_points(*points, child_path(path, "points"), issue, v);
         } else {
           error(n, path, "expected increasing, decreasing or {points: [[x, v], ...]} for continuous issue " +
                              in_quotes(issue.id) + ", got " + n.describe());
@@ -785,11 +747,11 @@ class Builder {
         std::vector<bool> given(issue.levels.size(), false);
         for (const auto& [key, value] : n.entries) {
           if (!key.is_scalar()) continue;
-          const std::string p = join_path(path, key.scalar);
+          const std::string p = child_path(path, key.scalar);
           const int level = issue.level_index(key.scalar);
           if (level < 0) {
             error(key, p, "unknown level " + in_quotes(key.scalar) + " of issue " + in_quotes(issue.id) + " (levels: " +
-                              join_words(issue.levels) + ")" + suggestion(key.scalar, issue.levels));
+                              join_words(issue.levels) + ")" + did_you_mean(key.scalar, issue.levels));
             continue;
           }
           given[static_cast<std::size_t>(level)] = true;
@@ -797,7 +759,7 @@ class Builder {
         }
         for (std::size_t j = 0; j < issue.levels.size(); ++j)
           if (!given[j])
-            error(n, join_path(path, issue.levels[j]),
+            error(n, child_path(path, issue.levels[j]),
                   "missing value for level " + in_quotes(issue.levels[j]) + " (every level needs one)");
         return;
       }
@@ -811,7 +773,7 @@ class Builder {
         const KeySpec& spec = schema_key("parties[].values.<issue>.<clause>");
         for (const auto& [key, value] : n.entries) {
           if (!key.is_scalar()) continue;
-          const std::string p = join_path(path, key.scalar);
+          const std::string p = child_path(path, key.scalar);
           const int c = issue.clause_index(key.scalar);
           if (c < 0) {
             error(key, p, unknown_clause_message(key, issue));
@@ -837,7 +799,7 @@ class Builder {
     bool ok = true;
     for (std::size_t j = 0; j < n.items.size(); ++j) {
       const YamlNode& item = n.items[j];
-      const std::string p = index_path(path, j);
+      const std::string p = item_path(path, j);
       std::optional<double> x, value;
       if (item.is_sequence() && item.items.size() == 2) {
         x = scalar_number(item.items[0]);
@@ -849,11 +811,11 @@ class Builder {
         continue;
       }
       if (*value < 0.0 || *value > 1.0) {
-        error(item.items[1], index_path(p, 1), "a value must be in [0, 1], got " + format_shortest(*value));
+        error(item.items[1], item_path(p, 1), "a value must be in [0, 1], got " + format_shortest(*value));
         ok = false;
       }
       if (!points.empty() && !(*x > points.back().first)) {
-        error(item.items[0], index_path(p, 0),
+        error(item.items[0], item_path(p, 0),
               "x must increase strictly: " + format_shortest(*x) + " follows " + format_shortest(points.back().first));
         ok = false;
       }
@@ -888,7 +850,7 @@ class Builder {
       return;
     }
     if (!offsets || !prior) {
-      error(n, join_path(path, offsets ? "prior" : "offsets"),
+      error(n, child_path(path, offsets ? "prior" : "offsets"),
             offsets || prior ? "missing required key " + in_quotes(offsets ? "prior" : "offsets") +
                                    " ('offsets' and 'prior' go together)"
                              : "missing required key 'offset' (or 'offsets' with 'prior')");
@@ -898,11 +860,11 @@ class Builder {
     NumericRange probability{0.0, 1.0, false, false};
     KeySpec prior_spec;
     prior_spec.range = probability;
-    const auto a = number_list(*offsets, join_path(path, "offsets"), offset_spec);
-    const auto p = number_list(*prior, join_path(path, "prior"), prior_spec);
+    const auto a = number_list(*offsets, child_path(path, "offsets"), offset_spec);
+    const auto p = number_list(*prior, child_path(path, "prior"), prior_spec);
     if (!a || !p) return;
     if (a->size() != p->size() || a->empty()) {
-      error(*prior, join_path(path, "prior"),
+      error(*prior, child_path(path, "prior"),
             "needs one probability per offset: " + std::to_string(a->size()) + " offsets, " +
                 std::to_string(p->size()) + " probabilities");
       return;
@@ -910,7 +872,7 @@ class Builder {
     double sum = 0.0;
     for (double x : *p) sum += x;
     if (std::abs(sum - 1.0) > kSumTolerance) {
-      error(*prior, join_path(path, "prior"), "the probabilities sum to " + sum_text(sum) + ", not 1");
+      error(*prior, child_path(path, "prior"), "the probabilities sum to " + sum_text(sum) + ", not 1");
       return;
     }
     belief = BeliefSpec{*a, *p};
@@ -924,7 +886,7 @@ class Builder {
     std::vector<double> out;
     bool ok = true;
     for (std::size_t j = 0; j < n.items.size(); ++j) {
-      if (auto x = read_number(n.items[j], index_path(path, j), spec)) out.push_back(*x);
+      if (auto x = read_number(n.items[j], item_path(path, j), spec)) out.push_back(*x);
       else ok = false;
     }
     if (!ok) return std::nullopt;
@@ -942,7 +904,7 @@ class Builder {
   }
 
   void read_strategy(const YamlNode& party_node, const std::string& party_path, Party& party) {
-    const std::string path = join_path(party_path, "strategy");
+    const std::string path = child_path(party_path, "strategy");
     const YamlNode* n = party_node.find("strategy");
     std::string name = default_strategy(party);
     const YamlNode* name_node = n;
@@ -955,7 +917,8 @@ class Builder {
         if (const YamlNode* explicit_name = n->find("name")) {
           name_node = explicit_name;
           if (!explicit_name->is_scalar()) {
-            error(*explicit_name, join_path(path, "name"), "expected a strategy name, got " + explicit_name->describe());
+            error(*explicit_name, child_path(path, "name"),
+                  "expected a strategy name, got " + explicit_name->describe());
             return;
           }
           name = explicit_name->scalar;
@@ -968,13 +931,13 @@ class Builder {
       }
     }
     party.strategy = StrategySpec{name, {}};
-    const std::string name_path = n && n->is_map() && n->find("name") ? join_path(path, "name") : path;
+    const std::string name_path = n && n->is_map() && n->find("name") ? child_path(path, "name") : path;
     if (name == "none") {
       if (party.role == Role::belligerent || party.role == Role::mediator)
         error(name_node ? name_node->location : party_node.location, name_path,
               "strategy 'none' never proposes, which only guarantors and observers may do; " +
                   in_quotes(party.id) + " has role " + to_string(party.role));
-      if (!params.empty()) error(params.front()->first, join_path(path, params.front()->first.scalar),
+      if (!params.empty()) error(params.front()->first, child_path(path, params.front()->first.scalar),
                                  "strategy 'none' has no parameters");
       return;
     }
@@ -983,19 +946,19 @@ class Builder {
       std::vector<std::string> names;
       for (const auto& s : strategy_catalog()) names.push_back(s.name);
       error(name_node ? name_node->location : party_node.location, name_path,
-            "unknown strategy " + in_quotes(name) + suggestion(name, names) + "; the strategies are: " +
+            "unknown strategy " + in_quotes(name) + did_you_mean(name, names) + "; the strategies are: " +
                 join_words(names) + ", none");
       return;
     }
     const bool fits = party.role == Role::mediator ? info->for_mediators : info->for_belligerents;
     if (!fits)
       error(name_node ? name_node->location : party_node.location, name_path,
-            "strategy " + in_quotes(name) + " is for " + (info->for_mediators ? "mediators" : "belligerents") + ", and " +
-                in_quotes(party.id) + " has role " + to_string(party.role));
+            "strategy " + in_quotes(name) + " is for " + (info->for_mediators ? "mediators" : "belligerents") +
+                ", and " + in_quotes(party.id) + " has role " + to_string(party.role));
     for (const auto& param : info->params) party.strategy.params[param.name] = param.default_value;
     for (const auto* entry : params) {
       const std::string& key = entry->first.scalar;
-      const std::string p = join_path(path, key);
+      const std::string p = child_path(path, key);
       const auto it = std::find_if(info->params.begin(), info->params.end(),
                                    [&](const StrategyParam& sp) { return sp.name == key; });
       if (it == info->params.end()) {
@@ -1003,7 +966,7 @@ class Builder {
         for (const auto& sp : info->params) names.push_back(sp.name);
         error(entry->first, p, "unknown key " + in_quotes(key) + ": strategy " + in_quotes(name) +
                                    (names.empty() ? " has no parameters" : " has parameters " + join_words(names)) +
-                                   suggestion(key, names));
+                                   did_you_mean(key, names));
         continue;
       }
       KeySpec spec;
@@ -1032,7 +995,7 @@ class Builder {
     if (i < 0) {
       std::vector<std::string> ids;
       for (const auto& p : s_.parties) ids.push_back(p.id);
-      error(n, path, "unknown party " + in_quotes(n.scalar) + suggestion(n.scalar, ids));
+      error(n, path, "unknown party " + in_quotes(n.scalar) + did_you_mean(n.scalar, ids));
     }
     return i;
   }
@@ -1108,7 +1071,8 @@ class Builder {
       return std::nullopt;
     }
     std::optional<std::string> kind;
-    if (const YamlNode* k = n.find("kind")) kind = read_string(*k, join_path(path, "kind"), schema_key(path + ".kind"));
+    if (const YamlNode* k = n.find("kind"))
+      kind = read_string(*k, child_path(path, "kind"), schema_key(path + ".kind"));
     if (!check_map(n, path, path, kind.value_or(""))) return std::nullopt;
     if (!kind) return std::nullopt;
     bool ok = true;
@@ -1156,7 +1120,7 @@ class Builder {
       }
       for (std::size_t j = 0; j < steps->items.size(); ++j) {
         const YamlNode& item = steps->items[j];
-        const std::string ip = index_path(sp, j);
+        const std::string ip = item_path(sp, j);
         if (!check_map(item, ip, sp + "[]")) {
           ok = false;
           continue;
@@ -1168,7 +1132,7 @@ class Builder {
           continue;
         }
         if (!schedule.steps.empty() && *period <= schedule.steps.back().first) {
-          error(*item.find("period"), join_path(ip, "period"),
+          error(*item.find("period"), child_path(ip, "period"),
                 "step periods must increase strictly: " + std::to_string(*period) + " follows " +
                     std::to_string(schedule.steps.back().first));
           ok = false;
@@ -1188,7 +1152,7 @@ class Builder {
     for (const char* key : {"collapse_a_terms", "collapse_b_terms"}) {
       const YamlNode* terms = n.find(key);
       if (!terms) continue;
-      const std::string p = join_path("battlefield", key);
+      const std::string p = child_path("battlefield", key);
       // Listed issues are set; the rest take their status quo (the format's rule for terms).
       if (auto x = read_terms(*terms, p, p, s_.status_quo()))
         (std::string_view(key) == "collapse_a_terms" ? s_.collapse_a_terms : s_.collapse_b_terms) = std::move(*x);
@@ -1213,12 +1177,13 @@ class Builder {
     if (order) {
       if (order->items.empty()) error(*order, "protocol.order", "needs at least one party");
       for (std::size_t j = 0; j < order->items.size(); ++j) {
-        const std::string p = index_path("protocol.order", j);
+        const std::string p = item_path("protocol.order", j);
         const int i = party_reference(order->items[j], p);
         if (i < 0) continue;
         const auto iu = static_cast<std::size_t>(i);
         if (!s_.parties[iu].veto) {
-          error(order->items[j], p, "party " + in_quotes(s_.parties[iu].id) + " has no veto; the order lists veto parties");
+          error(order->items[j], p,
+                "party " + in_quotes(s_.parties[iu].id) + " has no veto; the order lists veto parties");
         } else if (std::find(protocol.order.begin(), protocol.order.end(), iu) != protocol.order.end()) {
           error(order->items[j], p, "party " + in_quotes(s_.parties[iu].id) + " is listed twice");
         } else {
@@ -1254,7 +1219,8 @@ class Builder {
           protocol.mediator = iu;
       }
     } else if (protocol.kind == ProtocolParams::Kind::mediated) {
-      error(n ? *n : doc_.root, "protocol.mediator", "a mediated protocol needs a mediator: missing required key 'mediator'");
+      error(n ? *n : doc_.root, "protocol.mediator",
+            "a mediated protocol needs a mediator: missing required key 'mediator'");
     }
     if (n) {
       protocol.counter = boolean_key(*n, path, path, "counter").value_or(true);
@@ -1271,7 +1237,7 @@ class Builder {
     bool ok = true;
     for (const auto& [key, value] : n.entries) {
       if (!key.is_scalar()) continue;
-      const std::string p = join_path(path, key.scalar);
+      const std::string p = child_path(path, key.scalar);
       const int i = party_reference(key, p);
       const auto x = read_number(value, p, spec);
       if (i < 0 || !x) {
@@ -1296,7 +1262,7 @@ class Builder {
     KeySpec spec;
     spec.range = NumericRange{0.0, static_cast<double>(s_.horizon), false, true};
     for (std::size_t j = 0; j < n.items.size(); ++j) {
-      const std::string p = index_path(path, j);
+      const std::string p = item_path(path, j);
       const auto t = read_integer(n.items[j], p, spec);
       if (!t) continue;
       if (!s_.protocol.periods.empty() && *t <= s_.protocol.periods.back()) {
@@ -1320,196 +1286,7 @@ class Builder {
   std::vector<std::pair<std::size_t, const YamlNode*>> pending_beliefs_;
 };
 
-// ---------------------------------------------------------------------------------------------
-// Override paths
-
-/// One step of a `--set` path: a map key or list item id, or a list index.
-struct PathStep {
-  std::string key;
-  std::optional<std::size_t> index;
-};
-
-std::optional<std::vector<PathStep>> parse_override_path(std::string_view path) {
-  std::vector<PathStep> steps;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    std::size_t j = i;
-    while (j < path.size() && path[j] != '.' && path[j] != '[') ++j;
-    if (j > i) steps.push_back({std::string(path.substr(i, j - i)), std::nullopt});
-    else if (path[j] != '[' || steps.empty()) return std::nullopt;  // empty key
-    i = j;
-    while (i < path.size() && path[i] == '[') {
-      const std::size_t close = path.find(']', i);
-      if (close == std::string_view::npos) return std::nullopt;
-      std::size_t index = 0;
-      const auto digits = path.substr(i + 1, close - i - 1);
-      const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), index);
-      if (digits.empty() || ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
-      steps.push_back({"", index});
-      i = close + 1;
-    }
-    if (i < path.size()) {
-      if (path[i] != '.' || i + 1 == path.size()) return std::nullopt;
-      ++i;
-    }
-  }
-  if (steps.empty()) return std::nullopt;
-  return steps;
-}
-
-YamlNode scalar_node(std::string text, const SourceLocation& at) {
-  YamlNode n;
-  n.kind = YamlNode::Kind::scalar;
-  n.scalar = std::move(text);
-  n.location = at;
-  return n;
-}
-
-/// Whether `canonical` (a path with indices) is `parties[N].strategy`.
-bool is_strategy_path(const std::string& canonical) {
-  return canonical.starts_with("parties[") && canonical.ends_with("].strategy") &&
-         canonical.find('.') == canonical.size() - std::string_view(".strategy").size();
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError({Diagnostic{path, 0, 0, "", "cannot open the file"}});
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw ScenarioError({Diagnostic{path, 0, 0, "", "cannot read the file"}});
-  return text.str();
-}
-
 }  // namespace
-
-ScenarioDocument parse_scenario_text(std::string_view text, std::string name, std::string id) {
-  ScenarioDocument doc;
-  doc.root = parse_yaml(text, name);
-  doc.name = std::move(name);
-  doc.id = std::move(id);
-  return doc;
-}
-
-ScenarioDocument parse_scenario_file(const std::string& path) {
-  return parse_scenario_text(read_file(path), path, std::filesystem::path(path).stem().string());
-}
-
-ScenarioDocument parse_builtin_scenario(std::string_view name) {
-  for (const auto& builtin : builtin_scenarios())
-    if (builtin.name == name) return parse_scenario_text(builtin.yaml, std::string(name), std::string(name));
-  std::vector<std::string> names;
-  for (const auto& builtin : builtin_scenarios()) names.emplace_back(builtin.name);
-  throw ScenarioError({Diagnostic{std::string(name), 0, 0, "",
-                                  "no built-in scenario of that name" + suggestion(name, names) +
-                                      "; built-in: " + join_words(names)}});
-}
-
-ScenarioDocument parse_scenario_argument(std::string_view path_or_name) {
-  const std::string arg(path_or_name);
-  std::error_code ec;
-  if (std::filesystem::exists(arg, ec)) return parse_scenario_file(arg);
-  std::string_view name = path_or_name;
-  if (name.ends_with(".yaml")) name.remove_suffix(5);
-  for (const auto& builtin : builtin_scenarios())
-    if (builtin.name == name) return parse_builtin_scenario(name);
-  std::vector<std::string> names;
-  for (const auto& builtin : builtin_scenarios()) names.emplace_back(builtin.name);
-  throw ScenarioError({Diagnostic{arg, 0, 0, "",
-                                  "no such file, and no built-in scenario of that name" + suggestion(name, names) +
-                                      " (built-in: " + join_words(names) + ")"}});
-}
-
-void apply_override(ScenarioDocument& document, std::string_view path, std::string_view value) {
-  const std::string origin = "--set " + std::string(path) + "=" + std::string(value);
-  const auto fail = [&](const std::string& at, const std::string& message) {
-    throw ScenarioError({Diagnostic{origin, 0, 0, at, message}});
-  };
-  const auto steps = parse_override_path(path);
-  if (!steps) fail("", "malformed path " + in_quotes(path) + " (expected keys joined by '.', list items as [index] or by id)");
-
-  YamlNode replacement;
-  try {
-    replacement = parse_yaml(value, origin);
-  } catch (const ScenarioError& e) {
-    fail(std::string(path), "the value is not valid YAML: " + e.diagnostics().front().message);
-  }
-  const SourceLocation here{std::make_shared<const std::string>(origin), 0, 0};
-  relocate(replacement, here);
-
-  YamlNode* node = &document.root;
-  std::string canonical;
-  for (const PathStep& step : *steps) {
-    if (step.index) {
-      if (!node->is_sequence())
-        fail(canonical, "is " + node->describe() + ", not a list, so [" + std::to_string(*step.index) + "] cannot be set");
-      if (*step.index >= node->items.size())
-        fail(canonical, "has " + std::to_string(node->items.size()) + " items, so [" + std::to_string(*step.index) +
-                            "] does not exist");
-      canonical = index_path(canonical, *step.index);
-      node = &node->items[*step.index];
-      continue;
-    }
-    if (node->is_scalar()) {
-      // The short forms of a strategy and of a constant advantage, opened up so that a path can
-      // reach inside them (`parties.russia.strategy.e`, `battlefield.advantage.value`).
-      YamlNode expanded;
-      expanded.kind = YamlNode::Kind::map;
-      expanded.location = node->location;
-      if (is_strategy_path(canonical)) {
-        expanded.entries.emplace_back(scalar_node("name", node->location), *node);
-      } else if (canonical == "battlefield.advantage") {
-        expanded.entries.emplace_back(scalar_node("kind", here), scalar_node("constant", here));
-        expanded.entries.emplace_back(scalar_node("value", node->location), *node);
-      } else {
-        fail(canonical, "is " + node->describe() + ", which has no key " + in_quotes(step.key));
-      }
-      *node = std::move(expanded);
-    }
-    if (node->is_null()) {
-      node->kind = YamlNode::Kind::map;
-      node->location = here;
-    }
-    if (node->is_map()) {
-      YamlNode* child = node->find(step.key);
-      if (!child) {
-        YamlNode created;
-        created.location = here;
-        node->entries.emplace_back(scalar_node(step.key, here), std::move(created));
-        child = &node->entries.back().second;
-      }
-      canonical = join_path(canonical, step.key);
-      node = child;
-      continue;
-    }
-    // A list: the item whose `id` (or, for a list of plain ids such as levels, whose text) is the key.
-    std::vector<std::string> ids;
-    YamlNode* found = nullptr;
-    for (std::size_t j = 0; j < node->items.size() && !found; ++j) {
-      YamlNode& item = node->items[j];
-      const YamlNode* id = item.is_map() ? item.find("id") : &item;
-      if (!id || !id->is_scalar()) continue;
-      if (id->scalar == step.key) {
-        found = &item;
-        canonical = index_path(canonical, j);
-      }
-      ids.push_back(id->scalar);
-    }
-    if (!found)
-      fail(canonical, "has no item with id " + in_quotes(step.key) + suggestion(step.key, ids) +
-                          (ids.empty() ? "" : " (ids: " + join_words(ids) + ")"));
-    node = found;
-  }
-  *node = std::move(replacement);
-  document.overrides.push_back(std::string(path) + "=" + std::string(value));
-}
-
-void apply_override(ScenarioDocument& document, std::string_view assignment) {
-  const auto eq = assignment.find('=');
-  if (eq == std::string_view::npos || eq == 0)
-    throw ScenarioError({Diagnostic{"--set " + std::string(assignment), 0, 0, "",
-                                    "expected PATH=VALUE, e.g. --set battlefield.advantage=0.3"}});
-  apply_override(document, assignment.substr(0, eq), assignment.substr(eq + 1));
-}
 
 Scenario build_scenario(const ScenarioDocument& document) { return Builder(document).build(); }
 

@@ -63,13 +63,17 @@ std::vector<std::string> sweep_results_header(const std::vector<std::string>& pa
   return header;
 }
 
-std::string format_sweep_row(const sweep::DesignPoint& point, std::uint64_t seed, const sweep::PointResult& result) {
+std::string format_sweep_row(const sweep::DesignPoint& point, std::uint64_t seed, const sweep::PointResult& result,
+                             std::size_t metric_count) {
   std::string line = std::to_string(point.id);
   for (const auto& value : point.values) line += ',' + csv_field(one_line(value));
   line += ',' + std::to_string(seed);
   line += ',' + std::string(sweep::to_string(result.status));
   line += ',' + csv_field(one_line(result.message));
-  for (const double x : result.metrics) line += ',' + (std::isnan(x) ? std::string() : format_shortest(x));
+  for (std::size_t m = 0; m < metric_count; ++m) {
+    const double x = m < result.metrics.size() ? result.metrics[m] : std::numeric_limits<double>::quiet_NaN();
+    line += ',' + (std::isnan(x) ? std::string() : format_shortest(x));
+  }
   line += '\n';
   return line;
 }

@@ -116,7 +116,7 @@ SweepProgress run_sweep_session(const sweep::ProcessGroup& group, const sweep::D
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
   if (group.is_root() && options.progress) options.progress(progress);
   sweep::evaluate_points_distributed(group, design, pending, evaluator, options.threads, [&](sweep::PointResult&& row) {
-    prep->writer->write(format_sweep_row(design.point(row.point), seed, row));
+    prep->writer->write(format_sweep_row(design.point(row.point), seed, row, evaluator.metric_names.size()));
     ++progress.done;
     if (row.status != sweep::PointStatus::ok) ++progress.failed;
     progress.elapsed_seconds = elapsed();

@@ -38,7 +38,8 @@ TEST_CASE("validate prints ok for good files and exits 0", "[cli][validate]") {
 }
 
 TEST_CASE("validate reports every error of every file and exits 1", "[cli][validate]") {
-  const Run run = run_parley("validate tests/data/bad/several_errors.yaml tests/data/minimal.yaml tests/data/bad/unknown_key.yaml");
+  const Run run =
+      run_parley("validate tests/data/bad/several_errors.yaml tests/data/minimal.yaml tests/data/bad/unknown_key.yaml");
   CHECK(run.status == 1);
   CHECK_THAT(run.output, Catch::Contains("tests/data/minimal.yaml: ok\n"));
   CHECK_THAT(run.output, Catch::Contains("tests/data/bad/several_errors.yaml:9:15: error: parties[0].discount: must be "
@@ -48,7 +49,8 @@ TEST_CASE("validate reports every error of every file and exits 1", "[cli][valid
   CHECK_THAT(run.output, Catch::Contains("tests/data/bad/unknown_key.yaml:28:5: error: parties[1].cots: unknown key "
                                          "'cots' (did you mean 'cost'?)\n"));
   std::size_t error_lines = 0;
-  for (std::size_t at = run.output.find(": error: "); at != std::string::npos; at = run.output.find(": error: ", at + 1))
+  for (std::size_t at = run.output.find(": error: "); at != std::string::npos;
+       at = run.output.find(": error: ", at + 1))
     ++error_lines;
   CHECK(error_lines == 5);
 }

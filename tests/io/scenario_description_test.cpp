@@ -67,12 +67,14 @@ TEST_CASE("the battlefield assumption in words, for every kind of schedule", "[i
         kHolds + "neither side has an advantage (Russia's advantage is 0 throughout)." + kCollapse);
   CHECK(battlefield_in_words(war("{kind: linear, from: 0.3, to: 0, start: 10, end: 52}")) ==
         kHolds + "Russia's advantage is +0.30 until week 10, then changes linearly to 0 by week 52." + kCollapse);
-  CHECK(battlefield_in_words(war("{kind: steps, from: 0.2, steps: [{period: 26, value: 0}, {period: 52, value: -0.1}]}")) ==
+  CHECK(battlefield_in_words(
+            war("{kind: steps, from: 0.2, steps: [{period: 26, value: 0}, {period: 52, value: -0.1}]}")) ==
         kHolds + "Russia's advantage starts at +0.20, becomes 0 in week 26, becomes -0.10 in week 52." + kCollapse);
 }
 
 TEST_CASE("offensives and thresholds appear in the battlefield's words", "[io][describe]") {
-  std::string text = battlefield_in_words(war("0.1\n  offensive: {probability: 0.05, size: 3}\n  collapse_a: 2\n  collapse_b: 19"));
+  std::string text =
+      battlefield_in_words(war("0.1\n  offensive: {probability: 0.05, size: 3}\n  collapse_a: 2\n  collapse_b: 19"));
   CHECK_THAT(text, Catch::Contains("With probability 0.05 a move is an offensive of 3 states."));
   CHECK_THAT(text, Catch::EndsWith("Russia's war effort collapses if its share falls to 10%, Ukraine's if Russia's "
                                    "share reaches 95%."));

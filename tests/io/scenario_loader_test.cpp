@@ -194,7 +194,8 @@ TEST_CASE("every bad scenario in the corpus is reported at the right line and ke
       {"battlefield_states", 37, 11, "battlefield.states", "must be >= 2, got 1"},
       {"battlefield_tempo", 39, 10, "battlefield.tempo", "must be in (0, 1], got 0"},
       {"battlefield_thresholds", 39, 15, "battlefield.collapse_a", "the thresholds cross"},
-      {"battlefield_start", 38, 10, "battlefield.start", "must lie strictly between collapse_a (0) and collapse_b (10)"},
+      {"battlefield_start", 38, 10, "battlefield.start",
+       "must lie strictly between collapse_a (0) and collapse_b (10)"},
       {"advantage_range", 40, 44, "battlefield.advantage.to", "must be in [-1, 1], got -1.5"},
       {"advantage_kind_key", 44, 5, "battlefield.advantage.end", "'end' is only for kind linear"},
       {"protocol_mediator", 43, 13, "protocol.mediator", "the mediator must have role mediator"},
@@ -353,7 +354,8 @@ TEST_CASE("advantage schedules of every kind are read", "[io][loader]") {
   const AdvantageSchedule exponential = schedule("{kind: exponential, from: 0.4, half_life: 8}");
   CHECK(exponential.a_inf == 0.0);
   CHECK(exponential.at(8) == Approx(0.2).epsilon(1e-15));
-  const AdvantageSchedule steps = schedule("{kind: steps, from: 0.2, steps: [{period: 4, value: 0}, {period: 9, value: -0.1}]}");
+  const AdvantageSchedule steps =
+      schedule("{kind: steps, from: 0.2, steps: [{period: 4, value: 0}, {period: 9, value: -0.1}]}");
   CHECK(steps.at(3) == 0.2);
   CHECK(steps.at(4) == 0.0);
   CHECK(steps.at(9) == -0.1);

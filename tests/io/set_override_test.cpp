@@ -33,7 +33,7 @@ std::vector<Diagnostic> errors_with(const std::vector<std::string>& assignments)
 
 }  // namespace
 
-TEST_CASE("--set changes numbers, by id and by index", "[io][set]") {
+TEST_CASE("override: --set changes numbers, by id and by index", "[io][set]") {
   CHECK(with({"parties.north.cost=0.02"}).parties[0].cost == 0.02);
   CHECK(with({"parties[1].cost=0.03"}).parties[1].cost == 0.03);
   CHECK(with({"horizon=12"}).horizon == 12);
@@ -44,7 +44,7 @@ TEST_CASE("--set changes numbers, by id and by index", "[io][set]") {
   CHECK(with({"parties.broker.discount=0.9"}).parties[2].discount == 0.9);
 }
 
-TEST_CASE("--set changes strings, enums and booleans", "[io][set]") {
+TEST_CASE("override: --set changes strings, enums and booleans", "[io][set]") {
   CHECK(with({"title=Another title"}).title == "Another title");
   CHECK(with({"parties.north.name=Nord"}).parties[0].name == "Nord");
   CHECK(with({"protocol.kind=alternating"}).protocol.kind == ProtocolParams::Kind::alternating);
@@ -52,7 +52,7 @@ TEST_CASE("--set changes strings, enums and booleans", "[io][set]") {
   CHECK(with({"issues.guarantee.status_quo=alliance"}).issues[1].status_quo == 2.0);
 }
 
-TEST_CASE("--set changes lists and maps", "[io][set]") {
+TEST_CASE("override: --set changes lists and maps", "[io][set]") {
   CHECK(with({"protocol.periods=[0, 3, 9]"}).protocol.periods == std::vector<int>{0, 3, 9});
   CHECK(with({"issues.plan.status_quo=[elections]"}).issues[2].status_quo_clauses == std::vector<std::uint8_t>{0, 1});
   const Scenario weights = with({"parties.north.weights={territory: 0.5, guarantee: 0.5}"});
@@ -70,7 +70,7 @@ TEST_CASE("--set changes lists and maps", "[io][set]") {
   CHECK(proposal.parties[2].proposal->amounts[0] == 0.5);
 }
 
-TEST_CASE("--set reaches strategies and their parameters", "[io][set]") {
+TEST_CASE("override: --set reaches strategies and their parameters", "[io][set]") {
   // A strategy given by name is opened into {name: ...} to set a parameter.
   const Scenario e = with({"parties.south.strategy.e=5"});
   CHECK(e.parties[1].strategy.name == "quick");
@@ -84,7 +84,7 @@ TEST_CASE("--set reaches strategies and their parameters", "[io][set]") {
   CHECK(map.parties[1].strategy.params.at("beta") == 0.25);
 }
 
-TEST_CASE("--set reaches the advantage schedule", "[io][set]") {
+TEST_CASE("override: --set reaches the advantage schedule", "[io][set]") {
   const Scenario constant = with({"battlefield.advantage=0.3"});
   CHECK(constant.battlefield->advantage.kind == AdvantageSchedule::Kind::constant);
   CHECK(constant.battlefield->advantage.a0 == 0.3);
@@ -99,7 +99,7 @@ TEST_CASE("--set reaches the advantage schedule", "[io][set]") {
   CHECK(steps.battlefield->advantage.steps.at(0) == std::pair(4, -0.3));
 }
 
-TEST_CASE("--set reaches list items inside items, and creates missing maps", "[io][set]") {
+TEST_CASE("override: --set reaches list items inside items, and creates missing maps", "[io][set]") {
   CHECK(with({"issues.plan.clauses.elections.text=Elections soon"}).issues[2].clauses[1].text == "Elections soon");
   CHECK(with({"issues[2].clauses[0].text=Truce"}).issues[2].clauses[0].text == "Truce");
   // Levels written as plain ids are found by their text.
@@ -120,7 +120,8 @@ TEST_CASE("an overridden document is validated again, errors located at --set", 
   CHECK(errors[0].line == 0);
   CHECK(errors[0].path == "parties[0].cost");
   CHECK(errors[0].message == "must be >= 0, got -1");
-  CHECK(to_string(errors[1]) == "--set parties.south.strategy.e=0: error: parties[1].strategy.e: must be in [0.01, 100], got 0");
+  CHECK(to_string(errors[1]) ==
+        "--set parties.south.strategy.e=0: error: parties[1].strategy.e: must be in [0.01, 100], got 0");
 
   const auto unknown = errors_with({"parties.north.cots=0.1"});
   REQUIRE(unknown.size() == 1);
@@ -142,10 +143,12 @@ TEST_CASE("paths that cannot be followed are reported at --set", "[io][set]") {
     const char* message;
   };
   const std::vector<Case> cases = {
-      {"parties.nrth.cost=1", "parties", "has no item with id 'nrth' (did you mean 'north'?) (ids: north, south, broker)"},
+      {"parties.nrth.cost=1", "parties",
+       "has no item with id 'nrth' (did you mean 'north'?) (ids: north, south, broker)"},
       {"parties[7].cost=1", "parties", "has 3 items, so [7] does not exist"},
       {"horizon.value=1", "horizon", "is '52', which has no key 'value'"},
-      {"title[0]=x", "title", "is the string \"Example: two sides, a mediator, a front\", not a list, so [0] cannot be set"},
+      {"title[0]=x", "title",
+       "is the string \"Example: two sides, a mediator, a front\", not a list, so [0] cannot be set"},
       {"parties..cost=1", "", "malformed path 'parties..cost'"},
       {"parties[x].cost=1", "", "malformed path 'parties[x].cost'"},
       {"horizon=[1", "horizon", "the value is not valid YAML"},

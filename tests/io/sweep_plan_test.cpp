@@ -27,7 +27,7 @@ std::string plan_errors(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("--vary lo:hi:n gives evenly spaced values", "[sweep]") {
+TEST_CASE("sweep plan: --vary lo:hi:n gives evenly spaced values", "[sweep]") {
   const auto p = io::parse_vary("battlefield.advantage=-0.6:0.6:13");
   CHECK(p.path == "battlefield.advantage");
   CHECK(p.spec == "-0.6:0.6:13");
@@ -35,7 +35,7 @@ TEST_CASE("--vary lo:hi:n gives evenly spaced values", "[sweep]") {
   CHECK(io::parse_vary("x=2:2:1").levels == std::vector<std::string>{"2"});
 }
 
-TEST_CASE("--vary lo:hi gives a range", "[sweep]") {
+TEST_CASE("sweep plan: --vary lo:hi gives a range", "[sweep]") {
   const auto p = io::parse_vary("parties.russia.cost = 1e-3 : 5e-3");
   CHECK(p.path == "parties.russia.cost");
   CHECK(p.is_range());
@@ -43,7 +43,7 @@ TEST_CASE("--vary lo:hi gives a range", "[sweep]") {
   CHECK(p.hi == 5e-3);
 }
 
-TEST_CASE("--vary lists take YAML values, strings and maps included", "[sweep]") {
+TEST_CASE("sweep plan: --vary lists take YAML values, strings and maps included", "[sweep]") {
   CHECK(io::parse_vary("parties.russia.cost=0.002,0.005").levels == std::vector<std::string>{"0.002", "0.005"});
   CHECK(io::parse_vary("parties.ukraine.strategy=prolonged,quick").levels ==
         std::vector<std::string>{"prolonged", "quick"});
@@ -71,7 +71,7 @@ TEST_CASE("Bad --vary specs are named with the argument", "[sweep]") {
   CHECK_THAT(vary_error("x={a: 1"), Catch::Contains("not a list of YAML values"));
 }
 
-TEST_CASE("--shard k/n", "[sweep]") {
+TEST_CASE("sweep plan: --shard k/n", "[sweep]") {
   CHECK(io::parse_shard("3/8") == sweep::Shard{3, 8});
   CHECK(io::parse_shard("1/1") == sweep::Shard{1, 1});
   for (const char* bad : {"0/4", "5/4", "1/0", "1", "a/b", "1/2/3", ""})

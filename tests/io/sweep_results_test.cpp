@@ -15,11 +15,11 @@ using parley::sweep::testing::write_text;
 TEST_CASE("A results row holds the point, values, seed, status, message and exact metrics", "[sweep]") {
   sweep::DesignPoint point{12, {"-0.25", "{name: prolonged, e: 0.1}"}};
   sweep::PointResult ok{12, sweep::PointStatus::ok, "", {0.1, 1.0 / 3.0, std::numeric_limits<double>::quiet_NaN()}};
-  const auto line = io::format_sweep_row(point, 7, ok);
+  const auto line = io::format_sweep_row(point, 7, ok, 3);
   CHECK(line == "12,-0.25,\"{name: prolonged, e: 0.1}\",7,ok,,0.1,0.3333333333333333,\n");
   sweep::PointResult failed{12, sweep::PointStatus::invalid, "weights: do not sum to 1\nsecond, line\n", {}};
-  CHECK(io::format_sweep_row(point, 7, failed) ==
-        "12,-0.25,\"{name: prolonged, e: 0.1}\",7,invalid,\"weights: do not sum to 1; second, line\"\n");
+  CHECK(io::format_sweep_row(point, 7, failed, 3) ==
+        "12,-0.25,\"{name: prolonged, e: 0.1}\",7,invalid,\"weights: do not sum to 1; second, line\",,,\n");
 }
 
 TEST_CASE("CSV records split with RFC 4180 quoting", "[sweep]") {
@@ -36,8 +36,8 @@ TEST_CASE("A results file reads back, and a torn last line is detected", "[sweep
   CHECK(header == std::vector<std::string>{"point", "x", "parties.russia.strategy", "seed", "status", "message", "m1", "m2"});
   {
     auto writer = io::SweepResultsWriter::create(path, header);
-    writer.write(io::format_sweep_row({3, {"0.5", "quick"}}, 1, {3, sweep::PointStatus::ok, "", {0.25, -1e-300}}));
-    writer.write(io::format_sweep_row({1, {"0.1", "quick"}}, 1, {1, sweep::PointStatus::error, "boom", {}}));
+    writer.write(io::format_sweep_row({3, {"0.5", "quick"}}, 1, {3, sweep::PointStatus::ok, "", {0.25, -1e-300}}, 2));
+    writer.write(io::format_sweep_row({1, {"0.1", "quick"}}, 1, {1, sweep::PointStatus::error, "boom", {}}, 2));
   }
   const std::string complete = read_text(path);
   write_text(path, complete + "5,0.9,quick,1,ok,,0.");  // killed mid-line
@@ -58,7 +58,7 @@ TEST_CASE("A results file reads back, and a torn last line is detected", "[sweep
   // Appending cuts the torn tail first.
   {
     auto writer = io::SweepResultsWriter::append(path, file.complete_bytes);
-    writer.write(io::format_sweep_row({5, {"0.9", "quick"}}, 1, {5, sweep::PointStatus::ok, "", {1, 2}}));
+    writer.write(io::format_sweep_row({5, {"0.9", "quick"}}, 1, {5, sweep::PointStatus::ok, "", {1, 2}}, 2));
   }
   const auto again = io::read_sweep_results(path);
   CHECK_FALSE(again.torn_tail);

@@ -137,8 +137,10 @@ TEST_CASE("LHS designs stratify each range parameter and depend only on the seed
   }
   CHECK(x_strata.size() == n);
   CHECK(y_strata.size() == n);
-  // Three levels over 50 strata: each level gets 16 or 17 points, as stratification promises.
-  for (const auto& [name, count] : strategy_counts) CHECK((count == 16 || count == 17));
+  // Three levels over 50 strata: a level gets the strata inside its third of [0, 1) (16) and
+  // perhaps the one stratum cut by each of its ends, so 16 to 18 points; simple random sampling
+  // would spread the counts over 50/3 -+ 3.3 (one standard deviation).
+  for (const auto& [name, count] : strategy_counts) CHECK((count >= 16 && count <= 18));
 
   const Design same(sampled(DesignKind::latin_hypercube, n, 5));
   const Design other(sampled(DesignKind::latin_hypercube, n, 6));

@@ -46,7 +46,8 @@ struct FrontierOptions {
 ///   u_a(v_{j+1})]. A gap with equal u_a (or equal u_b) at both ends closes a segment whose
 ///   end point is only weakly efficient (the efficient set is then not closed).
 ///
-/// **Construction** (the classical dynamic programme for bi-objective Minkowski sums): utility
+/// **Construction** (the dynamic programme of Nemhauser and Ullmann 1969 for the bicriteria
+/// knapsack, extended from points to segments): utility
 /// is additive over issues, so U is the Minkowski sum of the issues' own utility sets and
 /// only each issue's own efficient points matter. Each issue's frontier is computed alone
 /// (a continuous issue's curve x -> (w_a v_a(x), w_b v_b(x)) split at the breakpoints of both
@@ -58,6 +59,9 @@ struct FrontierOptions {
 /// edges in order of slope), merged pairwise in a balanced tree in linear time per merge.
 /// Discrete issues are summed first so that the continuous ones prune their staircases.
 /// Nothing is enumerated: the cost is governed by the sizes of the intermediate frontiers.
+/// An issue neither party values stays at its status quo (snapped to the offer grid), and so
+/// does a clause neither party values, so packages change nothing the pair does not care
+/// about. Ties between packages with the same utility pair keep the first one built.
 ///
 /// **Queries** are a binary search over the vertices plus one interpolation: O(log n), no
 /// allocation. They return a Point, from which the package is materialised on demand.

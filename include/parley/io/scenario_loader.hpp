@@ -1,11 +1,12 @@
 #pragma once
 /// \file scenario_loader.hpp
-/// Reads a scenario (docs/scenario-format.md), applies `--set PATH=VALUE` overrides, and checks
-/// everything once, reporting every error with file, line, column and key path (DESIGN 3).
+/// Checks a scenario document (scenario_document.hpp) against the format
+/// (docs/scenario-format.md) once, reporting every error with file, line, column and key path
+/// (DESIGN 3), and builds the Scenario.
 ///
-/// Error handling: every function here throws ScenarioError (diagnostic.hpp), which holds ALL
-/// the diagnostics found, never only the first. The two steps are separate so that a sweep can
-/// parse a file once and build many variants:
+/// Error handling: every function here and in scenario_document.hpp throws ScenarioError
+/// (diagnostic.hpp), which holds ALL the diagnostics found, never only the first. Parsing and
+/// building are separate so that a sweep can parse a file once and build many variants:
 ///
 /// \code
 ///   ScenarioDocument base = parse_scenario_file("scenarios/ukraine-2025.yaml");
@@ -21,50 +22,10 @@
 #include <vector>
 
 #include "parley/io/diagnostic.hpp"
-#include "parley/io/yaml_tree.hpp"
+#include "parley/io/scenario_document.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley::io {
-
-/// \brief A parsed, not yet validated scenario document, with the overrides applied to it.
-///
-/// A value: copying it copies the whole tree, so variants never share state.
-struct ScenarioDocument {
-  std::string name;  ///< display name in diagnostics: the file path or the built-in name
-  std::string id;    ///< becomes Scenario::id: the file stem or the built-in name
-  YamlNode root;
-  std::vector<std::string> overrides;  ///< `PATH=VALUE` of every override applied, in order
-};
-
-/// Reads and parses a YAML file; the id is the file's stem. Throws ScenarioError if the file
-/// cannot be read or is not well-formed YAML.
-ScenarioDocument parse_scenario_file(const std::string& path);
-
-/// Parses YAML text; `name` is used in diagnostics, `id` becomes Scenario::id.
-ScenarioDocument parse_scenario_text(std::string_view text, std::string name, std::string id);
-
-/// Parses a scenario built into the program (builtin_scenarios.hpp) by name, e.g. "ukraine-2025".
-ScenarioDocument parse_builtin_scenario(std::string_view name);
-
-/// A command-line SCENARIO argument: an existing file, otherwise a built-in scenario name
-/// (with or without ".yaml"). Throws ScenarioError naming both possibilities if neither exists.
-ScenarioDocument parse_scenario_argument(std::string_view path_or_name);
-
-/// \brief Replaces the field at `path` by `value` parsed as YAML (`--set PATH=VALUE`).
-///
-/// `path` is dotted; a list item is addressed by its `id` (`parties.russia.cost`) or by
-/// `[index]` (`parties[1].cost`, `battlefield.advantage.steps[0].value`). A missing last key,
-/// and missing maps on the way, are created (so defaults can be overridden). Two shorthands
-/// are expanded when the path goes inside them: a strategy given by name becomes
-/// `{name: ...}` (`parties.russia.strategy.e`), a constant advantage becomes
-/// `{kind: constant, value: ...}`. Nothing is validated here beyond the path: build_scenario
-/// checks the result, and its errors on overridden nodes name `--set PATH=VALUE` as their
-/// location. Throws ScenarioError if the path cannot be followed (no item with that id, index
-/// out of range, a scalar in the way) or the value is not valid YAML.
-void apply_override(ScenarioDocument& document, std::string_view path, std::string_view value);
-
-/// The same, from one `PATH=VALUE` argument (split at the first '=').
-void apply_override(ScenarioDocument& document, std::string_view assignment);
 
 /// \brief Validates the document against the format and builds the Scenario.
 ///

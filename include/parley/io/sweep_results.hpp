@@ -28,10 +28,11 @@ std::vector<std::string> sweep_results_header(const std::vector<std::string>& pa
                                               const std::vector<std::string>& metrics);
 
 /// \brief The line (with its "\n") for one finished point: its id and values from `point`,
-/// the base `seed`, and `result`'s status, message and metrics. Metrics are the shortest text
-/// that reads back as the same double (so files compare equal exactly when results do);
-/// NaN is written as an empty field.
-std::string format_sweep_row(const sweep::DesignPoint& point, std::uint64_t seed, const sweep::PointResult& result);
+/// the base `seed`, and `result`'s status, message and `metric_count` metrics (all empty for a
+/// failed point). Metrics are the shortest text that reads back as the same double (so files
+/// compare equal exactly when results do); NaN is written as an empty field.
+std::string format_sweep_row(const sweep::DesignPoint& point, std::uint64_t seed, const sweep::PointResult& result,
+                             std::size_t metric_count);
 
 /// CSV fields of one record (RFC 4180 quoting; the record holds no line break), or nothing if
 /// a quoted field is not closed.

@@ -1,0 +1,267 @@
+// `parley sweep` and `parley merge` end to end, on the built-in default scenario with few runs:
+// errors before any work, invalid combinations as rows, plan files, shards and merge, MPI, and
+// the Sobol analysis. The command's rows must equal the library's (same evaluator, same session).
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sys/wait.h>
+
+#include "analytic_evaluator.hpp"
+#include "parley/io/sweep_evaluator.hpp"
+#include "parley/io/sweep_manifest.hpp"
+#include "parley/io/sweep_plan.hpp"
+#include "parley/io/sweep_results.hpp"
+#include "parley/io/sweep_session.hpp"
+#include "parley/io/number_format.hpp"
+#include "parley/sweep/sobol_indices.hpp"
+#include "scratch_folder.hpp"
+
+using namespace parley;
+using sweep::testing::read_text;
+using sweep::testing::ScratchFolder;
+using sweep::testing::sorted_lines;
+using sweep::testing::write_text;
+
+namespace {
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `prefix parley ARGS` with stdout and stderr into files of `folder`.
+Outcome run_parley(const ScratchFolder& folder, const std::string& args, const std::string& prefix = "") {
+  const std::string command = prefix + "'" + std::string(PARLEY_CLI) + "' " + args + " > '" + folder.file("stdout") +
+                              "' 2> '" + folder.file("stderr") + "'";
+  const int raw = std::system(command.c_str());
+  Outcome o;
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  o.out = read_text(folder.file("stdout"));
+  o.err = read_text(folder.file("stderr"));
+  return o;
+}
+
+// The rows the library writes for `spec` on the default scenario (the reference for the command).
+std::string library_rows(const ScratchFolder& folder, const sweep::SweepSpec& spec) {
+  auto base = std::make_shared<io::ScenarioDocument>(io::parse_builtin_scenario("ukraine-2025"));
+  for (const auto& s : spec.base_overrides) io::apply_override(*base, s);
+  const sweep::ProcessGroup group;
+  io::SweepSessionOptions options;
+  options.output = folder.file("library.csv");
+  options.overwrite = true;
+  options.threads = 1;
+  options.scenario = "ukraine-2025";
+  io::run_sweep_session(group, sweep::Design(spec), io::scenario_evaluator(base, spec), options);
+  return read_text(options.output);
+}
+
+sweep::SweepSpec small_grid() {
+  sweep::SweepSpec spec;
+  spec.parameters = {io::parse_vary("battlefield.advantage=-0.3,0.3"), io::parse_vary("parties.russia.cost=0.002:0.006:3")};
+  spec.runs = 40;
+  spec.seed = 3;
+  spec.metrics = {"outcomes.*", "duration.mean", "parties.*.utility.mean"};
+  return spec;
+}
+
+const std::string small_grid_args =
+    "--vary battlefield.advantage=-0.3,0.3 --vary parties.russia.cost=0.002:0.006:3 --runs 40 --seed 3 "
+    "--metrics 'outcomes.*,duration.mean' --metrics 'parties.*.utility.mean' -q";
+
+}  // namespace
+
+TEST_CASE("parley sweep writes the library's rows, and the manifest", "[sweep]") {
+  const ScratchFolder folder("cli-grid");
+  const auto out = folder.file("r.csv");
+  const auto o = run_parley(folder, "sweep " + small_grid_args + " --threads 2 -o '" + out + "'");
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  CHECK(sorted_lines(read_text(out)) == sorted_lines(library_rows(folder, small_grid())));
+  const auto file = io::read_sweep_results(out);
+  CHECK(file.rows.size() == 6);
+  CHECK(file.parameters == std::vector<std::string>{"battlefield.advantage", "parties.russia.cost"});
+  CHECK(file.metrics.front() == "outcomes.settled");
+  for (const auto& row : file.rows) {
+    CHECK(row.status == sweep::PointStatus::ok);
+    // The four outcomes partition the runs.
+    CHECK(row.metrics[0] + row.metrics[1] + row.metrics[2] + row.metrics[3] == Approx(1.0).epsilon(1e-12));
+  }
+  const auto manifest = io::read_manifest(out);
+  CHECK(manifest.scenario == "ukraine-2025");
+  CHECK(manifest.spec == small_grid());
+  CHECK(manifest.scenario_sha256.size() == 64);
+}
+
+TEST_CASE("Bad sweep specs stop parley sweep before any work", "[sweep]") {
+  const ScratchFolder folder("cli-errors");
+  const auto out = folder.file("r.csv");
+  const std::string o_arg = " -q --runs 5 -o '" + out + "'";
+  struct Case {
+    std::string args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"--vary parties.nobody.cost=0.1,0.2", "--vary parties.nobody.cost"},
+      {"--vary battlefield.tempo=1:1 --design lhs --samples 4", "empty range"},
+      {"--vary battlefield.tempo=0:1:0", "n = 0"},
+      {"--vary battlefield.tempo=0,0.5", "the value 0 does not validate"},
+      {"--vary battlefield.states=10:30 --design random --samples 3", "whole numbers"},
+      {"--vary battlefield.tempo=0.2:0.4", "a grid needs values"},
+      {"--vary battlefield.tempo=0.2,0.4 --metrics outcomes.setled", "no metric matches outcomes.setled"},
+      {"--vary battlefield.tempo=0.2,0.4 --design halton", "--design must be"},
+      {"--vary battlefield.tempo=0.2,0.4 --shard 3/2", "--shard must be k/n"},
+      {"--vary battlefield.tempo=0.2,0.4 --set parties.russia.cost=-1", "parties"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const auto o = run_parley(folder, "sweep " + c.args + o_arg);
+    INFO(o.err);
+    CHECK(o.status != 0);
+    CHECK_THAT(o.err, Catch::Contains(c.message));
+    CHECK_FALSE(std::filesystem::exists(out));
+  }
+  // No output file: a usage error.
+  CHECK(run_parley(folder, "sweep --vary battlefield.tempo=0.2,0.4").status == 2);
+}
+
+TEST_CASE("A combination that does not validate is a row with its status and message", "[sweep]") {
+  const ScratchFolder folder("cli-invalid");
+  const auto out = folder.file("r.csv");
+  // start 15 and collapse_b 10 are each valid alone, not together (start < collapse_b).
+  const auto o = run_parley(folder, "sweep --vary battlefield.start=6,15 --vary battlefield.collapse_b=10,20 --runs 10 -q "
+                                "--metrics outcomes.settled -o '" + out + "'");
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  const auto file = io::read_sweep_results(out);
+  REQUIRE(file.rows.size() == 4);
+  for (const auto& row : file.rows) {
+    const bool invalid = row.values == std::vector<std::string>{"15", "10"};
+    CHECK((row.status == sweep::PointStatus::invalid) == invalid);
+    if (invalid) {
+      CHECK_THAT(row.message, Catch::Contains("battlefield"));
+      CHECK(std::isnan(row.metrics[0]));
+    }
+  }
+  CHECK(io::read_manifest(out).rows_failed == 1);
+}
+
+TEST_CASE("A plan file gives the same sweep as the command line", "[sweep]") {
+  const ScratchFolder folder("cli-plan");
+  write_text(folder.file("sweep.yaml"), R"(scenario: ukraine-2025
+runs: 40
+seed: 3
+metrics: ["outcomes.*", duration.mean, "parties.*.utility.mean"]
+vary:
+  battlefield.advantage: [-0.3, 0.3]
+  parties.russia.cost: {lo: 0.002, hi: 0.006, n: 3}
+)");
+  const auto from_plan = folder.file("plan.csv");
+  const auto o = run_parley(folder, "sweep --plan '" + folder.file("sweep.yaml") + "' -q -o '" + from_plan + "'");
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  CHECK(sorted_lines(read_text(from_plan)) == sorted_lines(library_rows(folder, small_grid())));
+  // Command-line options override the plan.
+  const auto reseeded = folder.file("reseeded.csv");
+  REQUIRE(run_parley(folder, "sweep --plan '" + folder.file("sweep.yaml") + "' --seed 4 -q -o '" + reseeded + "'").status == 0);
+  CHECK(io::read_manifest(reseeded).spec.seed == 4);
+}
+
+TEST_CASE("parley sweep --shard k/n and parley merge equal one run; --resume completes a cut file", "[sweep]") {
+  const ScratchFolder folder("cli-shards");
+  const auto whole = folder.file("whole.csv");
+  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + whole + "'").status == 0);
+  std::string shards;
+  for (int k = 1; k <= 4; ++k) {
+    const auto shard = folder.file("shard" + std::to_string(k) + ".csv");
+    const auto o = run_parley(folder, "sweep " + small_grid_args + " --threads 1 --shard " + std::to_string(k) + "/4 -o '" + shard + "'");
+    INFO(o.err);
+    REQUIRE(o.status == 0);
+    shards += " '" + shard + "'";
+  }
+  const auto merged = folder.file("merged.csv");
+  const auto o = run_parley(folder, "merge -o '" + merged + "'" + shards);
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  std::string sorted;
+  for (const auto& line : sorted_lines(read_text(whole))) sorted += line + "\n";
+  CHECK(read_text(merged) == sorted);
+  CHECK(run_parley(folder, "merge -o '" + merged + "'" + shards).status == 1);  // exists
+
+  // A file cut mid-row (as by SIGKILL) completes with --resume to the same rows.
+  const std::string text = read_text(whole);
+  write_text(whole, text.substr(0, text.size() * 2 / 3));
+  CHECK(run_parley(folder, "sweep " + small_grid_args + " -o '" + whole + "'").status == 1);  // no --resume: refuses
+  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " --resume -o '" + whole + "'").status == 0);
+  CHECK(sorted_lines(read_text(whole)) == sorted_lines(text));
+}
+
+TEST_CASE("mpirun -np 2 parley sweep equals the serial run", "[sweep]") {
+#if defined(PARLEY_WITH_MPI) && PARLEY_WITH_MPI
+  const ScratchFolder folder("cli-mpi");
+  const auto serial = folder.file("serial.csv");
+  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " --threads 1 -o '" + serial + "'").status == 0);
+  const auto parallel = folder.file("mpi.csv");
+  const auto o = run_parley(folder, "sweep " + small_grid_args + " -o '" + parallel + "'",
+                        "mpirun --allow-run-as-root --oversubscribe -np 2 ");
+  INFO(o.err << o.out);
+  REQUIRE(o.status == 0);
+  CHECK(sorted_lines(read_text(parallel)) == sorted_lines(read_text(serial)));
+  CHECK(io::read_manifest(parallel).rows_done == 6);
+#else
+  WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 parley sweep is not tested");
+#endif
+}
+
+TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]") {
+  const ScratchFolder folder("cli-analyze");
+  // A Saltelli sweep of the analytic evaluator (x + y u averaged over runs, x y, ...).
+  sweep::SweepSpec spec;
+  spec.design = sweep::DesignKind::sobol;
+  spec.samples = 64;
+  spec.runs = 10;
+  spec.parameters = {io::parse_vary("x=-1:1"), io::parse_vary("y=0:2")};
+  const sweep::Design design(spec);
+  const auto out = folder.file("sobol.csv");
+  io::SweepSessionOptions options;
+  options.output = out;
+  options.scenario = "analytic";
+  const sweep::ProcessGroup group;
+  io::run_sweep_session(group, design, sweep::testing::analytic_evaluator(spec.seed, spec.runs), options);
+
+  const auto o = run_parley(folder, "sweep --analyze sobol '" + out + "' --metric product --bootstrap 100 --seed 5 --format csv");
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  const auto file = io::read_sweep_results(out);
+  Eigen::VectorXd f_a(64), f_b(64);
+  Eigen::MatrixXd f_ab(64, 2);
+  for (const auto& row : file.rows) {
+    const auto position = sweep::saltelli_position(row.point, 2);
+    const auto j = static_cast<Eigen::Index>(position.sample);
+    const double y = row.metrics[1];
+    if (position.matrix == sweep::SaltelliPosition::Matrix::a) f_a[j] = y;
+    if (position.matrix == sweep::SaltelliPosition::Matrix::b) f_b[j] = y;
+    if (position.matrix == sweep::SaltelliPosition::Matrix::a_with_b_column) f_ab(j, static_cast<Eigen::Index>(position.column)) = y;
+  }
+  const auto indices = sweep::sobol_indices(f_a, f_b, f_ab, 100, 0.95, 5);
+  std::string expected = "parameter,first_order,first_order_lo,first_order_hi,total,total_lo,total_hi\n";
+  for (std::size_t i = 0; i < 2; ++i) {
+    const auto& s = indices.first_order[i];
+    const auto& t = indices.total[i];
+    expected += spec.parameters[i].path + "," + io::format_shortest(s.value) + "," + io::format_shortest(s.lo) + "," +
+                io::format_shortest(s.hi) + "," + io::format_shortest(t.value) + "," + io::format_shortest(t.lo) + "," +
+                io::format_shortest(t.hi) + "\n";
+  }
+  CHECK(o.out == expected);
+  const auto table = run_parley(folder, "sweep --analyze sobol '" + out + "' --metric product --bootstrap 100");
+  CHECK(table.status == 0);
+  CHECK_THAT(table.out, Catch::Contains("Sobol indices of product (64 base samples"));
+
+  CHECK_THAT(run_parley(folder, "sweep --analyze sobol '" + out + "' --metric nope").err, Catch::Contains("no metric 'nope'"));
+  // A grid is not a Saltelli design.
+  const auto grid = folder.file("grid.csv");
+  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + grid + "'").status == 0);
+  CHECK_THAT(run_parley(folder, "sweep --analyze sobol '" + grid + "' --metric outcomes.settled").err,
+             Catch::Contains("need --design sobol"));
+}
