@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
-# and builds it. Usage: tools/setup.sh [--build-dir DIR] [--sanitize] [--werror] [--notebooks]
+# and builds it. Usage: tools/setup.sh [--build-dir DIR] [--sanitize] [--werror] [--mpi] [--notebooks]
 #   --build-dir DIR  build here (default: build)
 #   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug)
 #   --werror         treat warnings as errors
+#   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_dir=build
-cmake_args=(-DCMAKE_BUILD_TYPE=Release)
+build_type=Release
+cmake_args=()
 want_notebooks=0
+want_mpi=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir=$2; shift ;;
-    --sanitize) cmake_args=(-DCMAKE_BUILD_TYPE=Debug -DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1) ;;
+    --sanitize) build_type=Debug; cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
+    --mpi) want_mpi=1 ;;
     --notebooks) want_notebooks=1 ;;
     *) echo "tools/setup.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -27,6 +31,10 @@ packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
              python3-ipykernel python3-nbformat)
+fi
+if [ "$want_mpi" = 1 ]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+  cmake_args+=(-DPARLEY_WITH_MPI=ON)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -40,5 +48,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-cmake -S . -B "$build_dir" -G Ninja "${cmake_args[@]}" >/dev/null
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${cmake_args[@]}" >/dev/null
 cmake --build "$build_dir" -j2

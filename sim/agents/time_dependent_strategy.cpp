@@ -53,8 +53,10 @@ Answer TimeDependentStrategy::respond(const StrategyView& view, const Offer& off
   const double r = view.reservation();
   const double u = offer.utilities[view.self()];
   const int next = view.next_talks();
-  // At the last talk period rejecting means fighting to the end: anything worth r is taken.
-  if (next >= view.horizon()) return answer_by_threshold(u, r, r);
+  // At the last talk period rejecting means fighting to the end and its "next offer" is the
+  // one of t = T, where tau = r: anything worth r is taken. Not by `hardline`, which holds its
+  // ideal to the end (DESIGN 1.6): two hardliners with incompatible ideals never settle.
+  if (next >= view.horizon()) return answer_by_threshold(u, exponent_ > 0.0 ? r : aspiration(view), r);
   const double tau = aspiration(view);
   // Its own next offer, at the next talk period with today's reservation value.
   if (next_offer_.period != next || next_offer_.reservation != r) {

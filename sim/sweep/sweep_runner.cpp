@@ -15,8 +15,9 @@ void evaluate_points(const Design& design, const std::vector<std::uint64_t>& poi
   std::mutex sink_mutex;
   std::exception_ptr failure;
 
-  auto fail = [&] {
-    const std::lock_guard lock(sink_mutex);
+  // Both record the first failure and raise `stop`; the caller of record_failure holds
+  // sink_mutex, so no other thread can reach the sink between a failure and the stop.
+  auto record_failure = [&] {
     if (!failure) failure = std::current_exception();
     stop = true;
   };
@@ -29,10 +30,16 @@ void evaluate_points(const Design& design, const std::vector<std::uint64_t>& poi
         PointResult row = evaluate_point(evaluator, design.point(points[k]));
         const std::lock_guard lock(sink_mutex);
         if (stop.load()) return;
-        sink(std::move(row));
+        try {
+          sink(std::move(row));
+        } catch (...) {
+          record_failure();  // still under the lock: the sink is never called after it failed
+          return;
+        }
       }
     } catch (...) {
-      fail();
+      const std::lock_guard lock(sink_mutex);
+      record_failure();
     }
   };
 

@@ -66,8 +66,11 @@ TEST_CASE("equilibrium strategy: the finite Rubinstein game ends as the solver s
 TEST_CASE("equilibrium strategy: Monte Carlo payoffs and settlement match the solver's path", "[solve]") {
   // Talks at periods 2 and 5 only, random recognition: the equilibrium settles at the first
   // talks unless the front has collapsed by then. The expected payoff from period 0 is
-  // V_i(0, s_0) exactly; Monte Carlo must agree within its confidence interval.
-  BattlefieldParams bf = front(7, 3, 0.6, 0.25);
+  // V_i(0, s_0) exactly; Monte Carlo must agree within its confidence interval. The front
+  // starts two steps from B's collapse (A advancing, P(up) = 0.375), so that the two periods
+  // of fighting before the talks end the war about one time in seven (from the middle of
+  // the front, one step a period, no collapse could come before t = 2).
+  BattlefieldParams bf = front(7, 5, 0.6, 0.25);
   Scenario sc = both_play_equilibrium(war_scenario(bf, 12, {0.01, 0.97}, {0.02, 0.99}));
   sc.protocol.kind = ProtocolParams::Kind::random;
   sc.protocol.recognition = {0.3, 0.7};

@@ -90,4 +90,12 @@ TEST_CASE("time-dependent strategy: accepts what beats its own next offer, never
   const Answer no = linear.respond(point.view(0), point.offer(1, x));
   CHECK_FALSE(no.accept);
   CHECK(no.reason == AnswerReason::below_reservation);
+  // `hardline` holds its ideal to the end (DESIGN 1.6), the last talk period included.
+  TimeDependentStrategy hardline = TimeDependentStrategy::hardline();
+  x.amounts = {0.99};
+  const Answer held = hardline.respond(point.view(0), point.offer(1, x));
+  CHECK_FALSE(held.accept);
+  CHECK(held.threshold == Approx(1.0).epsilon(1e-14));
+  x.amounts = {1.0};
+  CHECK(hardline.respond(point.view(0), point.offer(1, x)).accept);
 }

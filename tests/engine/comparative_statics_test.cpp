@@ -41,22 +41,31 @@ TEST_CASE("comparative statics: higher costs of war shorten it", "[engine]") {
 }
 
 TEST_CASE("comparative statics: more divergent priors prolong the war", "[engine]") {
-  // Each side gives half its belief to an advantage d in its own favour; the front teaches
-  // them the truth (0) and the bargaining range reopens (Smith and Stam 2004).
-  const auto war = [](double d) {
+  // Each side gives weight w to an advantage of 0.5 in its own favour and the rest to the
+  // truth (0); the front teaches them the truth and the bargaining range reopens (Smith and
+  // Stam 2004). The priors grow apart with w over the same two hypotheses, so every move of
+  // the front is equally informative and only the distance to travel differs. (Moving the
+  // favourable hypothesis itself, d in {0, d}, also makes the front more informative: beyond
+  // d = 0.3 or so in this set-up, faster learning ends the war sooner, and the duration falls
+  // with d although the priors are further apart.)
+  const auto war = [](double w) {
     return war_scenario(front(12, 6, 0.6, 0.0), 80,
-                        {0.004, 1.0, belief({0.0, d}, {0.5, 0.5}), strategy("contingent")},
-                        {0.004, 1.0, belief({0.0, -d}, {0.5, 0.5}), strategy("contingent")});
+                        {0.004, 1.0, belief({0.0, 0.5}, {1.0 - w, w}), strategy("contingent")},
+                        {0.004, 1.0, belief({0.0, -0.5}, {1.0 - w, w}), strategy("contingent")});
   };
-  const RunSummary close = run(war(0.2));
-  const RunSummary apart = run(war(0.7));
+  const RunSummary close = run(war(0.5));
+  const RunSummary apart = run(war(0.8));
   check_larger(close.duration.mean, apart.duration.mean);
 }
 
 TEST_CASE("comparative statics: a quick side settles earlier and on worse terms than a prolonged one", "[engine]") {
+  // Costs high enough that the bargaining range, 1 - r_a - r_b (about twice the expected cost
+  // of the war still to come), is wider than what the linear B has still to concede, so that
+  // A's concessions decide when they meet. (At a cost of 0.003 a period the range is always
+  // narrower: they could only meet at the last talks, whatever A plays.)
   const auto war = [](const char* a_strategy) {
-    return war_scenario(front(10, 5, 0.3, 0.0), 50, {0.003, 1.0, {}, strategy(a_strategy)},
-                        {0.003, 1.0, {}, strategy("linear")});
+    return war_scenario(front(10, 5, 0.3, 0.0), 50, {0.01, 1.0, {}, strategy(a_strategy)},
+                        {0.01, 1.0, {}, strategy("linear")});
   };
   const RunSummary quick = run(war("quick"));
   const RunSummary prolonged = run(war("prolonged"));

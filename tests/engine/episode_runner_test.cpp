@@ -197,12 +197,17 @@ TEST_CASE("episode: posteriors follow the observed front by Bayes' rule", "[engi
 
 TEST_CASE("episode: complete information, the proposer offers the continuation value, agreement at t = 0", "[engine]") {
   // Slantchev (2003): the proposer demands the whole surplus, the responder gets exactly its
-  // value of fighting on, W_b(0, s_0) = V_b(0, s_0), and accepts.
-  const Scenario sc = war_scenario(front(10, 4, 0.5, 0.2), 50, {0.01, 0.99, {}, strategy("contingent", {{"beta", 1.0}})},
-                                   {0.02, 0.98, {}, strategy("contingent", {{"beta", 0.0}})});
+  // value of fighting on, W_b(0, s_0) = V_b(0, s_0), and accepts. Costs small enough that
+  // W_b lies inside B's utilities over agreements, [0, 1]: with W_b < 0 (as at costs 0.01
+  // and 0.02) no agreement is worth as little as W_b to B, A takes all of the territory and
+  // B gets 0, not W_b.
+  const Scenario sc = war_scenario(front(10, 4, 0.5, 0.2), 50, {0.002, 0.99, {}, strategy("contingent", {{"beta", 1.0}})},
+                                   {0.004, 0.98, {}, strategy("contingent", {{"beta", 0.0}})});
   const Simulation simulation(sc);
   EpisodeRunner runner(simulation);
   const double wb = war_value(sc, 1)(0, 4);
+  REQUIRE(wb > 0.01);
+  REQUIRE(wb < 0.99);
   for (std::uint64_t run = 0; run < 50; ++run) {
     const EpisodeResult& r = runner.run(1, 0, run);
     REQUIRE(r.outcome == Outcome::settled);

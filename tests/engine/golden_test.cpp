@@ -1,6 +1,12 @@
 // Golden results of the shipped scenarios (tests/data/golden/<scenario>.json, written by
 // tools/regenerate_goldens.sh): `parley run` must reproduce every stored number, to a relative
 // 1e-9 (summation order may differ across compilers; the run itself is deterministic).
+//
+// To regenerate after an intended change of the engine, a strategy or a shipped scenario,
+// build parley_cli and run, from the source folder,
+//   tools/regenerate_goldens.sh BUILD_DIR
+// which writes `parley run NAME --runs 2000 --seed 1 --threads 2 --format json` for every
+// scenarios/NAME.yaml; review the diff of tests/data/golden before committing it.
 #include <catch2/catch.hpp>
 
 #include <cmath>

@@ -5,6 +5,9 @@
 #include <filesystem>
 #include <random>
 #include <sstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "../solve/gambit_reference.hpp"
 #include "parley/io/nfg_format.hpp"
@@ -168,7 +171,7 @@ TEST_CASE("nfg: written games read back with the same payoffs, names and labels"
     CHECK(back.strategy_labels(p) == game.strategy_labels(p));
   }
 
-  const auto path = std::filesystem::temp_directory_path() / "parley_nfg_round_trip.nfg";
+  const auto path = std::filesystem::temp_directory_path() / ("parley_nfg_round_trip_" + std::to_string(::getpid()) + ".nfg");
   parley::io::write_nfg_file(path, game);
   const auto from_file = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
   std::filesystem::remove(path);

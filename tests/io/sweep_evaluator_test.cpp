@@ -99,7 +99,11 @@ TEST_CASE("Bad varied values are found before any point runs", "[sweep]") {
   CHECK_THAT(tempo, !Catch::Contains("the value 0.5"));
   // A range's end that fails.
   CHECK_THAT(problems_of({"battlefield.tempo=0.5:1.5"}, sweep::DesignKind::random), Catch::Contains("the value 1.5"));
-  // A whole-number field given a range: its ends pass, the interior probe does not.
-  const auto states = problems_of({"battlefield.states=10:30"}, sweep::DesignKind::random);
-  CHECK_THAT(states, Catch::Contains("whole numbers") && !Catch::Contains("the value 10 ") && !Catch::Contains("the value 30 "));
+  // A whole-number field given a range: its ends pass (collapse_b is 20 in the default
+  // scenario, so both ends are at least 20), the interior probe does not.
+  const auto states = problems_of({"battlefield.states=20:40"}, sweep::DesignKind::random);
+  CHECK_THAT(states, Catch::Contains("whole numbers") && !Catch::Contains("the value 20 ") && !Catch::Contains("the value 40 "));
+  // An end below collapse_b fails with the loader's own cross-field message.
+  CHECK_THAT(problems_of({"battlefield.states=10:30"}, sweep::DesignKind::random),
+             Catch::Contains("the value 10 does not validate") && Catch::Contains("exceeds states (10)"));
 }

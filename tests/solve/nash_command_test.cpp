@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "gambit_reference.hpp"
 #include "parley/io/nfg_format.hpp"
@@ -24,8 +25,8 @@ struct Run {
 /// Runs `parley nash ARGS`, capturing both streams.
 Run run_nash(const std::string& args) {
   const auto dir = std::filesystem::temp_directory_path();
-  const auto out = dir / "parley_nash_test.out";
-  const auto err = dir / "parley_nash_test.err";
+  const auto out = dir / ("parley_nash_test_" + std::to_string(::getpid()) + ".out");
+  const auto err = dir / ("parley_nash_test_" + std::to_string(::getpid()) + ".err");
   const std::string command = std::string("\"") + PARLEY_CLI + "\" nash " + args + " >\"" + out.string() +
                               "\" 2>\"" + err.string() + "\"";
   const int raw = std::system(command.c_str());
@@ -91,7 +92,7 @@ TEST_CASE("parley nash --method lh reports the equilibria Lemke-Howson reaches",
 }
 
 TEST_CASE("parley nash exits with 1 and a located message on bad files", "[solve][nash]") {
-  const auto bad = std::filesystem::temp_directory_path() / "parley_nash_bad.nfg";
+  const auto bad = std::filesystem::temp_directory_path() / ("parley_nash_bad_" + std::to_string(::getpid()) + ".nfg");
   {
     std::ofstream out(bad);
     out << "NFG 1 R \"\" { \"1\" \"2\" } { 2 2 }\n1 2 3\n";

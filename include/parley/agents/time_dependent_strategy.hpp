@@ -25,7 +25,8 @@ namespace parley {
 /// next offer)), its next offer being the one it would make at the next talk period with
 /// today's reservation value (Faratin's acceptance rule: take what beats your own next
 /// move), and never less than r_i; at the last talk period, where rejecting means fighting
-/// to the end, it accepts anything worth r_i.
+/// to the end, it accepts anything worth r_i, except `hardline`, which holds its ideal
+/// (max(m_i, r_i)) at every talk period before T.
 class TimeDependentStrategy final : public Strategy {
  public:
   /// \param exponent e > 0 (the catalog allows [0.01, 100]).
