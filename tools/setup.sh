@@ -30,7 +30,7 @@ packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch
           libtinyxml2-dev)
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
-             python3-ipykernel python3-nbformat)
+             python3-ipykernel python3-nbformat python3-nbclient)
 fi
 if [ "$want_mpi" = 1 ]; then
   packages+=(libopenmpi-dev openmpi-bin)

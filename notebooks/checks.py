@@ -1,0 +1,236 @@
+"""Checks for the exercises of Parley's teaching notebooks.
+
+Each ``exercise_X_Y(answer)`` is called by a check cell right after the exercise. While the
+answer is still ``None`` it only says so (the notebook keeps running, which is how CI executes
+the student notebooks); once answered it asserts, with a hint if the answer is wrong. Expected
+values are computed here, from a closed form (THEORY.md) or by calling the parley binary
+through ``tools/plot.py``; nothing is a stored number. Reading this file gives the answers
+away: it is part of the teacher's material, with ``answers/``.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+import plot as pp
+
+
+def _pending(name: str, answer) -> bool:
+    """True (and a reminder) while the student has not answered yet."""
+    if answer is None:
+        print(f"Exercise {name}: not answered yet -- replace None with your answer and run this cell again.")
+        return True
+    return False
+
+
+def _number(name: str, answer, expected: float, tol: float, hint: str) -> bool:
+    """Assert that ``answer`` is a number within ``tol`` of ``expected``; say too high/too low if not."""
+    if _pending(name, answer):
+        return False
+    try:
+        value = float(answer)
+    except (TypeError, ValueError):
+        raise AssertionError(f"Exercise {name}: expected a number, got {answer!r}.") from None
+    if not (math.isfinite(value) and abs(value - expected) <= tol):
+        side = "too high" if value > expected else "too low"
+        raise AssertionError(f"Exercise {name}: {value:.6g} is {side} (tolerance {tol:g}). Hint: {hint}")
+    print(f"Exercise {name}: correct ({value:.6g}).")
+    return True
+
+
+def _equal(name: str, answer, expected, hint: str) -> bool:
+    """Assert that ``answer`` equals ``expected`` (strings compared without case or spaces)."""
+    if _pending(name, answer):
+        return False
+    norm = lambda v: tuple(map(norm, v)) if isinstance(v, (list, tuple)) else (  # noqa: E731
+        str(v).strip().lower() if isinstance(v, str) else v)
+    assert norm(answer) == norm(expected), f"Exercise {name}: {answer!r} is not right. Hint: {hint}"
+    print(f"Exercise {name}: correct ({answer!r}).")
+    return True
+
+
+# ----------------------------------------------------------------------------- 01 Fearon
+
+def exercise_1_1(answer) -> bool:
+    """Lowest share A accepts with p = 0.7, c_A = 0.05, c_B = 0.15: p - c_A (Fearon)."""
+    p, c_a, c_b = 0.7, 0.05, 0.15
+    hint = ("A accepts any share worth at least its war value p - c_A. Run analyze on fearon with "
+            "--set battlefield.advantage=0.4 (p = (1 + a) / 2) and both costs, and read "
+            "zopa.parties.a.low.")
+    if answer is not None and abs(float(answer) - (p + c_b)) < 1e-6:
+        hint = "that is the top of the range, what B can at most concede (p + c_B). " + hint
+    return _number("1.1", answer, p - c_a, 1e-6, hint)
+
+
+def exercise_1_2(answer) -> bool:
+    """Width of the bargaining range with p = 0.6, c_A = c_B = 0.02: c_A + c_B."""
+    return _number("1.2", answer, 0.02 + 0.02, 1e-6,
+                   "the width of (p - c_A, p + c_B) does not depend on p; compute high - low "
+                   "from zopa.parties.a with both costs set to 0.02.")
+
+
+def exercise_1_3(answer) -> bool:
+    """Equilibrium share when B proposes (fearon as shipped): B leaves A exactly p - c_A."""
+    d = pp.describe_json("fearon")
+    p = (1 + d["battlefield"]["advantage"]["value"]) / 2
+    c_a = next(q["cost"] for q in d["parties"] if q["id"] == "a")
+    return _number("1.3", answer, p - c_a, 1e-6,
+                   "the proposer offers the responder exactly its war value and keeps the rest; "
+                   "use solve with --set 'protocol.order=[b,a]' and read offer.agreement.share.")
+
+
+# ----------------------------------------------------------------------------- 02 Rubinstein
+
+def rubinstein_finite(d1: float, d2: float, T: int) -> float:
+    """Player 1's share with T rounds (THEORY.md): the Stahl finite-horizon closed form."""
+    D, m = d1 * d2, T // 2
+    base = (1 - d2) * (1 - D**m) / (1 - D)
+    return base + D**m if T % 2 else base
+
+
+def exercise_2_1(answer) -> bool:
+    """Infinite-horizon share with d1 = 0.95, d2 = 0.8: (1 - d2) / (1 - d1 d2)."""
+    return _number("2.1", answer, (1 - 0.8) / (1 - 0.95 * 0.8), 1e-6,
+                   "solve rubinstein with both discounts set; the more patient player gets more.")
+
+
+def exercise_2_2(answer) -> bool:
+    """Five rounds, d = (0.9, 0.9): player 1 proposes last and keeps more than 10/19."""
+    return _number("2.2", answer, rubinstein_finite(0.9, 0.9, 5), 1e-9,
+                   "--set horizon=5; with an odd horizon player 1 also makes the last offer.")
+
+
+def exercise_2_3(answer) -> bool:
+    """Player 1's share when player 2 proposes first, d = (0.9, 0.9): d1 (1 - d2) / (1 - d1 d2)."""
+    d1 = d2 = 0.9
+    return _number("2.3", answer, d1 * (1 - d2) / (1 - d1 * d2), 1e-6,
+                   "--set 'protocol.order=[player2,player1]'; player 2 now keeps "
+                   "(1 - d1) / (1 - d1 d2), and player 1 gets the rest.")
+
+
+# ----------------------------------------------------------------------------- 03 random walk
+
+def ruin_hit_top(N: int, k: int, p: float, q: float) -> float:
+    """Gambler's ruin: P(reach N before 0 from k), up with p, down with q (Feller XIV)."""
+    if math.isclose(p, q):
+        return k / N
+    rho = q / p
+    return (1 - rho**k) / (1 - rho**N)
+
+
+def ruin_duration(N: int, k: int, p: float, q: float) -> float:
+    """Gambler's ruin: expected number of periods until 0 or N is reached, from k."""
+    if math.isclose(p, q):
+        return k * (N - k) / (p + q)
+    return (k - N * ruin_hit_top(N, k, p, q)) / (q - p)
+
+
+def ruin_discounted(N: int, k: int, p: float, q: float, delta: float) -> tuple[float, float]:
+    """(E[delta^tau; hit N], E[delta^tau; hit 0]) from the roots of delta p L^2 - (1 - delta r) L + delta q."""
+    r = 1 - p - q
+    l1, l2 = sorted(np.roots([delta * p, -(1 - delta * r), delta * q]).real, reverse=True)
+    top = (l1**k - l2**k) / (l1**N - l2**N)
+    bottom = (l1**N * l2**k - l2**N * l1**k) / (l1**N - l2**N)
+    return top, bottom
+
+
+def exercise_3_1(answer) -> bool:
+    """P(side B collapses) with N = 10, k = 3, p = 0.3, q = 0.2."""
+    return _number("3.1", answer, ruin_hit_top(10, 3, 0.3, 0.2), 1e-6,
+                   "tempo r = p + q and advantage a = (p - q) / (p + q); read absorption.collapse_b "
+                   "with a horizon long enough that the war almost never freezes.")
+
+
+def exercise_3_2(answer) -> bool:
+    """Expected duration of a fair walk, N = 10, k = 5, tempo 0.5."""
+    return _number("3.2", answer, ruin_duration(10, 5, 0.25, 0.25), 1e-3,
+                   "with p = q the duration is k (N - k) / (p + q): halving the tempo doubles it. "
+                   "Read expected_duration from analyze with a horizon of a few thousand periods.")
+
+
+def exercise_3_3(answer) -> bool:
+    """E[delta^tau; hit 0] for N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8 (THEORY: 3/35)."""
+    return _number("3.3", answer, ruin_discounted(6, 2, 0.5, 0.25, 0.8)[1], 1e-6,
+                   "side B's war value is E[delta^tau; A collapses] when B's utility is 1 if A "
+                   "collapses, 0 if B does, its cost is 0 and its discount 0.8.")
+
+
+# ----------------------------------------------------------------------------- 04 optimism
+
+def exercise_4_1(answer) -> bool:
+    """A's subjective war value: the prior-weighted mean of its war values under each hypothesis."""
+    expected = pp.analyze_json("optimism")["subjective_war_value"]["a"]
+    return _number("4.1", answer, expected, 1e-9,
+                   "run analyze once per hypothesis (battlefield.advantage = the true advantage "
+                   "plus the offset, with parties.a.belief={offset: 0}) and weight war_value.a by "
+                   "the prior.")
+
+
+def exercise_4_2(answer, period: int = 10) -> bool:
+    """A's posterior on 'advantage 0' at the talks of ``period`` in the traced episode (seed 1)."""
+    table = pp.trace_table(pp.trace_json("optimism", seed=1))
+    expected = table.loc[period, "a.belief"][0]
+    return _number("4.2", answer, expected, 1e-9,
+                   "multiply the prior by the likelihood of every move before that period "
+                   "(up r(1 + a)/2, down r(1 - a)/2, stay 1 - r) under each hypothesis, then "
+                   "normalise. Moves are the 'fighting' events of the trace.")
+
+
+def exercise_4_3(answer) -> bool:
+    """Mean duration with war costs 0.006 for both (2000 runs, seed 1)."""
+    run = pp.run_json("optimism", {"parties.a.cost": 0.006, "parties.b.cost": 0.006}, runs=2000, seed=1)
+    return _number("4.3", answer, run["duration"]["mean"], 1e-9,
+                   "run optimism with both costs set to 0.006, --runs 2000 --seed 1, and read "
+                   "duration.mean.")
+
+
+# ----------------------------------------------------------------------------- 05 2025 talks
+
+def exercise_5_1(answer) -> bool:
+    """The profile (russia, ukraine) with the largest payoff sum at constant advantage 0."""
+    cmp = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
+    p1, p2 = cmp["players"]
+    total = np.asarray(cmp["payoffs"][p1]) + np.asarray(cmp["payoffs"][p2])
+    i, j = np.unravel_index(int(total.argmax()), total.shape)
+    expected = (cmp["strategies"][p1][i], cmp["strategies"][p2][j])
+    return _equal("5.1", tuple(answer) if answer is not None else None, expected,
+                  "add the two payoff matrices of compare (300 runs, seed 1) and find the "
+                  "largest cell; answer as (russia_strategy, ukraine_strategy).")
+
+
+def exercise_5_2(answer) -> bool:
+    """P(settled) in the default scenario when both belligerents play quick (2000 runs, seed 1)."""
+    run = pp.run_json(sets={"parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"},
+                      runs=2000, seed=1)
+    return _number("5.2", answer, run["outcomes"]["settled"], 1e-12,
+                   "run with both strategies set to quick, --runs 2000 --seed 1: outcomes.settled.")
+
+
+def exercise_5_3(answer) -> bool:
+    """How much Russia's war value rises when the constant advantage goes from 0 to 0.3."""
+    v = [pp.analyze_json(sets={"battlefield.advantage": a})["war_value"]["russia"] for a in (0, 0.3)]
+    return _number("5.3", answer, v[1] - v[0], 1e-9,
+                   "two analyze calls with battlefield.advantage=0 and =0.3; subtract war_value.russia.")
+
+
+# ----------------------------------------------------------------------------- 06 plan clauses
+
+def exercise_6_1(answer) -> bool:
+    """How many of the plan's clauses the Nash package of the default scenario holds."""
+    expected = len(pp.analyze_json()["nash"]["agreement"]["plan"])
+    return _number("6.1", answer, expected, 0, "count nash.agreement.plan from analyze.")
+
+
+def exercise_6_2(answer) -> bool:
+    """Whether the Nash package includes `recognition` when the front starts at state 10."""
+    expected = "recognition" in pp.analyze_json(sets={"battlefield.start": 10})["nash"]["agreement"]["plan"]
+    return _equal("6.2", answer, expected, "analyze with --set battlefield.start=10; answer True or False.")
+
+
+def exercise_6_3(answer) -> bool:
+    """The territory share of the Nash package when the front starts at state 14."""
+    expected = pp.analyze_json(sets={"battlefield.start": 14})["nash"]["agreement"]["territory"]
+    return _number("6.3", answer, expected, 1e-9,
+                   "analyze with --set battlefield.start=14 and read nash.agreement.territory.")

@@ -1,0 +1,169 @@
+#!/usr/bin/python3
+"""Tests of tools/plot.py: the data it reads match the parley binary's own output, and every
+plot (function and subcommand) writes a PNG. Also checks that the committed notebooks are the
+generator's current output and carry no outputs.
+
+    PARLEY_CLI=build/parley /usr/bin/python3 tests/notebooks/test_plot.py
+"""
+
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import unittest
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tools"))
+import plot as pp  # noqa: E402
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def direct(*args):
+    """parley's standard output, called without the plotting module."""
+    return subprocess.run([pp.cli_path(), *map(str, args)], check=True, capture_output=True, text=True).stdout
+
+
+class DataMatchesCli(unittest.TestCase):
+    """What plot.py reads is exactly what the binary prints."""
+
+    def test_run(self):
+        run = pp.run_json("ukraine-2025", {"battlefield.tempo": 0.4}, runs=300, seed=7)
+        self.assertEqual(run, json.loads(direct("run", "ukraine-2025", "--set", "battlefield.tempo=0.4",
+                                                "--runs", 300, "--seed", 7, "--format", "json")))
+        curve = pp.settlement_curve(run)
+        self.assertAlmostEqual(curve["settled"].iloc[-1], run["outcomes"]["settled"], places=12)
+        self.assertAlmostEqual(curve["ended"].iloc[-1], 1.0, places=12)
+        self.assertTrue((curve["settled"].diff().dropna() >= 0).all())
+        table = pp.outcome_table(run)
+        self.assertAlmostEqual(table["probability"].sum(), 1.0, places=9)
+
+    def test_value_table(self):
+        table = pp.value_table()
+        raw = pd.read_csv(io.StringIO(direct("analyze", "--format", "csv")))
+        pd.testing.assert_frame_equal(table, raw)
+        an = pp.analyze_json()
+        start = pp.describe_json()["battlefield"]["start"]
+        row = table[table["state"] == start].iloc[0]
+        for party, value in an["war_value"].items():
+            self.assertAlmostEqual(row[party], value, places=12)
+
+    def test_frontier(self):
+        an = pp.analyze_json("fearon")
+        self.assertEqual(an, json.loads(direct("analyze", "fearon", "--format", "json")))
+        ft = pp.frontier_table(pp.analyze_json())
+        self.assertEqual(len(ft), len(pp.analyze_json()["frontier"]["points"]))
+        self.assertTrue(set(ft["edge_to_next"]) <= {"segment", "gap", ""})
+
+    def test_compare(self):
+        cmp = pp.compare_json("fearon", strategies={"a": ["equilibrium", "hardline"], "b": ["equilibrium", "hardline"]},
+                              runs=50, seed=3)
+        raw = json.loads(direct("compare", "fearon", "--strategies", "a=equilibrium,hardline",
+                                "--strategies", "b=equilibrium,hardline", "--runs", 50, "--seed", 3,
+                                "--format", "json"))
+        self.assertEqual(cmp, raw)
+        frames = pp.payoff_frames(cmp)
+        for p in cmp["players"]:
+            self.assertEqual(frames[p].values.tolist(), raw["payoffs"][p])
+        for i, j in pp.pure_equilibria(cmp):
+            self.assertTrue(any(eq["probabilities"][cmp["players"][0]][i] == 1 and
+                                eq["probabilities"][cmp["players"][1]][j] == 1 for eq in raw["equilibria"]))
+
+    def test_sweep(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            df = pp.sweep_csv({"battlefield.tempo": "0.2:0.4:3", "parties.ukraine.strategy": "quick,prolonged"},
+                              output=Path(tmp) / "s.csv", runs=20, seed=1)
+            raw = pd.read_csv(Path(tmp) / "s.csv").sort_values("point").reset_index(drop=True)
+        pd.testing.assert_frame_equal(df, raw)
+        self.assertEqual(len(df), 6)
+        grid = pp.sweep_grid(df, "battlefield.tempo", "parties.ukraine.strategy", "outcomes.settled")
+        self.assertEqual(grid.shape, (2, 3))
+        self.assertEqual(list(grid.index), ["quick", "prolonged"])  # the sweep's order, not sorted
+        row = df[(df["battlefield.tempo"] == 0.3) & (df["parties.ukraine.strategy"] == "prolonged")].iloc[0]
+        self.assertEqual(grid.loc["prolonged", 0.3], row["outcomes.settled"])
+
+    def test_trace(self):
+        tr = pp.trace_json("optimism", seed=1)
+        tt = pp.trace_table(tr)
+        self.assertEqual(len(tt), sum(e["event"] == "talks" for e in tr["events"]))
+        self.assertEqual(pp.trace_end(tr)["event"], "end")
+
+
+class PlotsWritePngs(unittest.TestCase):
+    """Every plot function and every subcommand writes a PNG."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def assertPng(self, path):
+        data = Path(path).read_bytes()
+        self.assertTrue(data.startswith(PNG_MAGIC), f"{path} is not a PNG")
+        self.assertGreater(len(data), 5000, f"{path} is suspiciously small")
+
+    def test_functions(self):
+        run = pp.run_json(runs=200, seed=1)
+        self.assertPng(pp.save(pp.plot_outcomes(run), self.dir / "o.png"))
+        self.assertPng(pp.save(pp.plot_settlement({"a": run}, ended=True), self.dir / "s.png"))
+        self.assertPng(pp.save(pp.plot_value_function(pp.value_table(), start=6), self.dir / "v.png"))
+        self.assertPng(pp.save(pp.plot_frontier(pp.analyze_json()), self.dir / "f.png"))
+        self.assertPng(pp.save(pp.plot_payoff_matrix(pp.compare_json(runs=50)), self.dir / "p.png"))
+
+    def test_subcommands(self):
+        script = REPO / "tools" / "plot.py"
+        sweep = self.dir / "sweep.csv"
+        direct("sweep", "--vary", "battlefield.advantage=-0.2:0.4:3", "--vary", "battlefield.tempo=0.2,0.4",
+               "--runs", 20, "-q", "-o", sweep)
+        cases = {
+            "outcomes": ["outcomes", "--runs", "200"],
+            "settlement": ["settlement", "--runs", "200", "--variant", "file:",
+                           "--variant", "quick:parties.russia.strategy=quick;parties.ukraine.strategy=quick"],
+            "value": ["value", "fearon"],
+            "frontier": ["frontier"],
+            "payoff": ["payoff", "--runs", "50"],
+            "sweep": ["sweep", str(sweep), "--x", "battlefield.advantage", "--y", "battlefield.tempo",
+                      "--metric", "duration.mean"],
+        }
+        for name, args in cases.items():
+            out = self.dir / f"{name}.png"
+            subprocess.run([sys.executable, str(script), *args, "-o", str(out)], check=True, capture_output=True)
+            self.assertPng(out)
+
+    def test_input_file(self):
+        saved = self.dir / "compare.json"
+        direct("compare", "--runs", 40, "--format", "json", "-o", saved)
+        out = self.dir / "from-file.png"
+        subprocess.run([sys.executable, str(REPO / "tools" / "plot.py"), "payoff", "--input", str(saved),
+                        "-o", str(out)], check=True, capture_output=True)
+        self.assertPng(out)
+
+
+class NotebooksAreClean(unittest.TestCase):
+    """The committed notebooks are the generator's output, without outputs."""
+
+    def test_generated(self):
+        rc = subprocess.run([sys.executable, str(REPO / "tools" / "make_notebooks.py"), "--check"],
+                            capture_output=True, text=True)
+        self.assertEqual(rc.returncode, 0, rc.stdout + rc.stderr)
+
+    def test_no_outputs(self):
+        files = sorted((REPO / "notebooks").glob("**/*.ipynb"))
+        self.assertGreaterEqual(len(files), 12)
+        for f in files:
+            nb = nbformat.read(f, as_version=4)
+            for cell in nb.cells:
+                if cell.cell_type == "code":
+                    self.assertEqual(cell.outputs, [], f"{f.name} has outputs")
+                    self.assertIsNone(cell.execution_count, f"{f.name} has execution counts")
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,1005 @@
+#!/usr/bin/python3
+"""Write Parley's teaching notebooks (notebooks/*.ipynb) and their answer keys
+(notebooks/answers/*-answers.ipynb) from the one source below, without outputs.
+
+    tools/make_notebooks.py           # (re)write the notebooks
+    tools/make_notebooks.py --check   # exit 1 if the committed notebooks differ from this source
+
+A student notebook and its answer key differ only in the exercise cells: the student's holds
+``answer_X_Y = None``, the key's holds the worked solution. The check cell after each exercise
+is the same in both (``checks.exercise_X_Y(answer_X_Y)``): it reminds while the answer is None
+and asserts once answered, so CI executes both versions top to bottom.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "notebooks"
+
+SETUP = '''\
+%matplotlib inline
+import sys
+from pathlib import Path
+
+# Find the repository (the folder holding tools/plot.py) from wherever the notebook runs.
+ROOT = next(p for p in (Path.cwd(), *Path.cwd().parents) if (p / "tools" / "plot.py").is_file())
+sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "notebooks")]
+
+import numpy as np
+import pandas as pd
+import matplotlib.pyplot as plt
+
+import plot as pp   # runs the parley binary ($PARLEY_CLI, else build/parley) and draws its results
+import checks       # the exercise checks
+
+print("parley binary:", pp.cli_path())'''
+
+
+def md(text: str) -> dict:
+    """A markdown cell."""
+    return {"kind": "md", "src": text.strip("\n")}
+
+
+def code(text: str) -> dict:
+    """A code cell, the same in the student notebook and the answer key."""
+    return {"kind": "code", "src": text.strip("\n")}
+
+
+def exercise(num: str, question: str, solution: str, check: str | None = None) -> list[dict]:
+    """An exercise: the question, the answer cell (None for students, ``solution`` in the key),
+    and the check cell."""
+    var = "answer_" + num.replace(".", "_")
+    check = check or f"checks.exercise_{num.replace('.', '_')}({var});"
+    return [md(f"**Exercise {num}.** {question.strip()}"),
+            {"kind": "exercise", "student": f"# Your answer (replace None), then run the check below.\n{var} = None",
+             "solution": solution.strip("\n")},
+            code(check)]
+
+
+def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[dict]:
+    """The one structure every notebook follows."""
+    cells = [md(f"# {title}\n\n## What it shows\n\n{shows.strip()}"),
+             md("## How it works\n\n" + how.strip()), code(SETUP)]
+    cells += body
+    cells.append(md("## Things to notice\n\n" + notice.strip()))
+    cells.append(md("## Exercises\n\nEach answer cell starts as `None`; the cell after it checks "
+                    "your answer (an `assert` with a hint). The teacher's key is in `answers/`."))
+    for ex in exercises:
+        cells += ex
+    cells.append(md("## Things to try\n\n" + tries.strip()))
+    cells.append(md("## Extending it\n\n" + extend.strip()))
+    return cells
+
+
+# ============================================================================================
+# 01 The bargaining range
+# ============================================================================================
+
+NB1 = sections(
+    "1. The bargaining range: war as a costly lottery (Fearon 1995)",
+    """
+Two sides dispute a good of size 1 (x is side A's share). If they fight, A wins everything with
+probability p, and war costs c_A and c_B. Because war destroys value, every division in
+**(p - c_A, p + c_B)** is better for *both* sides than fighting: a bargaining range always exists
+under complete information. This notebook computes the range with `parley analyze` and
+`parley solve` on the built-in `fearon` scenario and checks it against Fearon's closed form for
+many values of p and the costs.
+""",
+    """
+The `fearon` scenario is a battlefield with three states: the front starts in the middle and, with
+tempo 1, moves in the first period to A's win (probability (1 + a)/2 = p) or to A's collapse.
+`parley analyze` computes each side's exact value of fighting (its *war value*, here p - c_A and
+1 - p - c_B) and the **zone of possible agreement** (ZOPA): the packages every veto party prefers to
+fighting. `parley solve` computes the subgame-perfect equilibrium: the proposer offers the
+responder exactly its war value. Everything below calls the binary through `tools/plot.py`
+(`pp.analyze_json`, `pp.solve_json`, ...), then compares with the closed form written in a cell.
+""",
+    [
+        md("### The shipped scenario\n\nThe scenario's own parameters, read back from `parley describe`:"),
+        code('''
+desc = pp.describe_json("fearon")
+adv = desc["battlefield"]["advantage"]["value"]
+p = (1 + adv) / 2                                   # tempo 1: the front moves for sure
+cost = {q["id"]: q["cost"] for q in desc["parties"]}
+print(f"p = {p:.3f}, c_A = {cost['a']}, c_B = {cost['b']}")
+
+an = pp.analyze_json("fearon")
+print("war values:", an["war_value"])
+zone_a = an["zopa"]["parties"]["a"]                 # A's utility is its share x
+print(f"bargaining range from parley: [{zone_a['low']:.6f}, {zone_a['high']:.6f}]")
+print(f"Fearon's closed form:         [{p - cost['a']:.6f}, {p + cost['b']:.6f}]")
+'''),
+        md("### The range against the closed form, over p and the costs\n\n"
+           "Each row is one `parley analyze` call with `--set` overrides; the last columns are "
+           "the closed form `p - c_A`, `p + c_B`."),
+        code('''
+def fearon_range(p, c_a, c_b):
+    """The bargaining range (A's share) as parley analyze reports it, for win probability p."""
+    an = pp.analyze_json("fearon", {"battlefield.advantage": 2 * p - 1,
+                                    "parties.a.cost": c_a, "parties.b.cost": c_b})
+    z = an["zopa"]["parties"]["a"]
+    return z["low"], z["high"]
+
+rows = []
+for p_ in (0.3, 0.5, 0.6, 0.8):
+    for c_a, c_b in ((0.1, 0.1), (0.05, 0.2), (0.15, 0.02)):
+        low, high = fearon_range(p_, c_a, c_b)
+        rows.append(dict(p=p_, c_A=c_a, c_B=c_b, low=low, high=high,
+                         closed_low=p_ - c_a, closed_high=p_ + c_b))
+table = pd.DataFrame(rows)
+table["max_error"] = np.maximum(abs(table.low - table.closed_low), abs(table.high - table.closed_high))
+assert table.max_error.max() < 1e-9, "the binary's range differs from Fearon's closed form"
+table
+'''),
+        code('''
+ps = np.linspace(0.15, 0.85, 15)
+ranges = np.array([fearon_range(q, 0.1, 0.1) for q in ps])
+fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
+ax.fill_between(ps, ranges[:, 0], ranges[:, 1], alpha=0.3, label="bargaining range (parley analyze)")
+ax.plot(ps, ps - 0.1, "k--", lw=1, label="p - c_A, p + c_B (closed form)")
+ax.plot(ps, ps + 0.1, "k--", lw=1)
+ax.plot(ps, ps, color="C3", lw=1, label="x = p (the war's expected division)")
+ax.set(xlabel="p = P(A wins)", ylabel="A's share x", title="Fearon's bargaining range, c_A = c_B = 0.1")
+ax.legend(fontsize=8);
+'''),
+        md("### Who gets what: the equilibrium picks an end of the range\n\n"
+           "With one take-it-or-leave-it offer, the proposer keeps all the surplus: A proposing "
+           "gives x = p + c_B, B proposing gives x = p - c_A."),
+        code('''
+x_a = pp.solve_json("fearon")["offer"]["agreement"]["share"]
+x_b = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+print(f"A proposes: x = {x_a:.6f} (p + c_B = {p + cost['b']:.6f})")
+print(f"B proposes: x = {x_b:.6f} (p - c_A = {p - cost['a']:.6f})")
+assert abs(x_a - (p + cost["b"])) < 1e-9 and abs(x_b - (p - cost["a"])) < 1e-9
+'''),
+        md("### No war under complete information\n\nSimulating the equilibrium strategies: every "
+           "episode settles at t = 0, none is fought (Fearon's puzzle)."),
+        code('''
+run = pp.run_json("fearon", runs=1000, seed=1)
+pp.plot_outcomes(run)
+assert run["outcomes"]["settled"] == 1.0
+'''),
+        md("### Concave utilities widen the range\n\n"
+           "Make A risk averse, u_A(x) = x^0.5, by a piecewise-linear value with 201 breakpoints. "
+           "THEORY.md gives the range's lower end in shares as (p - c_A)^(1/a): A accepts less "
+           "because the lottery of war is worth less to it."),
+        code('''
+xs = np.linspace(0, 1, 201)
+points = "[" + ", ".join(f"[{x:.3f}, {x ** 0.5:.10f}]" for x in xs) + "]"
+risk_averse = {"parties.a.values.share": "{points: " + points + "}", "protocol.order": "[b,a]"}
+x_low = pp.solve_json("fearon", risk_averse)["offer"]["agreement"]["share"]
+closed = (p - cost["a"]) ** (1 / 0.5)
+print(f"B proposing to a risk-averse A: x = {x_low:.5f}; closed form (p - c_A)^2 = {closed:.5f}")
+assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear approximation of sqrt
+'''),
+    ],
+    """
+- The range always contains p: fighting is a lottery whose expected division is p, and both sides
+  pay to play it. Its width is c_A + c_B whatever p is.
+- The binary's range equals the closed form to ~1e-15: `analyze` computes war values exactly
+  (backward induction on the Markov chain), not by simulation.
+- Who proposes decides *where* in the range the deal lands, not *whether* there is one.
+- Risk aversion (a concave u) moves the lower end of the range down: a risk-averse side settles
+  for less rather than gamble.
+""",
+    [
+        exercise("1.1", """
+With p = 0.7 (advantage 0.4), c_A = 0.05 and c_B = 0.15, what is the lowest share A accepts?
+Use `pp.analyze_json("fearon", {...})`.""", '''
+an_11 = pp.analyze_json("fearon", {"battlefield.advantage": 0.4, "parties.a.cost": 0.05,
+                                   "parties.b.cost": 0.15})
+answer_1_1 = an_11["zopa"]["parties"]["a"]["low"]
+answer_1_1'''),
+        exercise("1.2", """
+With p = 0.6 and both costs 0.02, how wide is the bargaining range (high - low)?""", '''
+low, high = fearon_range(0.6, 0.02, 0.02)
+answer_1_2 = high - low
+answer_1_2'''),
+        exercise("1.3", """
+In the shipped `fearon` scenario, which share x does the equilibrium settle on when B makes the
+offer? Use `pp.solve_json` with `protocol.order` set to `[b,a]`.""", '''
+answer_1_3 = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+answer_1_3'''),
+    ],
+    """
+- Make the costs asymmetric and watch the range shift off-centre around p.
+- Give B a convex value (`parties.b.values.share={points: [[0,1],[0.5,0.15],[1,0]]}`): does the
+  range shrink, and can it close?
+- Add discounting (`parties.a.discount=0.9`): war values are discounted once, settlement at t = 0
+  is not, so the range widens.
+""",
+    """
+- Add a `horizon` of several periods and `tempo` < 1: war becomes a walk, not a single lottery
+  (notebook 3), and the range is [V_A, 1 - V_B] with V the exact war values.
+- Replace one side's `belief` with an optimistic offset (`parties.a.belief={offset: 0.3}`) and see
+  the range close: the subject of notebook 4.
+""",
+)
+
+# ============================================================================================
+# 02 Rubinstein
+# ============================================================================================
+
+NB2 = sections(
+    "2. Alternating offers: patience and first-mover advantage (Rubinstein 1982, Stahl 1972)",
+    """
+Two players split a pie by alternating offers; delay is costly because each discounts the future
+(d1, d2). The unique subgame-perfect equilibrium gives player 1 **(1 - d2)/(1 - d1 d2)**
+immediately (10/19 for d = 0.9, 0.9). With a finite number of rounds T the share follows Stahl's
+closed form and converges to Rubinstein's as T grows. This notebook checks `parley solve` against
+both forms, shows the first-mover advantage and how it vanishes as players become patient.
+""",
+    """
+`parley solve` runs backward induction over the periods: in the last round the proposer takes
+everything; in each earlier round the proposer offers the responder exactly the discounted value
+of the responder's next-round position, which the responder accepts. The solver treats a
+continuous issue exactly (no grid), so its shares match the closed forms to floating-point
+accuracy. The built-in scenario `rubinstein` has T = 200 rounds and no battlefield.
+""",
+    [
+        code('''
+def share(sets=None):
+    """Player 1's equilibrium share of the pie from parley solve on the rubinstein scenario."""
+    return pp.solve_json("rubinstein", sets)["offer"]["agreement"]["pie"]
+
+def rubinstein(d1, d2):
+    """Infinite-horizon closed form: player 1's share (1 - d2) / (1 - d1 d2)."""
+    return (1 - d2) / (1 - d1 * d2)
+
+sol = pp.solve_json("rubinstein")
+print("equilibrium offer:", sol["offer"]["agreement"], "settles at period", sol["settlement_period"])
+print(f"closed form 10/19 = {rubinstein(0.9, 0.9):.12f}")
+assert abs(sol["offer"]["agreement"]["pie"] - rubinstein(0.9, 0.9)) < 1e-9
+'''),
+        md("### Finite horizon: Stahl's closed form, round by round\n\n"
+           "`checks.rubinstein_finite(d1, d2, T)` is THEORY.md's formula (T = 2m+1: "
+           "(1-d2)(1-D^m)/(1-D) + D^m; T = 2m: (1-d2)(1-D^m)/(1-D), D = d1 d2)."),
+        code('''
+Ts = range(1, 31)
+finite = pd.DataFrame({"T": Ts,
+                       "parley": [share({"horizon": T}) for T in Ts],
+                       "closed form": [checks.rubinstein_finite(0.9, 0.9, T) for T in Ts]}).set_index("T")
+assert (finite["parley"] - finite["closed form"]).abs().max() < 1e-12
+ax = finite.plot(style=["o", "-"], figsize=(6, 3.5))
+ax.axhline(rubinstein(0.9, 0.9), color="k", ls=":", label="infinite horizon 10/19")
+ax.set(ylabel="player 1's share", title="Finite-horizon shares converge, alternating above and below")
+ax.legend(); finite.head(6)
+'''),
+        md("### Patience is power\n\nA grid of discount factors: the binary against the closed forms "
+           "(the 200-round one exactly; the infinite-horizon (1 - d2)/(1 - d1 d2) up to D^100)."),
+        code('''
+ds = [0.5, 0.7, 0.8, 0.9, 0.95]
+grid = pd.DataFrame([[share({"parties.player1.discount": d1, "parties.player2.discount": d2})
+                      for d2 in ds] for d1 in ds], index=pd.Index(ds, name="d1"), columns=pd.Index(ds, name="d2"))
+T = pp.describe_json("rubinstein")["horizon"]
+finite_T = pd.DataFrame([[checks.rubinstein_finite(d1, d2, T) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
+infinite = pd.DataFrame([[rubinstein(d1, d2) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
+print(f"largest difference from the {T}-round closed form:", float((grid - finite_T).abs().max().max()))
+print("largest difference from the infinite-horizon form:", float((grid - infinite).abs().max().max()),
+      "(the D^(T/2) term: largest for the most patient pair)")
+assert (grid - finite_T).abs().max().max() < 1e-9
+grid.round(4)
+'''),
+        md("### First-mover advantage, and its disappearance\n\n"
+           "With d1 = d2 = d, the first proposer gets 1/(1 + d): the advantage over the second "
+           "proposer, (1 - d)/(1 + d), vanishes as d -> 1."),
+        code('''
+rows = []
+for d in (0.5, 0.8, 0.9, 0.95, 0.99):
+    sets = {"parties.player1.discount": d, "parties.player2.discount": d, "horizon": 4000}
+    first = share(sets)
+    second = share({**sets, "protocol.order": "[player2,player1]"})
+    rows.append(dict(d=d, first_mover=first, second_mover=second, closed_first=1 / (1 + d)))
+fm = pd.DataFrame(rows).set_index("d")
+assert (fm.first_mover - fm.closed_first).abs().max() < 1e-9
+fm
+'''),
+        md("### The continuous-time limit\n\nWith d_i = exp(-r_i h) and h -> 0, player 1's share "
+           "tends to r2/(r1 + r2): only *relative* impatience matters."),
+        code('''
+r1, r2 = 0.1, 0.2
+rows = []
+for h in (2.0, 1.0, 0.5, 0.1, 0.02):
+    sets = {"parties.player1.discount": np.exp(-r1 * h), "parties.player2.discount": np.exp(-r2 * h),
+            "horizon": int(400 / h)}
+    rows.append(dict(h=h, parley=share(sets), limit=r2 / (r1 + r2)))
+ct = pd.DataFrame(rows).set_index("h")
+ct
+'''),
+        md("### Simulating the equilibrium, and a heuristic against it\n\n"
+           "`parley run` plays the strategies; with both on `equilibrium` the deal is immediate. "
+           "Switching player 1 to the Boulware `prolonged` tactic shows what a heuristic costs."),
+        code('''
+eq = pp.run_json("rubinstein", runs=200, seed=1)
+boulware = pp.run_json("rubinstein", {"parties.player1.strategy": "prolonged"}, runs=200, seed=1)
+pd.DataFrame({
+    "both equilibrium": [eq["outcomes"]["settled"], eq["settlement_period"]["mean"],
+                         eq["parties"]["player1"]["utility"]["mean"]],
+    "player 1 prolonged": [boulware["outcomes"]["settled"], boulware["settlement_period"]["mean"],
+                           boulware["parties"]["player1"]["utility"]["mean"]],
+}, index=["P(settled)", "mean settlement round", "player 1's utility"])
+'''),
+    ],
+    """
+- The agreement is immediate and the share is exact: the solver reproduces 10/19 and 181/1000 to
+  ~1e-15, and the 200-round share differs from 10/19 by 10/19 * 0.81^100.
+- Finite horizons alternate around the limit: an odd T lets player 1 make the last offer.
+- The first proposer's edge shrinks like (1 - d)/(1 + d); as h -> 0 only r2/(r1 + r2) remains.
+- A heuristic concession tactic facing an equilibrium player delays agreement, and delay is costly.
+""",
+    [
+        exercise("2.1", """
+Player 1 is patient (d1 = 0.95), player 2 is not (d2 = 0.8). What share does player 1 get in the
+equilibrium of the (200-round) `rubinstein` scenario?""", '''
+answer_2_1 = share({"parties.player1.discount": 0.95, "parties.player2.discount": 0.8})
+answer_2_1'''),
+        exercise("2.2", """
+With d = (0.9, 0.9) and only T = 5 rounds, what is player 1's share?""", '''
+answer_2_2 = share({"horizon": 5})
+answer_2_2'''),
+        exercise("2.3", """
+With d = (0.9, 0.9), what share does player 1 get when **player 2** proposes first?""", '''
+answer_2_3 = share({"protocol.order": "[player2,player1]"})
+answer_2_3'''),
+    ],
+    """
+- Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
+  parties.player2.discount=1 --set parties.player1.cost=0.01 --set parties.player2.cost=0.02`.
+  THEORY.md says player 1 gets everything when c1 < c2 and exactly c2 when c1 > c2: check both.
+- `parley run rubinstein --trace` narrates the offers of a heuristic pair, round by round.
+- Three players: add a party with veto and `protocol.kind: random` (Baron-Ferejohn).
+""",
+    """
+- The `steps` option of a continuous issue restricts offers to a grid: how far from 10/19 is the
+  equilibrium with 10 steps?
+- Put a battlefield between the rounds (bargaining while fighting, Slantchev 2003): the responder
+  is offered its value of fighting on, and the share tracks the probability of winning.
+""",
+)
+
+# ============================================================================================
+# 03 The front as a random walk
+# ============================================================================================
+
+NB3 = sections(
+    "3. The front as a random walk: advantage, collapse and duration",
+    """
+Parley's battlefield is a Markov chain: the front s in 0..N moves up (toward side B's collapse)
+with p = r(1 + a)/2, down with q = r(1 - a)/2 and stays with 1 - r. Without talks this is the
+**gambler's ruin**, with closed forms for the probability that B collapses, the expected duration
+and the discounted value of winning. This notebook checks the binary's *exact* analytics and its
+*Monte Carlo* simulation against those forms, then draws the default scenario's value function.
+""",
+    """
+`parley analyze` propagates the distribution of the front period by period and solves the
+Bellman recursion V(t, s) = -c + delta * sum P(s, s') V(t + 1, s') exactly; `parley run` samples
+episodes. We reuse the `fearon` scenario as a bare battlefield by overriding its fields with
+`--set`: N states, start k, tempo r = p + q, advantage a = (p - q)/(p + q), a horizon long enough
+that freezing has negligible probability, no costs; both sides play `hardline` in simulations so
+talks never end the war. The closed forms are in `checks.py` (`ruin_hit_top`, `ruin_duration`,
+`ruin_discounted`), written from THEORY.md.
+""",
+    [
+        code('''
+def walk(N, k, p, q, delta=1.0, horizon=3000):
+    """--set overrides turning the fearon scenario into a gambler's-ruin walk on 0..N from k."""
+    return {"battlefield.states": N, "battlefield.collapse_b": N, "battlefield.start": k,
+            "battlefield.tempo": p + q, "battlefield.advantage": repr((p - q) / (p + q)),
+            "horizon": horizon, "parties.a.cost": 0, "parties.b.cost": 0,
+            "parties.a.discount": delta, "parties.b.discount": delta,
+            "parties.a.strategy": "hardline", "parties.b.strategy": "hardline"}
+
+N, k, p, q = 6, 2, 0.5, 0.25            # THEORY.md's worked example
+an = pp.analyze_json("fearon", walk(N, k, p, q))
+print("P(B collapses):  parley", an["absorption"]["collapse_b"], " closed", checks.ruin_hit_top(N, k, p, q))
+print("E[duration]:     parley", an["expected_duration"], " closed", checks.ruin_duration(N, k, p, q))
+assert abs(an["absorption"]["collapse_b"] - checks.ruin_hit_top(N, k, p, q)) < 1e-12
+assert abs(an["expected_duration"] - checks.ruin_duration(N, k, p, q)) < 1e-9
+'''),
+        md("### Exact, from every starting state\n\nWith discount 1 and no cost, A's war value "
+           "V_A(0, s) is the probability that B collapses from s; with discount 0.8 it is "
+           "E[0.8^tau; B collapses]. `pp.value_table` reads `parley analyze --format csv`."),
+        code('''
+v1 = pp.value_table("fearon", walk(N, k, p, q))
+v8 = pp.value_table("fearon", walk(N, k, p, q, delta=0.8))
+ks = v1["state"].to_numpy()[1:-1]
+exact = pd.DataFrame({
+    "V_A, delta=1 (parley)": v1["a"].to_numpy()[1:-1],
+    "P_N(k) closed": [checks.ruin_hit_top(N, s, p, q) for s in ks],
+    "V_A, delta=0.8 (parley)": v8["a"].to_numpy()[1:-1],
+    "E[d^tau; N] closed": [checks.ruin_discounted(N, s, p, q, 0.8)[0] for s in ks],
+    "V_B, delta=0.8 (parley)": v8["b"].to_numpy()[1:-1],
+    "E[d^tau; 0] closed": [checks.ruin_discounted(N, s, p, q, 0.8)[1] for s in ks]}, index=pd.Index(ks, name="k"))
+assert np.allclose(exact.iloc[:, 0], exact.iloc[:, 1], atol=1e-12)
+assert np.allclose(exact.iloc[:, 2], exact.iloc[:, 3], atol=1e-12)
+assert np.allclose(exact.iloc[:, 4], exact.iloc[:, 5], atol=1e-12)
+ax = pp.plot_value_function(v8, ["a", "b"], start=k, title="V_i(0, s) of the walk, delta = 0.8")
+ax.plot(ks, exact.iloc[:, 3], "kx", label="closed forms")
+ax.plot(ks, exact.iloc[:, 5], "kx")
+exact
+'''),
+        md("### Simulated against exact\n\n`parley run` with 20,000 episodes: the closed forms lie "
+           "within the simulation's 95% intervals (up to the usual 1-in-20 miss)."),
+        code('''
+sim = pp.run_json("fearon", walk(N, k, p, q), runs=20000, seed=1)
+lo, hi = sim["outcomes_ci95"]["collapse_b"]
+dlo, dhi = sim["duration"]["ci95"]
+print(f"P(B collapses): simulated {sim['outcomes']['collapse_b']:.4f} [{lo:.4f}, {hi:.4f}], exact {checks.ruin_hit_top(N, k, p, q):.4f}")
+print(f"duration:       simulated {sim['duration']['mean']:.3f} [{dlo:.3f}, {dhi:.3f}], exact {checks.ruin_duration(N, k, p, q):.3f}")
+se = sim["duration"]["std_error"]
+assert abs(sim["duration"]["mean"] - checks.ruin_duration(N, k, p, q)) < 5 * se
+pp.plot_outcomes(sim, title="How the walk ends (parley run, hardline sides, 20,000 runs)");
+'''),
+        md("### Advantage and tempo\n\nAdvantage decides who collapses and how fast; the tempo "
+           "r only stretches time (the probability of reaching N does not depend on r)."),
+        code('''
+N2, k2 = 10, 5
+rows = []
+for a in np.linspace(-0.6, 0.6, 13):
+    for r in (0.25, 0.5):
+        p_, q_ = r * (1 + a) / 2, r * (1 - a) / 2
+        res = pp.analyze_json("fearon", walk(N2, k2, p_, q_, horizon=4000))
+        rows.append(dict(advantage=a, tempo=r, P_B_collapses=res["absorption"]["collapse_b"],
+                         duration=res["expected_duration"],
+                         closed_P=checks.ruin_hit_top(N2, k2, p_, q_),
+                         closed_duration=checks.ruin_duration(N2, k2, p_, q_)))
+adv = pd.DataFrame(rows)
+assert np.allclose(adv.P_B_collapses, adv.closed_P, atol=1e-9)
+assert np.allclose(adv.duration, adv.closed_duration, rtol=1e-6)
+fig, axes = plt.subplots(1, 2, figsize=(10, 3.5), layout="constrained")
+for r, g in adv.groupby("tempo"):
+    axes[0].plot(g.advantage, g.P_B_collapses, "o-", label=f"tempo {r}")
+    axes[1].plot(g.advantage, g.duration, "o-", label=f"tempo {r}")
+axes[0].set(xlabel="advantage a", ylabel="P(B collapses)", title="who wins (parley analyze)")
+axes[1].set(xlabel="advantage a", ylabel="expected duration", title="how long it lasts")
+axes[0].legend(); axes[1].legend();
+'''),
+        md("### The 2025 front\n\nThe default scenario's front (20 states, Russia's advantage "
+           "decaying from 0.3): each party's value of fighting to the end, from every state."),
+        code('''
+pp.plot_value_function(pp.value_table(), start=pp.describe_json()["battlefield"]["start"]);
+'''),
+    ],
+    """
+- Exact and simulated agree: the exact values are the means the Monte Carlo estimates.
+- A modest advantage is decisive over a long war: at a = 0.2 the stronger side wins most wars from
+  the middle, and the war is shortest when the advantage is large either way.
+- Halving the tempo doubles the duration and leaves the probabilities unchanged.
+- In the 2025 scenario, V is not linear in the front: states near a collapse threshold are worth
+  far more (or less) than their territory.
+""",
+    [
+        exercise("3.1", """
+N = 10, start k = 3, p = 0.3, q = 0.2. What is the probability that side B collapses? Use the
+binary (`walk(...)` and `pp.analyze_json`).""", '''
+answer_3_1 = pp.analyze_json("fearon", walk(10, 3, 0.3, 0.2))["absorption"]["collapse_b"]
+answer_3_1'''),
+        exercise("3.2", """
+An even fight (a = 0) on N = 10 from k = 5 with tempo 0.5: what is the expected duration?""", '''
+answer_3_2 = pp.analyze_json("fearon", walk(10, 5, 0.25, 0.25, horizon=5000))["expected_duration"]
+answer_3_2'''),
+        exercise("3.3", """
+For THEORY.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what is
+E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
+answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
+answer_3_3'''),
+    ],
+    """
+- Add offensives (`battlefield.offensive={probability: 0.1, size: 3}`): jumps shorten wars and are
+  no longer a simple gambler's ruin; compare simulated and exact.
+- Make the advantage decay (`battlefield.advantage={kind: exponential, from: 0.4, limit: 0,
+  half_life: 20}`) and watch P(B collapses) fall.
+- Move `collapse_a` and `collapse_b` inwards: a fragile side collapses sooner.
+""",
+    """
+- Holding costs: with c > 0 and delta = 1, V_A(0, k) = P_N(k) - c E[tau_k]; check it.
+- Compute the distribution of the war's end by period (the `duration.histogram` of `parley run`)
+  and compare it with the exact distribution obtained by propagating pi_{t+1} = pi_t P.
+""",
+)
+
+# ============================================================================================
+# 04 Mutual optimism
+# ============================================================================================
+
+NB4 = sections(
+    "4. Mutual optimism and learning: why wars go on, and how battlefield news ends them",
+    """
+If each side believes the war will go its way, the values each expects from fighting can sum to
+more than the pie: **no division satisfies both**, and rational sides fight although war is costly
+(Blainey 1973; Fearon 1995). Every move of the front is evidence; updating by Bayes' rule brings the
+beliefs together (Slantchev's *principle of convergence*), the bargaining range reopens and the war
+ends at the table. This notebook follows that process in the built-in `optimism` scenario.
+""",
+    """
+In `optimism` the truth is an even fight (advantage 0). Side A holds a prior over two hypotheses,
+advantage 0 or +0.4; side B over -0.4 or 0, each with probability 1/2. A party's *subjective* war
+value is the prior-weighted mean of the exact war values under each hypothesis (`parley analyze`
+reports both the true and the subjective values, and the zone of agreement under each). During a
+run each side updates its posterior from the observed moves of the front with the likelihoods
+r(1 + a)/2 (up), r(1 - a)/2 (down), 1 - r (stay); its demands (strategy `contingent`) follow its
+current subjective value. `parley run --trace` narrates one episode, including the posteriors.
+""",
+    [
+        code('''
+an = pp.analyze_json("optimism")
+print("true war values:      ", {k: round(v, 4) for k, v in an["war_value"].items()})
+print("subjective war values:", {k: round(v, 4) for k, v in an["subjective_war_value"].items()})
+print("sum of subjective values:", round(sum(an["subjective_war_value"].values()), 4),
+      "-> zone of agreement exists:", an["zopa"]["exists"])
+print("with true beliefs the zone exists:", an["zopa_complete_information"]["exists"])
+'''),
+        md("### One war, narrated\n\nThe trace of run 0 (seed 1): each side's posterior on the truth "
+           "and the sum of the two reservation values. A deal is possible once that sum falls "
+           "below 1."),
+        code('''
+trace = pp.trace_json("optimism", seed=1)
+tt = pp.trace_table(trace)
+end = pp.trace_end(trace)
+desc = pp.describe_json("optimism")
+beliefs = {q["id"]: q["belief"] for q in desc["parties"]}
+truth_a = beliefs["a"]["offsets"].index(0.0)      # which hypothesis is the truth, for each side
+truth_b = beliefs["b"]["offsets"].index(0.0)
+fig, axes = plt.subplots(1, 3, figsize=(13, 3.5), layout="constrained")
+axes[0].step(tt.index, tt["front"], where="post")
+axes[0].set(xlabel="period", ylabel="front s", title="the front")
+axes[1].plot(tt.index, [b[truth_a] for b in tt["a.belief"]], label="A: P(advantage 0)")
+axes[1].plot(tt.index, [b[truth_b] for b in tt["b.belief"]], label="B: P(advantage 0)")
+axes[1].set(xlabel="period", ylabel="posterior on the truth", title="learning (Bayes)"); axes[1].legend()
+total = tt["a.reservation"] + tt["b.reservation"]
+axes[2].plot(tt.index, total)
+axes[2].axhline(1, color="k", ls=":")
+axes[2].set(xlabel="period", ylabel="sum of reservation values", title="the range reopens below 1")
+print("the episode ends:", end["outcome"], "at period", end["period"])
+'''),
+        md("### Bayes' rule by hand, against the trace\n\nThe posterior in the trace is the prior "
+           "times the likelihood of every move so far (a closed form), normalised."),
+        code('''
+bf = desc["battlefield"]
+r, a_true = bf["tempo"], bf["advantage"]["value"]
+moves = [(e["period"], e["to"] - e["from"]) for e in trace["events"] if e["event"] == "fighting"]
+
+def posterior(prior, offsets, upto):
+    """Posterior over advantage hypotheses after the moves of periods < upto."""
+    post = np.array(prior, dtype=float)
+    for t, step in moves:
+        if t >= upto:
+            break
+        a = np.clip(a_true + np.array(offsets), -1, 1)
+        post *= np.where(step > 0, r * (1 + a) / 2, np.where(step < 0, r * (1 - a) / 2, 1 - r))
+        post /= post.sum()
+    return post
+
+by_hand = np.array([posterior(beliefs["a"]["prior"], beliefs["a"]["offsets"], t)[truth_a] for t in tt.index])
+from_trace = np.array([b[truth_a] for b in tt["a.belief"]])
+print("largest difference, Bayes by hand vs parley:", np.abs(by_hand - from_trace).max())
+assert np.abs(by_hand - from_trace).max() < 1e-9
+'''),
+        md("### Many wars: when do they end?\n\nSettlement-time curves for the scenario as shipped, "
+           "with true beliefs (no optimism), with more confident priors, and with higher costs."),
+        code('''
+variants = {
+    "mutual optimism (as shipped)": {},
+    "true beliefs": {"parties.a.belief": "{offset: 0}", "parties.b.belief": "{offset: 0}"},
+    "more confident priors": {"parties.a.belief": "{offsets: [0.0, 0.4], prior: [0.2, 0.8]}",
+                              "parties.b.belief": "{offsets: [-0.4, 0.0], prior: [0.8, 0.2]}"},
+    "higher costs (0.006)": {"parties.a.cost": 0.006, "parties.b.cost": 0.006},
+}
+runs = {label: pp.run_json("optimism", sets, runs=2000, seed=1) for label, sets in variants.items()}
+pp.plot_settlement(runs, title="Share settled by period (parley run optimism, 2000 runs each)")
+summary = pd.DataFrame({label: {"P(settled)": r_["outcomes"]["settled"],
+                                "P(collapse)": r_["outcomes"]["collapse_a"] + r_["outcomes"]["collapse_b"],
+                                "mean duration": r_["duration"]["mean"],
+                                "median duration": r_["duration"]["median"]}
+                        for label, r_ in runs.items()}).T
+summary
+'''),
+    ],
+    """
+- Under complete information the zone of agreement is wide (about 0.27 to 0.73) and the deal is
+  immediate; optimism alone empties it.
+- The posteriors move only when the front moves (a stay is equally likely under every hypothesis).
+- In a single war the evidence can mislead one side for a while (if the front happens to move A's
+  way, A grows *more* confident); what reopens the range is that the two beliefs come together.
+- The war ends at the table *when the beliefs have converged enough*, not when one side wins; some
+  wars end on the battlefield first.
+- More confident priors mean longer wars; higher costs mean shorter ones (THEORY.md's comparative
+  statics), read off the summary table.
+""",
+    [
+        exercise("4.1", """
+Compute A's subjective war value yourself: run `pp.analyze_json("optimism", ...)` once per
+hypothesis of A (setting `battlefield.advantage` to the true advantage plus the offset, and A's
+belief to `{offset: 0}`), and weight `war_value.a` by A's prior.""", '''
+vals = [pp.analyze_json("optimism", {"battlefield.advantage": a_true + off,
+                                     "parties.a.belief": "{offset: 0}"})["war_value"]["a"]
+        for off in beliefs["a"]["offsets"]]
+answer_4_1 = float(np.dot(beliefs["a"]["prior"], vals))
+answer_4_1'''),
+        exercise("4.2", """
+Using only the prior and the moves (`moves`), compute A's posterior probability of the truth
+(advantage 0) at the talks of period 10 of the traced episode.""", '''
+answer_4_2 = posterior(beliefs["a"]["prior"], beliefs["a"]["offsets"], 10)[truth_a]
+answer_4_2'''),
+        exercise("4.3", """
+What is the mean duration of the war when both costs are 0.006 instead of 0.005 (2000 runs,
+seed 1)? Is it shorter than as shipped, and why?""", '''
+answer_4_3 = runs["higher costs (0.006)"]["duration"]["mean"]
+answer_4_3'''),
+    ],
+    """
+- Try the `stall` strategy (`parties.a.strategy=stall`): "fight and talk" while waiting pays.
+- Make only one side optimistic: is the zone of agreement still empty?
+- Remove the truth from a side's support (`offsets: [0.2, 0.4]`): do the beliefs still converge?
+""",
+    """
+- Sweep the size of the optimistic offset (`parley sweep --vary 'parties.a.belief.offsets=...'`)
+  and plot the mean duration (notebook 5 shows sweeps and heat maps).
+- Give the sides more than two hypotheses and compare the speed of learning.
+""",
+)
+
+# ============================================================================================
+# 05 The 2025 talks
+# ============================================================================================
+
+NB5 = sections(
+    "5. Prolonged or quick? The 2025 talks scenario",
+    """
+The default scenario models the December 2025 Moscow talks: Russia and Ukraine bargain over
+territory, a security guarantee, an army cap and the points of a US plan while the front moves; the
+USA mediates. Should a side hold out (**prolonged**, Boulware) or concede early (**quick**,
+Conceder)? The answer depends on what one assumes about the battlefield. This notebook plays the
+strategy **meta-game** under several advantage assumptions and maps outcomes over a sweep.
+""",
+    """
+`parley compare` simulates every profile of the listed strategies with *common random numbers*
+(every profile fights on the same fronts), so differences between cells are due to the strategies;
+it then lists every Nash equilibrium of the resulting bimatrix game. `parley sweep` runs the
+simulation over a grid of scenario fields and writes one CSV row per point; `pp.plot_sweep` draws
+two varied fields against a metric. Runs are kept small so the notebook is quick: raise `--runs`
+for real work. Every assumption of the scenario is documented in `scenarios/ukraine-2025.yaml`.
+""",
+    [
+        code('''
+desc = pp.describe_json()
+print(desc["battlefield"]["summary"])
+print(desc["protocol"]["summary"])
+an = pp.analyze_json()
+print("war values:", {k: round(v, 3) for k, v in an["war_value"].items()},
+      "| zone of agreement exists:", an["zopa"]["exists"])
+'''),
+        md("### The meta-game under the scenario's own assumption"),
+        code('''
+base = pp.compare_json(runs=300, seed=1)
+pp.plot_payoff_matrix(base)
+for line in base["summary"]:
+    print("-", line)
+'''),
+        md("### Across advantage assumptions\n\nThe same meta-game under different schedules of "
+           "Russia's advantage a_t. For each: the equilibria, and the chance of a deal and the "
+           "mean duration in the first equilibrium's profile."),
+        code('''
+assumptions = {
+    "Ukraine ahead (a = -0.2)": "-0.2",
+    "even (a = 0)": "0",
+    "as shipped (0.3, half-life 52 wk)": None,
+    "Russia ahead (a = 0.3)": "0.3",
+    "aid cut off at week 26": "{kind: steps, from: 0.1, steps: [{period: 26, value: 0.5}]}",
+}
+rows, games = [], {}
+for label, value in assumptions.items():
+    cmp = pp.compare_json(sets={"battlefield.advantage": value} if value else None, runs=300, seed=1)
+    games[label] = cmp
+    p1, p2 = cmp["players"]
+    eq = cmp["equilibria"][0]
+    i, j = int(np.argmax(eq["probabilities"][p1])), int(np.argmax(eq["probabilities"][p2]))
+    rows.append({"assumption": label, "equilibria": len(cmp["equilibria"]),
+                 f"{p1} plays": cmp["strategies"][p1][i], f"{p2} plays": cmp["strategies"][p2][j],
+                 f"{p1} payoff": eq["payoffs"][p1], f"{p2} payoff": eq["payoffs"][p2],
+                 "P(deal)": cmp["outcomes"]["settled"][i][j],
+                 "mean duration": cmp["outcomes"]["mean_duration"][i][j]})
+meta = pd.DataFrame(rows).set_index("assumption")
+meta.round(3)
+'''),
+        md("### A sweep and its heat map\n\nUkraine's concession style against a constant "
+           "advantage, with Russia playing `prolonged` as in the file: mean duration and Ukraine's "
+           "expected utility."),
+        code('''
+sweep = pp.sweep_csv({"battlefield.advantage": "-0.3:0.6:7",
+                      "parties.ukraine.strategy": "prolonged,linear,quick"}, runs=150, seed=1,
+                     metrics=["outcomes.*", "duration.mean", "parties.*.utility.mean"])
+fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
+pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "duration.mean", ax=axes[0])
+pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "parties.ukraine.utility.mean",
+              ax=axes[1], cmap="magma")
+sweep[["battlefield.advantage", "parties.ukraine.strategy", "outcomes.settled", "duration.mean",
+       "parties.ukraine.utility.mean"]].head()
+'''),
+        md("### When talks settle\n\nThe settlement-time curve of the equilibrium profile against "
+           "both sides playing quick, under the scenario's own assumption."),
+        code('''
+curves = {"as in the file (Russia prolonged, Ukraine linear)": pp.run_json(runs=2000, seed=1),
+          "both quick": pp.run_json(sets={"parties.russia.strategy": "quick",
+                                          "parties.ukraine.strategy": "quick"}, runs=2000, seed=1)}
+pp.plot_settlement(curves, ended=True);
+'''),
+    ],
+    """
+- Read the payoff heat maps cell by cell: is there a profile both sides prefer to the equilibrium?
+  If so the meta-game is a prisoner's dilemma: holding out is individually rational and
+  collectively costly.
+- The equilibrium can stay the same while its payoffs move a lot with the advantage assumption:
+  the assumption decides *who* gains from delay.
+- Talks in this scenario happen every 4 weeks and the Boulware side concedes late, which is why
+  settlements pile up near the end of the horizon.
+- These are Monte Carlo estimates with standard errors (`standard_errors` in the compare JSON);
+  300 runs per profile is enough to see the pattern, not to settle close calls.
+""",
+    [
+        exercise("5.1", """
+Under a constant advantage of 0 (`{"battlefield.advantage": 0}`, 300 runs, seed 1), which profile
+maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
+`(russia_strategy, ukraine_strategy)`.""", '''
+g = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
+total = np.add(g["payoffs"]["russia"], g["payoffs"]["ukraine"])
+i, j = np.unravel_index(total.argmax(), total.shape)
+answer_5_1 = (g["strategies"]["russia"][i], g["strategies"]["ukraine"][j])
+answer_5_1'''),
+        exercise("5.2", """
+In the default scenario, what is the probability of a deal when both belligerents play `quick`
+(2000 runs, seed 1)?""", '''
+answer_5_2 = curves["both quick"]["outcomes"]["settled"]
+answer_5_2'''),
+        exercise("5.3", """
+By how much does Russia's exact war value (`parley analyze`) rise when the constant advantage goes
+from 0 to 0.3?""", '''
+answer_5_3 = (pp.analyze_json(sets={"battlefield.advantage": 0.3})["war_value"]["russia"]
+              - pp.analyze_json(sets={"battlefield.advantage": 0})["war_value"]["russia"])
+answer_5_3'''),
+    ],
+    """
+- Add strategies to the meta-game: `pp.compare_json(strategies={"russia": ["prolonged", "quick",
+  "contingent"], "ukraine": ["prolonged", "quick", "contingent"]})`: mixed equilibria appear.
+- Change the rhythm of talks (`protocol.every`) or the mediator's drift
+  (`parties.usa.strategy.drift`).
+- Sweep `battlefield.tempo` against the advantage: a slow front favours the side that can wait.
+""",
+    """
+- Use `parley sweep --design lhs` over costs, discounts and the advantage, then
+  `parley sweep --analyze sobol` to see which assumption matters most.
+- Export the meta-game (`parley compare --export-nfg game.nfg`) and solve it with Gambit.
+""",
+)
+
+# ============================================================================================
+# 06 The plan's clauses
+# ============================================================================================
+
+NB6 = sections(
+    "6. The plan's clauses: frontier, zone of agreement and the Nash package",
+    """
+A peace plan is a package: a territorial line, a guarantee, an army cap and many clauses, each
+valued differently by each side. This notebook draws the **Pareto frontier** of Russia's and
+Ukraine's utilities over all packages, the **zone of agreement** above the disagreement point (each
+side's value of fighting on), and the **Nash** and **Kalai-Smorodinsky** packages, lists which of
+the plan's clauses they hold, compares them with the plan as tabled, and shows how all of this moves
+with the front.
+""",
+    """
+Utilities are additive: u_i(x) = sum_k w_ik v_ik(x_k), and a clause issue is worth
+(sum of the included a_ic - min_i)/(max_i - min_i). `parley analyze` merges the issues' possible
+values and prunes dominated points, so the frontier it reports is exact (continuous issues give
+segments between vertices). The disagreement point d is each veto party's exact war value; the
+Nash package maximises (u_R - d_R)(u_U - d_U) on the frontier, Kalai-Smorodinsky equalises the
+shares of the ideal gains. Below, the additive formula is also written out in Python (from the
+scenario file's weights and values) and checked against the utilities the binary reports; it is
+then used to place the plan as tabled, which `analyze` does not report.
+""",
+    [
+        code('''
+an = pp.analyze_json()
+pp.plot_frontier(an)
+print("zone of agreement exists:", an["zopa"]["exists"])
+for key in ("nash", "kalai_smorodinsky", "max_welfare"):
+    ag = an[key]["agreement"]
+    print(f"{key:18s} territory {ag['territory']}, guarantee {ag['guarantee']}, army cap {ag['army_cap']}, "
+          f"{len(ag['plan'])} clauses")
+'''),
+        md("### Utilities by hand\n\nThe additive formula, from the scenario file, checked on the "
+           "Nash, Kalai-Smorodinsky and max-welfare packages."),
+        code('''
+import yaml
+scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025.yaml").read_text())
+issues = {i["id"]: i for i in scenario["issues"]}
+parties = {q["id"]: q for q in scenario["parties"]}
+
+def issue_value(spec, issue, x):
+    """v_ik(x): the value of one issue's setting x for a party, as DESIGN 1.2 defines it."""
+    if issue["kind"] == "continuous":
+        lo, hi = issue["range"]
+        if spec == "increasing":
+            return (x - lo) / (hi - lo)
+        if spec == "decreasing":
+            return (hi - x) / (hi - lo)
+        pts = np.array(spec["points"], dtype=float)
+        return float(np.interp(x, pts[:, 0], pts[:, 1]))
+    if issue["kind"] == "ordinal":
+        return spec[x]
+    neg = sum(v for v in spec.values() if v < 0)
+    pos = sum(v for v in spec.values() if v > 0)
+    return (sum(spec.get(c, 0) for c in x) - neg) / (pos - neg)
+
+def utility(party, agreement):
+    """u_i(x) = sum_k w_ik v_ik(x_k)."""
+    q = parties[party]
+    return sum(w * issue_value(q["values"][k], issues[k], agreement[k]) for k, w in q["weights"].items() if w > 0)
+
+for key in ("nash", "kalai_smorodinsky", "max_welfare"):
+    for party in ("russia", "ukraine"):
+        assert abs(utility(party, an[key]["agreement"]) - an[key]["utilities"][party]) < 1e-9
+print("the additive formula reproduces the binary's utilities")
+'''),
+        md("### The plan as tabled, on the frontier"),
+        code('''
+plan = parties["usa"]["proposal"]
+u_plan = {q: utility(q, plan) for q in ("russia", "ukraine")}
+d = an["disagreement"]
+print("plan as tabled:", {q: round(v, 3) for q, v in u_plan.items()},
+      "| disagreement:", {q: round(d[q], 3) for q in ("russia", "ukraine")})
+print("inside the zone of agreement:", all(u_plan[q] >= d[q] for q in u_plan))
+ax = pp.plot_frontier(an)
+ax.plot(u_plan["russia"], u_plan["ukraine"], "P", ms=10, color="C6", label="the 28-point plan as tabled")
+ax.legend(fontsize=7, loc="lower left");
+'''),
+        md("### Which clauses does each package hold?\n\nClause texts come from `parley describe`; "
+           "a_ic are the scenario's clause values."),
+        code('''
+clause_issue = next(i for i in pp.describe_json()["issues"] if i["kind"] == "clauses")
+clauses = pd.DataFrame([{"clause": c["id"], "text": c["text"]} for c in clause_issue["clauses"]]).set_index("clause")
+for label, ag in (("plan", plan), ("Nash", an["nash"]["agreement"]), ("KS", an["kalai_smorodinsky"]["agreement"])):
+    clauses[label] = [c in ag["plan"] for c in clauses.index]
+for q in ("russia", "ukraine"):
+    clauses[f"a_{q}"] = [parties[q]["values"]["plan"].get(c, 0) for c in clauses.index]
+clauses.sort_values("a_russia", ascending=False)
+'''),
+        md("### How the packages move with the front\n\nThe same analysis from other starting "
+           "states of the front (`battlefield.start`): the disagreement point moves with the war "
+           "values, and the Nash package follows it."),
+        code('''
+starts = list(range(2, 19, 2))
+moving = {s: pp.analyze_json(sets={"battlefield.start": s}) for s in starts}
+rows = []
+for s, res in moving.items():
+    ag = res["nash"]["agreement"]
+    rows.append({"start": s, "front x": s / 20, "d_russia": res["disagreement"]["russia"],
+                 "d_ukraine": res["disagreement"]["ukraine"], "Nash territory": ag["territory"],
+                 "Nash guarantee": ag["guarantee"], "Nash army cap": ag["army_cap"],
+                 "Nash clauses": len(ag["plan"])})
+track = pd.DataFrame(rows).set_index("start")
+inclusion = pd.DataFrame({s: [c in res["nash"]["agreement"]["plan"] for c in clauses.index]
+                          for s, res in moving.items()}, index=clauses.index).astype(int)
+fig, axes = plt.subplots(1, 2, figsize=(13, 6), layout="constrained", width_ratios=[1, 1.3])
+axes[0].plot(track["front x"], track["Nash territory"], "o-", label="Nash territory (Russia's share)")
+axes[0].plot(track["front x"], track["d_russia"], "s--", label="d Russia")
+axes[0].plot(track["front x"], track["d_ukraine"], "s--", label="d Ukraine")
+axes[0].set(xlabel="front at the start (Russia's share)", title="Nash package and disagreement point")
+axes[0].legend(fontsize=8)
+axes[1].imshow(inclusion.values, aspect="auto", cmap="Greens")
+axes[1].set_yticks(range(len(inclusion)), inclusion.index, fontsize=7)
+axes[1].set_xticks(range(len(starts)), [f"{s / 20:.1f}" for s in starts])
+axes[1].set(xlabel="front at the start", title="clauses in the Nash package (green: included)")
+track
+'''),
+    ],
+    """
+- The frontier bends: trading clauses each side values differently creates joint gains, so the
+  Nash package is far above the disagreement point for both.
+- The Nash package keeps clauses that are cheap for one side and valuable for the other and drops
+  those that cost one side more than they give the other.
+- Whether the plan as tabled lies inside the zone of agreement, and how far below the frontier,
+  says how much a mediator could still improve it.
+- As the front moves in Russia's favour, the disagreement point moves along with it and the Nash
+  territory follows; some clauses enter or leave the package.
+""",
+    [
+        exercise("6.1", """
+How many of the plan's clauses does the Nash package of the default scenario hold?""", '''
+answer_6_1 = len(an["nash"]["agreement"]["plan"])
+answer_6_1'''),
+        exercise("6.2", """
+When the front starts at state 10 (half the contested territory), does the Nash package include the
+clause `recognition`? Answer `True` or `False`.""", '''
+answer_6_2 = "recognition" in moving[10]["nash"]["agreement"]["plan"]
+answer_6_2'''),
+        exercise("6.3", """
+What territorial share does the Nash package give Russia when the front starts at state 14?""", '''
+answer_6_3 = moving[14]["nash"]["agreement"]["territory"]
+answer_6_3'''),
+    ],
+    """
+- Change a clause value (`--set parties.ukraine.values.plan.amnesty=0`) and see which packages
+  change.
+- Give the EU a veto (`--set parties.eu.veto=true`): with three veto parties the frontier is
+  computed with epsilon-dominance (its epsilon is reported).
+- Compare the Nash package with what the simulated talks settle on (`terms` in `parley run`).
+""",
+    """
+- Write a mediator strategy that moves from the plan toward the Nash package (`plan` with
+  `drift`) and measure, with `parley run`, how the chance of a deal changes with the drift.
+- Add an `evaluate` step to your own analysis: which single clause, removed from the plan, gains
+  Ukraine most while costing Russia least?
+""",
+)
+
+NOTEBOOKS = {
+    "01-bargaining-range": NB1,
+    "02-alternating-offers": NB2,
+    "03-front-random-walk": NB3,
+    "04-mutual-optimism": NB4,
+    "05-prolonged-or-quick": NB5,
+    "06-plan-clauses": NB6,
+}
+
+
+def build(name: str, spec: list[dict], answers: bool) -> nbformat.NotebookNode:
+    """One notebook (student version, or the answer key with ``answers=True``), with stable cell ids."""
+    nb = new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["language_info"] = {"name": "python"}
+    cells = []
+    if answers:
+        cells.append(new_markdown_cell(
+            f"**Teacher's answer key** for `{name}.ipynb`: the same notebook with every exercise "
+            "worked. Generated by `tools/make_notebooks.py`; do not give it to students."))
+    for c in spec:
+        if c["kind"] == "md":
+            cells.append(new_markdown_cell(c["src"]))
+        elif c["kind"] == "code":
+            cells.append(new_code_cell(c["src"]))
+        else:
+            cells.append(new_code_cell(c["solution"] if answers else c["student"]))
+    for i, cell in enumerate(cells):
+        cell["id"] = f"{name[:2]}-{'a' if answers else 's'}-{i:02d}"
+    nb.cells = cells
+    return nb
+
+
+def targets() -> dict[Path, str]:
+    """Every notebook file this script writes, with its JSON text."""
+    out = {}
+    for name, spec in NOTEBOOKS.items():
+        out[OUT / f"{name}.ipynb"] = nbformat.writes(build(name, spec, False)) + "\n"
+        out[OUT / "answers" / f"{name}-answers.ipynb"] = nbformat.writes(build(name, spec, True)) + "\n"
+    return out
+
+
+def main(argv=None) -> int:
+    """Write the notebooks, or with --check report whether the committed ones are current."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--check", action="store_true", help="only compare with the files on disk")
+    a = ap.parse_args(argv)
+    stale = []
+    for path, text in targets().items():
+        if a.check:
+            if not path.exists() or path.read_text() != text:
+                stale.append(path)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+            print(path.relative_to(REPO))
+    if stale:
+        print("out of date (run tools/make_notebooks.py):", *[str(p.relative_to(REPO)) for p in stale], sep="\n  ")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,515 @@
+#!/usr/bin/python3
+"""Plots of Parley's results, as a module and as a command.
+
+Every function reads what the ``parley`` binary prints (JSON or CSV) -- it never recomputes
+the model -- and every plot says which command its data came from. The binary is
+``$PARLEY_CLI`` if set, else ``<repo>/build/parley``.
+
+As a module (notebooks do this)::
+
+    import plot as pp
+    run = pp.run_json("ukraine-2025", runs=2000, seed=1)
+    pp.plot_settlement({"as in the file": run})
+
+As a command, one subcommand per picture, each writing a PNG::
+
+    tools/plot.py outcomes   [SCENARIO] [--set P=V]... [--runs N] [--seed S] -o out.png
+    tools/plot.py settlement [SCENARIO] [--variant 'LABEL:P=V;P=V']... -o out.png
+    tools/plot.py value      [SCENARIO] [--set P=V]... -o out.png
+    tools/plot.py frontier   [SCENARIO] [--set P=V]... -o out.png
+    tools/plot.py payoff     [SCENARIO] [--strategies PARTY=S1,S2]... -o out.png
+    tools/plot.py sweep results.csv --x PATH --y PATH --metric COLUMN -o out.png
+
+``--input FILE`` makes a subcommand read a JSON (or, for ``value``, CSV) file that parley
+already wrote instead of calling the binary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import matplotlib
+
+if "ipykernel" not in sys.modules:  # scripts and CI draw off-screen; notebooks keep inline
+    matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --------------------------------------------------------------------------------------------
+# Calling the binary
+# --------------------------------------------------------------------------------------------
+
+def cli_path() -> str:
+    """The parley binary: $PARLEY_CLI, else <repo>/build/parley."""
+    return os.environ.get("PARLEY_CLI") or str(REPO / "build" / "parley")
+
+
+def parley(*args: str) -> str:
+    """Run ``parley ARGS...`` and return its standard output; raise with its stderr on failure."""
+    cmd = [cli_path(), *map(str, args)]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.strip()}")
+    return proc.stdout
+
+
+def _scenario_args(scenario=None, sets=None, runs=None, seed=None, extra=()) -> list[str]:
+    """Common options: the scenario, --set PATH=VALUE (a dict or a list of strings), --runs, --seed."""
+    args: list[str] = []
+    if scenario:
+        args.append(str(scenario))
+    if isinstance(sets, dict):
+        sets = [f"{k}={v}" for k, v in sets.items()]
+    for s in sets or []:
+        args += ["--set", s]
+    if runs is not None:
+        args += ["--runs", str(runs)]
+    if seed is not None:
+        args += ["--seed", str(seed)]
+    return args + [str(e) for e in extra]
+
+
+def run_json(scenario=None, sets=None, runs=2000, seed=1, extra=()) -> dict:
+    """``parley run --format json``: outcome probabilities, durations, payoffs, terms."""
+    return json.loads(parley("run", *_scenario_args(scenario, sets, runs, seed, extra), "--format", "json"))
+
+
+def trace_json(scenario=None, sets=None, seed=1) -> dict:
+    """``parley run --trace --format json``: one episode's events (talks, offers, answers, fighting)."""
+    return json.loads(parley("run", *_scenario_args(scenario, sets, None, seed), "--trace", "--format", "json"))
+
+
+def analyze_json(scenario=None, sets=None) -> dict:
+    """``parley analyze --format json``: war values, absorption, ZOPA, frontier, Nash and KS points."""
+    return json.loads(parley("analyze", *_scenario_args(scenario, sets), "--format", "json"))
+
+
+def value_table(scenario=None, sets=None) -> pd.DataFrame:
+    """``parley analyze --format csv``: V_i(0, s), each party's value of fighting to the end, by state s."""
+    return pd.read_csv(io.StringIO(parley("analyze", *_scenario_args(scenario, sets), "--format", "csv")))
+
+
+def solve_json(scenario=None, sets=None, extra=()) -> dict:
+    """``parley solve --format json``: the subgame-perfect equilibrium values and offers."""
+    return json.loads(parley("solve", *_scenario_args(scenario, sets, extra=extra), "--format", "json"))
+
+
+def describe_json(scenario=None, sets=None) -> dict:
+    """``parley describe --format json``: parties, issues (with clause texts), proposals, battlefield."""
+    return json.loads(parley("describe", *_scenario_args(scenario, sets), "--format", "json"))
+
+
+def compare_json(scenario=None, sets=None, strategies=None, runs=500, seed=1) -> dict:
+    """``parley compare --format json``: the strategy meta-game (payoff matrices, equilibria).
+
+    ``strategies`` maps a party id to a list of strategy names (default: the binary's own).
+    """
+    extra = []
+    for party, names in (strategies or {}).items():
+        extra += ["--strategies", f"{party}={','.join(names)}"]
+    return json.loads(parley("compare", *_scenario_args(scenario, sets, runs, seed, extra), "--format", "json"))
+
+
+def sweep_csv(vary: dict, output=None, scenario=None, sets=None, runs=200, seed=1, metrics=None) -> pd.DataFrame:
+    """``parley sweep --vary PATH=SPEC ... -o FILE``: one row per design point, read back as a table.
+
+    ``vary`` maps a --set path to a SPEC (``lo:hi:n`` or ``v1,v2,...``). Without ``output`` the
+    CSV goes to a temporary folder.
+    """
+    args = ["sweep", *_scenario_args(scenario, sets, runs, seed)]
+    for path, spec in vary.items():
+        args += ["--vary", f"{path}={spec}"]
+    if metrics:
+        args += ["--metrics", ",".join(metrics)]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(output) if output else Path(tmp) / "sweep.csv"
+        parley(*args, "-o", out, "--force", "-q")
+        return read_sweep(out)
+
+
+def read_sweep(path) -> pd.DataFrame:
+    """A sweep's tidy CSV (written by ``parley sweep``), rows sorted by design point."""
+    return pd.read_csv(path).sort_values("point").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Tables derived from the JSON (no model computation: only reshaping)
+# --------------------------------------------------------------------------------------------
+
+OUTCOMES = ["settled", "collapse_a", "collapse_b", "frozen"]
+
+
+def outcome_table(run: dict) -> pd.DataFrame:
+    """Outcome probabilities and their 95% intervals from ``parley run --format json``."""
+    rows = []
+    for k in OUTCOMES:
+        lo, hi = run.get("outcomes_ci95", {}).get(k, [np.nan, np.nan])
+        rows.append({"outcome": k, "probability": run["outcomes"][k], "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows).set_index("outcome")
+
+
+def settlement_curve(run: dict) -> pd.DataFrame:
+    """Share of runs settled at or before each period, and share of wars ended by any means.
+
+    From ``settlement_period.counts`` (settlements per period) and ``duration.histogram``
+    (runs whose war lasted d periods) of ``parley run --format json``.
+    """
+    n = run["runs"]
+    counts = np.asarray(run["settlement_period"]["counts"], dtype=float)
+    ended = np.asarray(run["duration"]["histogram"], dtype=float)
+    periods = np.arange(max(len(counts), len(ended)))
+    settled = np.zeros(len(periods))
+    settled[: len(counts)] = counts
+    over = np.zeros(len(periods))
+    over[: len(ended)] = ended
+    return pd.DataFrame({"period": periods, "settled": np.cumsum(settled) / n,
+                         "ended": np.cumsum(over) / n}).set_index("period")
+
+
+def frontier_table(analysis: dict) -> pd.DataFrame:
+    """The Pareto frontier of ``parley analyze --format json``: one row per vertex, with the edge
+    to the next vertex (``segment``: every point between is an agreement; ``gap``: none is)."""
+    pts = analysis["frontier"]["points"]
+    rows = [{**p["utilities"], "edge_to_next": p.get("edge_to_next", ""), "agreement": p["agreement"]}
+            for p in pts]
+    return pd.DataFrame(rows)
+
+
+def payoff_frames(comparison: dict) -> dict:
+    """Each player's payoff matrix from ``parley compare --format json`` (rows: first player's
+    strategies, columns: second player's)."""
+    p1, p2 = comparison["players"]
+    rows, cols = comparison["strategies"][p1], comparison["strategies"][p2]
+    return {p: pd.DataFrame(comparison["payoffs"][p], index=rows, columns=cols) for p in (p1, p2)}
+
+
+def pure_equilibria(comparison: dict) -> list[tuple[int, int]]:
+    """(row, column) cells of the pure Nash equilibria listed by ``parley compare``."""
+    p1, p2 = comparison["players"]
+    cells = []
+    for eq in comparison["equilibria"]:
+        a, b = np.asarray(eq["probabilities"][p1]), np.asarray(eq["probabilities"][p2])
+        if np.isclose(a.max(), 1) and np.isclose(b.max(), 1):
+            cells.append((int(a.argmax()), int(b.argmax())))
+    return cells
+
+
+def trace_table(trace: dict) -> pd.DataFrame:
+    """One row per talks event of ``parley run --trace --format json``: period, front, and each
+    party's reservation value, aspiration and belief (posterior over its hypotheses)."""
+    rows = []
+    for ev in trace["events"]:
+        if ev["event"] != "talks":
+            continue
+        row = {"period": ev["period"], "front": ev["front"]}
+        for pid, view in ev["parties"].items():
+            row[f"{pid}.reservation"] = view.get("reservation")
+            row[f"{pid}.aspiration"] = view.get("aspiration")
+            row[f"{pid}.belief"] = view.get("belief")
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("period")
+
+
+def trace_end(trace: dict) -> dict:
+    """The last event of a traced episode (how and when it ended), as parley reports it."""
+    return trace["events"][-1]
+
+
+def sweep_grid(df: pd.DataFrame, x: str, y: str, metric: str, where: dict | None = None) -> pd.DataFrame:
+    """Pivot a sweep into a y-by-x grid of ``metric`` (mean over any other varied parameter).
+
+    Only rows with status ``ok`` are used; ``where`` keeps rows whose columns equal given values.
+    """
+    d = df[df["status"] == "ok"] if "status" in df else df
+    for k, v in (where or {}).items():
+        d = d[d[k].astype(str) == str(v)]
+    if d.empty:
+        raise ValueError("no sweep rows left to plot (check status and --where)")
+    grid = d.pivot_table(index=y, columns=x, values=metric, aggfunc="mean")
+
+    def order(col):
+        """Numbers ascending; names (strategies, levels) in the order the sweep lists them."""
+        vals = pd.unique(d.sort_values("point")[col]) if "point" in d else pd.unique(d[col])
+        return sorted(vals) if pd.api.types.is_numeric_dtype(d[col]) else list(vals)
+
+    return grid.reindex(index=order(y), columns=order(x))
+
+
+# --------------------------------------------------------------------------------------------
+# Plots (each returns its Axes or Figure; nothing is shown or saved here)
+# --------------------------------------------------------------------------------------------
+
+def _ax(ax, size=(6, 4)):
+    """The given Axes, or a new one in a new figure."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=size, layout="constrained")
+    return ax
+
+
+def plot_outcomes(run: dict, ax=None, title=None):
+    """Bar chart of how episodes end (settled, collapse of A, collapse of B, frozen) with 95%
+    intervals, from ``parley run --format json``."""
+    ax = _ax(ax)
+    t = outcome_table(run)
+    err = np.vstack([t["probability"] - t["ci_low"], t["ci_high"] - t["probability"]]).clip(min=0)
+    ax.bar(t.index, t["probability"], yerr=err, capsize=4, color=["#4c72b0", "#c44e52", "#dd8452", "#8c8c8c"])
+    for i, p in enumerate(t["probability"]):
+        ax.text(i, p + 0.02, f"{p:.3f}", ha="center", va="bottom", fontsize=9)
+    ax.set_ylim(0, 1.1)
+    ax.set_ylabel("probability")
+    ax.set_title(title or f"{run.get('title', run.get('scenario', ''))}\nhow episodes end "
+                 f"({run['runs']} runs, seed {run['seed']}; parley run)", fontsize=10)
+    return ax
+
+
+def plot_settlement(runs, ax=None, title=None, ended=False):
+    """Share of episodes settled by each period (cumulative), one line per run, from
+    ``parley run --format json``; ``ended=True`` adds the share of wars over by any means."""
+    if isinstance(runs, dict) and "runs" in runs and "outcomes" in runs:
+        runs = {runs.get("scenario", "run"): runs}
+    ax = _ax(ax)
+    period = "period"
+    for label, run in runs.items():
+        c = settlement_curve(run)
+        line, = ax.step(c.index, c["settled"], where="post", label=label)
+        if ended:
+            ax.step(c.index, c["ended"], where="post", ls=":", color=line.get_color(),
+                    label=f"{label}: war over (any end)")
+        period = run.get("period", period)
+    ax.set_xlabel(f"{period}s from the start")
+    ax.set_ylabel("share settled by then")
+    ax.set_ylim(0, 1.02)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    ax.set_title(title or "Settlement-time curve (parley run)", fontsize=10)
+    return ax
+
+
+def plot_value_function(table: pd.DataFrame, parties=None, ax=None, start=None, title=None):
+    """V_i(0, s): each party's value of fighting to the end from each state of the front, from
+    ``parley analyze --format csv``; ``start`` marks the starting state."""
+    ax = _ax(ax)
+    parties = parties or [c for c in table.columns if c not in ("state", "share")]
+    for p in parties:
+        ax.plot(table["share"], table[p], marker="o", ms=3, label=p)
+    if start is not None:
+        ax.axvline(table.loc[table["state"] == start, "share"].iloc[0], color="k", ls="--", lw=0.8,
+                   label=f"start (state {start})")
+    ax.set_xlabel("s / N: share of the contested territory held by side A")
+    ax.set_ylabel("V_i(0, s)")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    ax.set_title(title or "Value of fighting to the end (parley analyze --format csv)", fontsize=10)
+    return ax
+
+
+def plot_frontier(analysis: dict, ax=None, title=None, label_points=True):
+    """The veto parties' Pareto frontier (segments where every point is an agreement, dots at the
+    vertices), the disagreement point d, the zone of agreement above d, and the Nash,
+    Kalai-Smorodinsky and maximum-welfare points, from ``parley analyze --format json``."""
+    ax = _ax(ax, (5.5, 5))
+    ft = frontier_table(analysis)
+    p1, p2 = [c for c in ft.columns if c not in ("edge_to_next", "agreement")][:2]
+    ax.plot(ft[p1], ft[p2], ".", color="#4c72b0", ms=4, label="frontier vertices")
+    seg = False
+    for i in range(len(ft) - 1):
+        if ft.loc[i, "edge_to_next"] == "segment":
+            ax.plot(ft.loc[i:i + 1, p1], ft.loc[i:i + 1, p2], "-", color="#4c72b0", lw=1.5,
+                    label=None if seg else "frontier segments")
+            seg = True
+    d = analysis.get("disagreement", {})
+    if p1 in d and p2 in d:
+        ax.plot(d[p1], d[p2], "ks", label=f"disagreement d ({d[p1]:.3f}, {d[p2]:.3f})")
+        ax.axvline(d[p1], color="k", lw=0.5, ls=":")
+        ax.axhline(d[p2], color="k", lw=0.5, ls=":")
+        zone = ft[(ft[p1] >= d[p1]) & (ft[p2] >= d[p2])]
+        if not zone.empty:
+            ax.fill_between(np.r_[d[p1], zone[p1], zone[p1].iloc[-1]],
+                            d[p2], np.r_[zone[p2].iloc[0], zone[p2], d[p2]],
+                            step=None, color="#55a868", alpha=0.15, label="zone of agreement")
+    for key, marker, name in (("nash", "*", "Nash"), ("kalai_smorodinsky", "D", "Kalai-Smorodinsky"),
+                              ("max_welfare", "^", "max welfare")):
+        pt = analysis.get(key)
+        if pt:
+            u = pt["utilities"]
+            ax.plot(u[p1], u[p2], marker, ms=11 if marker == "*" else 7,
+                    label=f"{name} ({u[p1]:.3f}, {u[p2]:.3f})" if label_points else name)
+    ax.set_xlabel(f"u_{p1}")
+    ax.set_ylabel(f"u_{p2}")
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.02, 1.02)
+    ax.set_aspect("equal")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, loc="lower left")
+    ax.set_title(title or f"{analysis.get('title', '')}\nPareto frontier (parley analyze)", fontsize=10)
+    return ax
+
+
+def plot_payoff_matrix(comparison: dict, fig=None, title=None):
+    """The strategy meta-game as two heat maps (each player's expected payoff per profile), pure
+    Nash equilibria boxed, mixed ones listed, from ``parley compare --format json``."""
+    frames = payoff_frames(comparison)
+    p1, p2 = comparison["players"]
+    fig = fig or plt.figure(figsize=(10, 4.2), layout="constrained")
+    axes = fig.subplots(1, 2)
+    cells = pure_equilibria(comparison)
+    for ax, p in zip(axes, (p1, p2)):
+        m = frames[p]
+        im = ax.imshow(m.values, cmap="viridis", aspect="auto")
+        fig.colorbar(im, ax=ax, shrink=0.8, label=f"expected utility of {p}")
+        for (i, j), v in np.ndenumerate(m.values):
+            lum = im.norm(v)
+            ax.text(j, i, f"{v:.3f}", ha="center", va="center", fontsize=9,
+                    color="black" if lum > 0.5 else "white")
+        for (i, j) in cells:
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, ec="red", lw=3))
+        ax.set_xticks(range(m.shape[1]), m.columns)
+        ax.set_yticks(range(m.shape[0]), m.index)
+        ax.set_xlabel(f"{p2}'s strategy")
+        ax.set_ylabel(f"{p1}'s strategy")
+        ax.set_title(f"payoff to {p}", fontsize=10)
+    notes = []
+    for k, eq in enumerate(comparison["equilibria"], 1):
+        desc = "; ".join(f"{q}: " + ", ".join(f"{s} {pr:.2f}" for s, pr in
+                                              zip(comparison["strategies"][q], eq["probabilities"][q]) if pr > 0)
+                         for q in (p1, p2))
+        notes.append(f"NE {k}: {desc}")
+    fig.suptitle((title or f"{comparison.get('title', '')}: strategy meta-game "
+                  f"({comparison['runs']} runs per profile; parley compare)")
+                 + "\nred boxes: pure Nash equilibria   " + " | ".join(notes), fontsize=9)
+    return fig
+
+
+def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=None, title=None,
+               annotate=None, cmap="viridis"):
+    """Heat map of a sweep metric over two varied parameters (``parley sweep`` CSV); the mean is
+    taken over any other varied parameter."""
+    grid = sweep_grid(df, x, y, metric, where)
+    ax = _ax(ax, (6.5, 4.5))
+    im = ax.imshow(grid.values, origin="lower", aspect="auto", cmap=cmap)
+    ax.figure.colorbar(im, ax=ax, label=metric)
+    fmt = lambda v: f"{v:g}" if isinstance(v, (int, float, np.floating)) else str(v)  # noqa: E731
+    ax.set_xticks(range(grid.shape[1]), [fmt(v) for v in grid.columns], rotation=45 if grid.shape[1] > 8 else 0)
+    ax.set_yticks(range(grid.shape[0]), [fmt(v) for v in grid.index])
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    if annotate is None:
+        annotate = grid.size <= 144
+    if annotate:
+        for (i, j), v in np.ndenumerate(grid.values):
+            if np.isfinite(v):
+                ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7,
+                        color="black" if im.norm(v) > 0.5 else "white")
+    ax.set_title(title or f"{metric} (parley sweep)", fontsize=10)
+    return ax
+
+
+def save(fig_or_ax, path) -> Path:
+    """Write a figure (or an Axes' figure) as PNG without a timestamp, close it, return the path."""
+    fig = getattr(fig_or_ax, "figure", fig_or_ax)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110, metadata={"Software": None})
+    plt.close(fig)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Command line
+# --------------------------------------------------------------------------------------------
+
+def _load(path):
+    """A JSON file that parley wrote."""
+    return json.loads(Path(path).read_text())
+
+
+def _variant(spec: str):
+    """'LABEL:PATH=VALUE;PATH=VALUE' -> (label, [PATH=VALUE, ...])."""
+    label, _, sets = spec.partition(":")
+    return label, [s for s in sets.split(";") if s]
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The command-line interface: one subcommand per plot."""
+    ap = argparse.ArgumentParser(prog="plot.py", description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def common(p, runs=None):
+        p.add_argument("scenario", nargs="?", help="scenario file or built-in name (default: parley's)")
+        p.add_argument("--set", action="append", default=[], metavar="PATH=VALUE")
+        p.add_argument("--input", help="read this parley output instead of calling the binary")
+        p.add_argument("-o", "--output", required=True, help="PNG to write")
+        if runs is not None:
+            p.add_argument("--runs", type=int, default=runs)
+            p.add_argument("--seed", type=int, default=1)
+
+    common(sub.add_parser("outcomes", help="outcome distribution (parley run)"), runs=2000)
+    p = sub.add_parser("settlement", help="share settled by period (parley run)")
+    common(p, runs=2000)
+    p.add_argument("--variant", action="append", default=[], metavar="'LABEL:PATH=VALUE;...'",
+                   help="one curve per variant (extra --set values); default one curve")
+    p.add_argument("--ended", action="store_true", help="also draw the share of wars over by any means")
+    p = sub.add_parser("value", help="V_i(0, s) over the front (parley analyze --format csv)")
+    common(p)
+    p.add_argument("--party", action="append", help="party ids to draw (default: all)")
+    common(sub.add_parser("frontier", help="Pareto frontier with d, Nash, KS (parley analyze)"))
+    p = sub.add_parser("payoff", help="strategy payoff matrices with equilibria (parley compare)")
+    common(p, runs=500)
+    p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
+    p = sub.add_parser("sweep", help="heat map of a sweep metric over two varied parameters")
+    p.add_argument("csv", help="a results CSV written by parley sweep")
+    p.add_argument("--x", required=True)
+    p.add_argument("--y", required=True)
+    p.add_argument("--metric", required=True)
+    p.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
+                   help="keep only rows with this value of another varied parameter")
+    p.add_argument("-o", "--output", required=True)
+    return ap
+
+
+def main(argv=None) -> int:
+    """Entry point of ``tools/plot.py``."""
+    a = _parser().parse_args(argv)
+    if a.command == "outcomes":
+        run = _load(a.input) if a.input else run_json(a.scenario, a.set, a.runs, a.seed)
+        out = plot_outcomes(run)
+    elif a.command == "settlement":
+        if a.input:
+            runs = {Path(a.input).stem: _load(a.input)}
+        elif a.variant:
+            runs = {lab: run_json(a.scenario, a.set + s, a.runs, a.seed) for lab, s in map(_variant, a.variant)}
+        else:
+            runs = {a.scenario or "default scenario": run_json(a.scenario, a.set, a.runs, a.seed)}
+        out = plot_settlement(runs, ended=a.ended)
+    elif a.command == "value":
+        table = pd.read_csv(a.input) if a.input else value_table(a.scenario, a.set)
+        start = None if a.input else describe_json(a.scenario, a.set).get("battlefield", {}).get("start")
+        out = plot_value_function(table, a.party, start=start)
+    elif a.command == "frontier":
+        out = plot_frontier(_load(a.input) if a.input else analyze_json(a.scenario, a.set))
+    elif a.command == "payoff":
+        strategies = dict(s.split("=", 1) for s in a.strategies)
+        strategies = {k: v.split(",") for k, v in strategies.items()}
+        out = plot_payoff_matrix(_load(a.input) if a.input else
+                                 compare_json(a.scenario, a.set, strategies, a.runs, a.seed))
+    else:
+        where = dict(w.split("=", 1) for w in a.where)
+        out = plot_sweep(read_sweep(a.csv), a.x, a.y, a.metric, where=where)
+    print(save(out, a.output))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

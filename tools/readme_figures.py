@@ -1,0 +1,55 @@
+#!/usr/bin/python3
+"""Regenerate the README's figures from the default scenario (ukraine-2025), fixed seeds.
+
+    tools/readme_figures.py [OUTDIR]     # default: docs/images
+
+Writes three PNGs, each from one parley command (the binary is $PARLEY_CLI or build/parley):
+
+- settlement.png  share of talks settled by week, as in the file vs both sides quick (parley run)
+- meta-game.png   the prolonged/quick meta-game with its equilibria (parley compare)
+- frontier.png    the Pareto frontier with the disagreement, Nash and KS points (parley analyze)
+
+CI runs this into a temporary folder; the images in docs/images are regenerated, never edited.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import plot as pp  # noqa: E402
+
+SEED = 1
+
+
+def settlement(out: Path) -> Path:
+    """Settlement-time curves of the default scenario, as in the file and with both sides quick."""
+    runs = {"as in the file (Russia prolonged, Ukraine linear)": pp.run_json(runs=5000, seed=SEED),
+            "both sides quick": pp.run_json(sets={"parties.russia.strategy": "quick",
+                                                  "parties.ukraine.strategy": "quick"},
+                                            runs=5000, seed=SEED)}
+    ax = pp.plot_settlement(runs, ended=True,
+                            title="The 2025 talks: share settled by week (parley run, 5000 runs, seed 1)")
+    return pp.save(ax, out / "settlement.png")
+
+
+def meta_game(out: Path) -> Path:
+    """The prolonged/quick strategy meta-game of the default scenario with its equilibria."""
+    return pp.save(pp.plot_payoff_matrix(pp.compare_json(runs=2000, seed=SEED)), out / "meta-game.png")
+
+
+def frontier(out: Path) -> Path:
+    """Pareto frontier of Russia's and Ukraine's utilities with d, Nash, KS and max welfare."""
+    return pp.save(pp.plot_frontier(pp.analyze_json()), out / "frontier.png")
+
+
+def main(argv) -> int:
+    """Write the three figures into OUTDIR (default docs/images) and list them."""
+    out = Path(argv[1]) if len(argv) > 1 else pp.REPO / "docs" / "images"
+    out.mkdir(parents=True, exist_ok=True)
+    for make in (settlement, meta_game, frontier):
+        print(make(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
