@@ -299,11 +299,17 @@ def plot_settlement(runs, ax=None, title=None, ended=False):
 
 def plot_value_function(table: pd.DataFrame, parties=None, ax=None, start=None, title=None):
     """V_i(0, s): each party's value of fighting to the end from each state of the front, from
-    ``parley analyze --format csv``; ``start`` marks the starting state."""
+    ``parley analyze --format csv``; ``start`` marks the starting state. Where a party's prior
+    makes it believe another value (the ``<id>_believed`` column), that is drawn dashed."""
     ax = _ax(ax)
-    parties = parties or [c for c in table.columns if c not in ("state", "share")]
+    parties = parties or [c for c in table.columns
+                          if c not in ("state", "share") and not c.endswith("_believed")]
     for p in parties:
-        ax.plot(table["share"], table[p], marker="o", ms=3, label=p)
+        line, = ax.plot(table["share"], table[p], marker="o", ms=3, label=p)
+        believed = f"{p}_believed"
+        if believed in table and (table[believed] - table[p]).abs().max() > 1e-12:
+            ax.plot(table["share"], table[believed], ls="--", color=line.get_color(),
+                    label=f"{p} (as it believes)")
     if start is not None:
         ax.axvline(table.loc[table["state"] == start, "share"].iloc[0], color="k", ls="--", lw=0.8,
                    label=f"start (state {start})")

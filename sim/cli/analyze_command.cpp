@@ -84,6 +84,17 @@ void write_json(std::ostream& out, const Scenario& s, const Analysis& a) {
   write_solution_json(json, s, "nash", a.nash);
   write_solution_json(json, s, "kalai_smorodinsky", a.kalai_smorodinsky);
   write_solution_json(json, s, "max_welfare", std::optional<BargainingSolution>(a.max_welfare));
+  json.key("proposals").begin_array();
+  for (const ProposalAssessment& tabled : a.proposals) {
+    json.begin_object().field("party", s.parties[tabled.party].id).key("utilities").begin_object();
+    for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, tabled.utilities[i]);
+    json.end_object().key("rejected_by").begin_array();
+    for (const std::size_t i : tabled.rejected_by) json.value(s.parties[i].id);
+    json.end_array().key("agreement");
+    io::write_package_json(json, s, tabled.agreement);
+    json.end_object();
+  }
+  json.end_array();
   json.key("frontier").begin_object().field("exact", a.space.is_exact()).field("epsilon", a.space.epsilon());
   json.key("points").begin_array();
   for (std::size_t p = 0; p < a.space.point_count(); ++p) {
@@ -106,12 +117,19 @@ void write_csv(std::ostream& out, const Scenario& s, const Analysis& a) {
   io::CsvWriter csv(out);
   std::vector<std::string> header{"state", "share"};
   for (const auto& p : s.parties) header.push_back(p.id);
+  // The value as each party believes it (its prior over the advantage): differs from the
+  // true column for a party with a non-degenerate prior (DESIGN 1.5).
+  if (s.battlefield)
+    for (const auto& p : s.parties) header.push_back(p.id + "_believed");
   csv.write_row(header);
   const int states = a.true_values.front().state_count();
   for (int state = 0; state < states; ++state) {
     std::vector<std::string> row{std::to_string(state),
                                  io::format_shortest(s.battlefield ? double(state) / s.battlefield->states : 0.0)};
     for (std::size_t i = 0; i < s.parties.size(); ++i) row.push_back(io::format_shortest(a.true_values[i](0, state)));
+    if (s.battlefield)
+      for (std::size_t i = 0; i < s.parties.size(); ++i)
+        row.push_back(io::format_shortest(a.subjective_by_state[i][static_cast<std::size_t>(state)]));
     csv.write_row(row);
   }
 }
@@ -184,6 +202,33 @@ void write_zopa_table(std::ostream& out, const Scenario& s, const Analysis& a) {
   }
 }
 
+/// Each tabled package (a mediator's plan, say) held against the disagreement point: who gains
+/// from signing it and who would rather fight on.
+void write_proposals_table(std::ostream& out, const Scenario& s, const Analysis& a) {
+  const char* fallback = s.battlefield ? "fighting on" : "disagreement";
+  for (const ProposalAssessment& tabled : a.proposals) {
+    out << "\nThe package " << party_label(s, tabled.party) << " tables, against each party's value of " << fallback
+        << "\n";
+    io::TableWriter table({"party", "utility", "d", "margin"},
+                          {io::TableWriter::Align::left, io::TableWriter::Align::right, io::TableWriter::Align::right,
+                           io::TableWriter::Align::right});
+    for (std::size_t i = 0; i < s.parties.size(); ++i)
+      table.add_row({party_label(s, i), format_fixed(tabled.utilities[i], 3), format_fixed(a.disagreement[i], 3),
+                     io::format_signed(tabled.utilities[i] - a.disagreement[i], 3)});
+    table.write(out, "  ");
+    if (tabled.rejected_by.empty()) {
+      out << "  Every veto party gains from signing it.\n";
+    } else {
+      std::string who;
+      for (std::size_t k = 0; k < tabled.rejected_by.size(); ++k)
+        who += (k == 0 ? "" : k + 1 == tabled.rejected_by.size() ? " and " : ", ") + party_label(s, tabled.rejected_by[k]);
+      out << "  " << who << (tabled.rejected_by.size() == 1 ? " prefers " : " prefer ") << fallback
+          << " to it: as tabled it cannot pass.\n";
+    }
+    for (const auto& line : io::package_lines(s, tabled.agreement)) out << "  " << line << "\n";
+  }
+}
+
 void write_table(std::ostream& out, const Scenario& s, const Analysis& a) {
   out << s.title << " - exact analytics\n";
   if (a.outcome) {
@@ -213,6 +258,7 @@ void write_table(std::ostream& out, const Scenario& s, const Analysis& a) {
   write_nash_clauses(out, s, a);
   write_solution_table(out, s, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)", a.kalai_smorodinsky);
   write_solution_table(out, s, "Maximum-welfare package", a.max_welfare);
+  write_proposals_table(out, s, a);
   out << "\nPareto frontier of the veto parties: " << a.space.point_count() << " points";
   if (a.space.is_exact()) {
     out << ", " << a.space.frontier().segment_count() << " of the edges between them continuous segments (exact)";

@@ -15,6 +15,14 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
     double subjective = 0.0;
     for (std::size_t k = 0; k < belief.prior.size(); ++k) subjective += belief.prior[k] * by_belief[i][k](0, start);
     a.subjective_value.push_back(subjective);
+    std::vector<double> by_state;
+    if (scenario.battlefield) {
+      by_state.assign(static_cast<std::size_t>(a.true_values.back().state_count()), 0.0);
+      for (std::size_t s = 0; s < by_state.size(); ++s)
+        for (std::size_t k = 0; k < belief.prior.size(); ++k)
+          by_state[s] += belief.prior[k] * by_belief[i][k](0, static_cast<int>(s));
+    }
+    a.subjective_by_state.push_back(std::move(by_state));
   }
   if (scenario.battlefield) a.outcome = war_outcome(scenario);
   a.disagreement = scenario.battlefield ? a.subjective_value : reservation_point(scenario);
@@ -26,6 +34,15 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
   a.kalai_smorodinsky = kalai_smorodinsky(a.space, a.disagreement);
   a.max_welfare = max_welfare(a.space);
   if (a.nash) a.nash_explained = explain_package(a.space, a.nash->agreement, a.disagreement);
+  for (std::size_t p = 0; p < scenario.parties.size(); ++p) {
+    if (!scenario.parties[p].proposal) continue;
+    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}};
+    for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
+      tabled.utilities.push_back(scenario.utility(i, tabled.agreement));
+      if (scenario.parties[i].veto && tabled.utilities[i] < a.disagreement[i]) tabled.rejected_by.push_back(i);
+    }
+    a.proposals.push_back(std::move(tabled));
+  }
   return a;
 }
 

@@ -52,6 +52,8 @@ class DataMatchesCli(unittest.TestCase):
         row = table[table["state"] == start].iloc[0]
         for party, value in an["war_value"].items():
             self.assertAlmostEqual(row[party], value, places=12)
+        for party, value in an["subjective_war_value"].items():
+            self.assertAlmostEqual(row[f"{party}_believed"], value, places=12)
 
     def test_frontier(self):
         an = pp.analyze_json("fearon")

@@ -1,6 +1,7 @@
 // The exact analytics of the shipped scenarios against THEORY.md's closed forms.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -102,7 +103,60 @@ TEST_CASE("parley analyze writes every format", "[solve][analysis][cli]") {
   const Scenario s = io::load_scenario("ukraine-2025");
   // A header and one row per state 0..N.
   CHECK(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')) == s.battlefield->states + 2);
+  CHECK(csv.find("state,share,russia,ukraine,usa,eu,russia_believed,ukraine_believed,usa_believed,eu_believed\n") == 0);
+  const std::string plan = run_cli("analyze ukraine-2025");
+  CHECK(plan.find("The package United States (usa) tables") != std::string::npos);
+  CHECK(run_cli("analyze ukraine-2025 --format json").find("\"proposals\": [") != std::string::npos);
   const std::string table = run_cli("analyze optimism");
   CHECK(table.find("The zone is EMPTY") != std::string::npos);
   CHECK(table.find("mutual optimism") != std::string::npos);
+}
+
+TEST_CASE("a tabled plan is held against each party's value of fighting on", "[solve][analysis]") {
+  Scenario s = io::load_scenario("ukraine-2025");
+  const std::size_t usa = s.party_index("usa");
+  REQUIRE(s.parties[usa].proposal);
+  ScenarioAnalysis a = analyze_scenario(s);
+  REQUIRE(a.proposals.size() == 1);
+  const ProposalAssessment& plan = a.proposals[0];
+  CHECK(plan.party == usa);
+  std::vector<std::size_t> rejecting;
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    CHECK(plan.utilities[i] == s.utility(i, *s.parties[usa].proposal));
+    if (s.parties[i].veto && plan.utilities[i] < a.disagreement[i]) rejecting.push_back(i);
+  }
+  CHECK(plan.rejected_by == rejecting);
+
+  // Tabling the Nash package instead: no veto party prefers fighting on (Nash beats d).
+  REQUIRE(a.nash);
+  s.parties[usa].proposal = a.nash->agreement;
+  a = analyze_scenario(s);
+  CHECK(a.proposals[0].rejected_by.empty());
+  // Tabling Russia's ideal: Ukraine, whose utility there is below its value of fighting on, refuses.
+  const std::size_t ukraine = s.party_index("ukraine");
+  s.parties[usa].proposal = a.space.package(a.space.point(0));
+  a = analyze_scenario(s);
+  const double u = a.proposals[0].utilities[ukraine];
+  CHECK((u < a.disagreement[ukraine]) ==
+        (std::find(a.proposals[0].rejected_by.begin(), a.proposals[0].rejected_by.end(), ukraine) !=
+         a.proposals[0].rejected_by.end()));
+}
+
+TEST_CASE("the believed value of fighting on, state by state", "[solve][analysis]") {
+  // At the start state it is the subjective value; a party that knows the truth believes the
+  // true table; an optimist believes more than the truth.
+  for (const char* name : {"optimism", "ukraine-2025"}) {
+    const Scenario s = io::load_scenario(name);
+    const ScenarioAnalysis a = analyze_scenario(s);
+    const auto start = static_cast<std::size_t>(s.battlefield->start);
+    for (std::size_t i = 0; i < s.parties.size(); ++i) {
+      REQUIRE(a.subjective_by_state[i].size() == static_cast<std::size_t>(s.battlefield->states + 1));
+      CHECK(a.subjective_by_state[i][start] == Approx(a.subjective_value[i]).margin(1e-12));
+      if (s.parties[i].belief.knows_truth())
+        for (std::size_t st = 0; st < a.subjective_by_state[i].size(); ++st)
+          CHECK(a.subjective_by_state[i][st] == Approx(a.true_values[i](0, static_cast<int>(st))).margin(1e-12));
+    }
+  }
+  const ScenarioAnalysis optimism = analyze_scenario(io::load_scenario("optimism"));
+  CHECK(optimism.subjective_by_state[0][5] > optimism.true_values[0](0, 5));
 }

@@ -16,6 +16,16 @@
 
 namespace parley {
 
+/// \brief A package a party tables (Party::proposal: the mediator's plan, say), held against
+/// the disagreement point: u_i(x) for every party, and the veto parties for which
+/// u_i(x) < d_i, who would rather fight on (or disagree) than sign it.
+struct ProposalAssessment {
+  std::size_t party = 0;              ///< who tables it
+  Agreement agreement;
+  std::vector<double> utilities;      ///< u_i(x), every party (DESIGN 1.2)
+  std::vector<std::size_t> rejected_by;  ///< veto parties with u_i(x) < d_i, in party order
+};
+
 /// \brief Everything the exact analytics give for one scenario at its start.
 struct ScenarioAnalysis {
   std::vector<WarValueTable> true_values;  ///< V_i(t, s) under the true schedule, per party
@@ -23,6 +33,9 @@ struct ScenarioAnalysis {
   /// sum_k pi_k(0) V_i(0, s_0 | a_k): the value of fighting on as party i believes it at the
   /// start (DESIGN 1.5); equals war_value for a party that knows the truth.
   std::vector<double> subjective_value;
+  /// sum_k pi_k(0) V_i(0, s | a_k) over every state s: the value of fighting on from s as party
+  /// i believes it at the start (empty rows without a battlefield).
+  std::vector<std::vector<double>> subjective_by_state;
   std::optional<WarOutcome> outcome;       ///< absorption and duration, with a battlefield
   /// The disagreement point d of the bargaining solutions: with a battlefield, each party's
   /// subjective value of fighting on (what it bargains on: Fearon 1995's mutual optimism
@@ -35,6 +48,7 @@ struct ScenarioAnalysis {
   std::optional<BargainingSolution> kalai_smorodinsky;
   BargainingSolution max_welfare;
   std::optional<PackageExplanation> nash_explained;  ///< the Nash package taken apart against d
+  std::vector<ProposalAssessment> proposals;         ///< every tabled package, in party order
 };
 
 /// Computes every field of ScenarioAnalysis for a validated scenario with at least two veto
