@@ -42,10 +42,14 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
   if (config_.threads)
     shared.add_options()("threads", po::value<int>(&values_.threads)->default_value(0),
                          "worker threads (0: one per hardware thread)");
+  // SCENARIO is one argument, except a GENIUS negotiation given as its files
+  // (DOMAIN.xml PROFILE.xml PROFILE.xml...), which is joined into the comma form the loader
+  // reads (io::find_genius_files).
+  std::vector<std::string> scenario_words;
   po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(&values_.scenario));
+  hidden.add_options()("scenario", po::value<std::vector<std::string>>(&scenario_words));
   po::positional_options_description positional;
-  positional.add("scenario", 1);
+  positional.add("scenario", -1);
   po::options_description all;
   all.add(own_).add(shared).add(hidden);
 
@@ -58,8 +62,9 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
     if (variables_.count("help")) {
       std::cout << "Usage: parley " << command_ << (config_.scenario_required ? " SCENARIO" : " [SCENARIO]")
                 << " [options]\n\n"
-                << summary_ << "\n\nSCENARIO is a scenario file or the name of a built-in scenario (`parley "
-                               "scenarios` lists them)"
+                << summary_ << "\n\nSCENARIO is a scenario file, the name of a built-in scenario (`parley "
+                               "scenarios` lists them), or a GENIUS negotiation (its folder, or DOMAIN.xml "
+                               "PROFILE.xml PROFILE.xml)"
                 << (config_.scenario_required ? "" : "; default: " + std::string(io::default_scenario_name))
                 << ".\n\n";
       if (!own_.options().empty()) std::cout << own_ << "\n";
@@ -69,6 +74,16 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
     po::notify(variables_);
   } catch (const po::error& e) {
     return usage_error(e.what());
+  }
+  if (scenario_words.size() == 1) {
+    values_.scenario = scenario_words.front();
+  } else if (scenario_words.size() > 1) {
+    for (const auto& word : scenario_words) {
+      if (!word.ends_with(".xml"))
+        return usage_error("one SCENARIO only (several arguments are read as the .xml files of a GENIUS "
+                           "negotiation), got '" + word + "' among them");
+      values_.scenario += (values_.scenario.empty() ? "" : ",") + word;
+    }
   }
   bool known_format = false;
   for (const auto f : config_.formats) {

@@ -5,6 +5,8 @@
 #include <sstream>
 
 #include "parley/io/builtin_scenarios.hpp"
+#include "parley/io/genius_domain.hpp"
+#include "parley/io/genius_import.hpp"
 #include "parley/io/key_path.hpp"
 #include "parley/io/spelling_suggestion.hpp"
 
@@ -74,6 +76,9 @@ ScenarioDocument parse_builtin_scenario(std::string_view name) {
 
 ScenarioDocument parse_scenario_argument(std::string_view path_or_name) {
   const std::string arg(path_or_name);
+  // A GENIUS negotiation (a folder, a domain file, or its files joined by commas) is imported
+  // on the fly, so that every command reads ANAC domains as they are (docs/genius.md).
+  if (looks_like_genius(arg)) return genius_document(arg);
   std::error_code ec;
   if (std::filesystem::exists(arg, ec)) return parse_scenario_file(arg);
   std::string_view name = path_or_name;
