@@ -9,6 +9,7 @@
 // Usage: bench_sweep [--scale F]   (F < 1 shrinks every sweep, e.g. 0.1 for a quick look)
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -42,14 +43,17 @@ struct Timing {
   std::uint64_t points = 0;
 };
 
-// A grid over battlefield.advantage x parties.russia.cost with `points` points (a x c).
-sweep::SweepSpec grid(std::uint64_t advantage_values, std::uint64_t cost_values, std::uint64_t runs) {
+// A grid over battlefield.advantage x parties.russia.cost with `points` points (a x c), over
+// the given ranges.
+sweep::SweepSpec grid(std::uint64_t advantage_values, std::uint64_t cost_values, std::uint64_t runs,
+                      double advantage_lo = -0.6, double advantage_hi = 0.6, double cost_lo = 0.001,
+                      double cost_hi = 0.01) {
   sweep::SweepSpec spec;
   sweep::VariedParameter advantage, cost;
   advantage.path = "battlefield.advantage";
-  advantage.levels = sweep::evenly_spaced_levels(-0.6, 0.6, advantage_values);
+  advantage.levels = sweep::evenly_spaced_levels(advantage_lo, advantage_hi, advantage_values);
   cost.path = "parties.russia.cost";
-  cost.levels = sweep::evenly_spaced_levels(0.001, 0.01, cost_values);
+  cost.levels = sweep::evenly_spaced_levels(cost_lo, cost_hi, cost_values);
   spec.parameters = {advantage, cost};
   spec.runs = runs;
   spec.seed = 1;
@@ -113,17 +117,26 @@ int main(int argc, char** argv) {
                 static_cast<unsigned long long>(spec.runs), one.wall, one.cpu, two.wall, two.cpu, one.wall / two.wall);
   }
 
-  // 3. Linearity: time per point-run over sweeps of different shapes, one thread.
+  // 3. Linearity: time per point-run over sweeps of different shapes, one thread. The points
+  // lie in a tiny box (advantage 0.3 to 0.3001, cost 0.005 to 0.00501) so that every point
+  // simulates the same war: over the wide grids above, episodes at strong advantages end
+  // sooner, and the shapes would differ by what they simulate, not by how the sweep scales.
+  // A least-squares fit of CPU = a points + b point-runs separates the per-point set-up
+  // (loading, war-value tables, agreement space) from the per-run cost.
   {
+    std::vector<double> xs_points, xs_runs, ys;
     struct Shape {
       std::uint64_t a, c, runs;
     };
     const Shape shapes[] = {{5, 10, 1000}, {10, 10, 500}, {10, 10, 1000}, {20, 10, 500}, {10, 10, 2000}, {40, 10, 250}};
     double lo = 1e300, hi = 0.0;
     for (const auto& s : shapes) {
-      const auto spec = grid(s.a, s.c, scaled(s.runs));
+      const auto spec = grid(s.a, s.c, scaled(s.runs), 0.3, 0.3001, 0.005, 0.00501);
       const auto t = time_sweep(group, base, spec, 1);
       const double point_runs = static_cast<double>(t.points) * static_cast<double>(spec.runs);
+      xs_points.push_back(static_cast<double>(t.points));
+      xs_runs.push_back(point_runs);
+      ys.push_back(t.cpu);
       const double per = t.cpu / point_runs * 1e6;
       lo = std::min(lo, per);
       hi = std::max(hi, per);
@@ -133,6 +146,23 @@ int main(int argc, char** argv) {
                   t.wall, t.cpu, per);
     }
     std::printf("linearity: CPU per point-run varies by a factor %.2f over the shapes (target: close to 1)\n", hi / lo);
+    // Normal equations of the two-parameter fit, no intercept.
+    double spp = 0, spr = 0, srr = 0, spy = 0, sry = 0;
+    for (std::size_t k = 0; k < ys.size(); ++k) {
+      spp += xs_points[k] * xs_points[k];
+      spr += xs_points[k] * xs_runs[k];
+      srr += xs_runs[k] * xs_runs[k];
+      spy += xs_points[k] * ys[k];
+      sry += xs_runs[k] * ys[k];
+    }
+    const double det = spp * srr - spr * spr;
+    const double a = (spy * srr - sry * spr) / det;
+    const double b = (spp * sry - spr * spy) / det;
+    double worst = 0.0;
+    for (std::size_t k = 0; k < ys.size(); ++k)
+      worst = std::max(worst, std::abs(a * xs_points[k] + b * xs_runs[k] - ys[k]) / ys[k]);
+    std::printf("linearity: CPU = %.3f ms per point + %.2f us per point-run; largest relative residual %.1f%%\n",
+                a * 1e3, b * 1e6, 100.0 * worst);
   }
   return 0;
 }
