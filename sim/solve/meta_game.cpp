@@ -1,15 +1,15 @@
 #include "parley/solve/meta_game.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
-#include <condition_variable>
-#include <exception>
-#include <mutex>
+#include <memory>
 #include <stdexcept>
 #include <string>
-#include <thread>
+#include <vector>
 
 #include "parley/engine/episode_runner.hpp"
+#include "parley/engine/ordered_reduction.hpp"
 #include "parley/engine/simulation.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
@@ -102,93 +102,6 @@ class ProfileMoments {
   std::vector<std::int64_t> duration_;
 };
 
-/// Hands out blocks of runs_per_block runs in order and merges finished blocks in order, with
-/// at most `window` blocks in flight (as the engine's Monte Carlo does), so that the result is
-/// the same for any number of threads and memory does not grow with the number of runs.
-class ProfileScheduler {
- public:
-  ProfileScheduler(const std::vector<Simulation>& profiles, const std::array<std::size_t, 2>& players,
-                   const RunOptions& options, std::size_t window)
-      : profiles_(profiles), players_(players), options_(options),
-        blocks_((options.runs + runs_per_block - 1) / runs_per_block), window_(window),
-        total_(static_cast<Eigen::Index>(profiles.size())),
-        slots_(window, ProfileMoments(static_cast<Eigen::Index>(profiles.size()))), ready_(window, 0) {}
-
-  void work() {
-    try {
-      std::vector<std::unique_ptr<EpisodeRunner>> runners;
-      for (const Simulation& simulation : profiles_) runners.push_back(std::make_unique<EpisodeRunner>(simulation));
-      const auto k_profiles = static_cast<Eigen::Index>(profiles_.size());
-      std::array<Eigen::VectorXd, 2> payoffs{Eigen::VectorXd(k_profiles), Eigen::VectorXd(k_profiles)};
-      std::vector<EpisodeResult> results(profiles_.size());
-      for (;;) {
-        std::int64_t block = 0;
-        {
-          std::unique_lock lock(mutex_);
-          changed_.wait(lock, [&] {
-            return failed_ || next_ >= blocks_ || next_ < merged_ + static_cast<std::int64_t>(window_);
-          });
-          if (failed_ || next_ >= blocks_) return;
-          block = next_++;
-        }
-        ProfileMoments& slot = slots_[static_cast<std::size_t>(block) % window_];
-        slot.clear();
-        const std::int64_t first = block * runs_per_block;
-        const std::int64_t last = std::min(options_.runs, first + runs_per_block);
-        for (std::int64_t k = first; k < last; ++k) {
-          // The same run index in every profile: the same front (common random numbers).
-          for (std::size_t q = 0; q < profiles_.size(); ++q) {
-            const EpisodeResult& r = runners[q]->run(options_.seed, options_.point, static_cast<std::uint64_t>(k));
-            payoffs[0](static_cast<Eigen::Index>(q)) = r.payoffs[players_[0]];
-            payoffs[1](static_cast<Eigen::Index>(q)) = r.payoffs[players_[1]];
-            results[q].outcome = r.outcome;
-            results[q].duration = r.duration;
-          }
-          slot.add(payoffs, results);
-        }
-        std::lock_guard lock(mutex_);
-        ready_[static_cast<std::size_t>(block) % window_] = 1;
-        bool merged_any = false;
-        while (merged_ < blocks_ && ready_[static_cast<std::size_t>(merged_) % window_]) {
-          const auto s = static_cast<std::size_t>(merged_) % window_;
-          total_.merge(slots_[s]);
-          ready_[s] = 0;
-          ++merged_;
-          merged_any = true;
-          if (options_.progress) options_.progress(total_.count(), options_.runs);
-        }
-        if (merged_any) changed_.notify_all();
-      }
-    } catch (...) {
-      std::lock_guard lock(mutex_);
-      if (!failed_) error_ = std::current_exception();
-      failed_ = true;
-      changed_.notify_all();
-    }
-  }
-
-  const ProfileMoments& finish() const {
-    if (error_) std::rethrow_exception(error_);
-    return total_;
-  }
-
- private:
-  const std::vector<Simulation>& profiles_;
-  std::array<std::size_t, 2> players_;
-  const RunOptions& options_;
-  std::int64_t blocks_;
-  std::size_t window_;
-  ProfileMoments total_;
-  std::vector<ProfileMoments> slots_;
-  std::vector<unsigned char> ready_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  std::int64_t next_ = 0;
-  std::int64_t merged_ = 0;
-  bool failed_ = false;
-  std::exception_ptr error_;
-};
-
 [[noreturn]] void fail(const std::string& what) { throw std::invalid_argument("meta-game: " + what); }
 
 }  // namespace
@@ -223,18 +136,34 @@ MetaGame play_meta_game(std::shared_ptr<const BargainingSetting> setting, const 
   }
 
   const std::int64_t blocks = (options.runs + runs_per_block - 1) / runs_per_block;
-  int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
-  threads = static_cast<int>(std::clamp<std::int64_t>(threads, 1, blocks));
-  ProfileScheduler run(profiles, spec.players, options, 4 * static_cast<std::size_t>(threads));
-  if (threads == 1) {
-    run.work();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(threads));
-    for (int w = 0; w < threads; ++w) pool.emplace_back([&] { run.work(); });
-    for (auto& thread : pool) thread.join();
-  }
-  const ProfileMoments& total = run.finish();
+  const std::array<std::size_t, 2> players = spec.players;
+  const auto make_block_worker = [&] {
+    std::vector<std::unique_ptr<EpisodeRunner>> runners;
+    for (const Simulation& simulation : profiles) runners.push_back(std::make_unique<EpisodeRunner>(simulation));
+    const auto k_profiles = static_cast<Eigen::Index>(profiles.size());
+    return [&, runners = std::move(runners),
+            payoffs = std::array<Eigen::VectorXd, 2>{Eigen::VectorXd(k_profiles), Eigen::VectorXd(k_profiles)},
+            results = std::vector<EpisodeResult>(profiles.size())](std::int64_t block, ProfileMoments& slot) mutable {
+      const std::int64_t first = block * runs_per_block;
+      const std::int64_t last = std::min(options.runs, first + runs_per_block);
+      for (std::int64_t k = first; k < last; ++k) {
+        for (std::size_t q = 0; q < profiles.size(); ++q) {
+          // The same run index in every profile: the same front (common random numbers).
+          const EpisodeResult& r = runners[q]->run(options.seed, options.point, static_cast<std::uint64_t>(k));
+          payoffs[0](static_cast<Eigen::Index>(q)) = r.payoffs[players[0]];
+          payoffs[1](static_cast<Eigen::Index>(q)) = r.payoffs[players[1]];
+          results[q].outcome = r.outcome;
+          results[q].duration = r.duration;
+        }
+        slot.add(payoffs, results);
+      }
+    };
+  };
+  const ProfileMoments total = reduce_blocks_in_order(
+      blocks, worker_count(options.threads, blocks), ProfileMoments(static_cast<Eigen::Index>(profiles.size())),
+      make_block_worker, [&](const ProfileMoments& merged) {
+        if (options.progress) options.progress(merged.count(), options.runs);
+      });
 
   const auto r = static_cast<Eigen::Index>(rows);
   const auto c = static_cast<Eigen::Index>(cols);
