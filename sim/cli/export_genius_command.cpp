@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "parley/io/genius_export.hpp"
 #include "scenario_options.hpp"
 
@@ -29,18 +30,9 @@ int run_export_genius(const std::vector<std::string>& args) {
       "ignore-battlefield", "drop the battlefield and the costs of fighting instead of refusing the scenario");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&scenario_argument));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "parley export-genius: " << e.what() << "\n\n" << options << "\n";
-    return 2;
-  }
+  const auto parsed = parley::cli::parse_command_line("export-genius", args, options, hidden, "scenario", 1);
+  if (!parsed) return 2;
+  const po::variables_map& vm = *parsed;
   if (vm.count("help")) {
     std::cout << options << "\n";
     return 0;

@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "parley/io/genius_import.hpp"
 #include "scenario_options.hpp"
 
@@ -33,18 +34,9 @@ int run_import_genius(const std::vector<std::string>& args) {
       "horizon in rounds; GENIUS's discount factor d becomes d^(1/rounds) per round");
   po::options_description hidden;
   hidden.add_options()("files", po::value(&files));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("files", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "parley import-genius: " << e.what() << "\n\n" << options << "\n";
-    return 2;
-  }
+  const auto parsed = parley::cli::parse_command_line("import-genius", args, options, hidden, "files", -1);
+  if (!parsed) return 2;
+  const po::variables_map& vm = *parsed;
   if (vm.count("help")) {
     std::cout << options << "\n";
     return 0;

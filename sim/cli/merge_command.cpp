@@ -8,6 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "parley/io/sweep_merge.hpp"
 
 namespace po = boost::program_options;
@@ -24,18 +25,9 @@ int merge(const std::vector<std::string>& args) {
       "force", po::bool_switch(&force), "replace an existing output file");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&inputs));
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "parley merge: " << e.what() << "\n";
-    return 2;
-  }
+  const auto parsed = parse_command_line("merge", args, options, hidden, "input", -1);
+  if (!parsed) return 2;
+  const po::variables_map& vm = *parsed;
   if (vm.count("help")) {
     std::cout << "Usage: parley merge -o results.csv SHARD.csv...\n\n"
                  "Joins the results files of the shards 1/n .. n/n of one sweep (parley sweep --shard k/n)\n"

@@ -10,6 +10,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "parley/io/json_writer.hpp"
 #include "parley/io/nfg_format.hpp"
 #include "parley/io/number_format.hpp"
@@ -132,18 +133,9 @@ int nash(const std::vector<std::string>& args) {
       "lh: the equilibria Lemke-Howson reaches from each missing label (fast, maybe not all)");
   po::options_description hidden;
   hidden.add_options()("game", po::value<std::string>(&file));
-  po::positional_options_description positional;
-  positional.add("game", 1);
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "parley nash: " << e.what() << "\n";
-    return 2;
-  }
+  const auto parsed = parse_command_line("nash", args, options, hidden, "game", 1);
+  if (!parsed) return 2;
+  const po::variables_map& vm = *parsed;
   if (vm.count("help")) {
     std::cout << "Usage: parley nash GAME.nfg [--format table|json] [--method enum|lh]\n\n"
                  "Reads a two-player game in Gambit's .nfg format (payoff or outcome version) and\n"

@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_line.hpp"
 #include "parley/io/scenario_loader.hpp"
 #include "scenario_options.hpp"
 
@@ -24,18 +25,9 @@ int validate(const std::vector<std::string>& args) {
       "PATH=VALUE: change a field of every scenario before checking it (repeatable)");
   po::options_description hidden;
   hidden.add_options()("file", po::value<std::vector<std::string>>(&files));
-  po::positional_options_description positional;
-  positional.add("file", -1);
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "parley validate: " << e.what() << "\n";
-    return 2;
-  }
+  const auto parsed = parse_command_line("validate", args, options, hidden, "file", -1);
+  if (!parsed) return 2;
+  const po::variables_map& vm = *parsed;
   if (vm.count("help")) {
     std::cout << "Usage: parley validate FILE... [--set PATH=VALUE]...\n\n"
                  "Checks each scenario (a file, or a built-in scenario's name) against the format in\n"
