@@ -1153,9 +1153,11 @@ class Builder {
       const YamlNode* terms = n.find(key);
       if (!terms) continue;
       const std::string p = child_path("battlefield", key);
-      // Listed issues are set; the rest take their status quo (the format's rule for terms).
-      if (auto x = read_terms(*terms, p, p, s_.status_quo()))
-        (std::string_view(key) == "collapse_a_terms" ? s_.collapse_a_terms : s_.collapse_b_terms) = std::move(*x);
+      Agreement& target = std::string_view(key) == "collapse_a_terms" ? s_.collapse_a_terms : s_.collapse_b_terms;
+      // Listed issues are set; the rest keep frozen(collapse state): an issue linked to the
+      // front that the terms leave out sits where the front ended, not at its status quo
+      // (the collapsed side cannot keep a line the front has overrun).
+      if (auto x = read_terms(*terms, p, p, target)) target = std::move(*x);
     }
   }
 

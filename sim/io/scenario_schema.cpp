@@ -488,9 +488,10 @@ disagreement value at T is delta_i^T reservation_i - C_i(T).
 
 **Terms.** A package is written as a map issue id -> value: a number in the issue's range
 (continuous), a level id (ordinal), or a list of the included clause ids (clauses). Issues it does
-not list take their `status_quo`. Packages appear as `proposal`, `collapse_a_terms` and
-`collapse_b_terms`. frozen(s) is the status quo with every `linked: front` issue at
-lo + (hi - lo) s / N.
+not list take their `status_quo` in a `proposal`, and their value in frozen(collapse state) in
+`collapse_a_terms` and `collapse_b_terms` (so an issue linked to the front that collapse terms
+leave out sits where the front ended). frozen(s) is the status quo with every `linked: front`
+issue at lo + (hi - lo) s / N.
 
 **Battlefield.** The front is a Markov chain on 0..N, s/N the share of the contested territory
 side A holds. From an interior state it moves in side A's favour (s + 1) with probability

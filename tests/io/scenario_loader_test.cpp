@@ -392,11 +392,24 @@ protocol: {kind: random, recognition: {a: 0.7, b: 0.3}, periods: [0, 5, 10]}
   CHECK(bf.collapse_b == 7);
   CHECK(bf.offensive_probability == 0.05);
   CHECK(bf.offensive_size == 3);
-  // Unlisted issues of explicit terms keep their status quo; the default terms freeze the front.
+  // Listed issues of explicit terms are set; the default terms freeze the front.
   CHECK(s.collapse_b_terms.amounts[0] == 0.9);
   CHECK(s.collapse_b_terms.clauses == std::vector<std::uint8_t>{1, 0});
   CHECK(s.collapse_a_terms == s.frozen(1));
   CHECK(s.collapse_a_terms.amounts[0] == 1.0 / 8.0);
+  // Terms that leave out the front-linked issue put it where the front ended (7 of 8), not at
+  // its status quo; unlisted issues not linked to the front keep their status quo.
+  std::string partial = yaml;
+  partial.replace(partial.find("collapse_b_terms: {share: 0.9, plan: [c1]}"),
+                  std::string("collapse_b_terms: {share: 0.9, plan: [c1]}").size(), "collapse_b_terms: {plan: [c1]}");
+  const Scenario p = build_scenario(parse_scenario_text(partial, "p.yaml", "p"));
+  CHECK(p.collapse_b_terms.amounts[0] == 7.0 / 8.0);
+  CHECK(p.collapse_b_terms.clauses == std::vector<std::uint8_t>{1, 0});
+  std::string clauses_left_out = yaml;
+  clauses_left_out.replace(clauses_left_out.find("collapse_b_terms: {share: 0.9, plan: [c1]}"),
+                           std::string("collapse_b_terms: {share: 0.9, plan: [c1]}").size(), "collapse_b_terms: {share: 0.9}");
+  const Scenario q = build_scenario(parse_scenario_text(clauses_left_out, "q.yaml", "q"));
+  CHECK(q.collapse_b_terms.clauses == s.issues[1].status_quo_clauses);
   CHECK(s.protocol.kind == ProtocolParams::Kind::random);
   CHECK(s.protocol.recognition == std::vector<double>{0.7, 0.3});
   CHECK(s.protocol.periods == std::vector<int>{0, 5, 10});
