@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <set>
 #include <sys/wait.h>
 
 #include "analytic_evaluator.hpp"
@@ -264,4 +265,23 @@ TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]"
   REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + grid + "'").status == 0);
   CHECK_THAT(run_parley(folder, "sweep --analyze sobol '" + grid + "' --metric outcomes.settled").err,
              Catch::Contains("need --design sobol"));
+}
+
+TEST_CASE("The shipped prolonged-versus-quick plan runs: advantage x strategies, every point valid", "[sweep]") {
+  const ScratchFolder folder("cli-shipped-plan");
+  const auto out = folder.file("pvq.csv");
+  const std::string plan = std::string(PARLEY_SOURCE_DIR) + "/scenarios/sweeps/prolonged-vs-quick.yaml";
+  const auto o = run_parley(folder, "sweep --plan '" + plan + "' --runs 5 -q -o '" + out + "'");
+  INFO(o.err);
+  REQUIRE(o.status == 0);
+  const auto file = io::read_sweep_results(out);
+  REQUIRE(file.rows.size() == 44);
+  std::set<std::vector<std::string>> profiles;
+  for (const auto& row : file.rows) {
+    CHECK(row.status == sweep::PointStatus::ok);
+    profiles.insert(row.values);
+  }
+  CHECK(profiles.size() == 44);  // every combination once
+  CHECK(file.parameters == std::vector<std::string>{"battlefield.advantage.from", "parties.russia.strategy",
+                                                    "parties.ukraine.strategy"});
 }
