@@ -2,7 +2,7 @@
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
 # and builds it. Usage: tools/setup.sh [--build-dir DIR] [--sanitize] [--werror] [--mpi] [--notebooks]
 #   --build-dir DIR  build here (default: build)
-#   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug)
+#   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug, no benchmarks)
 #   --werror         treat warnings as errors
 #   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
@@ -17,7 +17,7 @@ want_mpi=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --build-dir) build_dir=$2; shift ;;
-    --sanitize) build_type=Debug; cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1) ;;
+    --sanitize) build_type=Debug; cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1 -DPARLEY_BUILD_BENCHMARKS=OFF) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
     --mpi) want_mpi=1 ;;
     --notebooks) want_notebooks=1 ;;

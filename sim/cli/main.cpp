@@ -7,6 +7,10 @@
 
 #include "command.hpp"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 namespace parley::cli {
 
 std::vector<Command>& commands() {
@@ -35,9 +39,21 @@ void print_usage(std::ostream& out) {
   }
 }
 
+/// glibc gives the top of the heap back to the kernel whenever more than 128 KiB lies free
+/// there (M_TRIM_THRESHOLD). Building a design point's agreement space allocates and frees a
+/// few hundred KiB of frontier pieces, so each sweep point paid for brk, page faults and TLB
+/// flushes (perf: about half of a point's time); a high threshold keeps that memory for the
+/// next point, which made a 1,000-point sweep 2.5 times faster at the same peak RSS.
+void keep_freed_heap_memory() {
+#if defined(__GLIBC__)
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  keep_freed_heap_memory();
   const std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     print_usage(args.empty() ? std::cerr : std::cout);

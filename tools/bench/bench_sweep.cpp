@@ -18,6 +18,9 @@
 #include <string>
 #include <thread>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <vector>
 
 #include "parley/io/builtin_scenarios.hpp"
@@ -86,6 +89,11 @@ Timing time_sweep(const sweep::ProcessGroup& group, const std::shared_ptr<const 
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // As the parley program does (sim/cli/main.cpp): keep freed heap memory for the next point
+  // instead of trimming it back to the kernel after every agreement-space build.
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
   double scale = 1.0;
   for (int i = 1; i + 1 < argc; ++i)
     if (std::strcmp(argv[i], "--scale") == 0) scale = std::atof(argv[i + 1]);
