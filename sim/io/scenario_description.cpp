@@ -292,6 +292,33 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
     json.key("weights").begin_object();
     for (std::size_t k = 0; k < s.issues.size(); ++k) json.field(s.issues[k].id, p.weights[k]);
     json.end_object();
+    // v_ik as the scenario defines it (DESIGN 1.2): a continuous issue's piecewise-linear
+    // curve as its [x, v] breakpoints, an ordinal issue's value per level, a clauses issue's
+    // value per clause, each keyed by id.
+    json.key("values").begin_object();
+    for (std::size_t k = 0; k < s.issues.size(); ++k) {
+      const Issue& issue = s.issues[k];
+      const IssueValuation& v = p.values[k];
+      json.key(issue.id);
+      switch (issue.kind) {
+        case IssueKind::continuous:
+          json.begin_array();
+          for (const auto& [x, y] : v.curve.points()) json.begin_array().value(x).value(y).end_array();
+          json.end_array();
+          break;
+        case IssueKind::ordinal:
+          json.begin_object();
+          for (std::size_t j = 0; j < issue.levels.size(); ++j) json.field(issue.levels[j], v.level_values[j]);
+          json.end_object();
+          break;
+        case IssueKind::clauses:
+          json.begin_object();
+          for (std::size_t c = 0; c < issue.clauses.size(); ++c) json.field(issue.clauses[c].id, v.clause_values[c]);
+          json.end_object();
+          break;
+      }
+    }
+    json.end_object();
     json.key("belief").begin_object().key("offsets").array(p.belief.offsets).key("prior").array(p.belief.prior);
     json.end_object();
     json.key("strategy").begin_object().field("name", p.strategy.name).key("params").begin_object();

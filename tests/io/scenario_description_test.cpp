@@ -127,4 +127,29 @@ TEST_CASE("the description as JSON", "[io][describe]") {
   CHECK_THAT(text, Catch::Contains(R"("advantage":{"kind":"constant","value":0.2})"));
   CHECK_THAT(text, Catch::Contains(R"("strategy":{"name":"plan","params":{"drift":0}})"));
   CHECK_THAT(text, Catch::Contains(R"("protocol":{"kind":"alternating","order":["russia","ukraine"],"every":1,)"));
+  // Each party's value functions, as breakpoints of the curve it was given.
+  std::string curve;
+  for (const auto& [x, v] : s.parties[0].values[0].curve.points())
+    curve += (curve.empty() ? "" : ",") + std::string("[") + format_shortest(x) + "," + format_shortest(v) + "]";
+  CHECK_THAT(text, Catch::Contains(R"("values":{"territory":[)" + curve + "]}"));
+}
+
+TEST_CASE("the description as JSON gives level and clause values by id", "[io][describe]") {
+  const Scenario s = load_scenario("ukraine-2025");
+  std::ostringstream out;
+  JsonWriter json(out, 0);
+  write_description_json(json, s);
+  const std::string text = out.str();
+  for (const char* party : {"russia", "ukraine"}) {
+    const Party& p = s.parties[s.party_index(party)];
+    const std::size_t guarantee = s.issue_index("guarantee");
+    std::string levels;
+    for (std::size_t j = 0; j < s.issues[guarantee].levels.size(); ++j)
+      levels += (j ? "," : "") + std::string("\"") + s.issues[guarantee].levels[j] + "\":" +
+                format_shortest(p.values[guarantee].level_values[j]);
+    CHECK_THAT(text, Catch::Contains(R"("guarantee":{)" + levels + "}"));
+    const std::size_t plan = s.issue_index("plan");
+    const auto& first = s.issues[plan].clauses[0];
+    CHECK_THAT(text, Catch::Contains(R"("plan":{")" + first.id + R"(":)" + format_shortest(p.values[plan].clause_values[0])));
+  }
 }
