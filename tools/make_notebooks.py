@@ -855,6 +855,12 @@ d = an["disagreement"]
 print("plan as tabled:", {q: round(v, 3) for q, v in u_plan.items()},
       "| disagreement:", {q: round(d[q], 3) for q in ("russia", "ukraine")})
 print("inside the zone of agreement:", all(u_plan[q] >= d[q] for q in u_plan))
+# parley analyze holds the tabled plan against d too: the same utilities, the same verdict.
+tabled = an["proposals"][0]
+assert tabled["party"] == "usa"
+for q in u_plan:
+    assert abs(tabled["utilities"][q] - u_plan[q]) < 1e-9, (q, tabled["utilities"][q], u_plan[q])
+assert (not tabled["rejected_by"]) == all(u_plan[q] >= d[q] for q in u_plan)
 ax = pp.plot_frontier(an)
 ax.plot(u_plan["russia"], u_plan["ukraine"], "P", ms=10, color="C6", label="the 28-point plan as tabled")
 ax.legend(fontsize=7, loc="lower left");
