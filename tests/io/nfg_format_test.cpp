@@ -89,7 +89,7 @@ TEST_CASE("nfg: the outcome version, commas optional, outcome 0 is the null outc
   CHECK(game.b() == b);
 }
 
-TEST_CASE("nfg: three-player games are read; only two-player games become bimatrix games", "[io][nfg]") {
+TEST_CASE("nfg: three-player games are read, but only two-player games become bimatrix games", "[io][nfg]") {
   const NfgGame g = parse("NFG 1 R \"\" { \"1\" \"2\" \"3\" } { 2 1 2 }\n1 2 3  4 5 6  7 8 9  10 11 12\n");
   REQUIRE(g.num_players() == 3);
   REQUIRE(g.num_profiles() == 4);

@@ -63,7 +63,7 @@ TEST_CASE("the ideal agreement maximises each issue's value", "[model][ideal]") 
   CHECK(s.utility(0, x) == Approx(0.5 * 0.9 + 0.3 * 1.0 + 0.2 * 1.0).epsilon(1e-15));
 }
 
-TEST_CASE("issues of zero weight stay at the status quo; zero-valued clauses are left out", "[model][ideal]") {
+TEST_CASE("issues of zero weight stay at the status quo, and zero-valued clauses are left out", "[model][ideal]") {
   const Scenario s = scenario();
   const Agreement x = ideal_agreement(s, 1);
   CHECK(x.amounts[0] == 0.0);     // decreasing: lo

@@ -450,7 +450,7 @@ TEST_CASE("Mediated talks: the last counter-proposer has the proposer's power", 
   }
 }
 
-TEST_CASE("The default scenario: counter-proposals in order; values beat war", "[solve]") {
+TEST_CASE("The default scenario: counter-proposals in order, and values beat war", "[solve]") {
   const Scenario sc = io::load_scenario("ukraine-2025");
   const AgreementSpace space(sc);
   const auto eq = BargainingEquilibrium::solve(sc, space);

@@ -41,7 +41,7 @@ MetaGameSpec hardline_or_equilibrium() {
 
 }  // namespace
 
-TEST_CASE("meta-game: hardline against anyone is war; equilibrium against equilibrium is the solver's deal",
+TEST_CASE("meta-game: hardline against anyone is war, equilibrium against equilibrium is the solver's deal",
           "[solve]") {
   const Scenario sc = partial_collapse_war();
   const auto setting = std::make_shared<const BargainingSetting>(sc);

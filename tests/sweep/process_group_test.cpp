@@ -101,6 +101,13 @@ TEST_CASE("mpirun -np 2 writes the same rows as a serial run", "[sweep]") {
   CHECK(sorted_lines(read_text(parallel)) == sorted_lines(read_text(serial)));
   CHECK(sorted_lines(read_text(parallel)).size() == 91);
 #else
-  WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 is not tested");
+  // Built without MPI: a process that a launcher started as one of several must refuse
+  // rather than redo the whole sweep in every rank.
+  WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 is not run");
+  REQUIRE(::setenv("OMPI_COMM_WORLD_SIZE", "2", 1) == 0);
+  CHECK_THROWS_WITH(sweep::ProcessGroup(), Catch::Contains("-DPARLEY_WITH_MPI=ON"));
+  ::unsetenv("OMPI_COMM_WORLD_SIZE");
+  const sweep::ProcessGroup alone;
+  CHECK(alone.size() == 1);
 #endif
 }

@@ -169,7 +169,7 @@ vary:
   CHECK(io::read_manifest(reseeded).spec.seed == 4);
 }
 
-TEST_CASE("parley sweep --shard k/n and parley merge equal one run; --resume completes a cut file", "[sweep]") {
+TEST_CASE("parley sweep --shard k/n and parley merge equal one run, and --resume completes a cut file", "[sweep]") {
   const ScratchFolder folder("cli-shards");
   const auto whole = folder.file("whole.csv");
   REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + whole + "'").status == 0);
@@ -211,7 +211,13 @@ TEST_CASE("mpirun -np 2 parley sweep equals the serial run", "[sweep]") {
   CHECK(sorted_lines(read_text(parallel)) == sorted_lines(read_text(serial)));
   CHECK(io::read_manifest(parallel).rows_done == 6);
 #else
-  WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 parley sweep is not tested");
+  // Built without MPI, parley refuses to run as one of several launched processes.
+  WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 parley sweep is not run");
+  const ScratchFolder folder("cli-no-mpi");
+  const auto o = run_parley(folder, "sweep " + small_grid_args + " -o '" + folder.file("x.csv") + "'",
+                            "OMPI_COMM_WORLD_SIZE=2 ");
+  CHECK(o.status != 0);
+  CHECK_THAT(o.err, Catch::Contains("-DPARLEY_WITH_MPI=ON"));
 #endif
 }
 
