@@ -39,7 +39,6 @@ if [ "$build_type" != Release ]; then
 fi
 cmake --build "$build_dir" -j2 --target "${names[@]}"
 
-export PARLEY_SHARED_DIR="${PARLEY_SHARED_DIR:-$(cd .. && pwd)/shared}"
 echo "machine: $(nproc) cores, $(uname -m), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for name in "${names[@]}"; do
   echo

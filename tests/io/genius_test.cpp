@@ -1,5 +1,5 @@
 // GENIUS interoperability (genius_domain.hpp, genius_import.hpp, genius_export.hpp): the ANAC
-// domains of /work/shared/data/genius import with GENIUS's utilities, read here independently
+// domains of tests/data/genius import with GENIUS's utilities, read here independently
 // with tinyxml2; the frontier and solution points match brute force over every outcome; export
 // and re-import keep every utility; bad files are reported with file, line and element.
 #include <catch2/catch.hpp>
@@ -34,15 +34,14 @@ using parley::Scenario;
 
 constexpr double exact = 1e-12;
 
-const fs::path genius_root = fs::path(PARLEY_SHARED_DIR) / "data" / "genius";
+const fs::path genius_root = fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "genius";
 const fs::path bad_root = fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "genius_bad";
 
 /// The shipped ANAC domains, one folder each. A missing folder is a failure, not a skip: the
 /// importer's claims rest on these files.
 std::vector<fs::path> shipped_domains() {
   if (!fs::is_directory(genius_root)) {
-    FAIL("the GENIUS reference domains are missing: expected the folder " << genius_root.string()
-                                                                          << " (PARLEY_SHARED_DIR/data/genius)");
+    FAIL("the GENIUS reference domains are missing: expected the folder " << genius_root.string());
   }
   std::vector<fs::path> folders;
   for (const auto& entry : fs::directory_iterator(genius_root))

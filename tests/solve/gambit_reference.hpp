@@ -1,5 +1,5 @@
 #pragma once
-// Gambit's reference equilibria (PARLEY_SHARED_DIR/data/gambit/reference.json) for the tests
+// Gambit's reference equilibria (tests/data/gambit/reference.json) for the tests
 // of the Nash solvers and of the .nfg reader: a minimal JSON reader (there is no JSON library
 // in the project) and the two-player games Gambit's `enummixed` solved.
 
@@ -152,10 +152,10 @@ class JsonReader {
 
 /// The directory of Gambit's games; a test that needs it fails (not skips) without it.
 inline std::filesystem::path gambit_dir() {
-  const std::filesystem::path dir = std::filesystem::path(PARLEY_SHARED_DIR) / "data" / "gambit";
+  const std::filesystem::path dir = std::filesystem::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "gambit";
   if (!std::filesystem::exists(dir / "reference.json")) {
     FAIL("Gambit's reference games are missing: expected " << (dir / "reference.json").string()
-                                                           << " (the shared directory beside the checkout)");
+                                                           << " (tests/data/gambit in the source tree)");
   }
   return dir;
 }

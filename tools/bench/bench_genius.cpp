@@ -5,8 +5,8 @@
 // frontier alone on the same machine.
 //
 //   bench_genius [GENIUS_FOLDER] [REPETITIONS]
-// GENIUS_FOLDER holds one folder per domain (default: $PARLEY_SHARED_DIR/data/genius, else
-// /work/shared/data/genius). Each figure is the median over the repetitions (default 21).
+// GENIUS_FOLDER holds one folder per domain (default: tests/data/genius in the source tree,
+// the twelve ANAC domains of tests/data/README.md). Each figure is the median over the repetitions (default 21).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -79,10 +79,8 @@ int main(int argc, char** argv) {
   fs::path root;
   if (argc > 1) {
     root = argv[1];
-  } else if (const char* shared = std::getenv("PARLEY_SHARED_DIR")) {
-    root = fs::path(shared) / "data" / "genius";
   } else {
-    root = "/work/shared/data/genius";
+    root = fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "genius";
   }
   const int repetitions = argc > 2 ? std::max(1, std::atoi(argv[2])) : 21;
   if (!fs::is_directory(root)) {
