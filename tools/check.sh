@@ -2,15 +2,39 @@
 # Sets Parley up and runs every test: the warnings-as-errors build and its test suite, the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer, and the notebooks and
 # README figures end to end. The first build has OpenMPI, so that `mpirun -np 2 parley sweep`
-# is tested against the serial sweep. This is what CI runs (.ci/run).
+# is tested against the serial sweep. This is what CI runs (.ci/run). Each phase prints its
+# wall time, and a summary of all of them closes the log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-echo "== build (warnings are errors) and test"
-tools/setup.sh --werror --mpi --notebooks
-ctest --test-dir build -j2 --output-on-failure --timeout 300
+phase_names=()
+phase_seconds=()
+# phase NAME COMMAND...: runs COMMAND, prints how long it took, remembers it for the summary.
+phase() {
+  local name=$1; shift
+  echo "== $name"
+  local start=$SECONDS
+  "$@"
+  local took=$((SECONDS - start))
+  phase_names+=("$name")
+  phase_seconds+=("$took")
+  printf '== %s: %dm%02ds\n' "$name" $((took / 60)) $((took % 60))
+}
 
-echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer and test"
-tools/setup.sh --build-dir build-asan --sanitize --werror
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+phase "set-up and build (warnings are errors, OpenMPI, notebooks)" \
+  tools/setup.sh --all --werror --mpi --notebooks
+phase "test suite" ctest --test-dir build -j2 --output-on-failure --timeout 300
+phase "build with AddressSanitizer + UndefinedBehaviorSanitizer" \
+  tools/setup.sh --all --build-dir build-asan --sanitize --werror
+phase "test suite under the sanitizers" env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -j2 --output-on-failure --timeout 600
+
+echo "== phase times"
+total=0
+for i in "${!phase_names[@]}"; do
+  printf '%6ds  %s\n' "${phase_seconds[$i]}" "${phase_names[$i]}"
+  total=$((total + phase_seconds[i]))
+done
+printf '%6ds  total (%dm%02ds)\n' "$total" $((total / 60)) $((total % 60))
+if command -v ccache >/dev/null; then ccache --show-stats 2>/dev/null | grep -Ei 'hits|misses' || true; fi

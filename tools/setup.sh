@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
-# and builds it. Usage: tools/setup.sh [--build-dir DIR] [--sanitize] [--werror] [--mpi] [--notebooks]
+# and builds it. Usage:
+#   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--werror] [--mpi] [--notebooks]
+#   (no option)      build only the `parley` program (what `build/parley run` needs)
+#   --all            build every target: the library, the program, the tests, the benchmarks
 #   --build-dir DIR  build here (default: build)
 #   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug, no benchmarks)
 #   --werror         treat warnings as errors
 #   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
+# Compilations go through ccache (Debian's package) with its cache outside the clone
+# (ccache's default, ~/.cache/ccache), so a second build on the same machine is warm; set
+# PARLEY_NO_CCACHE=1 to compile without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +20,10 @@ build_type=Release
 cmake_args=()
 want_notebooks=0
 want_mpi=0
+targets=(--target parley_cli)
 while [ $# -gt 0 ]; do
   case "$1" in
+    --all) targets=() ;;
     --build-dir) build_dir=$2; shift ;;
     --sanitize) build_type=Debug; cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1 -DPARLEY_BUILD_BENCHMARKS=OFF) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
@@ -28,6 +36,7 @@ done
 
 packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch2 libyaml-cpp-dev
           libtinyxml2-dev)
+[ "${PARLEY_NO_CCACHE:-0}" = 1 ] || packages+=(ccache)
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
              python3-ipykernel python3-nbformat python3-nbclient)
@@ -48,5 +57,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+if [ "${PARLEY_NO_CCACHE:-0}" != 1 ]; then
+  cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  # The same sources in another clone (another folder) hit the same cache entries; the
+  # precompiled Catch2 header needs pch_defines and time_macros to be cacheable at all.
+  export CCACHE_BASEDIR="$PWD"
+  export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+  export CCACHE_NOHASHDIR=1
+  ccache --max-size=5G >/dev/null
+else
+  cmake_args+=(-UCMAKE_CXX_COMPILER_LAUNCHER)
+fi
 cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "${cmake_args[@]}" >/dev/null
-cmake --build "$build_dir" -j2
+cmake --build "$build_dir" -j2 "${targets[@]}"
