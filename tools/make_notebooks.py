@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
-import plot as pp   # runs the parley binary ($PARLEY_CLI, else build/parley) and draws its results
+import plot as pp   # runs the parley binary ($PARLEY_CLI, build/parley or PATH) and draws its results
 import checks       # the exercise checks
 
 print("parley binary:", pp.cli_path())'''

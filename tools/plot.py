@@ -3,7 +3,8 @@
 
 Every function reads what the ``parley`` binary prints (JSON or CSV) -- it never recomputes
 the model -- and every plot says which command its data came from. The binary is
-``$PARLEY_CLI`` if set, else ``<repo>/build/parley``.
+``$PARLEY_CLI`` if set, else ``<repo>/build/parley`` if it was built, else ``parley`` on
+``PATH``; when none is there, the error says in one line what to run.
 
 As a module (notebooks do this)::
 
@@ -30,6 +31,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -51,9 +53,31 @@ REPO = Path(__file__).resolve().parent.parent
 # Calling the binary
 # --------------------------------------------------------------------------------------------
 
+class ParleyNotFound(RuntimeError):
+    """No parley binary: its message is the one line that says what to run."""
+
+    def _render_traceback_(self):
+        # IPython shows this instead of a traceback, so a notebook says one line, not a stack.
+        return [f"ParleyNotFound: {self}"]
+
+
 def cli_path() -> str:
-    """The parley binary: $PARLEY_CLI, else <repo>/build/parley."""
-    return os.environ.get("PARLEY_CLI") or str(REPO / "build" / "parley")
+    """The parley binary, found the way a user expects: $PARLEY_CLI (which must exist), else
+    <repo>/build/parley, else ``parley`` on PATH. Raises ParleyNotFound when there is none."""
+    explicit = os.environ.get("PARLEY_CLI")
+    if explicit:
+        if shutil.which(explicit) is None:
+            raise ParleyNotFound(f"PARLEY_CLI={explicit} is not an executable file: build Parley "
+                                 f"with `tools/setup.sh` (in {REPO}) or point PARLEY_CLI at the binary")
+        return explicit
+    built = REPO / "build" / "parley"
+    if os.access(built, os.X_OK):
+        return str(built)
+    on_path = shutil.which("parley")
+    if on_path:
+        return on_path
+    raise ParleyNotFound(f"no parley binary (not $PARLEY_CLI, {built}, nor on PATH): run "
+                         f"`tools/setup.sh` in {REPO}, or set PARLEY_CLI to the binary")
 
 
 def parley(*args: str) -> str:
@@ -518,4 +542,8 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except ParleyNotFound as missing:
+        print(f"tools/plot.py: {missing}", file=sys.stderr)
+        sys.exit(2)

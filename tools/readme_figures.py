@@ -3,7 +3,8 @@
 
     tools/readme_figures.py [OUTDIR]     # default: docs/images
 
-Writes three PNGs, each from one parley command (the binary is $PARLEY_CLI or build/parley):
+Writes three PNGs, each from one parley command (the binary is $PARLEY_CLI, else
+build/parley, else parley on PATH):
 
 - settlement.png  share of talks settled by week, as in the file vs both sides quick (parley run)
 - meta-game.png   the prolonged/quick meta-game with its equilibria (parley compare)
@@ -52,4 +53,8 @@ def main(argv) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    try:
+        sys.exit(main(sys.argv))
+    except pp.ParleyNotFound as missing:
+        print(f"tools/readme_figures.py: {missing}", file=sys.stderr)
+        sys.exit(2)

@@ -8,11 +8,13 @@ generator's current output and carry no outputs.
 
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
 import unittest
 from pathlib import Path
+from unittest import mock
 
 import nbformat
 import pandas as pd
@@ -146,6 +148,64 @@ class PlotsWritePngs(unittest.TestCase):
         subprocess.run([sys.executable, str(REPO / "tools" / "plot.py"), "payoff", "--input", str(saved),
                         "-o", str(out)], check=True, capture_output=True)
         self.assertPng(out)
+
+
+class BinaryDiscovery(unittest.TestCase):
+    """$PARLEY_CLI, else <repo>/build/parley, else parley on PATH, else one line saying what to run."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self._tmp.name)
+        self.repo = self.dir / "repo"
+        self.bin = self.dir / "bin"
+        (self.repo / "build").mkdir(parents=True)
+        self.bin.mkdir()
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def executable(self, path):
+        path.write_text("#!/bin/sh\n")
+        path.chmod(0o755)
+        return str(path)
+
+    def find(self, cli=None):
+        env = {"PATH": str(self.bin)}
+        if cli is not None:
+            env["PARLEY_CLI"] = cli
+        with mock.patch.dict(os.environ, env, clear=True), mock.patch.object(pp, "REPO", self.repo):
+            return pp.cli_path()
+
+    def test_order(self):
+        on_path = self.executable(self.bin / "parley")
+        self.assertEqual(self.find(), on_path)
+        built = self.executable(self.repo / "build" / "parley")
+        self.assertEqual(self.find(), built)
+        chosen = self.executable(self.dir / "my-parley")
+        self.assertEqual(self.find(chosen), chosen)
+
+    def test_none_says_what_to_run(self):
+        with self.assertRaises(pp.ParleyNotFound) as caught:
+            self.find()
+        message = str(caught.exception)
+        self.assertNotIn("\n", message)
+        self.assertIn("tools/setup.sh", message)
+        self.assertEqual(caught.exception._render_traceback_(), [f"ParleyNotFound: {message}"])
+
+    def test_missing_explicit_binary_is_named(self):
+        self.executable(self.repo / "build" / "parley")   # an explicit choice is not overridden
+        with self.assertRaises(pp.ParleyNotFound) as caught:
+            self.find(str(self.dir / "nowhere"))
+        self.assertIn("PARLEY_CLI=", str(caught.exception))
+
+    def test_command_prints_one_line(self):
+        env = dict(os.environ, PARLEY_CLI=str(self.dir / "nowhere"))
+        proc = subprocess.run([sys.executable, str(REPO / "tools" / "plot.py"), "outcomes",
+                               "-o", str(self.dir / "x.png")], env=env, capture_output=True, text=True)
+        self.assertEqual(proc.returncode, 2)
+        self.assertNotIn("Traceback", proc.stderr)
+        self.assertEqual(len(proc.stderr.strip().splitlines()), 1, proc.stderr)
+        self.assertIn("tools/setup.sh", proc.stderr)
 
 
 class NotebooksAreClean(unittest.TestCase):
