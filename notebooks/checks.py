@@ -3,7 +3,7 @@
 Each ``exercise_X_Y(answer)`` is called by a check cell right after the exercise. While the
 answer is still ``None`` it only says so (the notebook keeps running, which is how CI executes
 the student notebooks); once answered it asserts, with a hint if the answer is wrong. Expected
-values are computed here, from a closed form (THEORY.md) or by calling the parley binary
+values are computed here, from a closed form (docs/theory.md) or by calling the parley binary
 through ``tools/plot.py``; nothing is a stored number. Reading this file gives the answers
 away: it is part of the teacher's material, with ``answers/``.
 """
@@ -84,7 +84,7 @@ def exercise_1_3(answer) -> bool:
 # ----------------------------------------------------------------------------- 02 Rubinstein
 
 def rubinstein_finite(d1: float, d2: float, T: int) -> float:
-    """Player 1's share with T rounds (THEORY.md): the Stahl finite-horizon closed form."""
+    """Player 1's share with T rounds (docs/theory.md): the Stahl finite-horizon closed form."""
     D, m = d1 * d2, T // 2
     base = (1 - d2) * (1 - D**m) / (1 - D)
     return base + D**m if T % 2 else base

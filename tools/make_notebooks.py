@@ -168,7 +168,7 @@ assert run["outcomes"]["settled"] == 1.0
 '''),
         md("### Concave utilities widen the range\n\n"
            "Make A risk averse, u_A(x) = x^0.5, by a piecewise-linear value with 201 breakpoints. "
-           "THEORY.md gives the range's lower end in shares as (p - c_A)^(1/a): A accepts less "
+           "docs/theory.md gives the range's lower end in shares as (p - c_A)^(1/a): A accepts less "
            "because the lottery of war is worth less to it."),
         code('''
 xs = np.linspace(0, 1, 201)
@@ -259,7 +259,7 @@ print(f"closed form 10/19 = {rubinstein(0.9, 0.9):.12f}")
 assert abs(sol["offer"]["agreement"]["pie"] - rubinstein(0.9, 0.9)) < 1e-9
 '''),
         md("### Finite horizon: Stahl's closed form, round by round\n\n"
-           "`checks.rubinstein_finite(d1, d2, T)` is THEORY.md's formula (T = 2m+1: "
+           "`checks.rubinstein_finite(d1, d2, T)` is docs/theory.md's formula (T = 2m+1: "
            "(1-d2)(1-D^m)/(1-D) + D^m; T = 2m: (1-d2)(1-D^m)/(1-D), D = d1 d2)."),
         code('''
 Ts = range(1, 31)
@@ -352,7 +352,7 @@ answer_2_3'''),
     """
 - Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
   parties.player2.discount=1 --set parties.player1.cost=0.01 --set parties.player2.cost=0.02`.
-  THEORY.md says player 1 gets everything when c1 < c2 and exactly c2 when c1 > c2: check both.
+  docs/theory.md says player 1 gets everything when c1 < c2 and exactly c2 when c1 > c2: check both.
 - `parley run rubinstein --trace` narrates the offers of a heuristic pair, round by round.
 - Three players: add a party with veto and `protocol.kind: random` (Baron-Ferejohn).
 """,
@@ -384,7 +384,7 @@ episodes. We reuse the `fearon` scenario as a bare battlefield by overriding its
 `--set`: N states, start k, tempo r = p + q, advantage a = (p - q)/(p + q), a horizon long enough
 that freezing has negligible probability, no costs; both sides play `hardline` in simulations so
 talks never end the war. The closed forms are in `checks.py` (`ruin_hit_top`, `ruin_duration`,
-`ruin_discounted`), written from THEORY.md.
+`ruin_discounted`), written from docs/theory.md.
 """,
     [
         code('''
@@ -396,7 +396,7 @@ def walk(N, k, p, q, delta=1.0, horizon=3000):
             "parties.a.discount": delta, "parties.b.discount": delta,
             "parties.a.strategy": "hardline", "parties.b.strategy": "hardline"}
 
-N, k, p, q = 6, 2, 0.5, 0.25            # THEORY.md's worked example
+N, k, p, q = 6, 2, 0.5, 0.25            # docs/theory.md's worked example
 an = pp.analyze_json("fearon", walk(N, k, p, q))
 print("P(B collapses):  parley", an["absorption"]["collapse_b"], " closed", checks.ruin_hit_top(N, k, p, q))
 print("E[duration]:     parley", an["expected_duration"], " closed", checks.ruin_duration(N, k, p, q))
@@ -486,7 +486,7 @@ An even fight (a = 0) on N = 10 from k = 5 with tempo 0.5: what is the expected 
 answer_3_2 = pp.analyze_json("fearon", walk(10, 5, 0.25, 0.25, horizon=5000))["expected_duration"]
 answer_3_2'''),
         exercise("3.3", """
-For THEORY.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what is
+For docs/theory.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what is
 E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
 answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
 answer_3_3'''),
@@ -610,7 +610,7 @@ summary
   way, A grows *more* confident); what reopens the range is that the two beliefs come together.
 - The war ends at the table *when the beliefs have converged enough*, not when one side wins; some
   wars end on the battlefield first.
-- More confident priors mean longer wars; higher costs mean shorter ones (THEORY.md's comparative
+- More confident priors mean longer wars; higher costs mean shorter ones (docs/theory.md's comparative
   statics), read off the summary table.
 """,
     [

@@ -1,6 +1,6 @@
 #pragma once
 // The gambler's ruin with holding in closed form (Feller, An Introduction to Probability
-// Theory and Its Applications, vol. I, 3rd ed., ch. XIV, sections 2-4; THEORY.md "The front
+// Theory and Its Applications, vol. I, 3rd ed., ch. XIV, sections 2-4; docs/theory.md "The front
 // as a random walk"): states 0..N, from 0 < k < N up with p, down with q, stay with
 // 1 - p - q; 0 and N absorbing; rho = q / p. Computed in long double, in forms that stay
 // accurate when rho^N under- or overflows. Test-only: the library never uses these.

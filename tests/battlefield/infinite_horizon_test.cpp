@@ -1,5 +1,5 @@
 // The homogeneous front with no horizon against the gambler's ruin in closed form
-// (Feller vol. I ch. XIV; THEORY.md "The front as a random walk").
+// (Feller vol. I ch. XIV; docs/theory.md "The front as a random walk").
 #include <catch2/catch.hpp>
 
 #include <vector>
@@ -29,7 +29,7 @@ const std::vector<double> discounts = {0.5, 0.8, 0.97, 0.999};
 
 }  // namespace
 
-TEST_CASE("infinite horizon: THEORY.md's worked gambler's ruin", "[battlefield]") {
+TEST_CASE("infinite horizon: the worked gambler's ruin of docs/theory.md", "[battlefield]") {
   // N = 6, k = 2, p = 1/2, q = 1/4: tempo 3/4 and advantage 1/3.
   const BattlefieldChain chain(constant_front(6, 2, 0.75, 1.0 / 3.0));
   const InfiniteHorizon ih(chain);

@@ -1,4 +1,4 @@
-// The subgame-perfect equilibrium solver against the closed forms of THEORY.md: Rubinstein
+// The subgame-perfect equilibrium solver against the closed forms of docs/theory.md: Rubinstein
 // (finite and infinite horizon, both orders, unequal discounts, fixed costs), Fearon's range,
 // immediate agreement, convergence of the agreed share to the probability of winning, and
 // Baron-Ferejohn's shares under majority rule.

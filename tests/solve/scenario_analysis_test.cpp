@@ -1,4 +1,4 @@
-// The exact analytics of the shipped scenarios against THEORY.md's closed forms.
+// The exact analytics of the shipped scenarios against docs/theory.md's closed forms.
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 // Uses the installed library: Fearon's bargaining range (p - c_A, p + c_B) = (0.5, 0.7) from
-// the built-in scenario (THEORY.md, "War as a costly lottery"). Exit 0 when it is exact.
+// the built-in scenario (docs/theory.md, "War as a costly lottery"). Exit 0 when it is exact.
 #include <cmath>
 #include <cstdio>
 
