@@ -4,11 +4,11 @@
 #include <cassert>
 #include <limits>
 
+#include "linear_interpolation.hpp"
+
 namespace parley {
 
 namespace {
-
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
 
 /// max and min of v_ik over the offers of issue k (the grid when `steps` is set).
 std::pair<double, double> value_range(const Issue& issue, const IssueValuation& v) {

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "linear_interpolation.hpp"
+
 namespace parley {
 
 namespace {
 
 using Point = ParetoFrontier::Point;
-
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
 
 Point on_edge(const ParetoFrontier& f, std::size_t j, double t) {
   if (t <= 0.0) return f.vertex(j);

@@ -1,4 +1,5 @@
 #include "frontier_envelope.hpp"
+#include "linear_interpolation.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +12,6 @@ namespace {
 /// Two utilities closer than this are the same vertex: they are sums of the same numbers
 /// in different orders, or the two lines' values at a computed crossing.
 constexpr double same_level = 1e-13;
-
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
 
 /// Fraction of the way along edge j at abscissa x (clamped to [0, 1]).
 double fraction(const Frontier& f, std::size_t j, double x) {

@@ -6,14 +6,14 @@
 
 #include "frontier_envelope.hpp"
 
+#include "linear_interpolation.hpp"
+
 namespace parley {
 
 namespace {
 
 using envelope::Frontier;
 using envelope::Ref;
-
-double lerp(double a, double b, double t) { return a + (b - a) * t; }
 
 /// The code of an issue nobody in the pair cares about: its status quo (snapped to the grid
 /// when offers are restricted to one), so that the package leaves it alone.

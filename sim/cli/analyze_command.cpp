@@ -287,7 +287,7 @@ int run_analyze(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{
+const CommandRegistration analyze_registration{
     {"analyze", "exact analytics: war values, absorption, bargaining range, Nash and KS packages", run_analyze}};
 
 }  // namespace

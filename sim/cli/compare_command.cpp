@@ -429,7 +429,7 @@ int run_compare(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{
+const CommandRegistration compare_registration{
     {"compare", "strategy meta-game: payoffs of every profile, Nash equilibria, best replies", run_compare}};
 
 }  // namespace

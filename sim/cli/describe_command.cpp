@@ -33,7 +33,7 @@ int describe(const std::vector<std::string>& args) {
   return out->good() ? 0 : 1;
 }
 
-const CommandRegistration registration{
+const CommandRegistration describe_registration{
     {"describe", "summarise a scenario: parties, issues, ideal agreements, the battlefield in words", describe}};
 
 }  // namespace

@@ -56,7 +56,7 @@ int run_export_genius(const std::vector<std::string>& args) {
   return 0;
 }
 
-const parley::cli::CommandRegistration registration{
+const parley::cli::CommandRegistration export_genius_registration{
     {"export-genius", "write a scenario as a GENIUS negotiation domain (XML)", run_export_genius}};
 
 }  // namespace

@@ -76,7 +76,7 @@ int run_import_genius(const std::vector<std::string>& args) {
   }
 }
 
-const parley::cli::CommandRegistration registration{
+const parley::cli::CommandRegistration import_genius_registration{
     {"import-genius", "convert a GENIUS negotiation domain (ANAC XML) into a scenario", run_import_genius}};
 
 }  // namespace

@@ -53,6 +53,6 @@ int merge(const std::vector<std::string>& args) {
 
 }  // namespace
 
-static CommandRegistration registration{{"merge", "join the shards of a sweep (--shard k/n) into one results file", merge}};
+static CommandRegistration merge_registration{{"merge", "join the shards of a sweep (--shard k/n) into one results file", merge}};
 
 }  // namespace parley::cli

@@ -196,7 +196,7 @@ int nash(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{
+const CommandRegistration nash_registration{
     {"nash", "all Nash equilibria of a two-player game in Gambit's .nfg format", nash}};
 
 }  // namespace

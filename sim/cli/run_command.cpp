@@ -504,7 +504,7 @@ int run_command(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{
+const CommandRegistration run_registration{
     {"run", "simulate a scenario: outcome probabilities, durations, payoffs, settlement terms", run_command}};
 
 }  // namespace

@@ -72,7 +72,7 @@ int scenarios(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{{"scenarios", "list the built-in scenarios", scenarios}};
+const CommandRegistration scenarios_registration{{"scenarios", "list the built-in scenarios", scenarios}};
 
 }  // namespace
 }  // namespace parley::cli

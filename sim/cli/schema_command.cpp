@@ -50,7 +50,7 @@ int schema(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{{"schema", "print the scenario format's reference (Markdown)", schema}};
+const CommandRegistration schema_registration{{"schema", "print the scenario format's reference (Markdown)", schema}};
 
 }  // namespace
 }  // namespace parley::cli

@@ -342,7 +342,7 @@ int run_solve(const std::vector<std::string>& args) {
   return 0;
 }
 
-const CommandRegistration registration{
+const CommandRegistration solve_registration{
     {"solve", "subgame-perfect equilibrium: values, agreement, offers over the front's states", run_solve}};
 
 }  // namespace

@@ -412,7 +412,7 @@ int sweep_command(const std::vector<std::string>& args) {
 
 }  // namespace
 
-static CommandRegistration registration{
+static CommandRegistration sweep_registration{
     {"sweep", "parameter sweeps over a design (grid, random, lhs, sobol) into a tidy CSV; Sobol analysis",
      sweep_command}};
 

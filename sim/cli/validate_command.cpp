@@ -51,7 +51,7 @@ int validate(const std::vector<std::string>& args) {
   return status;
 }
 
-const CommandRegistration registration{
+const CommandRegistration validate_registration{
     {"validate", "check scenario files and report every error with file, line and key", validate}};
 
 }  // namespace

@@ -13,8 +13,6 @@ using namespace parley::test;
 
 namespace {
 
-constexpr double tight = 1e-12;
-
 Scenario discrete_space(std::uint32_t seed, std::size_t veto) {
   Scenario s = random_space(seed, veto);
   for (auto& issue : s.issues)

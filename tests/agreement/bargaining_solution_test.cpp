@@ -15,8 +15,6 @@ using namespace parley::test;
 
 namespace {
 
-constexpr double tight = 1e-12;
-
 }  // namespace
 
 TEST_CASE("on a straight frontier Nash and Kalai-Smorodinsky coincide", "[agreement]") {

@@ -14,8 +14,6 @@ using namespace parley::test;
 
 namespace {
 
-constexpr double tight = 1e-12;
-
 // Some point of the set is within epsilon of u in every coordinate.
 bool covered(const EpsilonParetoSet& set, const std::vector<double>& u) {
   for (std::size_t p = 0; p < set.size(); ++p) {

@@ -14,6 +14,9 @@
 
 namespace parley::test {
 
+/// Tolerance for utilities that are exact up to rounding (sums of a few products of doubles).
+inline constexpr double tight = 1e-12;
+
 inline Issue continuous_issue(std::string id, double lo = 0.0, double hi = 1.0) {
   Issue issue;
   issue.id = std::move(id);

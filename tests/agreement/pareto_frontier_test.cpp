@@ -12,8 +12,6 @@ using namespace parley::test;
 
 namespace {
 
-constexpr double tight = 1e-12;
-
 // The frontier's shape: u_a non-decreasing, u_b non-increasing, consecutive vertices
 // distinct, segments strictly decreasing.
 void check_invariants(const ParetoFrontier& f) {

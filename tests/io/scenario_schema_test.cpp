@@ -15,12 +15,13 @@
 #include "parley/io/scenario_loader.hpp"
 #include "parley/io/scenario_schema.hpp"
 
+#include "schema_example.hpp"
+
 using namespace parley;
 using namespace parley::io;
+using parley::test::example;
 
 namespace {
-
-ScenarioDocument example() { return parse_scenario_text(schema_example_yaml(), "example.yaml", "example"); }
 
 /// A concrete path into the example for a schema pattern: list items [0] (the continuous issue
 /// territory, the party north), `<issue>` territory or the ordinal guarantee for levels,

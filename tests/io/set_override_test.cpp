@@ -8,13 +8,13 @@
 #include "parley/io/scenario_loader.hpp"
 #include "parley/io/scenario_schema.hpp"
 
+#include "schema_example.hpp"
+
 using namespace parley;
 using namespace parley::io;
+using parley::test::example;
 
 namespace {
-
-/// The documented example (parties north, south, broker; issues territory, guarantee, plan).
-ScenarioDocument example() { return parse_scenario_text(schema_example_yaml(), "example.yaml", "example"); }
 
 Scenario with(const std::vector<std::string>& assignments) {
   ScenarioDocument doc = example();

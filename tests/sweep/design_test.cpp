@@ -8,24 +8,13 @@
 
 #include "parley/sweep/design.hpp"
 
+#include "varied_parameters.hpp"
+
 using namespace parley::sweep;
+using parley::test::levels;
+using parley::test::range;
 
 namespace {
-
-VariedParameter levels(std::string path, std::vector<std::string> values) {
-  VariedParameter p;
-  p.path = std::move(path);
-  p.levels = std::move(values);
-  return p;
-}
-
-VariedParameter range(std::string path, double lo, double hi) {
-  VariedParameter p;
-  p.path = std::move(path);
-  p.lo = lo;
-  p.hi = hi;
-  return p;
-}
 
 SweepSpec sampled(DesignKind kind, std::uint64_t samples, std::uint64_t seed) {
   SweepSpec spec;

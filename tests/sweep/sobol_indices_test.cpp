@@ -7,7 +7,10 @@
 #include "parley/sweep/design.hpp"
 #include "parley/sweep/sobol_indices.hpp"
 
+#include "varied_parameters.hpp"
+
 using namespace parley::sweep;
+using parley::test::range;
 
 namespace {
 
@@ -45,14 +48,6 @@ Outputs evaluate(const std::vector<VariedParameter>& parameters, std::uint64_t n
     }
   }
   return out;
-}
-
-VariedParameter range(std::string path, double lo, double hi) {
-  VariedParameter p;
-  p.path = std::move(path);
-  p.lo = lo;
-  p.hi = hi;
-  return p;
 }
 
 }  // namespace

@@ -2,24 +2,13 @@
 
 #include "parley/sweep/sweep_spec.hpp"
 
+#include "varied_parameters.hpp"
+
 using namespace parley::sweep;
+using parley::test::levels;
+using parley::test::range;
 
 namespace {
-
-VariedParameter levels(std::string path, std::vector<std::string> values) {
-  VariedParameter p;
-  p.path = std::move(path);
-  p.levels = std::move(values);
-  return p;
-}
-
-VariedParameter range(std::string path, double lo, double hi) {
-  VariedParameter p;
-  p.path = std::move(path);
-  p.lo = lo;
-  p.hi = hi;
-  return p;
-}
 
 bool mentions(const std::vector<std::string>& problems, const std::string& text) {
   for (const auto& p : problems)
