@@ -63,8 +63,10 @@ fi
 
 if [ "${PARLEY_NO_CCACHE:-0}" != 1 ]; then
   cmake_args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  # The same sources in another clone (another folder) hit the same cache entries; the
-  # precompiled Catch2 header needs pch_defines and time_macros to be cacheable at all.
+  # Paths under the clone are hashed relative to it, so the library and the program hit the
+  # cache from a clone in another folder too (the tests and benchmarks carry their source path
+  # in a -D define, so they hit from the same folder only). The precompiled header needs
+  # pch_defines and time_macros to be cacheable at all.
   export CCACHE_BASEDIR="$PWD"
   export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
   export CCACHE_NOHASHDIR=1
