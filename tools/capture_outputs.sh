@@ -39,9 +39,13 @@ capture() {
   count=$((count + 1))
 }
 
-# append NAME FILE: adds a file a command wrote to its capture.
+# append NAME FILE: adds a file a command wrote to its capture. A sweep writes its rows in the
+# order the points finish, which varies from run to run, so CSV rows are sorted by point.
 append() {
-  { echo "--- $2"; cat "$work/$2"; } >> "$out/$1"
+  { echo "--- $2"
+    if [[ "$2" == *.csv ]]; then head -n 1 "$work/$2"; tail -n +2 "$work/$2" | sort -t, -k1,1n
+    else cat "$work/$2"; fi
+  } >> "$out/$1"
   rm -f "$work/$2"
 }
 

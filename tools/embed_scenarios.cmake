@@ -3,7 +3,7 @@
 file(GLOB files ${DIR}/*.yaml)
 list(SORT files)
 set(body "// Generated from scenarios/*.yaml by tools/embed_scenarios.cmake; do not edit.\n")
-string(APPEND body "#include \"parley/io/builtin_scenarios.hpp\"\n\nnamespace parley::io {\n\n")
+string(APPEND body "#include \"parley/io/scenario/builtin_scenarios.hpp\"\n\nnamespace parley::io {\n\n")
 string(APPEND body "const std::vector<BuiltinScenario>& builtin_scenarios() {\n")
 string(APPEND body "  static const std::vector<BuiltinScenario> all = {\n")
 foreach(f ${files})

@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "command.hpp"
-#include "parley/io/csv_writer.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/package_report.hpp"
-#include "parley/io/table_writer.hpp"
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/report/package_report.hpp"
+#include "parley/io/format/table_writer.hpp"
 #include "parley/solve/scenario_analysis.hpp"
 #include "scenario_options.hpp"
 

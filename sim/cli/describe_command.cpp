@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "command.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/scenario_description.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/scenario/scenario_description.hpp"
 #include "scenario_options.hpp"
 
 namespace parley::cli {

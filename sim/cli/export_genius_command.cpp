@@ -8,7 +8,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "parley/io/genius_export.hpp"
+#include "parley/io/interop/genius_export.hpp"
 #include "scenario_options.hpp"
 
 namespace {

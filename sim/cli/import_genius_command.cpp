@@ -9,7 +9,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "parley/io/genius_import.hpp"
+#include "parley/io/interop/genius_import.hpp"
 #include "scenario_options.hpp"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "parley/io/sweep_merge.hpp"
+#include "parley/io/sweep/sweep_merge.hpp"
 
 namespace po = boost::program_options;
 

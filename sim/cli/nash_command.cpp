@@ -11,10 +11,10 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/nfg_format.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/table_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/interop/nfg_format.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/format/table_writer.hpp"
 #include "parley/solve/lemke_howson.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 

@@ -13,11 +13,11 @@
 #include "command.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
-#include "parley/io/csv_writer.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/package_report.hpp"
-#include "parley/io/table_writer.hpp"
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/report/package_report.hpp"
+#include "parley/io/format/table_writer.hpp"
 #include "scenario_options.hpp"
 
 namespace parley::cli {

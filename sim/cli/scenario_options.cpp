@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "parley/io/builtin_scenarios.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
 
 namespace po = boost::program_options;
 

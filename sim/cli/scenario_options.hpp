@@ -30,7 +30,7 @@
 
 #include <boost/program_options.hpp>
 
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley::cli {

@@ -6,10 +6,10 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/scenario_loader.hpp"
-#include "parley/io/table_writer.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/io/format/table_writer.hpp"
 
 namespace po = boost::program_options;
 

@@ -8,7 +8,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
-#include "parley/io/scenario_schema.hpp"
+#include "parley/io/scenario/scenario_schema.hpp"
 
 namespace po = boost::program_options;
 

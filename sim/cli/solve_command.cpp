@@ -13,12 +13,12 @@
 #include "command.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/war_value.hpp"
-#include "parley/io/csv_writer.hpp"
-#include "parley/io/json_writer.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/package_report.hpp"
-#include "parley/io/table_writer.hpp"
-#include "parley/solve/bargaining_equilibrium.hpp"
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/report/package_report.hpp"
+#include "parley/io/format/table_writer.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "scenario_options.hpp"
 
 namespace po = boost::program_options;

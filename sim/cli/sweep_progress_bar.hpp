@@ -5,7 +5,7 @@
 #include <ostream>
 #include <string>
 
-#include "parley/io/sweep_session.hpp"
+#include "parley/io/sweep/sweep_session.hpp"
 
 namespace parley::cli {
 

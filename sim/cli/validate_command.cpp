@@ -8,7 +8,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 #include "scenario_options.hpp"
 
 namespace po = boost::program_options;

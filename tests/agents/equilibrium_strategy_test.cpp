@@ -10,8 +10,8 @@
 #include "parley/agents/strategy_registry.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
-#include "parley/io/scenario_loader.hpp"
-#include "parley/solve/bargaining_equilibrium.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "test_scenarios.hpp"
 
 using namespace parley;

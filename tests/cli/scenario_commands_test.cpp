@@ -7,8 +7,8 @@
 #include <string>
 #include <sys/wait.h>
 
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_schema.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_schema.hpp"
 
 namespace {
 

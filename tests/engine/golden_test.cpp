@@ -17,8 +17,8 @@
 #include "cli_runner.hpp"
 #include "flat_json.hpp"
 #include "parley/engine/simulation.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 using namespace parley::testing;

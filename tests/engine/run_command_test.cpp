@@ -8,9 +8,9 @@
 #include "flat_json.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 using namespace parley::testing;

@@ -5,7 +5,7 @@
 #include <random>
 
 #include "gambit_reference.hpp"
-#include "parley/io/nfg_format.hpp"
+#include "parley/io/interop/nfg_format.hpp"
 #include "parley/solve/lemke_howson.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 

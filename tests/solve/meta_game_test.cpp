@@ -10,7 +10,7 @@
 #include "parley/engine/confidence_interval.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/simulation.hpp"
-#include "parley/solve/bargaining_equilibrium.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/solve/meta_game.hpp"
 
 using namespace parley;

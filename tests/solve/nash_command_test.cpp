@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "gambit_reference.hpp"
-#include "parley/io/nfg_format.hpp"
+#include "parley/io/interop/nfg_format.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace {

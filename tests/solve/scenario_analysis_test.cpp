@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "parley/io/package_report.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/report/package_report.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/solve/scenario_analysis.hpp"
 
 using namespace parley;

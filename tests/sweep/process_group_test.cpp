@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "analytic_evaluator.hpp"
-#include "parley/io/sweep_session.hpp"
+#include "parley/io/sweep/sweep_session.hpp"
 #include "parley/sweep/process_group.hpp"
 #include "scratch_folder.hpp"
 

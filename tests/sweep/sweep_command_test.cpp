@@ -9,12 +9,12 @@
 #include <sys/wait.h>
 
 #include "analytic_evaluator.hpp"
-#include "parley/io/sweep_evaluator.hpp"
-#include "parley/io/sweep_manifest.hpp"
-#include "parley/io/sweep_plan.hpp"
-#include "parley/io/sweep_results.hpp"
-#include "parley/io/sweep_session.hpp"
-#include "parley/io/number_format.hpp"
+#include "parley/io/sweep/sweep_evaluator.hpp"
+#include "parley/io/sweep/sweep_manifest.hpp"
+#include "parley/io/sweep/sweep_plan.hpp"
+#include "parley/io/sweep/sweep_results.hpp"
+#include "parley/io/sweep/sweep_session.hpp"
+#include "parley/io/format/number_format.hpp"
 #include "parley/sweep/sobol_indices.hpp"
 #include "scratch_folder.hpp"
 

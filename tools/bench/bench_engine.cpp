@@ -17,8 +17,8 @@
 
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 // Counting allocations: every operator new of this program goes through here.
 namespace {

@@ -15,8 +15,8 @@
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 using Clock = std::chrono::steady_clock;

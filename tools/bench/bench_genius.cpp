@@ -18,8 +18,8 @@
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
 #include "parley/agreement/disagreement_point.hpp"
-#include "parley/io/genius_import.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/interop/genius_import.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 namespace {
 

@@ -5,9 +5,9 @@
 #include <iostream>
 #include <string>
 
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/number_format.hpp"
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 namespace {
 

@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "parley/agreement/agreement_space.hpp"
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_loader.hpp"
-#include "parley/solve/bargaining_equilibrium.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 
 using namespace parley;
 

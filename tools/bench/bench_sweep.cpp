@@ -23,10 +23,10 @@
 #endif
 #include <vector>
 
-#include "parley/io/builtin_scenarios.hpp"
-#include "parley/io/scenario_loader.hpp"
-#include "parley/io/sweep_evaluator.hpp"
-#include "parley/io/sweep_session.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/io/sweep/sweep_evaluator.hpp"
+#include "parley/io/sweep/sweep_session.hpp"
 #include "parley/sweep/design.hpp"
 #include "parley/sweep/process_group.hpp"
 

@@ -13,7 +13,7 @@
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/agents/strategy.hpp"
 #include "parley/agents/strategy_registry.hpp"
-#include "parley/solve/bargaining_equilibrium.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 
 namespace parley {
 

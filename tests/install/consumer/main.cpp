@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "parley/io/scenario_loader.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/solve/scenario_analysis.hpp"
 
 int main() {

@@ -1,0 +1,231 @@
+#pragma once
+/// \file bargaining_equilibrium.hpp
+/// The subgame-perfect Markov equilibrium of bargaining while fighting under complete
+/// information, by backward induction over (period, front state) (DESIGN 1.7).
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/model/scenario.hpp"
+#include "parley/equilibrium/offer_space.hpp"
+
+namespace parley {
+
+/// \brief How the solver decides what passes and what counts as a tie.
+struct EquilibriumOptions {
+  /// q: the number of veto parties whose acceptance makes an offer binding, the proposer
+  /// counted among them. 0 (the default) means every veto party: unanimity, DESIGN 1.7's
+  /// acceptance rule and the engine's. A quota q < (number of veto parties) is majority-style
+  /// voting (Baron and Ferejohn 1989: q = (n + 1)/2): the proposer buys the q - 1 cheapest
+  /// votes among the other veto parties.
+  std::size_t quota = 0;
+  /// Utilities within this of each other are equal: a proposer settles when its offer is
+  /// worth at least W_rho - tie_tolerance to it (ties: a proposer settles), and coalitions
+  /// whose offers are worth the same to the proposer within it are tied. The default is the
+  /// agreement space's own rounding bound.
+  double tie_tolerance = utility_tolerance;
+};
+
+/// \brief A proposer of a talk period: who, with what probability, at which stage.
+///
+/// A talk period is a sequence of stages (one under `alternating` and `random`, one per
+/// counter-proposer under `mediated`); in each stage one party is recognised with the given
+/// probability (1 except under `random`) and proposes, and if its offer fails the next stage
+/// follows in the same period, with no fighting in between.
+struct Recognition {
+  std::size_t party = 0;
+  double probability = 1.0;
+  std::size_t stage = 0;
+};
+
+/// \brief What one proposer does at one (t, s) in equilibrium.
+struct EquilibriumOffer {
+  /// The offer's handle in the OfferSpace (AgreementSpace::package materialises it).
+  SpacePoint point;
+  /// Whether some agreement meets the floors of the responders whose votes are needed.
+  bool feasible = false;
+  /// Whether the proposer makes the offer (it is worth at least its own W_rho) and it passes.
+  bool settles = false;
+  /// Bit k set: the k-th veto party (BargainingEquilibrium::veto_parties()) is a responder
+  /// whose vote the offer buys (its floor binds). Under unanimity: every veto party but the
+  /// proposer.
+  std::uint64_t coalition = 0;
+  /// Under a quota, the number of coalitions equally cheap for the proposer (>= 1 when
+  /// feasible). The proposer picks each with equal probability (the symmetric stationary
+  /// equilibrium of Baron and Ferejohn 1989); this offer is the first in enumeration order,
+  /// and the equilibrium values average over all of them.
+  std::uint32_t tied_coalitions = 0;
+};
+
+/// \brief How the equilibrium plays out from the start, by forward propagation of the front's
+/// distribution through the equilibrium policy (exact, no sampling).
+///
+/// With pi_0 the point mass on the start state: in a talk period t, mass q(t, s) pi_t(s)
+/// settles, where q is the probability that the recognised proposer settles; the rest
+/// fights, pi_{t+1}(s') = sum_s (1 - q(t, s)) pi_t(s) P_t(s, s'); mass entering an absorbing
+/// state ends the war by collapse; what is interior at T freezes.
+struct EquilibriumPath {
+  double settled = 0.0;     ///< P(agreement before T)
+  double collapse_a = 0.0;  ///< P(side A collapses first)
+  double collapse_b = 0.0;  ///< P(side B collapses first)
+  double frozen = 0.0;      ///< P(no agreement and no collapse by T)
+  /// settled_at[t]: P(agreement at period t), t = 0..T-1.
+  std::vector<double> settled_at;
+  /// E[t | agreement], in periods; NaN when settled == 0.
+  double expected_settlement_period = 0.0;
+  /// E[periods fought]: t for an agreement at t, t + 1 for a collapse in period t, T when
+  /// the front freezes.
+  double expected_duration = 0.0;
+};
+
+/// \brief The subgame-perfect Markov equilibrium of a scenario under complete information.
+///
+/// Backward induction over (t, s) (DESIGN 1.7; Rubinstein 1982, Stahl 1972 for the finite
+/// horizon; Baron and Ferejohn 1989 for random recognition; Slantchev 2003 and Powell 2004
+/// for bargaining while fighting). For every party i (veto or not), in "utility at t" units
+/// (a settlement on x at t is worth delta_i^t u_i(x) - C_i(t) from period 0, so dividing by
+/// delta_i^t and adding back the sunk costs makes u_i(x) its value at t):
+/// - at the horizon, V_i(T, s) = u_i(frozen(s)) (reservation_i without a battlefield);
+/// - at an absorbing state, V_i(t, s) = u_i(collapse terms) for every t;
+/// - for t < T the value of rejecting and fighting on is
+///     W_i(t, s) = -c_i + delta_i sum_s' P_t(s, s') V_i(t + 1, s');
+/// - in a period without talks, V_i(t, s) = W_i(t, s);
+/// - in a talk period, the stages are solved from the last to the first. In a stage whose
+///   offer failing leads to the continuation R (R = W after the last stage, the next stage's
+///   value before it), proposer rho offers
+///     x* = argmax u_rho(x)  s.t.  u_j(x) >= R_j(t, s) for every veto j != rho whose vote it
+///     needs (every one under unanimity),
+///   and settles when u_rho(x*) >= R_rho(t, s) (ties: responders accept, the proposer
+///   settles); the stage is then worth u_i(x*) to everyone, otherwise R_i. With random
+///   recognition it is worth the recognition-weighted mean over proposers. V_i(t, s) is the
+///   first stage's value.
+/// The battlefield is the scenario's true chain (complete information: beliefs play no role).
+///
+/// Proposers by protocol, as the engine's EpisodeRunner has them:
+/// - alternating: one stage, `order[k mod |order|]` in the k-th talk period (k counts talk
+///   periods, not periods: with `every: 4` and order [a, b], a proposes at t = 0, 8, ... and
+///   b at t = 4, 12, ...); an empty order means the veto parties in scenario order;
+/// - random: one stage, every party with positive `recognition` (equal over `order` if it
+///   is empty), which must have a veto;
+/// - mediated: the mediator tables its package, then each party of `order` other than the
+///   mediator counter-proposes in turn, each after the previous offer failed, all in the same
+///   period: one stage per counter-proposer (so the last of them has the proposer's power:
+///   the others can only offer what it would get). The mediator's own package is not a stage:
+///   it has no veto, and under unanimity its package cannot change the veto parties' values.
+///   To pass it must give the first counter-proposer rho at least
+///   max{u_rho(x) : u_j(x) >= R_j for the other veto j} and every other veto party at least
+///   R_j, which only the counter-offer (or one as good for every veto party) does; and when
+///   the first counter-stage does not settle, no package meets every R. A responder accepts
+///   the mediator's package iff it is worth at least V_i(t, s). Without counter-proposals
+///   (`counter: false`) the veto parties never propose, the outcome of the talks depends on
+///   packages the solver does not model, and it treats those periods as periods without talks
+///   (the values are those of declining every package: a lower bound for the veto parties).
+///
+/// Cost: O(T N (n + P Q)) for T periods, N states, n parties and P proposers per period, Q
+/// the cost of one OfferSpace query (O(log vertices) on a two-party frontier; C(m, q - 1)
+/// queries per proposer under a quota with m other veto parties).
+class BargainingEquilibrium {
+ public:
+  /// \brief Solves the scenario's equilibrium with offers from `offers` (whose parties are the
+  /// scenario's).
+  ///
+  /// \throws std::invalid_argument if the scenario has fewer than two veto parties or more
+  /// than 64, offers.party_count() differs from the number of parties, a proposer with
+  /// positive probability has no veto, the recognition probabilities do not sum to 1 (within
+  /// 1e-9), or options.quota exceeds the number of veto parties.
+  static BargainingEquilibrium solve(const Scenario& scenario, const OfferSpace& offers,
+                                     const EquilibriumOptions& options = {});
+  /// The same with the scenario's own agreements (AgreementSpaceOffers over `space`).
+  static BargainingEquilibrium solve(const Scenario& scenario, const AgreementSpace& space,
+                                     const EquilibriumOptions& options = {});
+
+  /// T.
+  [[nodiscard]] int horizon() const { return horizon_; }
+  /// N + 1 with a battlefield, 1 without (the single state 0).
+  [[nodiscard]] int state_count() const { return state_count_; }
+  /// s_0 (0 without a battlefield).
+  [[nodiscard]] int start_state() const { return start_; }
+  /// Number of parties.
+  [[nodiscard]] std::size_t party_count() const { return parties_; }
+  /// The veto parties, in scenario order (the bit order of EquilibriumOffer::coalition).
+  [[nodiscard]] const std::vector<std::size_t>& veto_parties() const { return veto_; }
+  /// Whether state s is absorbing (never without a battlefield).
+  [[nodiscard]] bool absorbing(int s) const { return s <= collapse_a_ || s >= collapse_b_; }
+
+  /// Whether period t (0 <= t < T) has talks.
+  [[nodiscard]] bool talks(int t) const { return talk_index_[static_cast<std::size_t>(t)] >= 0; }
+  /// The first talk period, or -1 if there is none before T.
+  [[nodiscard]] int first_talk_period() const;
+  /// Who may propose in period t, with what probability and at which stage, in the order of
+  /// the stages (empty without talks). The k-th entry's offers are offer(t, s, k).
+  [[nodiscard]] std::span<const Recognition> proposers(int t) const;
+  /// Number of stages of talk period t (0 without talks).
+  [[nodiscard]] std::size_t stage_count(int t) const;
+  /// What party i gets at (t, s) if the offer of stage `stage` fails: the next stage's value,
+  /// or W_i(t, s) after the last stage. A responder accepts that offer iff it is worth at
+  /// least this much (the `equilibrium` strategy's acceptance threshold).
+  [[nodiscard]] double rejection_value(int t, int s, std::size_t stage, std::size_t party) const;
+  /// Party i's value at (t, s) at the start of stage `stage` (stage 0: V_i(t, s)).
+  [[nodiscard]] double stage_value(int t, int s, std::size_t stage, std::size_t party) const {
+    return stage_values_[((static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * max_stages_ + stage) *
+                              parties_ + party) * stride() + static_cast<std::size_t>(s)];
+  }
+
+  /// V_i(t, s), 0 <= t <= T: party i's equilibrium value at the start of period t.
+  [[nodiscard]] double value(int t, int s, std::size_t party) const {
+    return values_[(static_cast<std::size_t>(t) * parties_ + party) * stride() + static_cast<std::size_t>(s)];
+  }
+  /// W_i(t, s), 0 <= t < T: party i's value of rejecting in period t and fighting on (what a
+  /// responder must be offered; DESIGN 1.6's reservation value under complete information).
+  [[nodiscard]] double continuation(int t, int s, std::size_t party) const {
+    return continuation_[(static_cast<std::size_t>(t) * parties_ + party) * stride() + static_cast<std::size_t>(s)];
+  }
+  /// The equilibrium offer of proposers(t)[k] at (t, s): t a talk period, s interior.
+  [[nodiscard]] const EquilibriumOffer& offer(int t, int s, std::size_t k) const {
+    return offers_[offer_slot(t, s, k)];
+  }
+  /// Every party's utility of offer(t, s, k) (party order), or W when it is infeasible.
+  [[nodiscard]] std::span<const double> offer_utilities(int t, int s, std::size_t k) const {
+    return {offer_utilities_.data() + offer_slot(t, s, k) * parties_, parties_};
+  }
+  /// The probability that talks at (t, s) end in agreement: the recognition probability of
+  /// the proposers who settle (0 without talks or at an absorbing state).
+  [[nodiscard]] double settlement_probability(int t, int s) const;
+
+  /// The equilibrium's outcome distribution from the start.
+  [[nodiscard]] const EquilibriumPath& path() const { return path_; }
+
+ private:
+  BargainingEquilibrium() = default;
+  [[nodiscard]] std::size_t stride() const { return static_cast<std::size_t>(state_count_); }
+  [[nodiscard]] std::size_t offer_slot(int t, int s, std::size_t k) const {
+    return (static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * stride() +
+            static_cast<std::size_t>(s)) * max_proposers_ + k;
+  }
+
+  friend class EquilibriumSolver;
+
+  int horizon_ = 0;
+  int state_count_ = 1;
+  int start_ = 0;
+  int collapse_a_ = -1;
+  int collapse_b_ = 1;
+  std::size_t parties_ = 0;
+  std::vector<std::size_t> veto_;
+  std::vector<int> talk_index_;                       ///< per period: index among talk periods, or -1
+  std::vector<std::vector<Recognition>> proposers_;   ///< per talk period, by stage
+  std::vector<std::size_t> stages_;                   ///< per talk period
+  std::size_t max_proposers_ = 0;
+  std::size_t max_stages_ = 0;
+  std::vector<double> values_;          ///< (T + 1) x parties x states
+  std::vector<double> continuation_;    ///< T x parties x states
+  std::vector<double> stage_values_;    ///< talk periods x max_stages x parties x states
+  std::vector<EquilibriumOffer> offers_;  ///< talk periods x states x max_proposers
+  std::vector<double> offer_utilities_;   ///< one row of `parties` per offer
+  EquilibriumPath path_;
+};
+
+}  // namespace parley

@@ -1,0 +1,446 @@
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "parley/battlefield/battlefield_chain.hpp"
+#include "parley/battlefield/war_value.hpp"
+
+namespace parley {
+
+namespace {
+
+constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
+
+[[noreturn]] void fail(const std::string& what) {
+  throw std::invalid_argument("bargaining equilibrium: " + what);
+}
+
+/// The proposers of every talk period under the scenario's protocol, by stage (see the class
+/// comment); `talk_index` marks the talk periods.
+std::vector<std::vector<Recognition>> proposers_by_talk_period(const Scenario& scenario,
+                                                               const std::vector<int>& talk_index) {
+  const ProtocolParams& protocol = scenario.protocol;
+  std::vector<std::size_t> order = protocol.order;
+  if (order.empty()) order = scenario.veto_parties();
+  for (std::size_t party : order)
+    if (party >= scenario.parties.size()) fail("proposer index out of range");
+  std::vector<std::vector<Recognition>> out;
+  const auto talk_periods = static_cast<std::size_t>(
+      std::count_if(talk_index.begin(), talk_index.end(), [](int k) { return k >= 0; }));
+  out.reserve(talk_periods);
+  switch (protocol.kind) {
+    case ProtocolParams::Kind::random: {
+      std::vector<Recognition> recognised;
+      if (protocol.recognition.empty()) {
+        for (std::size_t party : order) recognised.push_back({party, 1.0 / static_cast<double>(order.size()), 0});
+      } else {
+        if (protocol.recognition.size() != scenario.parties.size())
+          fail("recognition needs one probability per party");
+        double total = 0.0;
+        for (std::size_t i = 0; i < protocol.recognition.size(); ++i) {
+          total += protocol.recognition[i];
+          if (protocol.recognition[i] > 0.0) recognised.push_back({i, protocol.recognition[i], 0});
+        }
+        if (std::abs(total - 1.0) > 1e-9) fail("recognition probabilities must sum to 1");
+      }
+      out.assign(talk_periods, recognised);
+      break;
+    }
+    case ProtocolParams::Kind::alternating:
+      if (order.empty()) fail("no proposer: the protocol's order is empty");
+      for (std::size_t k = 0; k < talk_periods; ++k) out.push_back({{order[k % order.size()], 1.0, 0}});
+      break;
+    case ProtocolParams::Kind::mediated: {
+      std::vector<Recognition> counters;
+      if (protocol.counter)
+        for (std::size_t party : order)
+          if (party != protocol.mediator) counters.push_back({party, 1.0, counters.size()});
+      out.assign(talk_periods, counters);
+      break;
+    }
+  }
+  for (const auto& period : out)
+    for (const Recognition& r : period)
+      if (!scenario.parties[r.party].veto)
+        fail("proposer '" + scenario.parties[r.party].id + "' has no veto; the solver's proposers are veto parties");
+  return out;
+}
+
+}  // namespace
+
+/// The backward induction of BargainingEquilibrium::solve, with its scratch space.
+class EquilibriumSolver {
+ public:
+  EquilibriumSolver(const Scenario& scenario, const OfferSpace& offers, const EquilibriumOptions& options)
+      : scenario_(scenario), offers_(offers), options_(options) {}
+
+  BargainingEquilibrium run();
+
+ private:
+  void set_up(BargainingEquilibrium& eq);
+  void continuation_row(BargainingEquilibrium& eq, int t);
+  void talk_row(BargainingEquilibrium& eq, int t);
+  /// Proposer `who`'s equilibrium move at (t, s) when its offer failing leads to
+  /// `rejection` (one value per party); adds its recognition-weighted contribution to
+  /// `expected` (one entry per party).
+  void propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
+               std::span<const double> rejection, std::span<double> expected);
+  void forward_path(BargainingEquilibrium& eq) const;
+
+  const Scenario& scenario_;
+  const OfferSpace& offers_;
+  EquilibriumOptions options_;
+  std::optional<BattlefieldChain> chain_;
+  std::vector<WarPayoffs> payoffs_;
+  std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
+  // Scratch, reused across cells.
+  std::vector<double> floors_;
+  std::vector<double> candidate_;
+  std::vector<double> sum_tied_;
+  std::vector<std::uint64_t> masks_;
+  std::vector<std::size_t> positions_;
+  std::vector<double> rejection_;
+  std::vector<double> expected_;
+};
+
+BargainingEquilibrium EquilibriumSolver::run() {
+  BargainingEquilibrium eq;
+  set_up(eq);
+  for (int t = eq.horizon_ - 1; t >= 0; --t) {
+    continuation_row(eq, t);
+    if (eq.talks(t)) {
+      talk_row(eq, t);
+    } else {
+      std::copy_n(eq.continuation_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(t) * eq.parties_ * eq.stride()),
+                  eq.parties_ * eq.stride(),
+                  eq.values_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(t) * eq.parties_ * eq.stride()));
+    }
+  }
+  forward_path(eq);
+  return eq;
+}
+
+void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
+  const Scenario& sc = scenario_;
+  eq.parties_ = sc.parties.size();
+  eq.veto_ = sc.veto_parties();
+  if (eq.veto_.size() < 2) fail("needs at least two veto parties");
+  if (eq.veto_.size() > 64) fail("at most 64 veto parties");
+  if (offers_.party_count() != eq.parties_) fail("the offer space's parties are not the scenario's");
+  if (options_.quota > eq.veto_.size()) fail("the quota exceeds the number of veto parties");
+  if (sc.horizon < 0) fail("negative horizon");
+  eq.horizon_ = sc.horizon;
+  if (sc.battlefield) {
+    chain_.emplace(*sc.battlefield);
+    eq.state_count_ = chain_->state_count();
+    eq.start_ = chain_->start();
+    eq.collapse_a_ = chain_->collapse_a();
+    eq.collapse_b_ = chain_->collapse_b();
+  } else {
+    eq.state_count_ = 1;
+    eq.start_ = 0;
+    eq.collapse_a_ = -1;  // nothing is absorbing
+    eq.collapse_b_ = 1;
+  }
+  const std::size_t quota = options_.quota == 0 ? eq.veto_.size() : options_.quota;
+  needed_votes_ = quota - 1;  // proposers are veto parties and vote for their own offer
+
+  eq.talk_index_.assign(static_cast<std::size_t>(eq.horizon_), -1);
+  int talk_periods = 0;
+  for (int t = 0; t < eq.horizon_; ++t)
+    if (sc.protocol.talks_at(t)) eq.talk_index_[static_cast<std::size_t>(t)] = talk_periods++;
+  eq.proposers_ = proposers_by_talk_period(sc, eq.talk_index_);
+  if (talk_periods > 0 && eq.proposers_.front().empty()) {
+    // Mediated talks without counter-proposals: no veto party proposes (see the class comment).
+    std::fill(eq.talk_index_.begin(), eq.talk_index_.end(), -1);
+    eq.proposers_.clear();
+    talk_periods = 0;
+  }
+  eq.max_proposers_ = 0;
+  eq.max_stages_ = 0;
+  for (const auto& period : eq.proposers_) {
+    const std::size_t stages = period.empty() ? 0 : period.back().stage + 1;
+    eq.stages_.push_back(stages);
+    eq.max_proposers_ = std::max(eq.max_proposers_, period.size());
+    eq.max_stages_ = std::max(eq.max_stages_, stages);
+  }
+
+  const std::size_t n = eq.parties_;
+  const std::size_t S = eq.stride();
+  const std::size_t T = static_cast<std::size_t>(eq.horizon_);
+  eq.values_.assign((T + 1) * n * S, 0.0);
+  eq.continuation_.assign(T * n * S, 0.0);
+  const std::size_t offer_count = static_cast<std::size_t>(talk_periods) * S * eq.max_proposers_;
+  eq.offers_.assign(offer_count, EquilibriumOffer{});
+  eq.offer_utilities_.assign(offer_count * n, 0.0);
+  eq.stage_values_.assign(static_cast<std::size_t>(talk_periods) * eq.max_stages_ * n * S, 0.0);
+
+  payoffs_.clear();
+  for (std::size_t i = 0; i < n; ++i) payoffs_.push_back(war_payoffs(sc, i));
+  // Row T: the frozen front (or the reservation value); every row: collapse values at the
+  // absorbing states, which no period's recursion touches.
+  for (std::size_t i = 0; i < n; ++i) {
+    double* last = eq.values_.data() + (T * n + i) * S;
+    std::copy(payoffs_[i].frozen.begin(), payoffs_[i].frozen.end(), last);
+    if (!chain_) continue;
+    for (std::size_t t = 0; t <= T; ++t) {
+      double* row = eq.values_.data() + (t * n + i) * S;
+      std::fill(row, row + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
+      std::fill(row + eq.collapse_b_, row + S, payoffs_[i].collapse_b);
+      if (t == T) continue;
+      double* w = eq.continuation_.data() + (t * n + i) * S;
+      std::fill(w, w + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
+      std::fill(w + eq.collapse_b_, w + S, payoffs_[i].collapse_b);
+    }
+  }
+  floors_.assign(n, kMinusInfinity);
+  candidate_.assign(n, 0.0);
+  sum_tied_.assign(n, 0.0);
+  rejection_.assign(n, 0.0);
+  expected_.assign(n, 0.0);
+}
+
+void EquilibriumSolver::continuation_row(BargainingEquilibrium& eq, int t) {
+  const std::size_t n = eq.parties_;
+  const std::size_t S = eq.stride();
+  const auto tt = static_cast<std::size_t>(t);
+  if (!chain_) {
+    for (std::size_t i = 0; i < n; ++i)
+      eq.continuation_[tt * n + i] = -payoffs_[i].cost + payoffs_[i].discount * eq.values_[(tt + 1) * n + i];
+    return;
+  }
+  const FrontMoves m = chain_->moves(t);
+  const int size = chain_->offensive_size();
+  const int lo = eq.collapse_a_ + 1;
+  const int hi = eq.collapse_b_;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* next = eq.values_.data() + ((tt + 1) * n + i) * S;
+    double* w = eq.continuation_.data() + (tt * n + i) * S;
+    const double c = payoffs_[i].cost;
+    const double d = payoffs_[i].discount;
+    for (int s = lo; s < hi; ++s) {
+      // The five moves of FrontMoves; far moves clamp into the threshold they cross, where
+      // the value is the collapse value.
+      const double expected = m.down_far * next[chain_->destination(s, -size)] + m.down * next[s - 1] +
+                              m.stay * next[s] + m.up * next[s + 1] +
+                              m.up_far * next[chain_->destination(s, size)];
+      w[s] = -c + d * expected;
+    }
+  }
+}
+
+void EquilibriumSolver::talk_row(BargainingEquilibrium& eq, int t) {
+  const std::size_t n = eq.parties_;
+  const std::size_t S = eq.stride();
+  const auto tt = static_cast<std::size_t>(t);
+  const auto talk = static_cast<std::size_t>(eq.talk_index_[tt]);
+  const auto& proposers = eq.proposers_[talk];
+  const std::size_t stages = eq.stages_[talk];
+  const auto stage_row = [&](std::size_t g, std::size_t i) {
+    return eq.stage_values_.data() + ((talk * eq.max_stages_ + g) * n + i) * S;
+  };
+  for (int s = 0; s < eq.state_count_; ++s) {
+    if (eq.absorbing(s)) continue;
+    const auto ss = static_cast<std::size_t>(s);
+    // After the last stage the war goes on; each earlier stage leads to the next one.
+    for (std::size_t i = 0; i < n; ++i) rejection_[i] = eq.continuation_[(tt * n + i) * S + ss];
+    for (std::size_t g = stages; g-- > 0;) {
+      std::fill(expected_.begin(), expected_.end(), 0.0);
+      for (std::size_t k = 0; k < proposers.size(); ++k)
+        if (proposers[k].stage == g) propose(eq, t, s, k, proposers[k], rejection_, expected_);
+      for (std::size_t i = 0; i < n; ++i) stage_row(g, i)[ss] = expected_[i];
+      rejection_.swap(expected_);  // the stage's value is the previous stage's rejection value
+    }
+    for (std::size_t i = 0; i < n; ++i) eq.values_[(tt * n + i) * S + ss] = rejection_[i];
+  }
+}
+
+void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
+                                std::span<const double> rejection, std::span<double> expected) {
+  const std::size_t n = eq.parties_;
+  const auto w = [&](std::size_t i) { return rejection[i]; };
+  const std::size_t rho = who.party;
+  const std::size_t slot = eq.offer_slot(t, s, k);
+  EquilibriumOffer& offer = eq.offers_[slot];
+  const std::span<double> offer_u(eq.offer_utilities_.data() + slot * n, n);
+
+  // The other veto parties, as bit positions of the coalition mask.
+  std::uint64_t others = 0;
+  for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+    if (eq.veto_[b] != rho) others |= std::uint64_t{1} << b;
+  const std::size_t m = eq.veto_.size() - 1;
+
+  // Candidate coalitions: every set of `needed_votes_` other veto parties (one set, all of
+  // them, under unanimity), enumerated in increasing order of their masks.
+  masks_.clear();
+  if (needed_votes_ >= m) {
+    masks_.push_back(others);
+  } else {
+    // Subsets of size needed_votes_ of the m positions in `others`, in colex order (Gosper's
+    // hack over m bits), mapped onto the positions.
+    std::vector<std::size_t>& positions = positions_;
+    positions.clear();
+    for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+      if (others >> b & 1U) positions.push_back(b);
+    if (needed_votes_ == 0) {
+      masks_.push_back(0);
+    } else {
+      std::uint64_t sub = (std::uint64_t{1} << needed_votes_) - 1;
+      const std::uint64_t limit = std::uint64_t{1} << m;
+      while (sub < limit) {
+        std::uint64_t mask = 0;
+        for (std::size_t q = 0; q < m; ++q)
+          if (sub >> q & 1U) mask |= std::uint64_t{1} << positions[q];
+        masks_.push_back(mask);
+        const std::uint64_t c = sub & (~sub + 1);
+        const std::uint64_t r = sub + c;
+        sub = (((r ^ sub) >> 2) / c) | r;
+      }
+    }
+  }
+
+  double best = kMinusInfinity;
+  std::uint32_t tied = 0;
+  offer = EquilibriumOffer{};
+  for (std::uint64_t mask : masks_) {
+    std::fill(floors_.begin(), floors_.end(), kMinusInfinity);
+    for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+      if (mask >> b & 1U) floors_[eq.veto_[b]] = w(eq.veto_[b]);
+    const auto point = offers_.best_for(rho, floors_, candidate_);
+    if (!point) continue;
+    const double value = candidate_[rho];
+    if (tied > 0 && value <= best + options_.tie_tolerance) {
+      if (value >= best - options_.tie_tolerance) {  // equally cheap: the proposer mixes
+        ++tied;
+        for (std::size_t i = 0; i < n; ++i) sum_tied_[i] += candidate_[i];
+      }
+      continue;
+    }
+    // Strictly better than every coalition so far (or the first feasible one).
+    best = value;
+    tied = 1;
+    offer.point = *point;
+    offer.coalition = mask;
+    std::copy(candidate_.begin(), candidate_.end(), offer_u.begin());
+    std::copy(candidate_.begin(), candidate_.end(), sum_tied_.begin());
+  }
+  offer.feasible = tied > 0;
+  offer.tied_coalitions = tied;
+  offer.settles = offer.feasible && best >= w(rho) - options_.tie_tolerance;
+  if (!offer.feasible)
+    for (std::size_t i = 0; i < n; ++i) offer_u[i] = w(i);
+  for (std::size_t i = 0; i < n; ++i)
+    expected[i] += who.probability * (offer.settles ? sum_tied_[i] / static_cast<double>(tied) : w(i));
+}
+
+void EquilibriumSolver::forward_path(BargainingEquilibrium& eq) const {
+  EquilibriumPath& path = eq.path_;
+  const int T = eq.horizon_;
+  path = EquilibriumPath{};
+  path.settled_at.assign(static_cast<std::size_t>(T), 0.0);
+  std::vector<double> pi(eq.stride(), 0.0), next(eq.stride(), 0.0);
+  pi[static_cast<std::size_t>(eq.start_)] = 1.0;
+  double settle_time = 0.0;
+  for (int t = 0; t < T; ++t) {
+    if (eq.talks(t)) {
+      for (int s = 0; s < eq.state_count_; ++s) {
+        const auto ss = static_cast<std::size_t>(s);
+        if (pi[ss] == 0.0 || eq.absorbing(s)) continue;
+        const double settled = pi[ss] * eq.settlement_probability(t, s);
+        path.settled_at[static_cast<std::size_t>(t)] += settled;
+        pi[ss] -= settled;
+      }
+      path.settled += path.settled_at[static_cast<std::size_t>(t)];
+      settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
+    }
+    if (!chain_) continue;
+    const FrontMoves m = chain_->moves(t);
+    const int size = chain_->offensive_size();
+    std::fill(next.begin(), next.end(), 0.0);
+    double absorbed_a = 0.0, absorbed_b = 0.0;
+    for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s) {
+      const double p = pi[static_cast<std::size_t>(s)];
+      if (p == 0.0) continue;
+      const auto add = [&](int to, double q) {
+        const double mass = p * q;
+        if (to <= eq.collapse_a_) absorbed_a += mass;
+        else if (to >= eq.collapse_b_) absorbed_b += mass;
+        else next[static_cast<std::size_t>(to)] += mass;
+      };
+      add(chain_->destination(s, -size), m.down_far);
+      add(s - 1, m.down);
+      add(s, m.stay);
+      add(s + 1, m.up);
+      add(chain_->destination(s, size), m.up_far);
+    }
+    path.collapse_a += absorbed_a;
+    path.collapse_b += absorbed_b;
+    path.expected_duration += (t + 1) * (absorbed_a + absorbed_b);
+    std::swap(pi, next);
+  }
+  for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s) path.frozen += pi[static_cast<std::size_t>(s)];
+  path.expected_duration += settle_time + T * path.frozen;
+  path.expected_settlement_period =
+      path.settled > 0.0 ? settle_time / path.settled : std::numeric_limits<double>::quiet_NaN();
+}
+
+BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, const OfferSpace& offers,
+                                                   const EquilibriumOptions& options) {
+  return EquilibriumSolver(scenario, offers, options).run();
+}
+
+BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, const AgreementSpace& space,
+                                                   const EquilibriumOptions& options) {
+  return solve(scenario, AgreementSpaceOffers(space), options);
+}
+
+int BargainingEquilibrium::first_talk_period() const {
+  for (int t = 0; t < horizon_; ++t)
+    if (talks(t)) return t;
+  return -1;
+}
+
+std::span<const Recognition> BargainingEquilibrium::proposers(int t) const {
+  const int k = talk_index_[static_cast<std::size_t>(t)];
+  if (k < 0) return {};
+  return proposers_[static_cast<std::size_t>(k)];
+}
+
+std::size_t BargainingEquilibrium::stage_count(int t) const {
+  const int k = talk_index_[static_cast<std::size_t>(t)];
+  return k < 0 ? 0 : stages_[static_cast<std::size_t>(k)];
+}
+
+double BargainingEquilibrium::rejection_value(int t, int s, std::size_t stage, std::size_t party) const {
+  if (stage + 1 < stage_count(t)) return stage_value(t, s, stage + 1, party);
+  return continuation(t, s, party);
+}
+
+double BargainingEquilibrium::settlement_probability(int t, int s) const {
+  if (!talks(t) || absorbing(s)) return 0.0;
+  // The probability of reaching each stage times that of settling in it.
+  const auto who = proposers(t);
+  double reach = 1.0;
+  double settled = 0.0;
+  std::size_t stage = 0;
+  double settled_in_stage = 0.0;
+  for (std::size_t k = 0; k < who.size(); ++k) {
+    if (who[k].stage != stage) {
+      reach *= 1.0 - settled_in_stage;
+      settled_in_stage = 0.0;
+      stage = who[k].stage;
+    }
+    if (offer(t, s, k).settles) {
+      settled_in_stage += who[k].probability;
+      settled += reach * who[k].probability;
+    }
+  }
+  return settled;
+}
+
+}  // namespace parley

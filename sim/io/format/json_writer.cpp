@@ -1,0 +1,126 @@
+#include "parley/io/format/json_writer.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+#include "parley/io/format/number_format.hpp"
+
+namespace parley::io {
+
+std::string json_quote(std::string_view text) {
+  static const char* const hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20) {
+          out += "\\u00";
+          out += hex[u >> 4];
+          out += hex[u & 0xf];
+        } else {
+          out += c;
+        }
+      }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+
+void JsonWriter::newline() {
+  if (indent_ <= 0) return;
+  out_ << '\n' << std::string(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::before_value() {
+  if (stack_.empty()) {
+    if (done_) throw std::logic_error("JsonWriter: a second top-level value");
+    return;
+  }
+  Frame& top = stack_.back();
+  if (top.object) {
+    if (!top.has_key) throw std::logic_error("JsonWriter: a value inside an object needs a key");
+    top.has_key = false;
+    return;
+  }
+  if (!top.empty) out_ << ',';
+  top.empty = false;
+  newline();
+}
+
+JsonWriter& JsonWriter::raw(std::string_view text) {
+  before_value();
+  out_ << text;
+  if (stack_.empty()) done_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+  if (stack_.empty() || !stack_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
+  Frame& top = stack_.back();
+  if (top.has_key) throw std::logic_error("JsonWriter: two keys in a row");
+  if (!top.empty) out_ << ',';
+  top.empty = false;
+  top.has_key = true;
+  newline();
+  out_ << json_quote(name) << (indent_ > 0 ? ": " : ":");
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  out_ << '{';
+  stack_.push_back({true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  before_value();
+  out_ << '[';
+  stack_.push_back({false});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  if (stack_.empty() || !stack_.back().object || stack_.back().has_key)
+    throw std::logic_error("JsonWriter: end_object without a matching begin_object");
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_ << '}';
+  if (stack_.empty()) done_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  if (stack_.empty() || stack_.back().object)
+    throw std::logic_error("JsonWriter: end_array without a matching begin_array");
+  const bool empty = stack_.back().empty;
+  stack_.pop_back();
+  if (!empty) newline();
+  out_ << ']';
+  if (stack_.empty()) done_ = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) { return raw(json_quote(text)); }
+
+JsonWriter& JsonWriter::value(double x) { return std::isfinite(x) ? raw(format_shortest(x)) : raw("null"); }
+
+JsonWriter& JsonWriter::value(bool b) { return raw(b ? "true" : "false"); }
+
+JsonWriter& JsonWriter::null() { return raw("null"); }
+
+}  // namespace parley::io

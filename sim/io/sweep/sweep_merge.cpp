@@ -1,0 +1,86 @@
+#include "parley/io/sweep/sweep_merge.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+#include "parley/io/sweep/sweep_manifest.hpp"
+#include "parley/io/sweep/sweep_results.hpp"
+
+namespace parley::io {
+
+std::uint64_t merge_sweep_results(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
+  if (inputs.empty()) throw std::runtime_error("merge: give the shards' results files");
+  if (std::filesystem::exists(output) && !overwrite)
+    throw std::runtime_error(output + " exists: --force replaces it");
+
+  std::vector<SweepManifest> manifests;
+  std::vector<SweepResultsFile> files;
+  std::map<std::uint64_t, std::string> shard_files;  // shard index -> file
+  for (const auto& input : inputs) {
+    manifests.push_back(read_manifest(input));
+    files.push_back(read_sweep_results(input));
+    const SweepManifest& m = manifests.back();
+    const SweepResultsFile& f = files.back();
+    const std::string shard = std::to_string(m.shard.index) + "/" + std::to_string(m.shard.count);
+    const auto differences = sweep_differences(manifests.front(), m);
+    if (!differences.empty()) {
+      std::string why;
+      for (const auto& d : differences) why += "\n  " + d;
+      throw std::runtime_error(input + " is not a shard of the same sweep as " + inputs.front() + ":" + why);
+    }
+    if (!shard_files.emplace(m.shard.index, input).second)
+      throw std::runtime_error(input + " and " + shard_files[m.shard.index] + " are both shard " + shard);
+    if (f.header != m.columns) throw std::runtime_error(input + ": the columns differ from its manifest's");
+    if (f.torn_tail || f.rows.size() != m.points_in_file)
+      throw std::runtime_error(input + " (shard " + shard + ") is incomplete: " + std::to_string(f.rows.size()) +
+                               " of " + std::to_string(m.points_in_file) +
+                               " rows; complete it with the same parley sweep command and --resume");
+    for (const auto& row : f.rows)
+      if (row.point >= m.design_points || !m.shard.contains(row.point))
+        throw std::runtime_error(input + ": point " + std::to_string(row.point) + " does not belong to shard " + shard);
+  }
+  const std::uint64_t count = manifests.front().shard.count;
+  std::string missing;
+  for (std::uint64_t k = 1; k <= count; ++k)
+    if (!shard_files.count(k)) missing += (missing.empty() ? "" : ", ") + std::to_string(k) + "/" + std::to_string(count);
+  if (!missing.empty()) throw std::runtime_error("merge: missing shard(s) " + missing);
+
+  std::vector<const SweepResultRow*> rows;
+  for (const auto& f : files)
+    for (const auto& row : f.rows) rows.push_back(&row);
+  std::sort(rows.begin(), rows.end(), [](const auto* a, const auto* b) { return a->point < b->point; });
+  for (std::size_t i = 1; i < rows.size(); ++i)
+    if (rows[i]->point == rows[i - 1]->point)
+      throw std::runtime_error("merge: point " + std::to_string(rows[i]->point) + " appears twice");
+
+  SweepManifest merged = manifests.front();
+  merged.shard = sweep::Shard{};
+  merged.points_in_file = merged.design_points;
+  merged.sessions = 0;
+  merged.rows_done = rows.size();
+  merged.rows_failed = 0;
+  for (const auto& m : manifests) {
+    merged.start_time = std::min(merged.start_time, m.start_time);
+    merged.end_time = std::max(merged.end_time, m.end_time);
+    merged.sessions += m.sessions;
+  }
+  for (const auto* row : rows)
+    if (row->status != sweep::PointStatus::ok) ++merged.rows_failed;
+
+  write_manifest(output, merged);
+  auto writer = SweepResultsWriter::create(output, merged.columns);
+  std::string chunk;
+  for (const auto* row : rows) {
+    chunk += row->line;
+    if (chunk.size() > (1u << 20)) {
+      writer.write(chunk);
+      chunk.clear();
+    }
+  }
+  if (!chunk.empty()) writer.write(chunk);
+  return rows.size();
+}
+
+}  // namespace parley::io

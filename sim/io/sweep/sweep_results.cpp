@@ -1,0 +1,212 @@
+#include "parley/io/sweep/sweep_results.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+
+namespace parley::io {
+
+namespace {
+
+constexpr std::size_t fixed_before_parameters = 1;  // point
+constexpr std::size_t fixed_after_parameters = 3;   // seed, status, message
+
+std::string one_line(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') continue;
+    if (text[i] == '\n') {
+      if (i + 1 < text.size()) out += "; ";
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+std::optional<std::uint64_t> parse_count(const std::string& text) {
+  std::uint64_t n = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+std::optional<double> parse_metric(const std::string& text) {
+  if (text.empty()) return std::numeric_limits<double>::quiet_NaN();
+  double x = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), x);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return x;
+}
+
+std::optional<sweep::PointStatus> parse_status(const std::string& text) {
+  for (const auto s : {sweep::PointStatus::ok, sweep::PointStatus::invalid, sweep::PointStatus::error})
+    if (text == sweep::to_string(s)) return s;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> sweep_results_header(const std::vector<std::string>& parameters,
+                                              const std::vector<std::string>& metrics) {
+  std::vector<std::string> header{"point"};
+  header.insert(header.end(), parameters.begin(), parameters.end());
+  header.insert(header.end(), {"seed", "status", "message"});
+  header.insert(header.end(), metrics.begin(), metrics.end());
+  return header;
+}
+
+std::string format_sweep_row(const sweep::DesignPoint& point, std::uint64_t seed, const sweep::PointResult& result,
+                             std::size_t metric_count) {
+  std::string line = std::to_string(point.id);
+  for (const auto& value : point.values) line += ',' + csv_field(one_line(value));
+  line += ',' + std::to_string(seed);
+  line += ',' + std::string(sweep::to_string(result.status));
+  line += ',' + csv_field(one_line(result.message));
+  for (std::size_t m = 0; m < metric_count; ++m) {
+    const double x = m < result.metrics.size() ? result.metrics[m] : std::numeric_limits<double>::quiet_NaN();
+    line += ',' + (std::isnan(x) ? std::string() : format_shortest(x));
+  }
+  line += '\n';
+  return line;
+}
+
+std::optional<std::vector<std::string>> split_csv_record(std::string_view line) {
+  std::vector<std::string> fields;
+  std::string field;
+  std::size_t i = 0;
+  for (;;) {
+    field.clear();
+    if (i < line.size() && line[i] == '"') {
+      ++i;
+      for (;;) {
+        if (i >= line.size()) return std::nullopt;  // the quoted field never closes
+        if (line[i] == '"') {
+          if (i + 1 < line.size() && line[i + 1] == '"') {
+            field += '"';
+            i += 2;
+          } else {
+            ++i;
+            break;
+          }
+        } else {
+          field += line[i++];
+        }
+      }
+      if (i < line.size() && line[i] != ',') return std::nullopt;  // text after a closing quote
+    } else {
+      while (i < line.size() && line[i] != ',') field += line[i++];
+    }
+    fields.push_back(field);
+    if (i >= line.size()) return fields;
+    ++i;  // the comma
+  }
+}
+
+SweepResultsFile read_sweep_results(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot read the results file");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+
+  SweepResultsFile file;
+  const auto last_newline = text.rfind('\n');
+  file.complete_bytes = last_newline == std::string::npos ? 0 : last_newline + 1;
+  file.torn_tail = file.complete_bytes < text.size();
+
+  std::size_t start = 0;
+  std::size_t line_number = 0;
+  while (start < file.complete_bytes) {
+    const auto end = text.find('\n', start);
+    const std::string_view raw(text.data() + start, end - start);
+    const std::string_view content = !raw.empty() && raw.back() == '\r' ? raw.substr(0, raw.size() - 1) : raw;
+    ++line_number;
+    const std::string where = path + ":" + std::to_string(line_number) + ": ";
+    const auto fields = split_csv_record(content);
+    if (!fields) throw std::runtime_error(where + "a quoted field is not closed");
+    if (line_number == 1) {
+      file.header = *fields;
+      std::size_t seed_column = 0;
+      while (seed_column < file.header.size() && file.header[seed_column] != "seed") ++seed_column;
+      if (file.header.empty() || file.header[0] != "point" || seed_column + fixed_after_parameters > file.header.size() ||
+          file.header[seed_column + 1] != "status" || file.header[seed_column + 2] != "message")
+        throw std::runtime_error(where + "not a sweep results header (point, parameters..., seed, status, message, metrics...)");
+      file.parameters.assign(file.header.begin() + fixed_before_parameters,
+                             file.header.begin() + static_cast<std::ptrdiff_t>(seed_column));
+      file.metrics.assign(file.header.begin() + static_cast<std::ptrdiff_t>(seed_column + fixed_after_parameters),
+                          file.header.end());
+    } else {
+      if (fields->size() != file.header.size())
+        throw std::runtime_error(where + "the row has " + std::to_string(fields->size()) + " fields, the header " +
+                                 std::to_string(file.header.size()));
+      SweepResultRow row;
+      const auto point = parse_count((*fields)[0]);
+      if (!point) throw std::runtime_error(where + "bad point id '" + (*fields)[0] + "'");
+      row.point = *point;
+      const std::size_t p = file.parameters.size();
+      row.values.assign(fields->begin() + 1, fields->begin() + 1 + static_cast<std::ptrdiff_t>(p));
+      const auto seed = parse_count((*fields)[1 + p]);
+      if (!seed) throw std::runtime_error(where + "bad seed '" + (*fields)[1 + p] + "'");
+      row.seed = *seed;
+      const auto status = parse_status((*fields)[2 + p]);
+      if (!status) throw std::runtime_error(where + "bad status '" + (*fields)[2 + p] + "'");
+      row.status = *status;
+      row.message = (*fields)[3 + p];
+      for (std::size_t m = 4 + p; m < fields->size(); ++m) {
+        const auto x = parse_metric((*fields)[m]);
+        if (!x) throw std::runtime_error(where + "bad number '" + (*fields)[m] + "' in column " + file.header[m]);
+        row.metrics.push_back(*x);
+      }
+      row.line.assign(raw);
+      row.line += '\n';
+      file.rows.push_back(std::move(row));
+    }
+    start = end + 1;
+  }
+  return file;
+}
+
+SweepResultsWriter SweepResultsWriter::create(const std::string& path, const std::vector<std::string>& header) {
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  if (!file) throw std::runtime_error(path + ": cannot create the results file");
+  SweepResultsWriter writer(file, path);
+  std::string line;
+  for (std::size_t i = 0; i < header.size(); ++i) line += (i ? "," : "") + csv_field(header[i]);
+  writer.write(line + '\n');
+  return writer;
+}
+
+SweepResultsWriter SweepResultsWriter::append(const std::string& path, std::uint64_t keep_bytes) {
+  std::error_code error;
+  std::filesystem::resize_file(path, keep_bytes, error);
+  if (error) throw std::runtime_error(path + ": cannot truncate the torn last line: " + error.message());
+  std::FILE* file = std::fopen(path.c_str(), "ab");
+  if (!file) throw std::runtime_error(path + ": cannot open the results file for appending");
+  return SweepResultsWriter(file, path);
+}
+
+SweepResultsWriter::SweepResultsWriter(SweepResultsWriter&& other) noexcept
+    : file_(other.file_), path_(std::move(other.path_)) {
+  other.file_ = nullptr;
+}
+
+SweepResultsWriter::~SweepResultsWriter() {
+  if (file_) std::fclose(file_);
+}
+
+void SweepResultsWriter::write(const std::string& line) {
+  // One fwrite of the whole line, then fflush: the line reaches the kernel in one piece unless
+  // it is longer than the stream buffer, and a torn line is detected on resume either way.
+  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
+    throw std::runtime_error(path_ + ": cannot write to the results file");
+}
+
+}  // namespace parley::io
