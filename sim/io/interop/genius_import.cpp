@@ -385,13 +385,4 @@ GeniusImport import_genius(const GeniusFiles& files, const GeniusImportOptions& 
   return result;
 }
 
-ScenarioDocument genius_document(const GeniusFiles& files, const GeniusImportOptions& options) {
-  const GeniusImport imported = import_genius(files, options);
-  return parse_scenario_text(imported.yaml, files.domain, imported.id);
-}
-
-ScenarioDocument genius_document(const std::string& argument, const GeniusImportOptions& options) {
-  return genius_document(find_genius_files(argument), options);
-}
-
 }  // namespace parley::io

@@ -67,6 +67,15 @@ ScenarioDocument parse_builtin_scenario(std::string_view name) {
                                       "; built-in: " + join_words(names)}});
 }
 
+ScenarioDocument genius_document(const GeniusFiles& files, const GeniusImportOptions& options) {
+  const GeniusImport imported = import_genius(files, options);
+  return parse_scenario_text(imported.yaml, files.domain, imported.id);
+}
+
+ScenarioDocument genius_document(const std::string& argument, const GeniusImportOptions& options) {
+  return genius_document(find_genius_files(argument), options);
+}
+
 ScenarioDocument parse_scenario_argument(std::string_view path_or_name) {
   const std::string arg(path_or_name);
   // A GENIUS negotiation (a folder, a domain file, or its files joined by commas) is imported

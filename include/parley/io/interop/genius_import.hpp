@@ -39,7 +39,6 @@
 #include <vector>
 
 #include "parley/io/interop/genius_domain.hpp"
-#include "parley/io/scenario/scenario_loader.hpp"
 
 namespace parley::io {
 
@@ -58,14 +57,6 @@ struct GeniusImport {
 /// Reads the files (genius_domain.hpp's checks) and writes the equivalent scenario. Throws
 /// ScenarioError naming the GENIUS file, line and element, for every problem found.
 GeniusImport import_genius(const GeniusFiles& files, const GeniusImportOptions& options = {});
-
-/// The imported scenario as a parsed, not yet validated document (what parse_scenario_argument
-/// returns for a YAML file): the name in diagnostics is the domain file, the id the domain's.
-ScenarioDocument genius_document(const GeniusFiles& files, const GeniusImportOptions& options = {});
-
-/// The same from a SCENARIO argument: a folder, a domain file, or the comma-joined files
-/// (find_genius_files). What the scenario loader calls when looks_like_genius(argument).
-ScenarioDocument genius_document(const std::string& argument, const GeniusImportOptions& options = {});
 
 /// \brief An identifier for the scenario format ([a-z0-9_-]+) from free text.
 ///

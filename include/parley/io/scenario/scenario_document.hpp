@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/io/format/diagnostic.hpp"
+#include "parley/io/interop/genius_import.hpp"
 #include "parley/io/scenario/yaml_tree.hpp"
 
 namespace parley::io {
@@ -36,6 +37,15 @@ ScenarioDocument parse_builtin_scenario(std::string_view name);
 /// A command-line SCENARIO argument: an existing file, otherwise a built-in scenario name
 /// (with or without ".yaml"). Throws ScenarioError naming both possibilities if neither exists.
 ScenarioDocument parse_scenario_argument(std::string_view path_or_name);
+
+/// A GENIUS negotiation as a parsed, not yet validated document: the scenario import_genius
+/// writes (interop/genius_import.hpp), parsed as parse_scenario_text parses a file. The name in
+/// diagnostics is the domain file, the id the domain's.
+ScenarioDocument genius_document(const GeniusFiles& files, const GeniusImportOptions& options = {});
+
+/// The same from a SCENARIO argument: a folder, a domain file, or the comma-joined files
+/// (find_genius_files). What parse_scenario_argument calls when looks_like_genius(argument).
+ScenarioDocument genius_document(const std::string& argument, const GeniusImportOptions& options = {});
 
 /// \brief Replaces the field at `path` by `value` parsed as YAML (`--set PATH=VALUE`).
 ///
