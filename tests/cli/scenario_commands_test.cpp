@@ -7,6 +7,7 @@
 #include <string>
 #include <sys/wait.h>
 
+#include "../support/cli_runner.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/scenario/scenario_schema.hpp"
 
@@ -14,19 +15,13 @@ namespace {
 
 struct Run {
   int status;
-  std::string output;  // stdout and stderr together
+  std::string output;  // standard output, then standard error
 };
 
-/// Runs `parley ARGS` from the source directory, capturing its output and exit status.
+/// Runs `parley ARGS` from the source folder (the tests name files relative to it).
 Run run_parley(const std::string& args) {
-  const std::string command = std::string("cd '") + PARLEY_SOURCE_DIR + "' && '" + PARLEY_CLI + "' " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  for (std::size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+  const auto r = parley::testing::run_cli(args, {PARLEY_SOURCE_DIR, ""});
+  return {r.exit_code, r.out + r.err};
 }
 
 }  // namespace

@@ -2,9 +2,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
-#include <memory>
 #include <string>
 
 #include "parley/io/report/package_report.hpp"
@@ -79,37 +76,6 @@ TEST_CASE("the default scenario's analytics are consistent", "[solve][analysis]"
   }
   // The package report names every issue.
   CHECK(io::package_lines(s, a.nash->agreement).size() == s.issues.size());
-}
-
-namespace {
-
-std::string run_cli(const std::string& arguments) {
-  const std::string command = std::string(PARLEY_CLI) + " " + arguments + " 2>&1";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (pipe && fgets(buffer.data(), buffer.size(), pipe.get())) output += buffer.data();
-  return output;
-}
-
-}  // namespace
-
-TEST_CASE("parley analyze writes every format", "[solve][analysis][cli]") {
-  const std::string json = run_cli("analyze fearon --format json");
-  CHECK(json.find("\"war_value\": {\n    \"a\": 0.5") != std::string::npos);
-  CHECK(json.find("\"zopa\"") != std::string::npos);
-  CHECK(json.find("\"kalai_smorodinsky\"") != std::string::npos);
-  const std::string csv = run_cli("analyze ukraine-2025 --format csv");
-  const Scenario s = io::load_scenario("ukraine-2025");
-  // A header and one row per state 0..N.
-  CHECK(static_cast<int>(std::count(csv.begin(), csv.end(), '\n')) == s.battlefield->states + 2);
-  CHECK(csv.find("state,share,russia,ukraine,usa,eu,russia_believed,ukraine_believed,usa_believed,eu_believed\n") == 0);
-  const std::string plan = run_cli("analyze ukraine-2025");
-  CHECK(plan.find("The package United States (usa) tables") != std::string::npos);
-  CHECK(run_cli("analyze ukraine-2025 --format json").find("\"proposals\": [") != std::string::npos);
-  const std::string table = run_cli("analyze optimism");
-  CHECK(table.find("The zone is EMPTY") != std::string::npos);
-  CHECK(table.find("mutual optimism") != std::string::npos);
 }
 
 TEST_CASE("a tabled plan is held against each party's value of fighting on", "[solve][analysis]") {

@@ -9,12 +9,13 @@
 #include "analytic_evaluator.hpp"
 #include "parley/io/sweep/sweep_session.hpp"
 #include "parley/sweep/process_group.hpp"
-#include "scratch_folder.hpp"
+#include "../support/temp_folder.hpp"
+#include "result_rows.hpp"
 
 using namespace parley;
-using sweep::testing::read_text;
-using sweep::testing::ScratchFolder;
-using sweep::testing::sorted_lines;
+using parley::testing::read_text;
+using parley::testing::TempFolder;
+using parley::testing::sorted_lines;
 
 namespace {
 
@@ -82,7 +83,7 @@ TEST_CASE("mpi child: a sweep over the ranks of mpirun", "[.sweep-mpi-child]") {
 
 TEST_CASE("mpirun -np 2 writes the same rows as a serial run", "[sweep]") {
 #if defined(PARLEY_WITH_MPI) && PARLEY_WITH_MPI
-  const ScratchFolder folder("mpi");
+  const TempFolder folder("mpi");
   const auto serial = folder.file("serial.csv");
   {
     const sweep::ProcessGroup group;

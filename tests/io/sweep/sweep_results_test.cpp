@@ -3,14 +3,14 @@
 #include <cmath>
 #include <limits>
 
-#include "../../sweep/scratch_folder.hpp"
+#include "../../support/temp_folder.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 
 using namespace parley;
-using parley::sweep::testing::read_text;
-using parley::sweep::testing::ScratchFolder;
-using parley::sweep::testing::write_text;
+using parley::testing::read_text;
+using parley::testing::TempFolder;
+using parley::testing::write_text;
 
 TEST_CASE("A results row holds the point, values, seed, status, message and exact metrics", "[sweep]") {
   sweep::DesignPoint point{12, {"-0.25", "{name: prolonged, e: 0.1}"}};
@@ -30,7 +30,7 @@ TEST_CASE("CSV records split with RFC 4180 quoting", "[sweep]") {
 }
 
 TEST_CASE("A results file reads back, and a torn last line is detected", "[sweep]") {
-  const ScratchFolder folder("results");
+  const TempFolder folder("results");
   const auto path = folder.file("r.csv");
   const auto header = io::sweep_results_header({"x", "parties.russia.strategy"}, {"m1", "m2"});
   CHECK(header == std::vector<std::string>{"point", "x", "parties.russia.strategy", "seed", "status", "message", "m1", "m2"});
@@ -67,7 +67,7 @@ TEST_CASE("A results file reads back, and a torn last line is detected", "[sweep
 }
 
 TEST_CASE("Damage other than a torn last line is reported", "[sweep]") {
-  const ScratchFolder folder("damage");
+  const TempFolder folder("damage");
   const auto path = folder.file("r.csv");
   write_text(path, "point,x,seed,status,message,m\n1,0.5,1,ok,,2\n2,0.5,1,ok\n3,0.5,1,ok,,2\n");
   CHECK_THROWS_WITH(io::read_sweep_results(path), Catch::Contains("r.csv:3: the row has 4 fields"));

@@ -9,17 +9,18 @@
 #include <unistd.h>
 
 #include "../../sweep/analytic_evaluator.hpp"
-#include "../../sweep/scratch_folder.hpp"
+#include "../../support/temp_folder.hpp"
+#include "../../sweep/result_rows.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_merge.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 #include "parley/io/sweep/sweep_session.hpp"
 
 using namespace parley;
-using sweep::testing::read_text;
-using sweep::testing::ScratchFolder;
-using sweep::testing::sorted_lines;
-using sweep::testing::write_text;
+using parley::testing::read_text;
+using parley::testing::TempFolder;
+using parley::testing::sorted_lines;
+using parley::testing::write_text;
 
 namespace {
 
@@ -60,7 +61,7 @@ std::size_t count_lines(const std::string& text) { return static_cast<std::size_
 }  // namespace
 
 TEST_CASE("A sweep writes one row per point and a manifest", "[sweep]") {
-  const ScratchFolder folder("session");
+  const TempFolder folder("session");
   const auto out = folder.file("results.csv");
   std::vector<io::SweepProgress> reports;
   auto options = options_for(out);
@@ -103,14 +104,14 @@ TEST_CASE("A sweep writes one row per point and a manifest", "[sweep]") {
 }
 
 TEST_CASE("Results do not depend on the number of threads", "[sweep]") {
-  const ScratchFolder folder("threads");
+  const TempFolder folder("threads");
   run(test_spec(), options_for(folder.file("one.csv"), 1));
   run(test_spec(), options_for(folder.file("four.csv"), 4));
   CHECK(sorted_lines(read_text(folder.file("one.csv"))) == sorted_lines(read_text(folder.file("four.csv"))));
 }
 
 TEST_CASE("Resuming after a torn write completes the file without redoing finished rows", "[sweep]") {
-  const ScratchFolder folder("torn");
+  const TempFolder folder("torn");
   const auto reference = folder.file("reference.csv");
   run(test_spec(), options_for(reference));
   const std::string complete = read_text(reference);
@@ -147,7 +148,7 @@ TEST_CASE("Resuming after a torn write completes the file without redoing finish
 }
 
 TEST_CASE("Resuming refuses a file from another sweep", "[sweep]") {
-  const ScratchFolder folder("mismatch");
+  const TempFolder folder("mismatch");
   const auto out = folder.file("results.csv");
   run(test_spec(5), options_for(out));
   auto options = options_for(out);
@@ -168,7 +169,7 @@ TEST_CASE("Resuming refuses a file from another sweep", "[sweep]") {
 }
 
 TEST_CASE("A sweep killed with SIGKILL resumes to the uninterrupted file", "[sweep]") {
-  const ScratchFolder folder("kill");
+  const TempFolder folder("kill");
   auto spec = test_spec();
   // A longer design, slowed down so that the kill lands mid-sweep.
   spec.parameters[0].levels = sweep::evenly_spaced_levels(-1, 1, 100);
@@ -208,7 +209,7 @@ TEST_CASE("A sweep killed with SIGKILL resumes to the uninterrupted file", "[swe
 }
 
 TEST_CASE("Shards merged equal one run", "[sweep]") {
-  const ScratchFolder folder("shards");
+  const TempFolder folder("shards");
   const auto whole = folder.file("whole.csv");
   run(test_spec(), options_for(whole));
   std::vector<std::string> shards;

@@ -8,7 +8,7 @@
 #include <set>
 #include <sys/wait.h>
 
-#include "analytic_evaluator.hpp"
+#include "../sweep/analytic_evaluator.hpp"
 #include "parley/io/sweep/sweep_evaluator.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_plan.hpp"
@@ -16,36 +16,20 @@
 #include "parley/io/sweep/sweep_session.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/sweep/sobol_indices.hpp"
-#include "scratch_folder.hpp"
+#include "../support/cli_runner.hpp"
+#include "../sweep/result_rows.hpp"
 
 using namespace parley;
-using sweep::testing::read_text;
-using sweep::testing::ScratchFolder;
-using sweep::testing::sorted_lines;
-using sweep::testing::write_text;
+using parley::testing::read_text;
+using parley::testing::run_cli;
+using parley::testing::TempFolder;
+using parley::testing::sorted_lines;
+using parley::testing::write_text;
 
 namespace {
 
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-// Runs `prefix parley ARGS` with stdout and stderr into files of `folder`.
-Outcome run_parley(const ScratchFolder& folder, const std::string& args, const std::string& prefix = "") {
-  const std::string command = prefix + "'" + std::string(PARLEY_CLI) + "' " + args + " > '" + folder.file("stdout") +
-                              "' 2> '" + folder.file("stderr") + "'";
-  const int raw = std::system(command.c_str());
-  Outcome o;
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  o.out = read_text(folder.file("stdout"));
-  o.err = read_text(folder.file("stderr"));
-  return o;
-}
-
 // The rows the library writes for `spec` on the default scenario (the reference for the command).
-std::string library_rows(const ScratchFolder& folder, const sweep::SweepSpec& spec) {
+std::string library_rows(const TempFolder& folder, const sweep::SweepSpec& spec) {
   auto base = std::make_shared<io::ScenarioDocument>(io::parse_builtin_scenario("ukraine-2025"));
   for (const auto& s : spec.base_overrides) io::apply_override(*base, s);
   const sweep::ProcessGroup group;
@@ -74,11 +58,11 @@ const std::string small_grid_args =
 }  // namespace
 
 TEST_CASE("parley sweep writes the library's rows, and the manifest", "[sweep]") {
-  const ScratchFolder folder("cli-grid");
+  const TempFolder folder("cli-grid");
   const auto out = folder.file("r.csv");
-  const auto o = run_parley(folder, "sweep " + small_grid_args + " --threads 2 -o '" + out + "'");
+  const auto o = run_cli("sweep " + small_grid_args + " --threads 2 -o '" + out + "'");
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   CHECK(sorted_lines(read_text(out)) == sorted_lines(library_rows(folder, small_grid())));
   const auto file = io::read_sweep_results(out);
   CHECK(file.rows.size() == 6);
@@ -96,7 +80,7 @@ TEST_CASE("parley sweep writes the library's rows, and the manifest", "[sweep]")
 }
 
 TEST_CASE("Bad sweep specs stop parley sweep before any work", "[sweep]") {
-  const ScratchFolder folder("cli-errors");
+  const TempFolder folder("cli-errors");
   const auto out = folder.file("r.csv");
   const std::string o_arg = " -q --runs 5 -o '" + out + "'";
   struct Case {
@@ -117,24 +101,24 @@ TEST_CASE("Bad sweep specs stop parley sweep before any work", "[sweep]") {
   };
   for (const auto& c : cases) {
     INFO(c.args);
-    const auto o = run_parley(folder, "sweep " + c.args + o_arg);
+    const auto o = run_cli("sweep " + c.args + o_arg);
     INFO(o.err);
-    CHECK(o.status != 0);
+    CHECK(o.exit_code != 0);
     CHECK_THAT(o.err, Catch::Contains(c.message));
     CHECK_FALSE(std::filesystem::exists(out));
   }
   // No output file: a usage error.
-  CHECK(run_parley(folder, "sweep --vary battlefield.tempo=0.2,0.4").status == 2);
+  CHECK(run_cli("sweep --vary battlefield.tempo=0.2,0.4").exit_code == 2);
 }
 
 TEST_CASE("A combination that does not validate is a row with its status and message", "[sweep]") {
-  const ScratchFolder folder("cli-invalid");
+  const TempFolder folder("cli-invalid");
   const auto out = folder.file("r.csv");
   // start 15 and collapse_b 10 are each valid alone, not together (start < collapse_b).
-  const auto o = run_parley(folder, "sweep --vary battlefield.start=6,15 --vary battlefield.collapse_b=10,20 --runs 10 -q "
+  const auto o = run_cli("sweep --vary battlefield.start=6,15 --vary battlefield.collapse_b=10,20 --runs 10 -q "
                                 "--metrics outcomes.settled -o '" + out + "'");
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   const auto file = io::read_sweep_results(out);
   REQUIRE(file.rows.size() == 4);
   for (const auto& row : file.rows) {
@@ -149,7 +133,7 @@ TEST_CASE("A combination that does not validate is a row with its status and mes
 }
 
 TEST_CASE("A plan file gives the same sweep as the command line", "[sweep]") {
-  const ScratchFolder folder("cli-plan");
+  const TempFolder folder("cli-plan");
   write_text(folder.file("sweep.yaml"), R"(scenario: ukraine-2025
 runs: 40
 seed: 3
@@ -159,70 +143,70 @@ vary:
   parties.russia.cost: {lo: 0.002, hi: 0.006, n: 3}
 )");
   const auto from_plan = folder.file("plan.csv");
-  const auto o = run_parley(folder, "sweep --plan '" + folder.file("sweep.yaml") + "' -q -o '" + from_plan + "'");
+  const auto o = run_cli("sweep --plan '" + folder.file("sweep.yaml") + "' -q -o '" + from_plan + "'");
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   CHECK(sorted_lines(read_text(from_plan)) == sorted_lines(library_rows(folder, small_grid())));
   // Command-line options override the plan.
   const auto reseeded = folder.file("reseeded.csv");
-  REQUIRE(run_parley(folder, "sweep --plan '" + folder.file("sweep.yaml") + "' --seed 4 -q -o '" + reseeded + "'").status == 0);
+  REQUIRE(run_cli("sweep --plan '" + folder.file("sweep.yaml") + "' --seed 4 -q -o '" + reseeded + "'").exit_code == 0);
   CHECK(io::read_manifest(reseeded).spec.seed == 4);
 }
 
 TEST_CASE("parley sweep --shard k/n and parley merge equal one run, and --resume completes a cut file", "[sweep]") {
-  const ScratchFolder folder("cli-shards");
+  const TempFolder folder("cli-shards");
   const auto whole = folder.file("whole.csv");
-  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + whole + "'").status == 0);
+  REQUIRE(run_cli("sweep " + small_grid_args + " -o '" + whole + "'").exit_code == 0);
   std::string shards;
   for (int k = 1; k <= 4; ++k) {
     const auto shard = folder.file("shard" + std::to_string(k) + ".csv");
-    const auto o = run_parley(folder, "sweep " + small_grid_args + " --threads 1 --shard " + std::to_string(k) + "/4 -o '" + shard + "'");
+    const auto o = run_cli("sweep " + small_grid_args + " --threads 1 --shard " + std::to_string(k) + "/4 -o '" + shard + "'");
     INFO(o.err);
-    REQUIRE(o.status == 0);
+    REQUIRE(o.exit_code == 0);
     shards += " '" + shard + "'";
   }
   const auto merged = folder.file("merged.csv");
-  const auto o = run_parley(folder, "merge -o '" + merged + "'" + shards);
+  const auto o = run_cli("merge -o '" + merged + "'" + shards);
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   std::string sorted;
   for (const auto& line : sorted_lines(read_text(whole))) sorted += line + "\n";
   CHECK(read_text(merged) == sorted);
-  CHECK(run_parley(folder, "merge -o '" + merged + "'" + shards).status == 1);  // exists
+  CHECK(run_cli("merge -o '" + merged + "'" + shards).exit_code == 1);  // exists
 
   // A file cut mid-row (as by SIGKILL) completes with --resume to the same rows.
   const std::string text = read_text(whole);
   write_text(whole, text.substr(0, text.size() * 2 / 3));
-  CHECK(run_parley(folder, "sweep " + small_grid_args + " -o '" + whole + "'").status == 1);  // no --resume: refuses
-  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " --resume -o '" + whole + "'").status == 0);
+  CHECK(run_cli("sweep " + small_grid_args + " -o '" + whole + "'").exit_code == 1);  // no --resume: refuses
+  REQUIRE(run_cli("sweep " + small_grid_args + " --resume -o '" + whole + "'").exit_code == 0);
   CHECK(sorted_lines(read_text(whole)) == sorted_lines(text));
 }
 
 TEST_CASE("mpirun -np 2 parley sweep equals the serial run", "[sweep]") {
 #if defined(PARLEY_WITH_MPI) && PARLEY_WITH_MPI
-  const ScratchFolder folder("cli-mpi");
+  const TempFolder folder("cli-mpi");
   const auto serial = folder.file("serial.csv");
-  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " --threads 1 -o '" + serial + "'").status == 0);
+  REQUIRE(run_cli("sweep " + small_grid_args + " --threads 1 -o '" + serial + "'").exit_code == 0);
   const auto parallel = folder.file("mpi.csv");
-  const auto o = run_parley(folder, "sweep " + small_grid_args + " -o '" + parallel + "'",
-                        "mpirun --allow-run-as-root --oversubscribe -np 2 ");
+  const auto o = run_cli("sweep " + small_grid_args + " -o '" + parallel + "'",
+                        {"", "mpirun --allow-run-as-root --oversubscribe -np 2 "});
   INFO(o.err << o.out);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   CHECK(sorted_lines(read_text(parallel)) == sorted_lines(read_text(serial)));
   CHECK(io::read_manifest(parallel).rows_done == 6);
 #else
   // Built without MPI, parley refuses to run as one of several launched processes.
   WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 parley sweep is not run");
-  const ScratchFolder folder("cli-no-mpi");
-  const auto o = run_parley(folder, "sweep " + small_grid_args + " -o '" + folder.file("x.csv") + "'",
-                            "OMPI_COMM_WORLD_SIZE=2 ");
-  CHECK(o.status != 0);
+  const TempFolder folder("cli-no-mpi");
+  const auto o = run_cli("sweep " + small_grid_args + " -o '" + folder.file("x.csv") + "'",
+                            {"", "OMPI_COMM_WORLD_SIZE=2 "});
+  CHECK(o.exit_code != 0);
   CHECK_THAT(o.err, Catch::Contains("-DPARLEY_WITH_MPI=ON"));
 #endif
 }
 
 TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]") {
-  const ScratchFolder folder("cli-analyze");
+  const TempFolder folder("cli-analyze");
   // A Saltelli sweep of the analytic evaluator (x + y u averaged over runs, x y, ...).
   sweep::SweepSpec spec;
   spec.design = sweep::DesignKind::sobol;
@@ -237,9 +221,9 @@ TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]"
   const sweep::ProcessGroup group;
   io::run_sweep_session(group, design, sweep::testing::analytic_evaluator(spec.seed, spec.runs), options);
 
-  const auto o = run_parley(folder, "sweep --analyze sobol '" + out + "' --metric product --bootstrap 100 --seed 5 --format csv");
+  const auto o = run_cli("sweep --analyze sobol '" + out + "' --metric product --bootstrap 100 --seed 5 --format csv");
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   const auto file = io::read_sweep_results(out);
   Eigen::VectorXd f_a(64), f_b(64);
   Eigen::MatrixXd f_ab(64, 2);
@@ -261,25 +245,25 @@ TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]"
                 io::format_shortest(t.hi) + "\n";
   }
   CHECK(o.out == expected);
-  const auto table = run_parley(folder, "sweep --analyze sobol '" + out + "' --metric product --bootstrap 100");
-  CHECK(table.status == 0);
+  const auto table = run_cli("sweep --analyze sobol '" + out + "' --metric product --bootstrap 100");
+  CHECK(table.exit_code == 0);
   CHECK_THAT(table.out, Catch::Contains("Sobol indices of product (64 base samples"));
 
-  CHECK_THAT(run_parley(folder, "sweep --analyze sobol '" + out + "' --metric nope").err, Catch::Contains("no metric 'nope'"));
+  CHECK_THAT(run_cli("sweep --analyze sobol '" + out + "' --metric nope").err, Catch::Contains("no metric 'nope'"));
   // A grid is not a Saltelli design.
   const auto grid = folder.file("grid.csv");
-  REQUIRE(run_parley(folder, "sweep " + small_grid_args + " -o '" + grid + "'").status == 0);
-  CHECK_THAT(run_parley(folder, "sweep --analyze sobol '" + grid + "' --metric outcomes.settled").err,
+  REQUIRE(run_cli("sweep " + small_grid_args + " -o '" + grid + "'").exit_code == 0);
+  CHECK_THAT(run_cli("sweep --analyze sobol '" + grid + "' --metric outcomes.settled").err,
              Catch::Contains("need --design sobol"));
 }
 
 TEST_CASE("The shipped prolonged-versus-quick plan runs: advantage x strategies, every point valid", "[sweep]") {
-  const ScratchFolder folder("cli-shipped-plan");
+  const TempFolder folder("cli-shipped-plan");
   const auto out = folder.file("pvq.csv");
   const std::string plan = std::string(PARLEY_SOURCE_DIR) + "/scenarios/sweeps/prolonged-vs-quick.yaml";
-  const auto o = run_parley(folder, "sweep --plan '" + plan + "' --runs 5 -q -o '" + out + "'");
+  const auto o = run_cli("sweep --plan '" + plan + "' --runs 5 -q -o '" + out + "'");
   INFO(o.err);
-  REQUIRE(o.status == 0);
+  REQUIRE(o.exit_code == 0);
   const auto file = io::read_sweep_results(out);
   REQUIRE(file.rows.size() == 44);
   std::set<std::vector<std::string>> profiles;

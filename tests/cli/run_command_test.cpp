@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "cli_runner.hpp"
-#include "flat_json.hpp"
+#include "../support/cli_runner.hpp"
+#include "../support/flat_json.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"

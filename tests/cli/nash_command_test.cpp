@@ -10,37 +10,15 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "gambit_reference.hpp"
+#include "../solve/gambit_reference.hpp"
+#include "../support/cli_runner.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-/// Runs `parley nash ARGS`, capturing both streams.
-Run run_nash(const std::string& args) {
-  const auto dir = std::filesystem::temp_directory_path();
-  const auto out = dir / ("parley_nash_test_" + std::to_string(::getpid()) + ".out");
-  const auto err = dir / ("parley_nash_test_" + std::to_string(::getpid()) + ".err");
-  const std::string command = std::string("\"") + PARLEY_CLI + "\" nash " + args + " >\"" + out.string() +
-                              "\" 2>\"" + err.string() + "\"";
-  const int raw = std::system(command.c_str());
-  const auto slurp = [](const std::filesystem::path& p) {
-    std::ifstream in(p);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  };
-  Run run{WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, slurp(out), slurp(err)};
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return run;
-}
+/// `parley nash ARGS` (tests/support/cli_runner.hpp).
+parley::testing::CliResult run_nash(const std::string& args) { return parley::testing::run_cli("nash " + args); }
 
 std::string game_file(const std::string& name) {
   return "\"" + (parley::test::gambit_dir() / "games" / name).string() + "\"";
@@ -50,8 +28,8 @@ std::string game_file(const std::string& name) {
 
 TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs", "[solve][nash]") {
   const auto path = parley::test::gambit_dir() / "games" / "deg1.nfg";
-  const Run run = run_nash(game_file("deg1.nfg") + " --format json");
-  REQUIRE(run.status == 0);
+  const auto run = run_nash(game_file("deg1.nfg") + " --format json");
+  REQUIRE(run.exit_code == 0);
   const auto json = parley::test::JsonReader(run.out).read();
   const auto game = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
   CHECK(json["game"].string == game.title());
@@ -77,8 +55,8 @@ TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs"
 TEST_CASE("parley nash prints probabilities as decimals and fractions", "[solve][nash]") {
   // Gambit's 2x2.nfg: A = [[2, 0], [0, 1]], B = [[0, 1], [1, 0]]; player 2 is indifferent
   // at x = (1/2, 1/2), player 1 at y = (1/3, 2/3), with payoffs 2/3 and 1/2.
-  const Run run = run_nash(game_file("2x2.nfg"));
-  REQUIRE(run.status == 0);
+  const auto run = run_nash(game_file("2x2.nfg"));
+  REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.out, Catch::Contains("1 equilibrium"));
   CHECK_THAT(run.out, Catch::Contains("0.3333333333       1/3"));
   CHECK_THAT(run.out, Catch::Contains("0.6666666667       2/3"));
@@ -86,30 +64,27 @@ TEST_CASE("parley nash prints probabilities as decimals and fractions", "[solve]
 }
 
 TEST_CASE("parley nash --method lh reports the equilibria Lemke-Howson reaches", "[solve][nash]") {
-  const Run run = run_nash(game_file("sh3.nfg") + " --method lh --format json");
-  REQUIRE(run.status == 0);
+  const auto run = run_nash(game_file("sh3.nfg") + " --method lh --format json");
+  REQUIRE(run.exit_code == 0);
   CHECK(parley::test::JsonReader(run.out).read()["equilibria"].items.size() == 1);
 }
 
 TEST_CASE("parley nash exits with 1 and a located message on bad files", "[solve][nash]") {
-  const auto bad = std::filesystem::temp_directory_path() / ("parley_nash_bad_" + std::to_string(::getpid()) + ".nfg");
-  {
-    std::ofstream out(bad);
-    out << "NFG 1 R \"\" { \"1\" \"2\" } { 2 2 }\n1 2 3\n";
-  }
-  Run run = run_nash("\"" + bad.string() + "\"");
-  std::filesystem::remove(bad);
-  CHECK(run.status == 1);
+  const parley::testing::TempFolder folder("nash");
+  const auto bad = folder / "bad.nfg";
+  parley::testing::write_text(bad, "NFG 1 R \"\" { \"1\" \"2\" } { 2 2 }\n1 2 3\n");
+  auto run = run_nash("\"" + bad.string() + "\"");
+  CHECK(run.exit_code == 1);
   CHECK_THAT(run.err, Catch::Contains(bad.string() + ":3:1: error: expected payoff 4 of 8"));
 
   run = run_nash(game_file("2x2x2.nfg"));
-  CHECK(run.status == 1);
+  CHECK(run.exit_code == 1);
   CHECK_THAT(run.err, Catch::Contains("the game has 3 players; parley nash solves two-player games only"));
 
   run = run_nash("/nonexistent/game.nfg");
-  CHECK(run.status == 1);
+  CHECK(run.exit_code == 1);
   CHECK_THAT(run.err, Catch::Contains("/nonexistent/game.nfg: error: cannot open the file"));
 
   run = run_nash(game_file("2x2.nfg") + " --format xml");
-  CHECK(run.status == 2);
+  CHECK(run.exit_code == 2);
 }

@@ -14,8 +14,8 @@
 #include <set>
 #include <string>
 
-#include "cli_runner.hpp"
-#include "flat_json.hpp"
+#include "../support/cli_runner.hpp"
+#include "../support/flat_json.hpp"
 #include "parley/engine/simulation.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
