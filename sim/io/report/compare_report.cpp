@@ -33,7 +33,7 @@ std::string strategy_label(const StrategySpec& spec) {
   return out;
 }
 
-/// std::string advantage_phrase(const Scenario& s) {
+std::string advantage_phrase(const Scenario& s) {
   if (!s.battlefield) return "Without a battlefield";
   const AdvantageSchedule& a = s.battlefield->advantage;
   const std::string side = s.parties[static_cast<std::size_t>(s.side_a())].name;
