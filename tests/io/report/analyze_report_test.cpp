@@ -1,7 +1,8 @@
 // The `parley analyze` writers on a split-the-pie negotiation whose analytics are known in
 // closed form: with reservations d = (0.2, 0) on the frontier u_a + u_b = 1, the Nash package
-// maximises (x - 0.2)(1 - x) at x = 0.6, and Kalai-Smorodinsky gives each the same share of
-// its ideal gain, (x - 0.2) / 0.8 = (1 - x) / 1 at x = 5/9.
+// maximises (x - 0.2)(1 - x) at x = 0.6; Kalai-Smorodinsky gives each the same share of its
+// gain up to its ideal in the zone (a: 1 - 0.2, b: 0.8 - 0), (x - 0.2) / 0.8 = (1 - x) / 0.8,
+// the same x = 0.6.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -43,10 +44,11 @@ TEST_CASE("the analyze table gives the Nash and Kalai-Smorodinsky packages of a 
   std::ostringstream out;
   io::write_analyze_table(out, {pie, analysis});
   const std::string text = out.str();
+  INFO(text);
   CHECK(text.rfind("pie - exact analytics\n\nNo battlefield: disagreement at the deadline", 0) == 0);
   CHECK(analyze_report_has(text, "Nash bargaining package (Nash 1950)\n  utilities: a 0.600 b 0.400\n  pie = 0.600\n"));
-  CHECK(analyze_report_has(text, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)\n  utilities: a 0.556 b 0.444\n"));
-  CHECK(analyze_report_has(text, "  Alice (a)  0.200  1.000"));
+  CHECK(analyze_report_has(text, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)\n  utilities: a 0.600 b 0.400\n"));
+  CHECK(analyze_report_has(text, "  Bob (b)    0.000  1.000                  0.800     [0.000, 0.800]\n"));
   CHECK(analyze_report_has(text, "  The zone exists: every package in it is worth more to each veto party than disagreement.\n"));
 }
 

@@ -31,10 +31,12 @@ TEST_CASE("in the ultimatum game the proposer's offer leaves the responder its r
   std::ostringstream table;
   io::write_solve_table(table, report);
   const std::string text = table.str();
+  INFO(text);
   CHECK(text.rfind("pie - subgame-perfect equilibrium under complete information\n\n"
                    "alternating talks every period: the proposers take turns in the order of protocol.order.\n",
                    0) == 0);
-  CHECK(solve_report_has(text, "  agreement                1.0000\n"));
+  CHECK(solve_report_has(text, "  agreement                    1.0000\n"));
+  CHECK(solve_report_has(text, "  b (b)  belligerent       0.2500   0.2500   0.0000\n"));
   CHECK(solve_report_has(text, "  a (a) proposes; it is accepted\n  utilities: a 0.7500 b 0.2500\n  pie = 0.750\n"));
 
   std::ostringstream csv;
