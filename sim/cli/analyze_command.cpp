@@ -2,271 +2,18 @@
 // (DESIGN 1.4, 1.8): how a war fought to the end ends, what fighting on is worth to each party,
 // the zone of possible agreement that leaves, and the Nash, Kalai-Smorodinsky and
 // maximum-welfare packages. `--format csv` gives the plot-ready table of V_i(0, s) over s.
-#include <algorithm>
-#include <iostream>
-#include <optional>
+// The writers are io/report/analyze_report.hpp; this file reads the options and dispatches.
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include "command.hpp"
-#include "parley/io/format/csv_writer.hpp"
-#include "parley/io/format/json_writer.hpp"
-#include "parley/io/format/number_format.hpp"
-#include "parley/io/report/package_report.hpp"
-#include "parley/io/format/table_writer.hpp"
+#include "parley/io/report/analyze_report.hpp"
 #include "parley/solve/scenario_analysis.hpp"
 #include "scenario_options.hpp"
 
 namespace parley::cli {
 namespace {
-
-using io::format_fixed;
-
-using Analysis = ScenarioAnalysis;
-
-std::string party_label(const Scenario& s, std::size_t i) { return s.parties[i].name + " (" + s.parties[i].id + ")"; }
-
-// ---- JSON -------------------------------------------------------------------------------
-
-void write_solution_json(io::JsonWriter& json, const Scenario& s, const char* name,
-                         const std::optional<BargainingSolution>& solution) {
-  json.key(name);
-  if (!solution) {
-    json.null();
-    return;
-  }
-  json.begin_object().key("utilities").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, solution->utilities[i]);
-  json.end_object().key("agreement");
-  io::write_package_json(json, s, solution->agreement);
-  json.end_object();
-}
-
-void write_zopa_json(io::JsonWriter& json, const Scenario& s, const Zopa& zopa) {
-  json.begin_object().field("exists", zopa.exists).field("max_welfare", zopa.max_welfare);
-  json.field("disagreement_welfare", zopa.disagreement_welfare).field("epsilon", zopa.epsilon);
-  json.key("parties").begin_object();
-  for (const ZopaSide& side : zopa.sides) {
-    json.key(s.parties[side.party].id).begin_object();
-    json.field("disagreement", side.disagreement).field("ideal", side.ideal);
-    json.key("best_given_others");
-    if (side.best_given_others) json.value(*side.best_given_others); else json.null();
-    if (zopa.exists) json.field("low", side.low).field("high", side.high);
-    json.end_object();
-  }
-  json.end_object().end_object();
-}
-
-void write_json(std::ostream& out, const Scenario& s, const Analysis& a) {
-  io::JsonWriter json(out);
-  json.begin_object().field("scenario", s.id).field("title", s.title);
-  json.key("war_value").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, a.war_value[i]);
-  json.end_object().key("subjective_war_value").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, a.subjective_value[i]);
-  json.end_object();
-  json.key("absorption");
-  if (a.outcome) {
-    json.begin_object().field("collapse_a", a.outcome->collapse_a).field("collapse_b", a.outcome->collapse_b);
-    json.field("frozen", a.outcome->frozen).end_object();
-    json.field("expected_duration", a.outcome->expected_duration);
-    json.field("median_duration", a.outcome->median_duration);
-  } else {
-    json.null().key("expected_duration").null();
-  }
-  json.key("disagreement").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, a.disagreement[i]);
-  json.end_object();
-  json.key("zopa");
-  write_zopa_json(json, s, a.zopa);
-  json.key("zopa_complete_information");
-  write_zopa_json(json, s, a.zopa_complete_information);
-  write_solution_json(json, s, "nash", a.nash);
-  write_solution_json(json, s, "kalai_smorodinsky", a.kalai_smorodinsky);
-  write_solution_json(json, s, "max_welfare", std::optional<BargainingSolution>(a.max_welfare));
-  json.key("proposals").begin_array();
-  for (const ProposalAssessment& tabled : a.proposals) {
-    json.begin_object().field("party", s.parties[tabled.party].id).key("utilities").begin_object();
-    for (std::size_t i = 0; i < s.parties.size(); ++i) json.field(s.parties[i].id, tabled.utilities[i]);
-    json.end_object().key("rejected_by").begin_array();
-    for (const std::size_t i : tabled.rejected_by) json.value(s.parties[i].id);
-    json.end_array().key("agreement");
-    io::write_package_json(json, s, tabled.agreement);
-    json.end_object();
-  }
-  json.end_array();
-  json.key("frontier").begin_object().field("exact", a.space.is_exact()).field("epsilon", a.space.epsilon());
-  json.key("points").begin_array();
-  for (std::size_t p = 0; p < a.space.point_count(); ++p) {
-    const SpacePoint point = a.space.point(p);
-    json.begin_object().key("utilities").begin_object();
-    for (const std::size_t i : a.space.veto_parties()) json.field(s.parties[i].id, a.space.utility(point, i));
-    json.end_object().key("agreement");
-    io::write_package_json(json, s, a.space.package(point));
-    if (a.space.is_exact() && p + 1 < a.space.point_count())
-      json.field("edge_to_next", a.space.frontier().edge_kind(p) == ParetoFrontier::EdgeKind::segment ? "segment" : "gap");
-    json.end_object();
-  }
-  json.end_array().end_object().end_object();
-  out << "\n";
-}
-
-// ---- CSV: V_i(0, s) over s --------------------------------------------------------------
-
-void write_csv(std::ostream& out, const Scenario& s, const Analysis& a) {
-  io::CsvWriter csv(out);
-  std::vector<std::string> header{"state", "share"};
-  for (const auto& p : s.parties) header.push_back(p.id);
-  // The value as each party believes it (its prior over the advantage): differs from the
-  // true column for a party with a non-degenerate prior (DESIGN 1.5).
-  if (s.battlefield)
-    for (const auto& p : s.parties) header.push_back(p.id + "_believed");
-  csv.write_row(header);
-  const int states = a.true_values.front().state_count();
-  for (int state = 0; state < states; ++state) {
-    std::vector<std::string> row{std::to_string(state),
-                                 io::format_shortest(s.battlefield ? double(state) / s.battlefield->states : 0.0)};
-    for (std::size_t i = 0; i < s.parties.size(); ++i) row.push_back(io::format_shortest(a.true_values[i](0, state)));
-    if (s.battlefield)
-      for (std::size_t i = 0; i < s.parties.size(); ++i)
-        row.push_back(io::format_shortest(a.subjective_by_state[i][static_cast<std::size_t>(state)]));
-    csv.write_row(row);
-  }
-}
-
-// ---- table ------------------------------------------------------------------------------
-
-void write_solution_table(std::ostream& out, const Scenario& s, const char* title,
-                          const std::optional<BargainingSolution>& solution) {
-  out << "\n" << title << "\n";
-  if (!solution) {
-    out << "  none: the zone of possible agreement is empty\n";
-    return;
-  }
-  std::string utilities = "  utilities:";
-  for (std::size_t i = 0; i < s.parties.size(); ++i)
-    utilities += " " + s.parties[i].id + " " + format_fixed(solution->utilities[i], 3);
-  out << utilities << "\n";
-  for (const auto& line : io::package_lines(s, solution->agreement)) out << "  " << line << "\n";
-}
-
-/// Says in words which clauses the Nash package holds and why: a clause is in when the veto
-/// parties' gains from it raise the Nash product, out when flipping it in would lower it.
-void write_nash_clauses(std::ostream& out, const Scenario& s, const Analysis& a) {
-  if (!a.nash_explained || a.nash_explained->clauses.empty()) return;
-  const auto veto = a.space.veto_parties();
-  out << "\nWhy these clauses (gain to each veto party if the clause is in; Nash product "
-      << format_fixed(a.nash_explained->nash_product, 4) << ")\n";
-  io::TableWriter table({"clause", "in", s.parties[veto[0]].id, s.parties[veto[1 % veto.size()]].id,
-                         "product if flipped"},
-                        {io::TableWriter::Align::left, io::TableWriter::Align::left, io::TableWriter::Align::right,
-                         io::TableWriter::Align::right, io::TableWriter::Align::right});
-  for (const ClauseAssessment& c : a.nash_explained->clauses) {
-    table.add_row({s.issues[c.issue].clauses[c.clause].id, c.included ? "yes" : "no",
-                   io::format_signed(c.gain[veto[0]], 4), io::format_signed(c.gain[veto[1 % veto.size()]], 4),
-                   format_fixed(c.nash_product_flipped, 4)});
-  }
-  table.write(out, "  ");
-}
-
-void write_zopa_table(std::ostream& out, const Scenario& s, const Analysis& a) {
-  const Zopa& z = a.zopa;
-  out << "\nZone of possible agreement (d = each party's value of "
-      << (s.battlefield ? "fighting on, as it believes" : "disagreement") << ")\n";
-  io::TableWriter table({"party", "d", "ideal", "best the others allow", "range in the zone"},
-                        {io::TableWriter::Align::left, io::TableWriter::Align::right, io::TableWriter::Align::right,
-                         io::TableWriter::Align::right, io::TableWriter::Align::right});
-  for (const ZopaSide& side : z.sides) {
-    table.add_row({party_label(s, side.party), format_fixed(side.disagreement, 3), format_fixed(side.ideal, 3),
-                   side.best_given_others ? format_fixed(*side.best_given_others, 3) : "none",
-                   z.exists ? "[" + format_fixed(side.low, 3) + ", " + format_fixed(side.high, 3) + "]" : "-"});
-  }
-  table.write(out, "  ");
-  if (z.exists) {
-    out << "  The zone exists: every package in it is worth more to each veto party than "
-        << (s.battlefield ? "fighting on" : "disagreement") << ".\n";
-  } else {
-    out << "  The zone is EMPTY: ";
-    if (z.disagreement_welfare > z.max_welfare) {
-      out << "the veto parties' values of " << (s.battlefield ? "fighting on" : "disagreement") << " add up to "
-          << format_fixed(z.disagreement_welfare, 3) << ", more than any package can give them together ("
-          << format_fixed(z.max_welfare, 3) << ")";
-      if (s.battlefield) out << " - mutual optimism about the battlefield (Fearon 1995; Slantchev 2003)";
-      out << ".\n";
-    } else {
-      out << "no package gives every veto party its value of " << (s.battlefield ? "fighting on" : "disagreement")
-          << ": what one needs, the other cannot concede on the frontier.\n";
-    }
-    if (s.battlefield && a.zopa_complete_information.exists)
-      out << "  Under the true advantage (complete information) the zone would exist: the parties' beliefs close it.\n";
-  }
-}
-
-/// Each tabled package (a mediator's plan, say) held against the disagreement point: who gains
-/// from signing it and who would rather fight on.
-void write_proposals_table(std::ostream& out, const Scenario& s, const Analysis& a) {
-  const char* fallback = s.battlefield ? "fighting on" : "disagreement";
-  for (const ProposalAssessment& tabled : a.proposals) {
-    out << "\nThe package " << party_label(s, tabled.party) << " tables, against each party's value of " << fallback
-        << "\n";
-    io::TableWriter table({"party", "utility", "d", "margin"},
-                          {io::TableWriter::Align::left, io::TableWriter::Align::right, io::TableWriter::Align::right,
-                           io::TableWriter::Align::right});
-    for (std::size_t i = 0; i < s.parties.size(); ++i)
-      table.add_row({party_label(s, i), format_fixed(tabled.utilities[i], 3), format_fixed(a.disagreement[i], 3),
-                     io::format_signed(tabled.utilities[i] - a.disagreement[i], 3)});
-    table.write(out, "  ");
-    if (tabled.rejected_by.empty()) {
-      out << "  Every veto party gains from signing it.\n";
-    } else {
-      std::string who;
-      for (std::size_t k = 0; k < tabled.rejected_by.size(); ++k)
-        who += (k == 0 ? "" : k + 1 == tabled.rejected_by.size() ? " and " : ", ") + party_label(s, tabled.rejected_by[k]);
-      out << "  " << who << (tabled.rejected_by.size() == 1 ? " prefers " : " prefer ") << fallback
-          << " to it: as tabled it cannot pass.\n";
-    }
-    for (const auto& line : io::package_lines(s, tabled.agreement)) out << "  " << line << "\n";
-  }
-}
-
-void write_table(std::ostream& out, const Scenario& s, const Analysis& a) {
-  out << s.title << " - exact analytics\n";
-  if (a.outcome) {
-    const auto& bf = *s.battlefield;
-    out << "\nWar fought to the end with no talks, from state " << bf.start << " of " << bf.states << " over "
-        << s.horizon << " " << s.period_unit << "s\n";
-    io::TableWriter table({"outcome", "probability"}, {io::TableWriter::Align::left, io::TableWriter::Align::right});
-    table.add_row({party_label(s, static_cast<std::size_t>(s.side_a())) + " collapses", format_fixed(a.outcome->collapse_a, 4)});
-    table.add_row({party_label(s, static_cast<std::size_t>(s.side_b())) + " collapses", format_fixed(a.outcome->collapse_b, 4)});
-    table.add_row({"front frozen at the horizon", format_fixed(a.outcome->frozen, 4)});
-    table.write(out, "  ");
-    out << "  expected duration " << format_fixed(a.outcome->expected_duration, 2) << " " << s.period_unit
-        << "s, median " << a.outcome->median_duration << "\n";
-  } else {
-    out << "\nNo battlefield: disagreement at the deadline gives each party its reservation value.\n";
-  }
-  out << "\nValue of " << (s.battlefield ? "fighting to the end" : "disagreement") << " at the start\n";
-  io::TableWriter values({"party", "role", "true value", "as it believes"},
-                         {io::TableWriter::Align::left, io::TableWriter::Align::left, io::TableWriter::Align::right,
-                          io::TableWriter::Align::right});
-  for (std::size_t i = 0; i < s.parties.size(); ++i)
-    values.add_row({party_label(s, i), to_string(s.parties[i].role), format_fixed(a.war_value[i], 4),
-                    format_fixed(a.subjective_value[i], 4)});
-  values.write(out, "  ");
-  write_zopa_table(out, s, a);
-  write_solution_table(out, s, "Nash bargaining package (Nash 1950)", a.nash);
-  write_nash_clauses(out, s, a);
-  write_solution_table(out, s, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)", a.kalai_smorodinsky);
-  write_solution_table(out, s, "Maximum-welfare package", a.max_welfare);
-  write_proposals_table(out, s, a);
-  out << "\nPareto frontier of the veto parties: " << a.space.point_count() << " points";
-  if (a.space.is_exact()) {
-    out << ", " << a.space.frontier().segment_count() << " of the edges between them continuous segments (exact)";
-  } else {
-    out << ", epsilon " << io::format_shortest(a.space.epsilon());
-  }
-  out << "; --format json lists them with their packages.\n";
-}
 
 int run_analyze(const std::vector<std::string>& args) {
   ScenarioCommandLine cli("analyze",
@@ -278,11 +25,12 @@ int run_analyze(const std::vector<std::string>& args) {
   if (!scenario) return 1;
   std::ostream* out = cli.output();
   if (!out) return 1;
-  const Analysis analysis = analyze_scenario(*scenario);
+  const ScenarioAnalysis analysis = analyze_scenario(*scenario);
+  const io::AnalyzeReport report{*scenario, analysis};
   switch (cli.values().format) {
-    case OutputFormat::json: write_json(*out, *scenario, analysis); break;
-    case OutputFormat::csv: write_csv(*out, *scenario, analysis); break;
-    case OutputFormat::table: write_table(*out, *scenario, analysis); break;
+    case OutputFormat::json: io::write_analyze_json(*out, report); break;
+    case OutputFormat::csv: io::write_analyze_csv(*out, report); break;
+    case OutputFormat::table: io::write_analyze_table(*out, report); break;
   }
   return 0;
 }

@@ -2,9 +2,10 @@
 // (DESIGN 1.7): each party's equilibrium value at the start, whether and when agreement comes,
 // the equilibrium offer at the start as a package, and the offers and values over the front's
 // states at the first talks (`--format csv` gives that table, one row per state and proposer).
-#include <cmath>
+// The writers are io/report/solve_report.hpp; this file reads the options and dispatches.
 #include <iostream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -12,291 +13,14 @@
 
 #include "command.hpp"
 #include "parley/agreement/agreement_space.hpp"
-#include "parley/battlefield/war_value.hpp"
-#include "parley/io/format/csv_writer.hpp"
-#include "parley/io/format/json_writer.hpp"
-#include "parley/io/format/number_format.hpp"
-#include "parley/io/report/package_report.hpp"
-#include "parley/io/format/table_writer.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/io/report/solve_report.hpp"
 #include "scenario_options.hpp"
 
 namespace po = boost::program_options;
 
 namespace parley::cli {
 namespace {
-
-using io::format_fixed;
-using Align = io::TableWriter::Align;
-
-/// Everything the three formats report.
-struct SolveReport {
-  const Scenario& scenario;
-  const AgreementSpace& space;
-  const BargainingEquilibrium& eq;
-  std::vector<double> war_value;  ///< V^war_i(0, s_0): fighting to the end, for comparison
-  int period = -1;                ///< the talk period the offers are reported for (-1: none)
-};
-
-std::string party_label(const Scenario& s, std::size_t i) { return s.parties[i].name + " (" + s.parties[i].id + ")"; }
-
-double share_of(const Scenario& s, int state) {
-  return s.battlefield ? static_cast<double>(state) / s.battlefield->states : 0.0;
-}
-
-/// The offer that is made, and passes, at (t, s) on the equilibrium path: the first stage
-/// whose offer settles; under random recognition, among the proposers who settle, the most
-/// likely. Without any settling offer, the first proposer's. -1 without proposers.
-int path_offer(const BargainingEquilibrium& eq, int t, int s) {
-  const auto who = eq.proposers(t);
-  int best = -1;
-  for (std::size_t k = 0; k < who.size(); ++k) {
-    if (!eq.offer(t, s, k).settles) continue;
-    if (best >= 0 && who[k].stage != who[static_cast<std::size_t>(best)].stage) break;
-    if (best < 0 || who[k].probability > who[static_cast<std::size_t>(best)].probability) best = static_cast<int>(k);
-  }
-  if (best < 0 && !who.empty()) best = 0;
-  return best;
-}
-
-/// One issue of a package in one cell: the amount, the level id, or "k/n" clauses.
-std::string issue_cell(const Scenario& s, std::size_t k, const Agreement& x, bool full_clauses) {
-  const Issue& issue = s.issues[k];
-  switch (issue.kind) {
-    case IssueKind::continuous: return full_clauses ? io::format_shortest(x.amounts[k]) : format_fixed(x.amounts[k], 3);
-    case IssueKind::ordinal: return issue.levels[static_cast<std::size_t>(x.level(k))];
-    case IssueKind::clauses: {
-      const auto in = io::included_clauses(s, k, x);
-      if (!full_clauses) return std::to_string(in.size()) + "/" + std::to_string(issue.clauses.size());
-      std::string joined;
-      for (const auto& c : in) joined += (joined.empty() ? "" : ";") + c;
-      return joined;
-    }
-  }
-  return "";
-}
-
-std::string protocol_sentence(const Scenario& s, const BargainingEquilibrium& eq) {
-  const ProtocolParams& p = s.protocol;
-  std::string when = !p.periods.empty() ? "at the listed periods"
-                     : p.every == 1     ? "every " + s.period_unit
-                                        : "every " + std::to_string(p.every) + " " + s.period_unit + "s";
-  const int t0 = eq.first_talk_period();
-  if (t0 < 0) return "No veto party proposes before the horizon: the equilibrium is the war fought to the end.";
-  std::string who;
-  const auto proposers = eq.proposers(t0);
-  switch (p.kind) {
-    case ProtocolParams::Kind::alternating:
-      who = "the proposers take turns in the order of protocol.order";
-      break;
-    case ProtocolParams::Kind::random:
-      who = "one proposer is drawn with the recognition probabilities";
-      break;
-    case ProtocolParams::Kind::mediated:
-      who = "after the mediator's package (which passes only if it is as good for every veto party), ";
-      for (std::size_t k = 0; k < proposers.size(); ++k)
-        who += (k == 0 ? "" : k + 1 == proposers.size() ? " then " : ", ") + s.parties[proposers[k].party].id;
-      who += " counter-propose in turn (the last has the proposer's power)";
-      break;
-  }
-  return std::string(to_string(p.kind)) + " talks " + when + ": " + who + ".";
-}
-
-// ---- JSON -------------------------------------------------------------------------------
-
-void write_offer_json(io::JsonWriter& json, const SolveReport& r, int t, int s, std::size_t k, Agreement& scratch) {
-  const Scenario& sc = r.scenario;
-  const Recognition& who = r.eq.proposers(t)[k];
-  const EquilibriumOffer& offer = r.eq.offer(t, s, k);
-  json.begin_object().field("proposer", sc.parties[who.party].id).field("probability", who.probability);
-  json.field("stage", static_cast<int>(who.stage)).field("feasible", offer.feasible).field("settles", offer.settles);
-  json.key("utilities").begin_object();
-  const auto u = r.eq.offer_utilities(t, s, k);
-  for (std::size_t i = 0; i < sc.parties.size(); ++i) json.field(sc.parties[i].id, u[i]);
-  json.end_object().key("agreement");
-  if (offer.feasible) {
-    r.space.package_into(offer.point, scratch);
-    io::write_package_json(json, sc, scratch);
-  } else {
-    json.null();
-  }
-  json.end_object();
-}
-
-void write_json(std::ostream& out, const SolveReport& r) {
-  const Scenario& sc = r.scenario;
-  const BargainingEquilibrium& eq = r.eq;
-  const int s0 = eq.start_state();
-  const EquilibriumPath& path = eq.path();
-  Agreement scratch;
-  io::JsonWriter json(out);
-  json.begin_object().field("scenario", sc.id).field("title", sc.title).field("protocol", to_string(sc.protocol.kind));
-  json.field("horizon", sc.horizon).field("start_state", s0);
-  json.key("value").begin_object();
-  for (std::size_t i = 0; i < sc.parties.size(); ++i) json.field(sc.parties[i].id, eq.value(0, s0, i));
-  json.end_object().key("war_value").begin_object();
-  for (std::size_t i = 0; i < sc.parties.size(); ++i) json.field(sc.parties[i].id, r.war_value[i]);
-  json.end_object();
-  json.field("settlement_probability", path.settled);
-  json.field("settlement_period", path.expected_settlement_period);  // NaN -> null without agreement
-  json.key("outcomes").begin_object().field("settled", path.settled).field("collapse_a", path.collapse_a);
-  json.field("collapse_b", path.collapse_b).field("frozen", path.frozen).end_object();
-  json.field("expected_duration", path.expected_duration);
-  json.key("first_talks");
-  if (r.period >= 0) json.value(r.period); else json.null();
-  json.key("offer");
-  const int k0 = r.period >= 0 ? path_offer(eq, r.period, s0) : -1;
-  if (k0 >= 0) write_offer_json(json, r, r.period, s0, static_cast<std::size_t>(k0), scratch);
-  else json.null();
-  json.key("offers").begin_array();
-  if (r.period >= 0)
-    for (std::size_t k = 0; k < eq.proposers(r.period).size(); ++k) write_offer_json(json, r, r.period, s0, k, scratch);
-  json.end_array();
-  json.key("states").begin_array();
-  if (r.period >= 0) {
-    for (int s = 0; s < eq.state_count(); ++s) {
-      if (eq.absorbing(s)) continue;
-      json.begin_object().field("state", s).field("share", share_of(sc, s));
-      json.field("settlement_probability", eq.settlement_probability(r.period, s));
-      json.key("value").begin_object();
-      for (std::size_t i = 0; i < sc.parties.size(); ++i) json.field(sc.parties[i].id, eq.value(r.period, s, i));
-      json.end_object().key("offers").begin_array();
-      for (std::size_t k = 0; k < eq.proposers(r.period).size(); ++k) write_offer_json(json, r, r.period, s, k, scratch);
-      json.end_array().end_object();
-    }
-  }
-  json.end_array().end_object();
-  out << "\n";
-}
-
-// ---- CSV: one row per interior state and proposer at the reported period ------------------
-
-void write_csv(std::ostream& out, const SolveReport& r) {
-  const Scenario& sc = r.scenario;
-  const BargainingEquilibrium& eq = r.eq;
-  io::CsvWriter csv(out);
-  std::vector<std::string> header{"period", "state", "share", "settlement_probability", "proposer", "stage",
-                                  "probability", "feasible", "settles"};
-  for (const auto& p : sc.parties) header.push_back("value." + p.id);
-  for (const auto& p : sc.parties) header.push_back("offer." + p.id);
-  for (const auto& issue : sc.issues) header.push_back("terms." + issue.id);
-  csv.write_row(header);
-  if (r.period < 0) return;
-  Agreement x;
-  for (int s = 0; s < eq.state_count(); ++s) {
-    if (eq.absorbing(s)) continue;
-    const auto who = eq.proposers(r.period);
-    for (std::size_t k = 0; k < who.size(); ++k) {
-      const EquilibriumOffer& offer = eq.offer(r.period, s, k);
-      csv.field(r.period).field(s).field(share_of(sc, s)).field(eq.settlement_probability(r.period, s));
-      csv.field(sc.parties[who[k].party].id).field(static_cast<int>(who[k].stage)).field(who[k].probability);
-      csv.field(offer.feasible ? "true" : "false").field(offer.settles ? "true" : "false");
-      for (std::size_t i = 0; i < sc.parties.size(); ++i) csv.field(eq.value(r.period, s, i));
-      const auto u = eq.offer_utilities(r.period, s, k);
-      for (std::size_t i = 0; i < sc.parties.size(); ++i) csv.field(u[i]);
-      if (offer.feasible) r.space.package_into(offer.point, x);
-      for (std::size_t issue = 0; issue < sc.issues.size(); ++issue)
-        csv.field(offer.feasible ? issue_cell(sc, issue, x, true) : std::string());
-      csv.end_row();
-    }
-  }
-}
-
-// ---- table ------------------------------------------------------------------------------
-
-void write_table(std::ostream& out, const SolveReport& r) {
-  const Scenario& sc = r.scenario;
-  const BargainingEquilibrium& eq = r.eq;
-  const int s0 = eq.start_state();
-  const EquilibriumPath& path = eq.path();
-  const std::string unit = sc.period_unit;
-  out << sc.title << " - subgame-perfect equilibrium under complete information\n\n";
-  out << protocol_sentence(sc, eq) << "\n";
-  if (sc.battlefield)
-    out << "Every party knows the true battlefield schedule (beliefs play no role here; `parley run` has them).\n";
-
-  out << "\nValues at the start (period 0" << (sc.battlefield ? ", front at state " + std::to_string(s0) + " of " +
-                                                                   std::to_string(sc.battlefield->states)
-                                                             : std::string())
-      << ")\n";
-  io::TableWriter values({"party", "role", "equilibrium", sc.battlefield ? "fighting to the end" : "no deal", "gain"},
-                         {Align::left, Align::left, Align::right, Align::right, Align::right});
-  for (std::size_t i = 0; i < sc.parties.size(); ++i)
-    values.add_row({party_label(sc, i), to_string(sc.parties[i].role), format_fixed(eq.value(0, s0, i), 4),
-                    format_fixed(r.war_value[i], 4), io::format_signed(eq.value(0, s0, i) - r.war_value[i], 4)});
-  values.write(out, "  ");
-
-  out << "\nHow the equilibrium plays out\n";
-  io::TableWriter outcomes({"outcome", "probability"}, {Align::left, Align::right});
-  outcomes.add_row({"agreement", format_fixed(path.settled, 4)});
-  if (sc.battlefield) {
-    outcomes.add_row({party_label(sc, static_cast<std::size_t>(sc.side_a())) + " collapses", format_fixed(path.collapse_a, 4)});
-    outcomes.add_row({party_label(sc, static_cast<std::size_t>(sc.side_b())) + " collapses", format_fixed(path.collapse_b, 4)});
-  }
-  outcomes.add_row({sc.battlefield ? "front frozen at the horizon" : "no deal by the horizon", format_fixed(path.frozen, 4)});
-  outcomes.write(out, "  ");
-  if (path.settled > 0.0) {
-    out << "  agreement comes, when it comes, in " << unit << " " << format_fixed(path.expected_settlement_period, 2)
-        << " on average";
-    if (path.settled_at.size() > 0 && path.settled_at[0] == path.settled) out << " (at once: the first talks settle)";
-    out << "\n";
-  } else {
-    out << "  no agreement is ever reached in equilibrium\n";
-  }
-  out << "  expected fighting: " << format_fixed(path.expected_duration, 2) << " " << unit << "s\n";
-
-  if (r.period < 0) return;
-  const int k0 = path_offer(eq, r.period, s0);
-  out << "\nEquilibrium offer at " << unit << " " << r.period
-      << (sc.battlefield ? ", front at state " + std::to_string(s0) : std::string()) << "\n";
-  const auto who = eq.proposers(r.period);
-  const EquilibriumOffer& offer = eq.offer(r.period, s0, static_cast<std::size_t>(k0));
-  const std::size_t proposer = who[static_cast<std::size_t>(k0)].party;
-  out << "  " << party_label(sc, proposer) << " proposes"
-      << (who.size() > 1 && sc.protocol.kind == ProtocolParams::Kind::random
-              ? " (recognised with probability " + format_fixed(who[static_cast<std::size_t>(k0)].probability, 3) + ")"
-              : std::string())
-      << (offer.settles ? "; it is accepted" : offer.feasible ? "; it would not settle: the proposer prefers to fight on"
-                                                              : "; no package meets the others' values of rejecting")
-      << "\n";
-  if (offer.feasible) {
-    std::string utilities = "  utilities:";
-    const auto u = eq.offer_utilities(r.period, s0, static_cast<std::size_t>(k0));
-    for (std::size_t i = 0; i < sc.parties.size(); ++i) utilities += " " + sc.parties[i].id + " " + format_fixed(u[i], 4);
-    out << utilities << "\n";
-    for (const auto& line : io::package_lines(sc, r.space.package(offer.point))) out << "  " << line << "\n";
-  }
-
-  if (!sc.battlefield) return;
-  out << "\nOver the front's states at " << unit << " " << r.period
-      << " (the offer that passes; --format csv lists every proposer's offer in full)\n";
-  std::vector<std::string> header{"state", "share", "P(agree)", "proposer"};
-  std::vector<Align> align{Align::right, Align::right, Align::right, Align::left};
-  for (const std::size_t i : eq.veto_parties()) {
-    header.push_back("V " + sc.parties[i].id);
-    align.push_back(Align::right);
-  }
-  for (const auto& issue : sc.issues) {
-    header.push_back(issue.id);
-    align.push_back(issue.kind == IssueKind::ordinal ? Align::left : Align::right);
-  }
-  io::TableWriter table(header, align);
-  Agreement x;
-  for (int s = 0; s < eq.state_count(); ++s) {
-    if (eq.absorbing(s)) continue;
-    const int k = path_offer(eq, r.period, s);
-    const EquilibriumOffer& o = eq.offer(r.period, s, static_cast<std::size_t>(k));
-    std::vector<std::string> row{std::to_string(s), format_fixed(share_of(sc, s), 3),
-                                 format_fixed(eq.settlement_probability(r.period, s), 3),
-                                 sc.parties[who[static_cast<std::size_t>(k)].party].id};
-    for (const std::size_t i : eq.veto_parties()) row.push_back(format_fixed(eq.value(r.period, s, i), 4));
-    if (o.feasible) r.space.package_into(o.point, x);
-    for (std::size_t issue = 0; issue < sc.issues.size(); ++issue)
-      row.push_back(o.settles ? issue_cell(sc, issue, x, false) : "-");
-    table.add_row(row);
-  }
-  table.write(out, "  ");
-}
 
 int run_solve(const std::vector<std::string>& args) {
   ScenarioCommandLine cli("solve",
@@ -328,16 +52,14 @@ int run_solve(const std::vector<std::string>& args) {
     std::cerr << "parley solve: --period " << period << " is not a talk period before the horizon\n";
     return 2;
   }
-  SolveReport report{*scenario, space, *eq, {}, period >= 0 ? period : eq->first_talk_period()};
-  for (std::size_t i = 0; i < scenario->parties.size(); ++i)
-    report.war_value.push_back(war_value(*scenario, i)(0, eq->start_state()));
+  const io::SolveReport report = io::make_solve_report(*scenario, space, *eq, period);
 
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {
-    case OutputFormat::json: write_json(*out, report); break;
-    case OutputFormat::csv: write_csv(*out, report); break;
-    case OutputFormat::table: write_table(*out, report); break;
+    case OutputFormat::json: io::write_solve_json(*out, report); break;
+    case OutputFormat::csv: io::write_solve_csv(*out, report); break;
+    case OutputFormat::table: io::write_solve_table(*out, report); break;
   }
   return 0;
 }

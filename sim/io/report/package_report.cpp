@@ -63,4 +63,25 @@ void write_package_json(JsonWriter& json, const Scenario& scenario, const Agreem
   json.end_object();
 }
 
+void write_party_values_json(JsonWriter& json, const Scenario& scenario, std::span<const double> values) {
+  json.begin_object();
+  for (std::size_t i = 0; i < scenario.parties.size(); ++i) json.field(scenario.parties[i].id, values[i]);
+  json.end_object();
+}
+
+std::string party_label(const Scenario& scenario, std::size_t party) {
+  return scenario.parties[party].name + " (" + scenario.parties[party].id + ")";
+}
+
+std::string utilities_line(const Scenario& scenario, std::span<const double> utilities, int decimals) {
+  std::string line = "  utilities:";
+  for (std::size_t i = 0; i < scenario.parties.size(); ++i)
+    line += " " + scenario.parties[i].id + " " + format_fixed(utilities[i], decimals);
+  return line;
+}
+
+double front_share(const Scenario& scenario, int state) {
+  return scenario.battlefield ? static_cast<double>(state) / scenario.battlefield->states : 0.0;
+}
+
 }  // namespace parley::io

@@ -2,8 +2,10 @@
 /// \file package_report.hpp
 /// A package (an Agreement) as a person reads it and as JSON: the territory line, the level of
 /// each ordinal issue, which clauses are in. Every command that reports a package (describe,
-/// analyze, run, solve) writes it through these, so packages read the same everywhere.
+/// analyze, run, solve) writes it through these, so packages read the same everywhere; so are
+/// the words around a package: who a party is, its utilities, the front state it is offered at.
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,5 +25,20 @@ std::vector<std::string> included_clauses(const Scenario& scenario, std::size_t 
 /// Writes x as a JSON object {issue id: number | level id | [clause ids]}: the same shape as
 /// a package (`terms`) in a scenario file, so a reported package can be pasted into one.
 void write_package_json(JsonWriter& json, const Scenario& scenario, const Agreement& x);
+
+/// Writes {party id: values[i]} for every party of the scenario, in party order: utilities,
+/// values of fighting on, disagreement points.
+void write_party_values_json(JsonWriter& json, const Scenario& scenario, std::span<const double> values);
+
+/// A party as tables name it: "Russia (russia)", its name then its id.
+std::string party_label(const Scenario& scenario, std::size_t party);
+
+/// "  utilities: russia 0.600 ukraine 0.400": u_i(x) of every party, by id, with `decimals`
+/// digits, as the line above a package in a report.
+std::string utilities_line(const Scenario& scenario, std::span<const double> utilities, int decimals);
+
+/// The share s / N of the contested territory the side-A party holds at front state s of N
+/// (BattlefieldParams: the front runs over states 0..N); 0 for a scenario without a battlefield.
+double front_share(const Scenario& scenario, int state);
 
 }  // namespace parley::io

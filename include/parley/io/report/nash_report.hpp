@@ -1,0 +1,50 @@
+#pragma once
+/// \file nash_report.hpp
+/// What `parley nash` prints: the Nash equilibria of a two-player game as a table (decimals and
+/// exact fractions) and as JSON; and how any report writes an equilibrium's probabilities and
+/// payoffs, so `parley compare` writes its meta-game's equilibria the same way.
+
+#include <array>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "parley/io/format/json_writer.hpp"
+#include "parley/solve/bimatrix_game.hpp"
+
+namespace parley::io {
+
+/// \brief A game with its equilibria, as `parley nash` reports them.
+struct NashReport {
+  const BimatrixGame& game;
+  std::vector<MixedProfile> equilibria;
+  std::string method;       ///< the solver's id in JSON: "enum" or "lh"
+  std::string description;  ///< how they were found, in words, for the table
+};
+
+/// p/q in lowest terms with q <= 1000 when |x - p/q| <= 1e-9 ("1/3", "-2", "0"), from the
+/// continued fraction of x, whose convergents are its best rational approximations
+/// (Khinchin 1935); nullopt when no such fraction is that close.
+[[nodiscard]] std::optional<std::string> simple_fraction(double x);
+
+/// The players' names as JSON keys and table entries: Gambit allows two players with the same
+/// (or no) name; such names get the suffixes _1 and _2, as Gambit gives them.
+[[nodiscard]] std::array<std::string, 2> distinct_player_names(const BimatrixGame& game);
+
+/// Writes "probabilities": {names[0]: x, names[1]: y}, each player's mixed strategy as an array
+/// over its strategies.
+void write_probabilities_json(JsonWriter& json, const std::array<std::string, 2>& names, const MixedProfile& profile);
+
+/// Writes "payoffs": {names[0]: x^T A y, names[1]: x^T B y}.
+void write_payoffs_json(JsonWriter& json, const std::array<std::string, 2>& names, const std::array<double, 2>& payoffs);
+
+/// The table: the game's size, then for each equilibrium every strategy's probability (10
+/// decimals and as a simple fraction where there is one) and each player's expected payoff.
+void write_nash_table(std::ostream& out, const NashReport& report);
+
+/// The same as one JSON object: players, strategies, method, and per equilibrium its
+/// probabilities and payoffs.
+void write_nash_json(std::ostream& out, const NashReport& report);
+
+}  // namespace parley::io

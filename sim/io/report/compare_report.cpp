@@ -1,0 +1,289 @@
+#include "parley/io/report/compare_report.hpp"
+
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/format/table_writer.hpp"
+#include "parley/io/report/nash_report.hpp"
+
+namespace parley::io {
+
+CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta, std::uint64_t seed) {
+  const BimatrixGame& g = meta.game();
+  CompareReport r{scenario, g, {}, {}, Eigen::MatrixXd(g.rows(), g.cols()), Eigen::MatrixXd(g.rows(), g.cols()),
+                  meta.runs(), seed, meta_equilibria(meta), {best_replies(meta, 0), best_replies(meta, 1)}};
+  for (int p = 0; p < 2; ++p) {
+    r.player_names[static_cast<std::size_t>(p)] = scenario.parties[meta.spec().players[static_cast<std::size_t>(p)]].name;
+    Eigen::MatrixXd& se = r.standard_errors[static_cast<std::size_t>(p)];
+    se.resize(g.rows(), g.cols());
+    for (int i = 0; i < g.rows(); ++i)
+      for (int j = 0; j < g.cols(); ++j) se(i, j) = meta.standard_error(p, i, j);
+  }
+  for (int i = 0; i < g.rows(); ++i)
+    for (int j = 0; j < g.cols(); ++j) {
+      r.settled(i, j) = meta.outcome(i, j).settled;
+      r.mean_duration(i, j) = meta.outcome(i, j).mean_duration;
+    }
+  return r;
+}
+
+std::string strategy_label(const StrategySpec& spec) {
+  std::string out = spec.name;
+  for (const auto& [name, value] : spec.params) out += ":" + name + "=" + format_shortest(value);
+  return out;
+}
+
+std::string advantage_phrase(const Scenario& s) {
+  if (!s.battlefield) return "Without a battlefield";
+  const AdvantageSchedule& a = s.battlefield->advantage;
+  const std::string side = s.parties[static_cast<std::size_t>(s.side_a())].name;
+  const std::string unit = s.period_unit;
+  switch (a.kind) {
+    case AdvantageSchedule::Kind::constant:
+      return "Under a constant advantage of " + format_signed(a.a0, 2) + " for " + side;
+    case AdvantageSchedule::Kind::linear:
+      return "Under an advantage for " + side + " moving from " + format_signed(a.a0, 2) + " to " +
+             format_signed(a.a1, 2) + " between " + unit + "s " + format_shortest(a.t0) + " and " +
+             format_shortest(a.t1);
+    case AdvantageSchedule::Kind::exponential:
+      return "Under an advantage for " + side + " of " + format_signed(a.a0, 2) + " decaying toward " +
+             format_signed(a.a_inf, 2) + " with a half-life of " + format_shortest(a.half_life) + " " + unit + "s";
+    case AdvantageSchedule::Kind::steps: {
+      std::string out = "Under an advantage for " + side + " of " + format_signed(a.a0, 2);
+      for (const auto& [period, value] : a.steps)
+        out += ", " + format_signed(value, 2) + " from " + unit + " " + std::to_string(period);
+      return out;
+    }
+  }
+  return "Under this advantage";
+}
+
+std::string estimate_with_error(double estimate, double standard_error) {
+  return format_fixed(estimate, 4) + " (" + format_fixed(standard_error, 4) + ")";
+}
+
+namespace {
+
+using Align = TableWriter::Align;
+
+const std::string& player_id(const CompareReport& r, int p) { return r.game.player_name(p); }
+const std::string& player_name(const CompareReport& r, int p) { return r.player_names[static_cast<std::size_t>(p)]; }
+/// The label of strategy k of player p.
+const std::string& label_of(const CompareReport& r, int p, int k) {
+  return r.game.strategy_labels(p)[static_cast<std::size_t>(k)];
+}
+
+/// "prolonged (60%) and quick (40%)", or "prolonged" for a pure strategy.
+std::string mixture_phrase(const CompareReport& r, const MetaEquilibrium& e, int p) {
+  const Eigen::VectorXd& probabilities = p == 0 ? e.profile.x : e.profile.y;
+  const auto& support = e.supports[static_cast<std::size_t>(p)];
+  if (support.size() == 1) return label_of(r, p, support[0]);
+  std::string out;
+  for (std::size_t k = 0; k < support.size(); ++k) {
+    out += (k == 0 ? "" : k + 1 == support.size() ? " and " : ", ") + label_of(r, p, support[k]) + " (" +
+           format_fixed(100.0 * probabilities(support[k]), 0) + "%)";
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> compare_summary(const CompareReport& r) {
+  std::vector<std::string> out;
+  const std::string setting = advantage_phrase(r.scenario);
+  for (int p = 0; p < 2; ++p) {
+    for (const BestReply& b : r.replies[static_cast<std::size_t>(p)]) {
+      const std::string& against = label_of(r, 1 - p, b.against);
+      const bool vowel = std::string("aeiou").find(against.front()) != std::string::npos;
+      std::string s = setting + ", " + player_name(r, p) + "'s best reply to " + (vowel ? "an " : "a ") + against +
+                      " " + player_name(r, 1 - p) + " is " + label_of(r, p, b.reply);
+      if (b.runner_up < 0) {
+        s += " (its only strategy here).";
+      } else if (b.margin == 0.0) {
+        s += ", but " + label_of(r, p, b.runner_up) + " does exactly as well (" +
+             (b.margin_standard_error == 0.0 ? "the same episodes in every run" : "the same mean payoff") + ").";
+      } else {
+        s += ": it expects " + format_fixed(b.payoff, 4) + ", " + format_fixed(b.margin, 4) + " more than with " +
+             label_of(r, p, b.runner_up) + " (standard error " + format_fixed(b.margin_standard_error, 4) + ")";
+        if (b.margin < 2.0 * b.margin_standard_error)
+          s += "; at this number of runs the two cannot be told apart.";
+        else
+          s += ".";
+      }
+      out.push_back(s);
+    }
+  }
+  if (r.equilibria.size() == 1) {
+    const MetaEquilibrium& e = r.equilibria.front();
+    out.push_back("The meta-game has one Nash equilibrium: " + player_name(r, 0) + " plays " + mixture_phrase(r, e, 0) +
+                  " and " + player_name(r, 1) + " plays " + mixture_phrase(r, e, 1) + ", expecting " +
+                  format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
+  } else {
+    out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) +
+                  " extreme Nash equilibria (with several, the strategies alone do not settle the question; "
+                  "mixtures of equilibria sharing a component are equilibria too).");
+    for (std::size_t k = 0; k < r.equilibria.size(); ++k) {
+      const MetaEquilibrium& e = r.equilibria[k];
+      out.push_back("Equilibrium " + std::to_string(k + 1) + ": " + player_name(r, 0) + " plays " +
+                    mixture_phrase(r, e, 0) + ", " + player_name(r, 1) + " plays " + mixture_phrase(r, e, 1) +
+                    "; payoffs " + format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// ---- JSON -------------------------------------------------------------------------------
+
+void write_matrix(JsonWriter& json, const Eigen::MatrixXd& m) {
+  json.begin_array();
+  for (Eigen::Index i = 0; i < m.rows(); ++i) {
+    json.begin_array();
+    for (Eigen::Index j = 0; j < m.cols(); ++j) json.value(m(i, j));
+    json.end_array();
+  }
+  json.end_array();
+}
+
+/// {row player id: a, column player id: b}, matrices as arrays of rows.
+void write_matrix_pair(JsonWriter& json, const CompareReport& r, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
+  json.begin_object().key(player_id(r, 0));
+  write_matrix(json, a);
+  json.key(player_id(r, 1));
+  write_matrix(json, b);
+  json.end_object();
+}
+
+void write_meta_game_json(std::ostream& out, const CompareReport& r) {
+  const BimatrixGame& g = r.game;
+  const std::array<std::string, 2> ids{player_id(r, 0), player_id(r, 1)};
+  JsonWriter json(out);
+  json.begin_object().field("scenario", r.scenario.id).field("title", r.scenario.title);
+  json.field("runs", r.runs).field("seed", r.seed);
+  json.key("players").begin_array().value(ids[0]).value(ids[1]).end_array();
+  json.key("strategies").begin_object();
+  for (int p = 0; p < 2; ++p) json.key(player_id(r, p)).array(g.strategy_labels(p));
+  json.end_object();
+  json.key("payoffs");
+  write_matrix_pair(json, r, g.a(), g.b());
+  json.key("standard_errors");
+  write_matrix_pair(json, r, r.standard_errors[0], r.standard_errors[1]);
+  json.key("outcomes").begin_object().key("settled");
+  write_matrix(json, r.settled);
+  json.key("mean_duration");
+  write_matrix(json, r.mean_duration);
+  json.end_object();
+  json.key("best_replies").begin_object();
+  for (int p = 0; p < 2; ++p) {
+    json.key(player_id(r, p)).begin_array();
+    for (const BestReply& b : r.replies[static_cast<std::size_t>(p)]) {
+      json.begin_object().field("against", label_of(r, 1 - p, b.against)).field("reply", label_of(r, p, b.reply));
+      json.field("payoff", b.payoff).key("runner_up");
+      if (b.runner_up >= 0) json.value(label_of(r, p, b.runner_up)); else json.null();
+      json.field("margin", b.margin).field("margin_standard_error", b.margin_standard_error).end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
+  json.key("equilibria").begin_array();
+  for (const MetaEquilibrium& e : r.equilibria) {
+    json.begin_object();
+    write_probabilities_json(json, ids, e.profile);
+    json.key("support").begin_object();
+    for (int p = 0; p < 2; ++p) {
+      json.key(player_id(r, p)).begin_array();
+      for (int k : e.supports[static_cast<std::size_t>(p)]) json.value(label_of(r, p, k));
+      json.end_array();
+    }
+    json.end_object();
+    write_payoffs_json(json, ids, e.payoffs);
+    json.end_object();
+  }
+  json.end_array();
+  json.key("summary").array(compare_summary(r));
+  json.end_object();
+  out << "\n";
+}
+
+// ---- CSV: one row per profile -----------------------------------------------------------
+
+void write_meta_game_csv(std::ostream& out, const CompareReport& r) {
+  const BimatrixGame& g = r.game;
+  const std::string& a = player_id(r, 0);
+  const std::string& b = player_id(r, 1);
+  CsvWriter csv(out);
+  csv.write_row({a, b, "payoff." + a, "standard_error." + a, "payoff." + b, "standard_error." + b, "settled",
+                 "mean_duration"});
+  for (int i = 0; i < g.rows(); ++i)
+    for (int j = 0; j < g.cols(); ++j) {
+      csv.field(label_of(r, 0, i)).field(label_of(r, 1, j));
+      csv.field(g.a()(i, j)).field(r.standard_errors[0](i, j)).field(g.b()(i, j)).field(r.standard_errors[1](i, j));
+      csv.field(r.settled(i, j)).field(r.mean_duration(i, j));
+      csv.end_row();
+    }
+}
+
+// ---- table ------------------------------------------------------------------------------
+
+void write_meta_game_table(std::ostream& out, const CompareReport& r) {
+  const BimatrixGame& g = r.game;
+  const Scenario& sc = r.scenario;
+  out << sc.title << " - strategy meta-game\n";
+  out << r.runs << " runs per profile, seed " << r.seed
+      << ", common random numbers (every profile fights on the same fronts)\n";
+  out << advantage_phrase(sc) << ".\n";
+
+  out << "\nExpected payoffs (" << player_id(r, 0) << ", " << player_id(r, 1) << "), standard errors in brackets\n";
+  std::vector<std::string> header{player_id(r, 0) + " \\ " + player_id(r, 1)};
+  std::vector<Align> align{Align::left};
+  for (int j = 0; j < g.cols(); ++j) {
+    header.push_back(label_of(r, 1, j));
+    align.push_back(Align::right);
+  }
+  TableWriter payoffs(header, align);
+  TableWriter outcomes(header, align);
+  for (int i = 0; i < g.rows(); ++i) {
+    std::vector<std::string> row{label_of(r, 0, i)};
+    std::vector<std::string> outcome_row{label_of(r, 0, i)};
+    for (int j = 0; j < g.cols(); ++j) {
+      row.push_back(estimate_with_error(g.a()(i, j), r.standard_errors[0](i, j)) + ", " +
+                    estimate_with_error(g.b()(i, j), r.standard_errors[1](i, j)));
+      outcome_row.push_back(format_fixed(r.settled(i, j), 3) + ", " + format_fixed(r.mean_duration(i, j), 1) + " " +
+                            sc.period_unit + "s");
+    }
+    payoffs.add_row(row);
+    outcomes.add_row(outcome_row);
+  }
+  payoffs.write(out, "  ");
+  out << "\nP(agreement), mean duration of the fighting\n";
+  outcomes.write(out, "  ");
+
+  out << "\nNash equilibria of the meta-game (" << r.equilibria.size() << ", by vertex enumeration)\n";
+  TableWriter equilibria({"#", "player", "strategy", "probability", "payoff"},
+                         {Align::right, Align::left, Align::left, Align::right, Align::right});
+  for (std::size_t k = 0; k < r.equilibria.size(); ++k) {
+    const MetaEquilibrium& e = r.equilibria[k];
+    for (int p = 0; p < 2; ++p) {
+      const Eigen::VectorXd& v = p == 0 ? e.profile.x : e.profile.y;
+      bool first = true;
+      for (int s : e.supports[static_cast<std::size_t>(p)]) {
+        equilibria.add_row({p == 0 && first ? std::to_string(k + 1) : "", first ? player_id(r, p) : "",
+                            label_of(r, p, s), format_fixed(v(s), 4),
+                            first ? format_fixed(e.payoffs[static_cast<std::size_t>(p)], 4) : ""});
+        first = false;
+      }
+    }
+  }
+  equilibria.write(out, "  ");
+  out << "\nIn words\n";
+  for (const std::string& s : compare_summary(r)) out << "  " << s << "\n";
+}
+
+}  // namespace
+
+void write_compare_table(std::ostream& out, const CompareReport& report) { write_meta_game_table(out, report); }
+void write_compare_json(std::ostream& out, const CompareReport& report) { write_meta_game_json(out, report); }
+void write_compare_csv(std::ostream& out, const CompareReport& report) { write_meta_game_csv(out, report); }
+
+}  // namespace parley::io

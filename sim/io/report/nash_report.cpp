@@ -1,0 +1,111 @@
+#include "parley/io/report/nash_report.hpp"
+
+#include <cmath>
+
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/format/table_writer.hpp"
+
+namespace parley::io {
+
+std::optional<std::string> simple_fraction(double x) {
+  constexpr long kMaxDenominator = 1000;
+  constexpr double kTolerance = 1e-9;
+  const double magnitude = std::abs(x);
+  long p0 = 0, q0 = 1, p1 = 1, q1 = 0;  // convergents p_{k-2}/q_{k-2}, p_{k-1}/q_{k-1}
+  double rest = magnitude;
+  for (int step = 0; step < 40; ++step) {
+    const double whole = std::floor(rest);
+    if (whole > 1e12) break;
+    const long a = static_cast<long>(whole);
+    const long p = a * p1 + p0;
+    const long q = a * q1 + q0;
+    if (q > kMaxDenominator) break;
+    if (std::abs(magnitude - static_cast<double>(p) / static_cast<double>(q)) <= kTolerance) {
+      const std::string sign = x < 0 && p != 0 ? "-" : "";
+      return sign + std::to_string(p) + (q == 1 ? "" : "/" + std::to_string(q));
+    }
+    p0 = p1;
+    q0 = q1;
+    p1 = p;
+    q1 = q;
+    if (rest - whole <= 0.0) break;
+    rest = 1.0 / (rest - whole);
+  }
+  return std::nullopt;
+}
+
+std::array<std::string, 2> distinct_player_names(const BimatrixGame& game) {
+  std::array<std::string, 2> names{game.player_name(0), game.player_name(1)};
+  if (names[0] == names[1]) {
+    names[0] += "_1";
+    names[1] += "_2";
+  }
+  return names;
+}
+
+void write_probabilities_json(JsonWriter& json, const std::array<std::string, 2>& names, const MixedProfile& profile) {
+  json.key("probabilities").begin_object();
+  for (std::size_t p = 0; p < 2; ++p) {
+    const Eigen::VectorXd& v = p == 0 ? profile.x : profile.y;
+    json.key(names[p]).array(std::vector<double>(v.data(), v.data() + v.size()));
+  }
+  json.end_object();
+}
+
+void write_payoffs_json(JsonWriter& json, const std::array<std::string, 2>& names, const std::array<double, 2>& payoffs) {
+  json.key("payoffs").begin_object();
+  for (std::size_t p = 0; p < 2; ++p) json.field(names[p], payoffs[p]);
+  json.end_object();
+}
+
+void write_nash_table(std::ostream& out, const NashReport& report) {
+  const BimatrixGame& game = report.game;
+  const auto& equilibria = report.equilibria;
+  const auto names = distinct_player_names(game);
+  out << (game.title().empty() ? std::string("(untitled game)") : game.title()) << ": " << names[0] << " has "
+      << game.rows() << " strategies, " << names[1] << " has " << game.cols() << "\n"
+      << equilibria.size() << (equilibria.size() == 1 ? " equilibrium" : " equilibria") << " ("
+      << report.description << ")\n";
+  const auto fraction_or_blank = [](double v) { return simple_fraction(v).value_or(""); };
+  for (std::size_t k = 0; k < equilibria.size(); ++k) {
+    const MixedProfile& eq = equilibria[k];
+    out << "\nEquilibrium " << k + 1 << "\n";
+    TableWriter table({"player", "strategy", "probability", "fraction"},
+                      {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::right,
+                       TableWriter::Align::right});
+    for (int p = 0; p < 2; ++p) {
+      const Eigen::VectorXd& probabilities = p == 0 ? eq.x : eq.y;
+      for (int s = 0; s < game.num_strategies(p); ++s) {
+        table.add_row({names[static_cast<std::size_t>(p)], game.strategy_labels(p)[static_cast<std::size_t>(s)],
+                       format_fixed(probabilities(s), 10), fraction_or_blank(probabilities(s))});
+      }
+    }
+    table.write(out, "  ");
+    out << "\n";
+    TableWriter payoffs({"player", "payoff", "fraction"},
+                        {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::right});
+    const auto values = expected_payoffs(game, eq);
+    for (std::size_t p = 0; p < 2; ++p) payoffs.add_row({names[p], format_fixed(values[p], 10), fraction_or_blank(values[p])});
+    payoffs.write(out, "  ");
+  }
+}
+
+void write_nash_json(std::ostream& out, const NashReport& report) {
+  const BimatrixGame& game = report.game;
+  const auto names = distinct_player_names(game);
+  JsonWriter json(out);
+  json.begin_object().field("game", game.title()).key("players").array(std::vector<std::string>(names.begin(), names.end()));
+  json.key("strategies").begin_object();
+  for (int p = 0; p < 2; ++p) json.key(names[static_cast<std::size_t>(p)]).array(game.strategy_labels(p));
+  json.end_object().field("method", report.method).key("equilibria").begin_array();
+  for (const MixedProfile& eq : report.equilibria) {
+    json.begin_object();
+    write_probabilities_json(json, names, eq);
+    write_payoffs_json(json, names, expected_payoffs(game, eq));
+    json.end_object();
+  }
+  json.end_array().end_object();
+  out << "\n";
+}
+
+}  // namespace parley::io

@@ -1,0 +1,100 @@
+// The `parley compare` writers on a meta-game made by hand: the prisoner's dilemma, whose one
+// equilibrium is mutual defection, with standard errors chosen to make one best reply clear
+// and the other a toss-up.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "../../agents/test_scenarios.hpp"
+#include "parley/io/report/compare_report.hpp"
+
+using namespace parley;
+
+namespace {
+
+/// Rows: the row player's cooperate (c) and defect (d); columns the same for the column player.
+io::CompareReport prisoners_dilemma(const Scenario& scenario) {
+  Eigen::MatrixXd a(2, 2), b(2, 2), se_a(2, 2), se_b(2, 2), settled(2, 2), duration(2, 2);
+  a << 3, 0, 5, 1;
+  b = a.transpose();
+  se_a << 0.1, 0.1, 0.5, 0.1;
+  se_b << 0.2, 0.5, 0.2, 0.2;
+  settled << 1, 0.5, 0.5, 0.25;
+  duration << 2, 3.5, 3.5, 10;
+  const std::vector<std::string> cd{"c", "d"};
+  BimatrixGame game(a, b, {"a", "b"}, {cd, cd});
+  // Best replies of the row player: to c, d (5 vs 3, margin 2 with paired error 0.5); to d, d
+  // (1 vs 0, margin 1 with error 0.6: within two standard errors).
+  std::vector<BestReply> row{{0, 1, 5.0, 0, 2.0, 0.5}, {1, 1, 1.0, 0, 1.0, 0.6}};
+  std::vector<BestReply> column{{0, 1, 5.0, 0, 2.0, 0.5}, {1, 1, 1.0, 0, 1.0, 0.6}};
+  MetaEquilibrium defect{{Eigen::Vector2d(0, 1), Eigen::Vector2d(0, 1)}, {1.0, 1.0}, {{{1}, {1}}}};
+  return io::CompareReport{scenario, game,      {"Alice", "Bob"}, {se_a, se_b}, settled, duration, 150, 5,
+                           {defect}, {row, column}};
+}
+
+}  // namespace
+
+TEST_CASE("a strategy's label names its parameters", "[io][report][compare]") {
+  CHECK(io::strategy_label(testing::strategy("prolonged")) == "prolonged");
+  CHECK(io::strategy_label(testing::strategy("prolonged", {{"e", 0.1}, {"beta", 2.0}})) == "prolonged:beta=2:e=0.1");
+}
+
+TEST_CASE("the advantage phrase says the battlefield assumption", "[io][report][compare]") {
+  const testing::Side side;
+  CHECK(io::advantage_phrase(testing::pie_scenario(4, side, side)) == "Without a battlefield");
+  CHECK(io::advantage_phrase(testing::war_scenario(testing::front(10, 5, 0.5, 0.2), 4, side, side)) ==
+        "Under a constant advantage of +0.20 for a");
+  CHECK(io::estimate_with_error(0.25, 0.0125) == "0.2500 (0.0125)");
+}
+
+TEST_CASE("the compare summary weighs each margin against twice its standard error", "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  const auto sentences = io::compare_summary(prisoners_dilemma(pie));
+  REQUIRE(sentences.size() == 5);
+  CHECK(sentences[0] ==
+        "Without a battlefield, Alice's best reply to a c Bob is d: it expects 5.0000, 2.0000 more than with c "
+        "(standard error 0.5000).");
+  CHECK(sentences[1] ==
+        "Without a battlefield, Alice's best reply to a d Bob is d: it expects 1.0000, 1.0000 more than with c "
+        "(standard error 0.6000); at this number of runs the two cannot be told apart.");
+  CHECK(sentences[4] == "The meta-game has one Nash equilibrium: Alice plays d and Bob plays d, expecting 1.0000 and 1.0000.");
+}
+
+TEST_CASE("the compare CSV has one row per profile", "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  std::ostringstream out;
+  io::write_compare_csv(out, prisoners_dilemma(pie));
+  CHECK(out.str() ==
+        "a,b,payoff.a,standard_error.a,payoff.b,standard_error.b,settled,mean_duration\n"
+        "c,c,3,0.1,3,0.2,1,2\n"
+        "c,d,0,0.1,5,0.5,0.5,3.5\n"
+        "d,c,5,0.5,0,0.2,0.5,3.5\n"
+        "d,d,1,0.1,1,0.2,0.25,10\n");
+}
+
+TEST_CASE("the compare table shows payoffs with their standard errors and the equilibria", "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  std::ostringstream out;
+  io::write_compare_table(out, prisoners_dilemma(pie));
+  const std::string text = out.str();
+  INFO(text);
+  CHECK(text.rfind("pie - strategy meta-game\n150 runs per profile, seed 5, common random numbers", 0) == 0);
+  CHECK(text.find("  a \\ b                                 c                                 d\n") != std::string::npos);
+  CHECK(text.find("  c      3.0000 (0.1000), 3.0000 (0.2000)  0.0000 (0.1000), 5.0000 (0.5000)\n") != std::string::npos);
+  CHECK(text.find("  d      0.500, 3.5 periods  0.250, 10.0 periods\n") != std::string::npos);
+  CHECK(text.find("Nash equilibria of the meta-game (1, by vertex enumeration)\n") != std::string::npos);
+  CHECK(text.find("  1  a       d              1.0000  1.0000\n") != std::string::npos);
+  CHECK(text.find("     b       d              1.0000  1.0000\n") != std::string::npos);
+}
+
+TEST_CASE("the compare JSON gives the equilibria's supports by label", "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  std::ostringstream out;
+  io::write_compare_json(out, prisoners_dilemma(pie));
+  const std::string text = out.str();
+  CHECK(text.find("\"runs\": 150,\n  \"seed\": 5,") != std::string::npos);
+  CHECK(text.find("\"support\": {\n        \"a\": [\n          \"d\"\n        ],") != std::string::npos);
+  CHECK(text.find("\"runner_up\": \"c\",\n        \"margin\": 2,\n        \"margin_standard_error\": 0.5") !=
+        std::string::npos);
+}

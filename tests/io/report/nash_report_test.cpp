@@ -1,0 +1,87 @@
+// The `parley nash` writers on games whose equilibria are known by hand.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "parley/io/report/nash_report.hpp"
+
+using namespace parley;
+
+namespace {
+
+/// Matching pennies: the unique equilibrium mixes half and half, each player expecting 0.
+BimatrixGame nash_report_pennies() {
+  Eigen::MatrixXd a(2, 2);
+  a << 1, -1, -1, 1;
+  const std::vector<std::string> sides{"heads", "tails"};
+  return BimatrixGame(a, -a, {"Even", "Odd"}, {sides, sides}, "pennies");
+}
+
+}  // namespace
+
+TEST_CASE("simple_fraction finds p/q within 1e-9 with q up to 1000", "[io][report][nash]") {
+  CHECK(io::simple_fraction(1.0 / 3.0) == "1/3");
+  CHECK(io::simple_fraction(0.5) == "1/2");
+  CHECK(io::simple_fraction(-2.0) == "-2");
+  CHECK(io::simple_fraction(0.0) == "0");
+  CHECK(io::simple_fraction(-0.75) == "-3/4");
+  CHECK(io::simple_fraction(999.0 / 1000.0) == "999/1000");
+  // 1/1001 needs a denominator above 1000; 355/113 is pi only to 2.7e-7.
+  CHECK_FALSE(io::simple_fraction(1.0 / 1001.0).has_value());
+  CHECK_FALSE(io::simple_fraction(3.14159265358979).has_value());
+}
+
+TEST_CASE("players with the same name get Gambit's suffixes _1 and _2", "[io][report][nash]") {
+  const Eigen::MatrixXd one = Eigen::MatrixXd::Ones(1, 1);
+  const BimatrixGame same(one, one, {"P", "P"}, {std::vector<std::string>{"s"}, std::vector<std::string>{"t"}});
+  CHECK(io::distinct_player_names(same) == std::array<std::string, 2>{"P_1", "P_2"});
+  CHECK(io::distinct_player_names(nash_report_pennies()) == std::array<std::string, 2>{"Even", "Odd"});
+}
+
+TEST_CASE("the nash table gives each probability as a decimal and a fraction", "[io][report][nash]") {
+  const BimatrixGame game = nash_report_pennies();
+  MixedProfile half{Eigen::Vector2d(0.5, 0.5), Eigen::Vector2d(0.5, 0.5)};
+  std::ostringstream out;
+  io::write_nash_table(out, {game, {half}, "enum", "by hand"});
+  CHECK(out.str() ==
+        "pennies: Even has 2 strategies, Odd has 2\n"
+        "1 equilibrium (by hand)\n"
+        "\n"
+        "Equilibrium 1\n"
+        "  player  strategy   probability  fraction\n"
+        "  ------  --------  ------------  --------\n"
+        "  Even    heads     0.5000000000       1/2\n"
+        "  Even    tails     0.5000000000       1/2\n"
+        "  Odd     heads     0.5000000000       1/2\n"
+        "  Odd     tails     0.5000000000       1/2\n"
+        "\n"
+        "  player        payoff  fraction\n"
+        "  ------  ------------  --------\n"
+        "  Even    0.0000000000         0\n"
+        "  Odd     0.0000000000         0\n");
+}
+
+TEST_CASE("the nash JSON lists each equilibrium's probabilities and payoffs", "[io][report][nash]") {
+  // A pure coordination game: (1, 1) pays 2 to each, the row player's second strategy.
+  Eigen::MatrixXd a(1, 2);
+  a << 0, 2;
+  const BimatrixGame game(a, a, {"R", "C"}, {std::vector<std::string>{"r"}, std::vector<std::string>{"x", "y"}}, "");
+  MixedProfile pure{Eigen::VectorXd::Ones(1), Eigen::Vector2d(0.0, 1.0)};
+  std::ostringstream out;
+  io::write_nash_json(out, {game, {pure}, "lh", "Lemke-Howson"});
+  CHECK(out.str() ==
+        "{\n"
+        "  \"game\": \"\",\n"
+        "  \"players\": [\n    \"R\",\n    \"C\"\n  ],\n"
+        "  \"strategies\": {\n    \"R\": [\n      \"r\"\n    ],\n    \"C\": [\n      \"x\",\n      \"y\"\n    ]\n  },\n"
+        "  \"method\": \"lh\",\n"
+        "  \"equilibria\": [\n"
+        "    {\n"
+        "      \"probabilities\": {\n        \"R\": [\n          1\n        ],\n"
+        "        \"C\": [\n          0,\n          1\n        ]\n      },\n"
+        "      \"payoffs\": {\n        \"R\": 2,\n        \"C\": 2\n      }\n"
+        "    }\n"
+        "  ]\n"
+        "}\n");
+}
