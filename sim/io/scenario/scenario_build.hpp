@@ -29,6 +29,28 @@ inline constexpr double kSumTolerance = 1e-9;
 /// "1.0999999999999999".
 std::string sum_text(double x);
 
+struct ScenarioBuild;
+
+/// One entry of a map id -> number whose id and number were both read.
+struct IdNumber {
+  std::size_t index;     ///< what the id names: an issue's or a party's index
+  const YamlNode* key;   ///< the id, where it stands in the file
+  std::string path;      ///< the entry's key path
+  double value;
+};
+
+/// The entries of a map id -> number that were read, and whether every entry was.
+struct IdNumbers {
+  std::vector<IdNumber> entries;
+  bool ok = true;  ///< false: some id or number was wrong (reported)
+};
+
+/// Reads a map id -> number (a party's weights, the recognition probabilities): each id is
+/// resolved by `resolve` (issue_reference, party_reference: reports an unknown id and gives -1),
+/// each number is read with `spec`. The caller checks what the numbers must add up to.
+IdNumbers read_id_numbers(ScenarioBuild& b, const YamlNode& n, const std::string& path, const KeySpec& spec,
+                          int (*resolve)(ScenarioBuild&, const YamlNode&, const std::string&));
+
 /// Per issue, what later checks need to know about how it was read.
 struct IssueState {
   bool kind_known = false;  ///< false: the kind was invalid, so values and terms are not checked

@@ -17,6 +17,23 @@ std::string sum_text(double x) {
   return std::string(buffer.data(), result.ptr);
 }
 
+IdNumbers read_id_numbers(ScenarioBuild& b, const YamlNode& n, const std::string& path, const KeySpec& spec,
+                          int (*resolve)(ScenarioBuild&, const YamlNode&, const std::string&)) {
+  IdNumbers out;
+  for (const auto& [key, value] : n.entries) {
+    if (!key.is_scalar()) continue;
+    std::string p = child_path(path, key.scalar);
+    const int index = resolve(b, key, p);
+    const auto x = b.reader.read_number(value, p, spec);
+    if (index < 0 || !x) {
+      out.ok = false;
+      continue;
+    }
+    out.entries.push_back(IdNumber{static_cast<std::size_t>(index), &key, std::move(p), *x});
+  }
+  return out;
+}
+
 }  // namespace loader
 
 namespace {

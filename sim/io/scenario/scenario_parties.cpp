@@ -28,22 +28,15 @@ void set_indifferent(IssueValuation& v, const Issue& issue) {
 /// `normalize` (the additive utility u = sum_k w_k v_k(x_k) needs sum_k w_k = 1 to lie in [0, 1]).
 void read_weights(ScenarioBuild& b, const YamlNode& n, const std::string& path, bool normalize, Party& party) {
   if (!b.reader.check_map(n, path, "parties[].weights", {}, true)) return;
-  const KeySpec& spec = schema_key("parties[].weights.<issue>");
+  const auto weights = read_id_numbers(b, n, path, schema_key("parties[].weights.<issue>"), issue_reference);
+  // The weights read are kept even when others are wrong: read_values asks a value of every
+  // issue that has weight, and would otherwise report fewer of them.
   double sum = 0.0;
-  bool ok = true;
-  for (const auto& [key, value] : n.entries) {
-    if (!key.is_scalar()) continue;
-    const std::string p = child_path(path, key.scalar);
-    const int k = issue_reference(b, key, p);
-    const auto w = b.reader.read_number(value, p, spec);
-    if (k < 0 || !w) {
-      ok = false;
-      continue;
-    }
-    party.weights[static_cast<std::size_t>(k)] = *w;
-    sum += *w;
+  for (const auto& w : weights.entries) {
+    party.weights[w.index] = w.value;
+    sum += w.value;
   }
-  if (!ok) return;
+  if (!weights.ok) return;
   if (!(sum > 0.0)) {
     b.reader.error(n, path, "the weights sum to 0; at least one issue must matter");
     return;

@@ -18,28 +18,19 @@ namespace {
 void read_recognition(ScenarioBuild& b, const YamlNode& n) {
   const std::string path = "protocol.recognition";
   if (!b.reader.check_map(n, path, path, {}, true)) return;
-  const KeySpec& spec = schema_key("protocol.recognition.<party>");
+  const auto shares = read_id_numbers(b, n, path, schema_key("protocol.recognition.<party>"), party_reference);
+  const auto& order = b.scenario.protocol.order;
   double sum = 0.0;
-  bool ok = true;
-  for (const auto& [key, value] : n.entries) {
-    if (!key.is_scalar()) continue;
-    const std::string p = child_path(path, key.scalar);
-    const int i = party_reference(b, key, p);
-    const auto x = b.reader.read_number(value, p, spec);
-    if (i < 0 || !x) {
+  bool ok = shares.ok;
+  for (const auto& share : shares.entries) {
+    if (std::find(order.begin(), order.end(), share.index) == order.end()) {
+      b.reader.error(*share.key, share.path,
+                     "party " + in_quotes(share.key->scalar) + " is not in protocol.order, so it cannot be recognised");
       ok = false;
       continue;
     }
-    const auto iu = static_cast<std::size_t>(i);
-    if (std::find(b.scenario.protocol.order.begin(), b.scenario.protocol.order.end(), iu) ==
-        b.scenario.protocol.order.end()) {
-      b.reader.error(key, p,
-                     "party " + in_quotes(key.scalar) + " is not in protocol.order, so it cannot be recognised");
-      ok = false;
-      continue;
-    }
-    b.scenario.protocol.recognition[iu] = *x;
-    sum += *x;
+    b.scenario.protocol.recognition[share.index] = share.value;
+    sum += share.value;
   }
   if (ok && std::abs(sum - 1.0) > kSumTolerance)
     b.reader.error(n, path, "the recognition probabilities sum to " + sum_text(sum) + ", not 1");
