@@ -105,15 +105,7 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
 std::optional<io::ScenarioDocument> ScenarioCommandLine::load_document() const {
   try {
     io::ScenarioDocument doc = io::parse_scenario_argument(values_.scenario);
-    std::vector<io::Diagnostic> errors;
-    for (const auto& assignment : values_.sets) {
-      try {
-        io::apply_override(doc, assignment);
-      } catch (const io::ScenarioError& e) {
-        errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-    if (!errors.empty()) throw io::ScenarioError(std::move(errors));
+    io::apply_overrides(doc, values_.sets);
     return doc;
   } catch (const io::ScenarioError& e) {
     print_diagnostics(e, std::cerr);

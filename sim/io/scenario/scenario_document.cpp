@@ -187,4 +187,16 @@ void apply_override(ScenarioDocument& document, std::string_view assignment) {
   apply_override(document, assignment.substr(0, eq), assignment.substr(eq + 1));
 }
 
+void apply_overrides(ScenarioDocument& document, const std::vector<std::string>& assignments) {
+  std::vector<Diagnostic> errors;
+  for (const auto& assignment : assignments) {
+    try {
+      apply_override(document, assignment);
+    } catch (const ScenarioError& e) {
+      errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
+    }
+  }
+  if (!errors.empty()) throw ScenarioError(std::move(errors));
+}
+
 }  // namespace parley::io

@@ -1,12 +1,15 @@
 #include "parley/io/sweep/sweep_plan.hpp"
 
-#include <charconv>
-#include <cmath>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+
+#include "parley/io/scenario/key_path.hpp"
+#include "parley/io/scenario/yaml_reader.hpp"
 
 namespace parley::io {
 
@@ -17,24 +20,6 @@ std::string trim(std::string_view text) {
   if (begin == std::string_view::npos) return {};
   const auto end = text.find_last_not_of(" \t");
   return std::string(text.substr(begin, end - begin + 1));
-}
-
-// The whole of `text` as a finite double, or nothing.
-std::optional<double> whole_number(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  double x = 0;
-  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
-  const auto [end, error] = std::from_chars(begin, text.data() + text.size(), x);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(x)) return std::nullopt;
-  return x;
-}
-
-// The whole of `text` as an unsigned integer, or nothing.
-std::optional<std::uint64_t> whole_count(const std::string& text) {
-  std::uint64_t n = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return n;
 }
 
 // Splits `spec` at top-level colons if it is `lo:hi` or `lo:hi:n` with numbers; else nothing.
@@ -48,7 +33,7 @@ std::optional<std::vector<std::string>> numeric_parts(std::string_view spec) {
     start = colon + 1;
   }
   if (parts.size() < 2 || parts.size() > 3) return std::nullopt;
-  if (!whole_number(parts[0]) || !whole_number(parts[1])) return std::nullopt;
+  if (!number_text(parts[0]) || !number_text(parts[1])) return std::nullopt;
   return parts;
 }
 
@@ -121,20 +106,20 @@ sweep::VariedParameter parse_vary_spec(const std::string& path, std::string_view
   if (parameter.spec.empty()) throw fail("no values: SPEC is lo:hi:n, lo:hi or v1,v2,...");
 
   if (const auto parts = numeric_parts(parameter.spec)) {
-    const double lo = *whole_number((*parts)[0]);
-    const double hi = *whole_number((*parts)[1]);
+    const double lo = *number_text((*parts)[0]);
+    const double hi = *number_text((*parts)[1]);
     if (parts->size() == 2) {
       if (!(lo < hi)) throw fail("empty range " + parameter.spec + ": lo must be less than hi");
       parameter.lo = lo;
       parameter.hi = hi;
       return parameter;
     }
-    const auto n = whole_count((*parts)[2]);
-    if (!n) throw fail("in lo:hi:n, n must be a whole number >= 1, got '" + (*parts)[2] + "'");
+    const auto n = integer_text((*parts)[2]);
+    if (!n || *n < 0) throw fail("in lo:hi:n, n must be a whole number >= 1, got '" + (*parts)[2] + "'");
     if (*n == 0) throw fail("n = 0 in " + parameter.spec + ": a lo:hi:n spec needs n >= 1 values");
     if (*n == 1 && lo != hi) throw fail(parameter.spec + " asks for one value between two different ends: write the value");
     if (*n > 1 && !(lo < hi)) throw fail("empty range " + parameter.spec + ": lo must be less than hi");
-    parameter.levels = sweep::evenly_spaced_levels(lo, hi, *n);
+    parameter.levels = sweep::evenly_spaced_levels(lo, hi, static_cast<std::uint64_t>(*n));
     return parameter;
   }
 
@@ -164,126 +149,140 @@ sweep::VariedParameter parse_vary(std::string_view argument) {
 
 sweep::Shard parse_shard(std::string_view text) {
   const auto slash = text.find('/');
-  const auto k = slash == std::string_view::npos ? std::nullopt : whole_count(trim(text.substr(0, slash)));
-  const auto n = slash == std::string_view::npos ? std::nullopt : whole_count(trim(text.substr(slash + 1)));
-  if (!k || !n || *n == 0 || *k == 0 || *k > *n)
+  const auto k = slash == std::string_view::npos ? std::nullopt : integer_text(trim(text.substr(0, slash)));
+  const auto n = slash == std::string_view::npos ? std::nullopt : integer_text(trim(text.substr(slash + 1)));
+  if (!k || !n || *k < 1 || *k > *n)
     throw std::invalid_argument("--shard must be k/n with 1 <= k <= n (e.g. 3/8), got '" + std::string(text) + "'");
-  return sweep::Shard{*k, *n};
+  return sweep::Shard{static_cast<std::uint64_t>(*k), static_cast<std::uint64_t>(*n)};
 }
+
+namespace {
+
+/// The names `design:` takes, as sweep::design_kind_named reads them.
+std::vector<std::string> design_names() {
+  std::vector<std::string> names;
+  for (const auto kind : {sweep::DesignKind::grid, sweep::DesignKind::random, sweep::DesignKind::latin_hypercube,
+                          sweep::DesignKind::sobol})
+    names.emplace_back(sweep::to_string(kind));
+  return names;
+}
+
+/// A count (`samples`, `runs`, `seed`): a whole number >= 0, read as the scenario loader reads
+/// integers.
+std::optional<std::uint64_t> read_count(YamlReader& reader, const YamlNode& node, const std::string& path) {
+  KeySpec spec;
+  spec.type = KeyType::integer;
+  spec.range = NumericRange{0.0, std::numeric_limits<double>::infinity(), false, false};
+  const auto n = reader.read_integer(node, path, spec);
+  if (!n) return std::nullopt;
+  return static_cast<std::uint64_t>(*n);
+}
+
+/// `vary: {PATH: {lo: , hi: , n: }}`: the range written as a SPEC `lo:hi` or `lo:hi:n`, or
+/// nothing after reporting a key or a value that does not fit.
+std::optional<std::string> range_spec(YamlReader& reader, const YamlNode& range, const std::string& path) {
+  if (!reader.check_keys(range, path, {"lo", "hi", "n"})) return std::nullopt;
+  reader.require_key(range, path, "lo");
+  reader.require_key(range, path, "hi");
+  const KeySpec number;  // any finite real: the order of lo and hi is parse_vary_spec's to check
+  KeySpec count;
+  count.type = KeyType::integer;
+  const YamlNode* lo = range.find("lo");
+  const YamlNode* hi = range.find("hi");
+  const YamlNode* n = range.find("n");
+  const bool lo_ok = lo && reader.read_number(*lo, child_path(path, "lo"), number);
+  const bool hi_ok = hi && reader.read_number(*hi, child_path(path, "hi"), number);
+  const bool n_ok = !n || reader.read_integer(*n, child_path(path, "n"), count);
+  if (!lo_ok || !hi_ok || !n_ok) return std::nullopt;
+  return lo->scalar + ":" + hi->scalar + (n ? ":" + n->scalar : "");
+}
+
+}  // namespace
 
 SweepPlan parse_sweep_plan(std::string_view text, const std::string& source, const std::string& folder) {
   const YamlNode root = parse_yaml(text, source);
-  std::vector<Diagnostic> errors;
-  auto error = [&](const YamlNode& node, const std::string& path, const std::string& message) {
-    errors.push_back(located_error(source, &node, path, message).diagnostics().front());
+  YamlReader reader(source);
+  // Errors in the order of the file's lines, as the scenario loader reports them.
+  const auto fail = [&]() {
+    std::vector<Diagnostic> errors = reader.take_errors();
+    std::stable_sort(errors.begin(), errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+    });
+    return ScenarioError(std::move(errors));
   };
   SweepPlan plan;
-  if (!root.is_map()) {
-    error(root, "", "a sweep plan is a map with keys scenario, design, samples, runs, seed, metrics, set, vary");
-    throw ScenarioError(std::move(errors));
-  }
-  auto scalar = [&](const YamlNode& node, const std::string& key) -> std::optional<std::string> {
-    if (node.is_scalar()) return node.scalar;
-    error(node, key, "expected a single value, got " + node.describe());
-    return std::nullopt;
-  };
-  auto count = [&](const YamlNode& node, const std::string& key) -> std::optional<std::uint64_t> {
-    const auto digits = scalar(node, key);
-    if (!digits) return std::nullopt;
-    const auto n = whole_count(*digits);
-    if (!n || !node.plain) error(node, key, "expected a whole number >= 0, got " + node.describe());
-    return n;
-  };
-  std::set<std::string> keys;
-  for (const auto& [key_node, value] : root.entries) {
-    const std::string key = key_node.is_scalar() ? key_node.scalar : flow_text(key_node);
-    if (!keys.insert(key).second) {
-      error(key_node, key, "the key appears twice");
-      continue;
+  if (!reader.check_keys(root, "", {"scenario", "design", "samples", "runs", "seed", "metrics", "set", "vary"}))
+    throw fail();
+  KeySpec string_spec;
+  string_spec.type = KeyType::string;
+
+  if (const YamlNode* value = root.find("scenario")) {
+    if (const auto name = reader.read_string(*value, "scenario", string_spec)) {
+      const auto candidate = std::filesystem::path(folder) / *name;
+      plan.scenario = std::filesystem::path(*name).is_relative() && std::filesystem::exists(candidate)
+                          ? candidate.lexically_normal().string()
+                          : *name;
     }
-    if (key == "scenario") {
-      if (const auto name = scalar(value, key)) {
-        const auto candidate = std::filesystem::path(folder) / *name;
-        plan.scenario = std::filesystem::path(*name).is_relative() && std::filesystem::exists(candidate)
-                            ? candidate.lexically_normal().string()
-                            : *name;
-      }
-    } else if (key == "design") {
-      if (const auto name = scalar(value, key)) {
-        plan.design = sweep::design_kind_named(*name);
-        if (!plan.design) error(value, key, "unknown design '" + *name + "': expected grid, random, lhs or sobol");
-      }
-    } else if (key == "samples") {
-      plan.samples = count(value, key);
-    } else if (key == "runs") {
-      plan.runs = count(value, key);
-    } else if (key == "seed") {
-      plan.seed = count(value, key);
-    } else if (key == "metrics") {
-      if (value.is_scalar()) {
-        plan.metrics.push_back(value.scalar);
-      } else if (value.is_sequence()) {
-        for (std::size_t i = 0; i < value.items.size(); ++i)
-          if (const auto name = scalar(value.items[i], "metrics[" + std::to_string(i) + "]"))
-            plan.metrics.push_back(*name);
-      } else {
-        error(value, key, "expected a metric name or a list of them, got " + value.describe());
-      }
-    } else if (key == "set") {
-      if (!value.is_map()) {
-        error(value, key, "expected a map PATH: VALUE, got " + value.describe());
-        continue;
-      }
-      for (const auto& [path, assigned] : value.entries)
-        plan.base_overrides.push_back((path.is_scalar() ? path.scalar : flow_text(path)) + "=" + flow_text(assigned));
-    } else if (key == "vary") {
-      if (!value.is_map() || value.entries.empty()) {
-        error(value, key, "expected a map PATH: SPEC with at least one entry, got " + value.describe());
-        continue;
-      }
-      for (const auto& [path_node, spec] : value.entries) {
-        const std::string path = path_node.is_scalar() ? path_node.scalar : flow_text(path_node);
-        const std::string where = "vary." + path;
-        try {
-          sweep::VariedParameter parameter;
-          if (spec.is_scalar()) {
-            parameter = parse_vary_spec(path, spec.scalar, source);
-          } else if (spec.is_sequence()) {
-            std::string list;
-            for (std::size_t i = 0; i < spec.items.size(); ++i) list += (i ? ", " : "") + flow_text(spec.items[i]);
-            parameter = parse_vary_spec(path, list, source);
-          } else if (spec.is_map()) {
-            const YamlNode* lo = spec.find("lo");
-            const YamlNode* hi = spec.find("hi");
-            const YamlNode* n = spec.find("n");
-            for (const auto& [k, v] : spec.entries)
-              if (!k.is_scalar() || (k.scalar != "lo" && k.scalar != "hi" && k.scalar != "n"))
-                error(k, where, "unknown key " + flow_text(k) + ": a range is {lo: , hi: } or {lo: , hi: , n: }");
-            if (!lo || !hi || !lo->is_scalar() || !hi->is_scalar() || (n && !n->is_scalar())) {
-              error(spec, where, "a range needs numbers lo and hi (and optionally a count n)");
-              continue;
-            }
-            parameter = parse_vary_spec(path, lo->scalar + ":" + hi->scalar + (n ? ":" + n->scalar : ""), source);
-            if (!numeric_parts(parameter.spec)) {
-              error(spec, where, "lo and hi must be numbers");
-              continue;
-            }
-          } else {
-            error(spec, where, "expected lo:hi:n, lo:hi, a list, or {lo: , hi: , n: }, got " + spec.describe());
-            continue;
-          }
-          parameter.spec = flow_text(spec);
-          plan.parameters.push_back(std::move(parameter));
-        } catch (const ScenarioError& e) {
-          error(spec, where, e.diagnostics().front().message);
-        }
-      }
+  }
+  if (const YamlNode* value = root.find("design")) {
+    KeySpec design_spec;
+    design_spec.type = KeyType::choice;
+    design_spec.choices = design_names();
+    if (const auto name = reader.read_string(*value, "design", design_spec)) plan.design = sweep::design_kind_named(*name);
+  }
+  if (const YamlNode* value = root.find("samples")) plan.samples = read_count(reader, *value, "samples");
+  if (const YamlNode* value = root.find("runs")) plan.runs = read_count(reader, *value, "runs");
+  if (const YamlNode* value = root.find("seed")) plan.seed = read_count(reader, *value, "seed");
+  if (const YamlNode* value = root.find("metrics")) {
+    if (value->is_scalar()) {
+      plan.metrics.push_back(value->scalar);
+    } else if (value->is_sequence()) {
+      for (std::size_t i = 0; i < value->items.size(); ++i)
+        if (const auto name = reader.read_string(value->items[i], item_path("metrics", i), string_spec))
+          plan.metrics.push_back(*name);
     } else {
-      error(key_node, key, "unknown key: a sweep plan has scenario, design, samples, runs, seed, metrics, set, vary");
+      reader.error(*value, "metrics", "expected a metric name or a list of them, got " + value->describe());
     }
   }
-  if (!root.find("vary")) error(root, "vary", "missing key: a sweep plan needs `vary`");
-  if (!errors.empty()) throw ScenarioError(std::move(errors));
+  if (const YamlNode* value = root.find("set")) {
+    if (!value->is_map()) {
+      reader.error(*value, "set", "expected a map PATH: VALUE, got " + value->describe());
+    } else {
+      for (const auto& [path, assigned] : value->entries)
+        plan.base_overrides.push_back((path.is_scalar() ? path.scalar : flow_text(path)) + "=" + flow_text(assigned));
+    }
+  }
+  reader.require_key(root, "", "vary");
+  const YamlNode* vary = root.find("vary");
+  if (vary && (!vary->is_map() || vary->entries.empty()))
+    reader.error(*vary, "vary", "expected a map PATH: SPEC with at least one entry, got " + vary->describe());
+  else if (vary)
+    for (const auto& [path_node, spec] : vary->entries) {
+      const std::string path = path_node.is_scalar() ? path_node.scalar : flow_text(path_node);
+      const std::string where = child_path("vary", path);
+      try {
+        sweep::VariedParameter parameter;
+        if (spec.is_scalar()) {
+          parameter = parse_vary_spec(path, spec.scalar, source);
+        } else if (spec.is_sequence()) {
+          std::string list;
+          for (std::size_t i = 0; i < spec.items.size(); ++i) list += (i ? ", " : "") + flow_text(spec.items[i]);
+          parameter = parse_vary_spec(path, list, source);
+        } else if (spec.is_map()) {
+          const auto range = range_spec(reader, spec, where);
+          if (!range) continue;
+          parameter = parse_vary_spec(path, *range, source);
+        } else {
+          reader.error(spec, where, "expected lo:hi:n, lo:hi, a list, or {lo: , hi: , n: }, got " + spec.describe());
+          continue;
+        }
+        parameter.spec = flow_text(spec);
+        plan.parameters.push_back(std::move(parameter));
+      } catch (const ScenarioError& e) {
+        reader.error(spec, where, e.diagnostics().front().message);
+      }
+    }
+  if (reader.has_errors()) throw fail();
   return plan;
 }
 

@@ -283,6 +283,20 @@ TEST_CASE("types are checked strictly", "[io][loader]") {
     REQUIRE(errors.size() == 1);
     CHECK(errors[0].message == "the scenario is empty");
   }
+  SECTION("an integer beyond the range of int is an error, not wrapped") {
+    yaml += "protocol: {every: 4294967297}\n";
+    const auto errors = errors_of_text(yaml);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "protocol.every");
+    CHECK(errors[0].message == "must be in [-2147483648, 2147483647], got 4294967297");
+  }
+  SECTION("an integer beyond the range of long long is not an integer") {
+    const auto errors = errors_of_text(std::string(kTwoParties).replace(std::string(kTwoParties).find("horizon: 10"),
+                                                                        11, "horizon: 99999999999999999999"));
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].path == "horizon");
+    CHECK(errors[0].message == "expected an integer, got '99999999999999999999'");
+  }
   SECTION("infinities and NaN are not numbers") {
     yaml += "battlefield: {side_a: a, side_b: b, states: 4, start: 2, tempo: .nan}\n";
     const auto errors = errors_of_text(yaml);

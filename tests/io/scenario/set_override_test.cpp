@@ -196,3 +196,25 @@ TEST_CASE("load_scenario reports the errors of every override at once", "[io][se
   }
   CHECK(load_scenario(path, {"parties.a.cost=0.5"}).parties[0].cost == 0.5);
 }
+
+TEST_CASE("apply_overrides tries every assignment, keeps the good ones and reports the bad in order", "[io][set]") {
+  ScenarioDocument doc = example();
+  try {
+    apply_overrides(doc, {"parties.nowhere.cost=1", "parties.north.cost=0.02", "no-equals-sign",
+                          "parties.south.cost=0.04"});
+    FAIL("no error");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.diagnostics().size() == 2);
+    CHECK(e.diagnostics()[0].file == "--set parties.nowhere.cost=1");
+    CHECK(e.diagnostics()[1].file == "--set no-equals-sign");
+  }
+  // The assignments on either side of the bad ones were applied, in order.
+  CHECK(doc.overrides == std::vector<std::string>{"parties.north.cost=0.02", "parties.south.cost=0.04"});
+  const Scenario s = build_scenario(doc);
+  CHECK(s.parties[0].cost == 0.02);
+  CHECK(s.parties[1].cost == 0.04);
+  // A later assignment replaces what an earlier one set.
+  ScenarioDocument twice = example();
+  apply_overrides(twice, {"horizon=12", "horizon=14"});
+  CHECK(build_scenario(twice).horizon == 14);
+}

@@ -127,10 +127,57 @@ vary:
 TEST_CASE("Sweep plan errors are located", "[sweep]") {
   CHECK_THAT(plan_errors("vary: {x: 0:1:3}\ndesigns: grid\n"), Catch::Contains("plan.yaml:2:1: error: designs: unknown key"));
   CHECK_THAT(plan_errors("design: halton\nvary: {x: 0:1:3}\n"), Catch::Contains("plan.yaml:1:9") &&
-                                                                    Catch::Contains("unknown design 'halton'"));
-  CHECK_THAT(plan_errors("samples: -3\nvary: {x: 0:1:3}\n"), Catch::Contains("samples: expected a whole number"));
-  CHECK_THAT(plan_errors("design: grid\n"), Catch::Contains("missing key"));
+                                                                    Catch::Contains("got 'halton'"));
+  CHECK_THAT(plan_errors("samples: -3\nvary: {x: 0:1:3}\n"), Catch::Contains("plan.yaml:1:10: error: samples:"));
+  CHECK_THAT(plan_errors("design: grid\n"), Catch::Contains("missing required key 'vary'"));
   CHECK_THAT(plan_errors("vary:\n  x: 0:1:0\n  y: {lo: 1}\n"),
              Catch::Contains("plan.yaml:2:6: error: vary.x: n = 0") && Catch::Contains("plan.yaml:3:6: error: vary.y"));
-  CHECK_THAT(plan_errors("- a\n"), Catch::Contains("a sweep plan is a map"));
+}
+
+// A plan is read with the scenario loader's reader (yaml_reader.hpp), so its errors are worded
+// as the loader words them: the same "unknown key ... (did you mean ...)", the same checks of
+// numbers and integers, the same messages for repeated keys and wrong shapes.
+TEST_CASE("Sweep plan errors are worded as the scenario loader's", "[sweep]") {
+  CHECK_THAT(plan_errors("vary: {x: 0:1:3}\ndesigns: grid\n"),
+             Catch::Contains("plan.yaml:2:1: error: designs: unknown key 'designs' (did you mean 'design'?)"));
+  CHECK_THAT(plan_errors("vary: {x: 0:1:3}\nflavour: grid\n"),
+             Catch::Contains("flavour: unknown key 'flavour'; allowed here: scenario, design, samples, runs, seed, "
+                             "metrics, set, vary"));
+  CHECK_THAT(plan_errors("design: halton\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("plan.yaml:1:9: error: design: expected one of grid, random, lhs, sobol, got 'halton'"));
+  CHECK_THAT(plan_errors("design: sobl\nvary: {x: 0:1:3}\n"), Catch::Contains("(did you mean 'sobol'?)"));
+  CHECK_THAT(plan_errors("samples: -3\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("plan.yaml:1:10: error: samples: must be >= 0, got -3"));
+  CHECK_THAT(plan_errors("runs: 2.5\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("plan.yaml:1:7: error: runs: expected an integer, got '2.5'"));
+  CHECK_THAT(plan_errors("seed: \"7\"\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("seed: expected an integer, got the string \"7\""));
+  CHECK_THAT(plan_errors("design: grid\n"), Catch::Contains("plan.yaml:1:1: error: vary: missing required key 'vary'"));
+  CHECK_THAT(plan_errors("- a\n"), Catch::Contains("plan.yaml:1:1: error: expected a map, got a list"));
+  CHECK_THAT(plan_errors("runs: 1\nruns: 2\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("plan.yaml:2:1: error: runs: duplicate key 'runs' (first at line 1)"));
+  CHECK_THAT(plan_errors("scenario: [a, b]\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("scenario: expected a string, got a list"));
+  CHECK_THAT(plan_errors("metrics: [a, [b]]\nvary: {x: 0:1:3}\n"),
+             Catch::Contains("metrics[1]: expected a string, got a list"));
+  // A range {lo: , hi: , n: }: its keys and numbers, each at its own place.
+  CHECK_THAT(plan_errors("vary:\n  y: {lo: 1}\n"), Catch::Contains("plan.yaml:2:6: error: vary.y.hi: missing required key 'hi'"));
+  CHECK_THAT(plan_errors("vary:\n  y: {lo: 0, hi: 1, m: 3}\n"),
+             Catch::Contains("vary.y.m: unknown key 'm'; allowed here: lo, hi, n"));
+  CHECK_THAT(plan_errors("vary:\n  y: {lo: a, hi: 1}\n"),
+             Catch::Contains("plan.yaml:2:11: error: vary.y.lo: expected a number, got 'a'"));
+  CHECK_THAT(plan_errors("vary:\n  y: {lo: 0, hi: 1, n: 2.5}\n"),
+             Catch::Contains("vary.y.n: expected an integer, got '2.5'"));
+  // Several errors come in the order of the file's lines.
+  const std::string several = plan_errors("runs: x\nvary: {x: 0:1:3}\nseed: y\n");
+  CHECK(several.find("runs:") < several.find("seed:"));
+}
+
+TEST_CASE("Sweep plan counts and ranges that fit are read", "[sweep]") {
+  const auto plan = io::parse_sweep_plan("runs: +20\nvary: {y: {lo: -1, hi: 1, n: 3}}\n", "plan.yaml", ".");
+  CHECK(plan.runs == 20u);
+  REQUIRE(plan.parameters.size() == 1);
+  CHECK(plan.parameters[0].levels == sweep::evenly_spaced_levels(-1, 1, 3));
+  CHECK(io::parse_vary("x=0:1:+3").levels == sweep::evenly_spaced_levels(0, 1, 3));
+  CHECK_THAT(vary_error("x=0:1:-3"), Catch::Contains("whole number"));
 }

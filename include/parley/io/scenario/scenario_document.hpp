@@ -63,4 +63,15 @@ void apply_override(ScenarioDocument& document, std::string_view path, std::stri
 /// The same, from one `PATH=VALUE` argument (split at the first '=').
 void apply_override(ScenarioDocument& document, std::string_view assignment);
 
+/// \brief Applies every `PATH=VALUE` of `assignments` (`--set`, a sweep plan's `set:`), in
+/// order, each as apply_override(document, assignment): a later one sees, and may replace,
+/// what an earlier one set.
+///
+/// An assignment that fails (malformed, a path that cannot be followed, a value that is not
+/// YAML) does not stop the others: every assignment is tried, and afterwards one ScenarioError
+/// is thrown with the diagnostics of all that failed, in the order of `assignments`, so a
+/// command line with three bad `--set` reports all three. The assignments that succeeded stay
+/// applied to `document`. Nothing is validated here beyond the paths (build_scenario does it).
+void apply_overrides(ScenarioDocument& document, const std::vector<std::string>& assignments);
+
 }  // namespace parley::io

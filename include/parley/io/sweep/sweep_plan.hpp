@@ -70,8 +70,11 @@ struct SweepPlan {
 
 /// \brief Parses a plan from YAML text. `source` names it in diagnostics; a relative
 /// `scenario:` is resolved against `folder` when a file by that name exists there (otherwise it
-/// is kept as given: a built-in name). Throws ScenarioError with every error found (unknown
-/// key, wrong type, bad design name, bad SPEC), each at its line and column.
+/// is kept as given: a built-in name). The plan is read with the scenario loader's reader
+/// (yaml_reader.hpp), so numbers, integers, unknown keys ("did you mean"), repeated keys and
+/// choices are checked and worded as in a scenario file. Throws ScenarioError with every error
+/// found (unknown key, wrong type, bad design name, bad SPEC), each at its line and column, in
+/// the order of the lines.
 SweepPlan parse_sweep_plan(std::string_view text, const std::string& source, const std::string& folder);
 
 /// Reads and parses a plan file (its folder resolves `scenario:`); throws ScenarioError.
