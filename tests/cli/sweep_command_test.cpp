@@ -219,7 +219,7 @@ TEST_CASE("parley sweep --analyze sobol prints the library's indices", "[sweep]"
   options.output = out;
   options.scenario = "analytic";
   const sweep::ProcessGroup group;
-  io::run_sweep_session(group, design, sweep::testing::analytic_evaluator(spec.seed, spec.runs), options);
+  io::run_sweep_session(group, design, parley::testing::analytic_evaluator(spec.seed, spec.runs), options);
 
   const auto o = run_cli("sweep --analyze sobol '" + out + "' --metric product --bootstrap 100 --seed 5 --format csv");
   INFO(o.err);

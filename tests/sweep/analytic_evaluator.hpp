@@ -11,23 +11,23 @@
 #include "parley/battlefield/random_stream.hpp"
 #include "parley/sweep/point_evaluation.hpp"
 
-namespace parley::sweep::testing {
+namespace parley::testing {
 
 /// Metrics of point (x, y) over `runs` draws u_k of RandomStream(seed, point, k):
 ///   mean  = (1/R) sum_k (x + y u_k)        (expected value x + y/2)
 ///   product = x y
 ///   positive_part = x if x >= 0, else NaN (an undefined metric)
 /// The point is invalid when x + y > invalid_above. `delay` per point slows it for kill tests.
-inline PointEvaluator analytic_evaluator(std::uint64_t seed, std::uint64_t runs, double invalid_above = 1e300,
+inline sweep::PointEvaluator analytic_evaluator(std::uint64_t seed, std::uint64_t runs, double invalid_above = 1e300,
                                          std::chrono::microseconds delay = std::chrono::microseconds(0)) {
-  PointEvaluator evaluator;
+  sweep::PointEvaluator evaluator;
   evaluator.metric_names = {"mean", "product", "positive_part"};
-  evaluator.evaluate = [=](const DesignPoint& point) {
+  evaluator.evaluate = [=](const sweep::DesignPoint& point) {
     if (delay.count() > 0) std::this_thread::sleep_for(delay);
     const double x = std::stod(point.values.at(0));
     const double y = point.values.size() > 1 ? std::stod(point.values[1]) : 0.0;
     if (x + y > invalid_above)
-      throw InvalidPoint("x + y = " + std::to_string(x + y) + " is above " + std::to_string(invalid_above) +
+      throw sweep::InvalidPoint("x + y = " + std::to_string(x + y) + " is above " + std::to_string(invalid_above) +
                          "\nsecond line of the message");
     double sum = 0.0;
     for (std::uint64_t k = 0; k < runs; ++k) sum += x + y * RandomStream(seed, point.id, k).uniform();
@@ -37,4 +37,4 @@ inline PointEvaluator analytic_evaluator(std::uint64_t seed, std::uint64_t runs,
   return evaluator;
 }
 
-}  // namespace parley::sweep::testing
+}  // namespace parley::testing

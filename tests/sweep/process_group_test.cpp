@@ -43,7 +43,7 @@ void run_mpi_spec(const sweep::ProcessGroup& group, const std::string& output, u
   options.threads = threads;
   options.scenario = "analytic";
   options.scenario_sha256 = "0";
-  io::run_sweep_session(group, design, sweep::testing::analytic_evaluator(spec.seed, spec.runs, 1.5), options);
+  io::run_sweep_session(group, design, parley::testing::analytic_evaluator(spec.seed, spec.runs, 1.5), options);
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ std::vector<PointResult> run(const Design& design, const PointEvaluator& evaluat
 
 TEST_CASE("Rows do not depend on the number of threads", "[sweep]") {
   const Design design(grid_spec());
-  const auto evaluator = testing::analytic_evaluator(42, 50, 2.0);
+  const auto evaluator = parley::testing::analytic_evaluator(42, 50, 2.0);
   const auto one = run(design, evaluator, 1);
   const auto three = run(design, evaluator, 3);
   REQUIRE(one.size() == design.size());
@@ -83,7 +83,7 @@ TEST_CASE("A failing evaluation is a row, not the end of the sweep", "[sweep]") 
 
 TEST_CASE("A sink failure stops the sweep and is rethrown", "[sweep]") {
   const Design design(grid_spec());
-  const auto evaluator = testing::analytic_evaluator(1, 1);
+  const auto evaluator = parley::testing::analytic_evaluator(1, 1);
   std::vector<std::uint64_t> points(design.size());
   for (std::uint64_t p = 0; p < design.size(); ++p) points[p] = p;
   std::size_t written = 0;
@@ -97,7 +97,7 @@ TEST_CASE("A sink failure stops the sweep and is rethrown", "[sweep]") {
 
 TEST_CASE("Only the listed points are evaluated, each once", "[sweep]") {
   const Design design(grid_spec());
-  const auto evaluator = testing::analytic_evaluator(1, 1);
+  const auto evaluator = parley::testing::analytic_evaluator(1, 1);
   const std::vector<std::uint64_t> points = {44, 0, 17, 3};
   std::vector<std::uint64_t> seen;
   evaluate_points(design, points, evaluator, 4, [&](PointResult&& row) { seen.push_back(row.point); });

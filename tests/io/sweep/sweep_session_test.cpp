@@ -52,7 +52,7 @@ io::SweepProgress run(const sweep::SweepSpec& spec, const io::SweepSessionOption
                       std::chrono::microseconds delay = std::chrono::microseconds(0)) {
   const sweep::ProcessGroup group;
   const sweep::Design design(spec);
-  return io::run_sweep_session(group, design, sweep::testing::analytic_evaluator(spec.seed, spec.runs, 2.0, delay),
+  return io::run_sweep_session(group, design, parley::testing::analytic_evaluator(spec.seed, spec.runs, 2.0, delay),
                                options);
 }
 
