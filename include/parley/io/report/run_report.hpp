@@ -54,7 +54,7 @@ class RunReport {
   const RunSummary& summary_;
 };
 
-/// `share` as a percentage with one decimal: 0.4125 -> "41.3%".
+/// `share` as a percentage with one decimal: 0.4126 -> "41.3%".
 [[nodiscard]] std::string percent_text(double share);
 
 /// A 95% interval as "[low, high]" with `decimals` digits.
