@@ -1,6 +1,7 @@
 #include "parley/io/report/episode_narrator.hpp"
 
 #include "parley/engine/episode_runner.hpp"
+#include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/report/run_report.hpp"
@@ -100,53 +101,61 @@ std::string EpisodeNarrator::front_text(int state) const {
 
 // ---- JSON ---------------------------------------------------------------------------------
 
-void EpisodeEventWriter::on_talks(const NegotiationState& state, std::span<const double> aspirations) {
-  const Scenario& s = simulation_.scenario();
-  json_.begin_object().field("event", "talks").field("period", state.period).field("front", state.front);
-  json_.key("parties").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) {
-    json_.key(s.parties[i].id).begin_object().field("reservation", state.reservations[i]);
-    json_.field("aspiration", aspirations[i]).key("belief").array(state.beliefs[i].probabilities()).end_object();
+namespace {
+
+// The events of one episode as JSON objects, written as elements of an array the caller opened.
+class EpisodeEventWriter final : public EpisodeObserver {
+ public:
+  EpisodeEventWriter(JsonWriter& json, const Simulation& simulation) : json_(json), simulation_(simulation) {}
+
+  void on_talks(const NegotiationState& state, std::span<const double> aspirations) override {
+    const Scenario& s = simulation_.scenario();
+    json_.begin_object().field("event", "talks").field("period", state.period).field("front", state.front);
+    json_.key("parties").begin_object();
+    for (std::size_t i = 0; i < s.parties.size(); ++i) {
+      json_.key(s.parties[i].id).begin_object().field("reservation", state.reservations[i]);
+      json_.field("aspiration", aspirations[i]).key("belief").array(state.beliefs[i].probabilities()).end_object();
+    }
+    json_.end_object().end_object();
   }
-  json_.end_object().end_object();
-}
+  void on_pass(const NegotiationState& state, std::size_t party) override {
+    json_.begin_object().field("event", "pass").field("period", state.period).field("party", id(party)).end_object();
+  }
+  void on_offer(const NegotiationState& state, const Offer& offer) override {
+    const Scenario& s = simulation_.scenario();
+    json_.begin_object().field("event", "offer").field("period", state.period).field("proposer", id(offer.proposer));
+    json_.key("package");
+    write_package_json(json_, s, offer.package);
+    json_.key("utilities").begin_object();
+    for (std::size_t i = 0; i < s.parties.size(); ++i) json_.field(s.parties[i].id, offer.utilities[i]);
+    json_.end_object().end_object();
+  }
+  void on_answer(const NegotiationState& state, std::size_t party, const Offer& offer, const Answer& answer) override {
+    json_.begin_object().field("event", "answer").field("period", state.period).field("party", id(party));
+    json_.field("accept", answer.accept).field("utility", offer.utilities[party]).field("threshold", answer.threshold);
+    json_.field("reason", to_string(answer.reason)).end_object();
+  }
+  void on_fighting(int t, int from, int to) override {
+    json_.begin_object().field("event", "fighting").field("period", t).field("from", from).field("to", to).end_object();
+  }
+  void on_end(const EpisodeResult& r) override {
+    const Scenario& s = simulation_.scenario();
+    json_.begin_object().field("event", "end").field("outcome", to_string(r.outcome)).field("period", r.period);
+    json_.field("duration", r.duration).field("front", r.final_state).key("terms");
+    write_package_json(json_, s, *r.terms);
+    json_.key("payoffs").begin_object();
+    for (std::size_t i = 0; i < s.parties.size(); ++i) json_.field(s.parties[i].id, r.payoffs[i]);
+    json_.end_object().end_object();
+  }
 
-void EpisodeEventWriter::on_pass(const NegotiationState& state, std::size_t party) {
-  json_.begin_object().field("event", "pass").field("period", state.period).field("party", id(party)).end_object();
-}
+ private:
+  const std::string& id(std::size_t party) const { return simulation_.scenario().parties[party].id; }
 
-void EpisodeEventWriter::on_offer(const NegotiationState& state, const Offer& offer) {
-  const Scenario& s = simulation_.scenario();
-  json_.begin_object().field("event", "offer").field("period", state.period).field("proposer", id(offer.proposer));
-  json_.key("package");
-  write_package_json(json_, s, offer.package);
-  json_.key("utilities").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json_.field(s.parties[i].id, offer.utilities[i]);
-  json_.end_object().end_object();
-}
+  JsonWriter& json_;
+  const Simulation& simulation_;
+};
 
-void EpisodeEventWriter::on_answer(const NegotiationState& state, std::size_t party, const Offer& offer,
-                                   const Answer& answer) {
-  json_.begin_object().field("event", "answer").field("period", state.period).field("party", id(party));
-  json_.field("accept", answer.accept).field("utility", offer.utilities[party]).field("threshold", answer.threshold);
-  json_.field("reason", to_string(answer.reason)).end_object();
-}
-
-void EpisodeEventWriter::on_fighting(int t, int from, int to) {
-  json_.begin_object().field("event", "fighting").field("period", t).field("from", from).field("to", to).end_object();
-}
-
-void EpisodeEventWriter::on_end(const EpisodeResult& r) {
-  const Scenario& s = simulation_.scenario();
-  json_.begin_object().field("event", "end").field("outcome", to_string(r.outcome)).field("period", r.period);
-  json_.field("duration", r.duration).field("front", r.final_state).key("terms");
-  write_package_json(json_, s, *r.terms);
-  json_.key("payoffs").begin_object();
-  for (std::size_t i = 0; i < s.parties.size(); ++i) json_.field(s.parties[i].id, r.payoffs[i]);
-  json_.end_object().end_object();
-}
-
-const std::string& EpisodeEventWriter::id(std::size_t party) const { return simulation_.scenario().parties[party].id; }
+}  // namespace
 
 // ---- the trace ----------------------------------------------------------------------------
 

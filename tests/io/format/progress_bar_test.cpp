@@ -26,7 +26,7 @@ TEST_CASE("ProgressBar::line: bar, count, failures, elapsed time and ETA", "[for
         "[##.] 7/9 points, 0 failed, 0:01 elapsed");
 }
 
-TEST_CASE("ProgressBar: drawn in place and wiped at the end; disabled, silent", "[format]") {
+TEST_CASE("ProgressBar: drawn in place and wiped at the end, silent when disabled", "[format]") {
   const io::ProgressBar::Timing at_once{std::chrono::milliseconds(0), std::chrono::milliseconds(0)};
   std::ostringstream out;
   io::ProgressBar bar(out, true, "runs", at_once);

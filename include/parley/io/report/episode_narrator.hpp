@@ -1,8 +1,8 @@
 #pragma once
 /// \file episode_narrator.hpp
 /// One episode told event by event (`parley run --trace`): for a person, in the scenario's
-/// words (EpisodeNarrator), or for a program, as a JSON array of event objects
-/// (EpisodeEventWriter). Both watch EpisodeRunner::run as an EpisodeObserver.
+/// words (EpisodeNarrator, an EpisodeObserver of EpisodeRunner::run), or for a program, as a
+/// JSON array of event objects (write_episode_trace; docs/outputs.md names their fields).
 
 #include <cstdint>
 #include <ostream>
@@ -11,7 +11,6 @@
 
 #include "parley/engine/episode_observer.hpp"
 #include "parley/engine/simulation.hpp"
-#include "parley/io/format/json_writer.hpp"
 
 namespace parley::io {
 
@@ -39,33 +38,13 @@ class EpisodeNarrator final : public EpisodeObserver {
   const Simulation& simulation_;
 };
 
-/// \brief The same events as JSON objects, one per event ("event": talks, pass, offer,
-/// answer, fighting, end), written as elements of an array the caller has opened.
-class EpisodeEventWriter final : public EpisodeObserver {
- public:
-  /// Writes through `json`; `simulation` must outlive the writer.
-  EpisodeEventWriter(JsonWriter& json, const Simulation& simulation) : json_(json), simulation_(simulation) {}
-
-  void on_talks(const NegotiationState& state, std::span<const double> aspirations) override;
-  void on_pass(const NegotiationState& state, std::size_t party) override;
-  void on_offer(const NegotiationState& state, const Offer& offer) override;
-  void on_answer(const NegotiationState& state, std::size_t party, const Offer& offer, const Answer& answer) override;
-  void on_fighting(int t, int from, int to) override;
-  void on_end(const EpisodeResult& result) override;
-
- private:
-  [[nodiscard]] const std::string& id(std::size_t party) const;
-
-  JsonWriter& json_;
-  const Simulation& simulation_;
-};
-
 /// The form of a trace.
 enum class TraceFormat { text, json };
 
 /// \brief Runs episode 0 of `seed` (the random stream of (seed, point 0, run 0), as run 0 of a
 /// Monte Carlo run with that seed) and writes it: as text, a heading and the narration; as
-/// JSON, {"scenario", "seed", "run": 0, "events": [...]}.
+/// JSON, {"scenario", "seed", "run": 0, "events": [...]}, one object per event ("event":
+/// talks, pass, offer, answer, fighting, end) with the same facts as the narration.
 void write_episode_trace(std::ostream& out, const Simulation& simulation, std::uint64_t seed, TraceFormat format);
 
 }  // namespace parley::io
