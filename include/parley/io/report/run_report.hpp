@@ -30,8 +30,11 @@ class RunReport {
   /// The report of `summary`, the result of `simulate(simulation, ...)`.
   RunReport(const Simulation& simulation, const RunSummary& summary) : simulation_(simulation), summary_(summary) {}
 
+  /// The scenario simulated: its parties, issues and words.
   [[nodiscard]] const Scenario& scenario() const { return simulation_.scenario(); }
+  /// The simulation: each party's strategy with its parameters filled in.
   [[nodiscard]] const Simulation& simulation() const { return simulation_; }
+  /// The Monte Carlo estimates (DESIGN 2): P(outcome), the duration, E[payoff], the terms.
   [[nodiscard]] const RunSummary& summary() const { return summary_; }
 
   /// \brief The metric row: the headline quantities, in this order and named as the JSON of
