@@ -20,6 +20,7 @@
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/progress_bar.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/io/sweep/sha256.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
@@ -32,7 +33,6 @@
 #include "parley/sweep/process_group.hpp"
 #include "parley/sweep/sobol_indices.hpp"
 #include "scenario_options.hpp"
-#include "sweep_progress_bar.hpp"
 
 namespace po = boost::program_options;
 
@@ -270,8 +270,11 @@ int run_sweep(Arguments& a) {
                                                  : std::max(1u, std::thread::hardware_concurrency());
   options.scenario = scenario;
   options.scenario_sha256 = io::sha256_hex(scenario_text(scenario));
-  SweepProgressBar bar(std::cerr, group.is_root() && !a.quiet && ::isatty(STDERR_FILENO));
-  options.progress = [&bar](const io::SweepProgress& p) { bar.update(p); };
+  io::ProgressBar bar(std::cerr, group.is_root() && !a.quiet && ::isatty(STDERR_FILENO), "points");
+  options.progress = [&bar](const io::SweepProgress& p) {
+    bar.update({static_cast<std::int64_t>(p.done), static_cast<std::int64_t>(p.total),
+                static_cast<std::int64_t>(p.resumed), static_cast<std::int64_t>(p.failed)});
+  };
 
   io::SweepProgress final;
   try {

@@ -1,67 +1,13 @@
 #include "parley/io/sweep/sweep_evaluator.hpp"
 
 #include <cmath>
-#include <limits>
 
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/report/run_report.hpp"
 #include "parley/sweep/design.hpp"
 #include "parley/sweep/metric_selection.hpp"
 
 namespace parley::io {
-
-std::vector<std::string> run_metric_names(const Scenario& scenario) {
-  std::vector<std::string> names = {"outcomes.settled", "outcomes.collapse_a", "outcomes.collapse_b",
-                                    "outcomes.frozen",  "duration.mean",       "duration.median",
-                                    "duration.p10",     "duration.p90"};
-  for (const auto& party : scenario.parties) {
-    names.push_back("parties." + party.id + ".utility.mean");
-    names.push_back("parties." + party.id + ".utility.se");
-  }
-  for (const auto& issue : scenario.issues) {
-    const std::string prefix = "terms." + issue.id;
-    switch (issue.kind) {
-      case IssueKind::continuous: names.push_back(prefix); break;
-      case IssueKind::ordinal:
-        names.push_back(prefix);
-        for (const auto& level : issue.levels) names.push_back(prefix + "." + level);
-        break;
-      case IssueKind::clauses:
-        for (const auto& clause : issue.clauses) names.push_back(prefix + "." + clause.id);
-        break;
-    }
-  }
-  return names;
-}
-
-std::vector<double> run_metric_values(const RunSummary& r) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  std::vector<double> values = {r.settled.p,
-                                r.collapse_a.p,
-                                r.collapse_b.p,
-                                r.frozen.p,
-                                r.duration.mean.mean,
-                                static_cast<double>(r.duration.median),
-                                static_cast<double>(r.duration.p10),
-                                static_cast<double>(r.duration.p90)};
-  for (const auto& u : r.utility) {
-    values.push_back(u.mean);
-    values.push_back(u.std_error);
-  }
-  for (const auto& terms : r.settlement_terms) {
-    const bool any = terms.count > 0;
-    switch (terms.kind) {
-      case IssueKind::continuous: values.push_back(any ? terms.amount.mean : nan); break;
-      case IssueKind::ordinal:
-        values.push_back(any ? terms.amount.mean : nan);
-        for (const double f : terms.level_frequencies) values.push_back(any ? f : nan);
-        break;
-      case IssueKind::clauses:
-        for (const double f : terms.clause_frequencies) values.push_back(any ? f : nan);
-        break;
-    }
-  }
-  return values;
-}
 
 std::vector<std::string> varied_value_problems(const ScenarioDocument& base, const sweep::SweepSpec& spec) {
   std::vector<std::string> problems;
@@ -94,7 +40,7 @@ std::vector<std::string> varied_value_problems(const ScenarioDocument& base, con
 }
 
 sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument> base, const sweep::SweepSpec& spec) {
-  const auto all = run_metric_names(build_scenario(*base));
+  const auto all = RunReport::metric_names(build_scenario(*base));
   const auto selected = sweep::select_metrics(all, spec.metrics);
   sweep::PointEvaluator evaluator;
   for (const auto i : selected) evaluator.metric_names.push_back(all[i]);
@@ -117,10 +63,12 @@ sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument>
     options.point = point.id;
     // The sweep's threads share out the points; a point's summary does not depend on this.
     options.threads = 1;
-    const auto values = run_metric_values(simulate(variant, options));
+    const Simulation simulation(variant);
+    const RunSummary summary = simulate(simulation, options);
+    const auto metrics = RunReport(simulation, summary).metrics();
     std::vector<double> chosen;
     chosen.reserve(selected.size());
-    for (const auto i : selected) chosen.push_back(values.at(i));
+    for (const auto i : selected) chosen.push_back(metrics.at(i).value);
     return chosen;
   };
   return evaluator;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/report/run_report.hpp"
 #include "parley/io/sweep/sweep_evaluator.hpp"
 #include "parley/io/sweep/sweep_plan.hpp"
 
@@ -12,6 +13,15 @@ namespace {
 
 std::shared_ptr<const io::ScenarioDocument> default_document() {
   return std::make_shared<const io::ScenarioDocument>(io::parse_builtin_scenario("ukraine-2025"));
+}
+
+// The values of a run's metric row, in order.
+std::vector<double> metric_values(const Scenario& scenario, const RunOptions& options) {
+  const Simulation simulation(scenario);
+  const RunSummary summary = simulate(simulation, options);
+  std::vector<double> values;
+  for (const auto& metric : io::RunReport(simulation, summary).metrics()) values.push_back(metric.value);
+  return values;
 }
 
 bool bitwise_equal(const std::vector<double>& a, const std::vector<double>& b) {
@@ -39,24 +49,23 @@ TEST_CASE("A point's metrics are the Monte Carlo summary of the scenario with it
     options.seed = 17;
     options.point = p;
     options.threads = 2;  // the summary does not depend on the threads
-    const auto expected = io::run_metric_values(simulate(scenario, options));
-    CHECK(bitwise_equal(evaluator.evaluate(point), expected));
-    CHECK(evaluator.metric_names == io::run_metric_names(scenario));
+    CHECK(bitwise_equal(evaluator.evaluate(point), metric_values(scenario, options)));
+    CHECK(evaluator.metric_names == io::RunReport::metric_names(scenario));
   }
 }
 
 TEST_CASE("Metric names follow the scenario's parties and issues", "[sweep]") {
   const Scenario scenario = io::load_scenario("ukraine-2025");
-  const auto names = io::run_metric_names(scenario);
+  const auto names = io::RunReport::metric_names(scenario);
   std::size_t expected = 8 + 2 * scenario.parties.size();
   for (const auto& issue : scenario.issues)
     expected += issue.kind == IssueKind::continuous ? 1 : issue.kind == IssueKind::ordinal ? 1 + issue.levels.size() : issue.clauses.size();
   CHECK(names.size() == expected);
   CHECK(names[0] == "outcomes.settled");
-  CHECK(std::count(names.begin(), names.end(), "parties." + scenario.parties[0].id + ".utility.se") == 1);
+  CHECK(std::count(names.begin(), names.end(), "parties." + scenario.parties[0].id + ".utility.std_error") == 1);
   RunOptions options;
   options.runs = 20;
-  CHECK(io::run_metric_values(simulate(scenario, options)).size() == names.size());
+  CHECK(metric_values(scenario, options).size() == names.size());
 }
 
 TEST_CASE("An invalid combination is an InvalidPoint with the loader's message", "[sweep]") {

@@ -1,0 +1,235 @@
+#include "parley/io/report/run_report_writers.hpp"
+
+#include <string>
+#include <vector>
+
+#include "parley/io/format/csv_writer.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/format/table_writer.hpp"
+
+namespace parley::io {
+
+namespace {
+
+constexpr Outcome every_outcome[] = {Outcome::settled, Outcome::collapse_a, Outcome::collapse_b, Outcome::frozen};
+
+// ---- table --------------------------------------------------------------------------------
+
+void write_terms_table(std::ostream& out, const Scenario& s, const std::vector<TermsSummary>& terms) {
+  for (std::size_t k = 0; k < s.issues.size(); ++k) {
+    const Issue& issue = s.issues[k];
+    const TermsSummary& t = terms[k];
+    const std::string title = issue.name.empty() || issue.name == issue.id ? issue.id : issue.name + " (" + issue.id + ")";
+    switch (issue.kind) {
+      case IssueKind::continuous:
+        out << "  " << title << ": mean " << format_fixed(t.amount.mean, 3) << " " << interval_text(t.amount.ci95, 3)
+            << (issue.unit.empty() ? "" : ", " + issue.unit) << "\n";
+        break;
+      case IssueKind::ordinal: {
+        out << "  " << title << ":\n";
+        TableWriter table({"level", "share"}, {TableWriter::Align::left, TableWriter::Align::right});
+        for (std::size_t l = 0; l < issue.levels.size(); ++l) {
+          const std::string name = l < issue.level_names.size() && issue.level_names[l] != issue.levels[l]
+                                       ? issue.levels[l] + " (" + issue.level_names[l] + ")"
+                                       : issue.levels[l];
+          table.add_row({name, percent_text(t.level_frequencies[l])});
+        }
+        table.write(out, "    ");
+        break;
+      }
+      case IssueKind::clauses: {
+        out << "  " << title << ", how often each clause is in the deal:\n";
+        TableWriter table({"clause", "in", "text"},
+                          {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::left});
+        for (std::size_t c = 0; c < issue.clauses.size(); ++c)
+          table.add_row({issue.clauses[c].id, percent_text(t.clause_frequencies[c]), issue.clauses[c].text});
+        table.write(out, "    ");
+        break;
+      }
+    }
+  }
+}
+
+// ---- JSON ---------------------------------------------------------------------------------
+
+void write_interval_json(JsonWriter& json, const Interval& ci) {
+  json.begin_array().value(ci.low).value(ci.high).end_array();
+}
+
+void write_terms_json(JsonWriter& json, const Scenario& s, const std::vector<TermsSummary>& terms) {
+  json.begin_object();
+  for (std::size_t k = 0; k < s.issues.size(); ++k) {
+    const Issue& issue = s.issues[k];
+    const TermsSummary& t = terms[k];
+    json.key(issue.id).begin_object();
+    switch (issue.kind) {
+      case IssueKind::continuous:
+        json.field("mean", t.amount.mean).field("std_error", t.amount.std_error).key("ci95");
+        write_interval_json(json, t.amount.ci95);
+        break;
+      case IssueKind::ordinal:
+        json.field("mean_level", t.amount.mean).key("levels").begin_object();
+        for (std::size_t l = 0; l < issue.levels.size(); ++l) json.field(issue.levels[l], t.level_frequencies[l]);
+        json.end_object();
+        break;
+      case IssueKind::clauses:
+        json.key("clauses").begin_object();
+        for (std::size_t c = 0; c < issue.clauses.size(); ++c) json.field(issue.clauses[c].id, t.clause_frequencies[c]);
+        json.end_object();
+        break;
+    }
+    json.end_object();
+  }
+  json.end_object();
+}
+
+}  // namespace
+
+void write_run_table(std::ostream& out, const RunReport& report) {
+  const Scenario& s = report.scenario();
+  const RunSummary& r = report.summary();
+  const std::string& unit = s.period_unit;
+  out << s.title << " (" << s.id << ")\n"
+      << r.runs << " runs, seed " << r.seed << ", horizon " << s.horizon << " " << unit
+      << "s; 95% intervals in brackets\n\n";
+
+  out << "How the war ends\n";
+  TableWriter outcomes({"outcome", "probability", "95% interval"},
+                       {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::left});
+  outcomes.add_row({"settled at the table", format_fixed(r.settled.p, 3), interval_text(r.settled.ci95, 3)});
+  if (s.battlefield) {
+    outcomes.add_row({collapse_label(s, true), format_fixed(r.collapse_a.p, 3), interval_text(r.collapse_a.ci95, 3)});
+    outcomes.add_row({collapse_label(s, false), format_fixed(r.collapse_b.p, 3), interval_text(r.collapse_b.ci95, 3)});
+    outcomes.add_row({"frozen at " + unit + " " + std::to_string(s.horizon), format_fixed(r.frozen.p, 3),
+                      interval_text(r.frozen.ci95, 3)});
+  } else {
+    outcomes.add_row({"no deal by " + unit + " " + std::to_string(s.horizon), format_fixed(r.frozen.p, 3),
+                      interval_text(r.frozen.ci95, 3)});
+  }
+  outcomes.write(out, "  ");
+
+  out << "\nHow long it lasts (" << unit << "s until a settlement, a collapse or the freeze)\n"
+      << "  mean " << format_fixed(r.duration.mean.mean, 1) << " " << interval_text(r.duration.mean.ci95, 1)
+      << ", median " << r.duration.median << "; 10% are over by " << unit << " " << r.duration.p10 << ", 90% by "
+      << unit << " " << r.duration.p90 << "\n";
+
+  out << "\nExpected utility (discounted, net of the costs of war; DESIGN 1.1)\n";
+  TableWriter parties({"party", "role", "strategy", "mean", "95% interval"},
+                      {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::left,
+                       TableWriter::Align::right, TableWriter::Align::left});
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    const Party& p = s.parties[i];
+    parties.add_row({p.name, std::string(to_string(p.role)) + (p.veto ? ", veto" : ""),
+                     strategy_label(report.simulation().strategy(i)), format_fixed(r.utility[i].mean, 3),
+                     interval_text(r.utility[i].ci95, 3)});
+  }
+  parties.write(out, "  ");
+
+  out << "\nThe typical settlement";
+  if (r.settled.count == 0) {
+    out << ": no run settled.\n";
+    return;
+  }
+  out << " (" << r.settled.count << " settled runs; settled in " << unit << " "
+      << format_fixed(r.settlement_period.mean, 1) << " on average, median "
+      << histogram_quantile(r.settlement_periods, 1, 2) << ")\n";
+  write_terms_table(out, s, r.settlement_terms);
+}
+
+void write_run_json(std::ostream& out, const RunReport& report) {
+  const Scenario& s = report.scenario();
+  const RunSummary& r = report.summary();
+  JsonWriter json(out);
+  json.begin_object().field("scenario", s.id).field("title", s.title);
+  json.field("runs", r.runs).field("seed", r.seed).field("horizon", s.horizon).field("period", s.period_unit);
+  json.key("outcomes").begin_object();
+  for (const Outcome o : every_outcome) json.field(to_string(o), r.outcome(o).p);
+  json.end_object().key("outcomes_ci95").begin_object();
+  for (const Outcome o : every_outcome) {
+    json.key(to_string(o));
+    write_interval_json(json, r.outcome(o).ci95);
+  }
+  json.end_object();
+  json.key("duration").begin_object().field("mean", r.duration.mean.mean).field("std_error", r.duration.mean.std_error);
+  json.key("ci95");
+  write_interval_json(json, r.duration.mean.ci95);
+  json.field("median", r.duration.median).field("p10", r.duration.p10).field("p90", r.duration.p90);
+  json.key("histogram").array(r.duration.histogram).end_object();
+  json.key("parties").begin_object();
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    json.key(s.parties[i].id).begin_object();
+    const StrategySpec& spec = report.simulation().strategy(i);
+    json.key("strategy").begin_object().field("name", spec.name);
+    for (const auto& [name, value] : spec.params) json.field(name, value);
+    json.end_object();
+    json.key("utility").begin_object().field("mean", r.utility[i].mean).field("std_error", r.utility[i].std_error);
+    json.key("ci95");
+    write_interval_json(json, r.utility[i].ci95);
+    json.end_object().end_object();
+  }
+  json.end_object();
+  json.field("settlements", r.settled.count);
+  json.key("settlement_period").begin_object().field("mean", r.settlement_period.mean);
+  json.field("median", histogram_quantile(r.settlement_periods, 1, 2));
+  json.key("counts").array(r.settlement_periods).end_object();
+  json.key("terms");
+  write_terms_json(json, s, r.settlement_terms);
+  json.key("final_terms");
+  write_terms_json(json, s, r.outcome_terms);
+  json.end_object();
+  out << "\n";
+}
+
+void write_run_csv(std::ostream& out, const RunReport& report) {
+  const Scenario& s = report.scenario();
+  const RunSummary& r = report.summary();
+  std::vector<std::string> names;
+  std::vector<std::string> values;
+  const auto add = [&](std::string name, std::string value) {
+    names.push_back(std::move(name));
+    values.push_back(std::move(value));
+  };
+  const auto number = [](double x) { return format_shortest(x); };
+  add("scenario", s.id);
+  add("runs", std::to_string(r.runs));
+  add("seed", std::to_string(r.seed));
+  for (const Outcome o : every_outcome) {
+    const std::string key = std::string("outcomes.") + to_string(o);
+    add(key, number(r.outcome(o).p));
+    add(key + ".ci95_low", number(r.outcome(o).ci95.low));
+    add(key + ".ci95_high", number(r.outcome(o).ci95.high));
+  }
+  add("duration.mean", number(r.duration.mean.mean));
+  add("duration.median", std::to_string(r.duration.median));
+  add("duration.p10", std::to_string(r.duration.p10));
+  add("duration.p90", std::to_string(r.duration.p90));
+  for (std::size_t i = 0; i < s.parties.size(); ++i) {
+    const std::string key = "parties." + s.parties[i].id + ".utility";
+    add(key + ".mean", number(r.utility[i].mean));
+    add(key + ".ci95_low", number(r.utility[i].ci95.low));
+    add(key + ".ci95_high", number(r.utility[i].ci95.high));
+  }
+  add("settlement_period.mean", number(r.settlement_period.mean));
+  for (std::size_t k = 0; k < s.issues.size(); ++k) {
+    const Issue& issue = s.issues[k];
+    const TermsSummary& t = r.settlement_terms[k];
+    const std::string key = "terms." + issue.id;
+    switch (issue.kind) {
+      case IssueKind::continuous: add(key + ".mean", number(t.amount.mean)); break;
+      case IssueKind::ordinal:
+        for (std::size_t l = 0; l < issue.levels.size(); ++l)
+          add(key + ".levels." + issue.levels[l], number(t.level_frequencies[l]));
+        break;
+      case IssueKind::clauses:
+        for (std::size_t c = 0; c < issue.clauses.size(); ++c)
+          add(key + ".clauses." + issue.clauses[c].id, number(t.clause_frequencies[c]));
+        break;
+    }
+  }
+  CsvWriter csv(out);
+  csv.write_row(names);
+  csv.write_row(values);
+}
+
+}  // namespace parley::io

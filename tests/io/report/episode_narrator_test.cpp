@@ -1,0 +1,53 @@
+// The narration of one episode: the events in the scenario's words, and as JSON objects.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "../../engine/flat_json.hpp"
+#include "parley/engine/episode_runner.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/report/episode_narrator.hpp"
+#include "parley/io/report/run_report.hpp"
+
+using namespace parley;
+
+TEST_CASE("EpisodeNarrator words the fighting and the end", "[report]") {
+  const Scenario scenario = io::load_scenario("ukraine-2025");
+  const Simulation simulation(scenario);
+  std::ostringstream out;
+  io::EpisodeNarrator narrator(out, simulation);
+  const int n = scenario.battlefield->states;
+  const std::string holder = scenario.parties[static_cast<std::size_t>(scenario.side_a())].name;
+  narrator.on_fighting(3, 5, 5);
+  narrator.on_fighting(4, 5, 6);
+  std::string unit = scenario.period_unit;
+  unit[0] = static_cast<char>(unit[0] - 'a' + 'A');
+  CHECK(out.str() == unit + " 3: fighting, the front holds at 5 of " + std::to_string(n) + " (" + holder + " holds " +
+                         io::percent_text(5.0 / n) + ")\n" + unit + " 4: fighting, the front moves to 6 of " +
+                         std::to_string(n) + " (" + holder + " holds " + io::percent_text(6.0 / n) + ")\n");
+}
+
+TEST_CASE("write_episode_trace: run 0 of the seed, in words and in JSON", "[report]") {
+  const Scenario scenario = io::load_scenario("ukraine-2025");
+  const Simulation simulation(scenario);
+  EpisodeRunner runner(simulation);
+  const EpisodeResult r = runner.run(4, 0, 0);
+
+  std::ostringstream json_text;
+  io::write_episode_trace(json_text, simulation, 4, io::TraceFormat::json);
+  const auto json = testing::FlatJson::parse(json_text.str());
+  CHECK(json.at("seed").number == 4);
+  CHECK(json.at("events[0].event").text == "talks");
+  std::size_t last = 0;
+  while (json.count("events[" + std::to_string(last + 1) + "].event")) ++last;
+  const std::string end = "events[" + std::to_string(last) + "]";
+  CHECK(json.at(end + ".event").text == "end");
+  CHECK(json.at(end + ".outcome").text == to_string(r.outcome));
+  CHECK(json.at(end + ".payoffs.russia").number == r.payoffs[0]);
+
+  std::ostringstream text;
+  io::write_episode_trace(text, simulation, 4, io::TraceFormat::text);
+  CHECK(text.str().rfind(scenario.title + " (ukraine-2025): one episode, run 0 of seed 4", 0) == 0);
+  CHECK(text.str().find("Payoffs (discounted, net of the costs of war): " + scenario.parties[0].name + " " +
+                        io::format_fixed(r.payoffs[0], 3)) != std::string::npos);
+}
