@@ -53,11 +53,8 @@ TEST_CASE("nash: answers by its reservation value alone and demands nothing more
   DecisionPoint point(pie_scenario(10, {}, {}, 0.3, 0.1));
   NashStrategy nash;
   CHECK(nash.aspiration(point.view(0)) == 0.3);
-  Agreement x;
-  x.amounts = {0.3};
-  CHECK(nash.respond(point.view(0), point.offer(1, x)).accept);  // less than its Nash share 0.6
-  x.amounts = {0.29};
-  const Answer no = nash.respond(point.view(0), point.offer(1, x));
+  CHECK(point.answer(nash, 0, 1, {0.3}).accept);  // less than its Nash share 0.6
+  const Answer no = point.answer(nash, 0, 1, {0.29});
   CHECK_FALSE(no.accept);
   CHECK(no.reason == AnswerReason::below_reservation);
 }

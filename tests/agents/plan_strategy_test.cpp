@@ -181,11 +181,8 @@ TEST_CASE("plan: a veto party passes rather than table a plan worth less than it
   CHECK(offer.amounts[0] == 0.5);
   // It answers by its reservation value alone: 0.3 is taken, 0.29 is not.
   CHECK(fair_plan.aspiration(fair_point.view(0)) == 0.3);
-  Agreement x;
-  x.amounts = {0.3};
-  CHECK(fair_plan.respond(fair_point.view(0), fair_point.offer(1, x)).accept);
-  x.amounts = {0.29};
-  const Answer no = fair_plan.respond(fair_point.view(0), fair_point.offer(1, x));
+  CHECK(fair_point.answer(fair_plan, 0, 1, {0.3}).accept);
+  const Answer no = fair_point.answer(fair_plan, 0, 1, {0.29});
   CHECK_FALSE(no.accept);
   CHECK(no.reason == AnswerReason::below_reservation);
 }

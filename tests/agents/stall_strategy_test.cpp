@@ -104,15 +104,11 @@ TEST_CASE("stall: without a battlefield waiting is worth what settling now is, a
   REQUIRE(stall.propose(point.view(0), offer));
   CHECK(offer.amounts[0] == Approx(0.6).epsilon(1e-12));
   // It takes 0.6; refuses 0.55 for its demand and 0.25 for its reservation value.
-  Agreement x;
-  x.amounts = {0.6};
-  CHECK(stall.respond(point.view(0), point.offer(1, x)).accept);
-  x.amounts = {0.55};
-  const Answer short_of_demand = stall.respond(point.view(0), point.offer(1, x));
+  CHECK(point.answer(stall, 0, 1, {0.6}).accept);
+  const Answer short_of_demand = point.answer(stall, 0, 1, {0.55});
   CHECK_FALSE(short_of_demand.accept);
   CHECK(short_of_demand.reason == AnswerReason::below_demand);
-  x.amounts = {0.25};
-  CHECK(stall.respond(point.view(0), point.offer(1, x)).reason == AnswerReason::below_reservation);
+  CHECK(point.answer(stall, 0, 1, {0.25}).reason == AnswerReason::below_reservation);
 }
 
 TEST_CASE("stall: proposes at its waiting value while waiting pays, and not at the last talk period", "[agents]") {
