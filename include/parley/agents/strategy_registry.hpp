@@ -64,10 +64,11 @@ struct StrategyRegistration {
 /// initialisation; define it with PARLEY_REGISTER_STRATEGY.
 class StrategyRegisterer {
  public:
-  /// \param position its place in every listing (`parley scenarios`, `parley schema`, the
-  ///   loader's list of names, the docs' table): strategies are listed by increasing
-  ///   position, which must be unique. The built-ins use multiples of ten, so that a new
-  ///   strategy can take a place between two without renumbering them.
+  /// \param position its place in every listing (`parley schema` and the strategy table of
+  ///   docs/scenario-format.md, the loader's list of names in its errors, the conformance
+  ///   tests' order): strategies are listed by increasing position, which must be unique.
+  ///   The built-ins use multiples of ten, so that a new strategy can take a place between
+  ///   two without renumbering them.
   /// \param info its name, roles, summary, source and parameters with defaults and meaning.
   /// \param prepare prepares it for a party of a scenario.
   StrategyRegisterer(int position, StrategyInfo info, StrategyPreparer prepare);
