@@ -3,19 +3,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "parley/agents/strategy_registry.hpp"
+
 namespace parley {
 
 std::optional<double> attainable_utility(const StrategyView& view) {
   const auto point = view.space().best_for(view.self(), view.reservations());
   if (!point) return std::nullopt;
   return view.space().utility(*point, view.self());
-}
-
-bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement& offer) {
-  const auto point = view.space().best_for_others(view.self(), own_floor);
-  if (!point) return false;
-  view.space().package_into(*point, offer);
-  return true;
 }
 
 ContingentStrategy::ContingentStrategy(double beta) : beta_(beta) {
@@ -38,5 +33,21 @@ bool ContingentStrategy::propose(const StrategyView& view, Agreement& offer) {
 Answer ContingentStrategy::respond(const StrategyView& view, const Offer& offer) {
   return answer_by_threshold(offer.utilities[view.self()], demand(view, beta_), view.reservation());
 }
+
+namespace {
+
+StrategyMaker prepare_contingent(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
+  return copies_of(ContingentStrategy(spec.params.at("beta")));
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(
+    contingent, 50,
+    {"contingent", true, false,
+     "demands track the front: its reservation value plus a share beta of the surplus it believes exists",
+     "Slantchev (2003), APSR 97(4); Smith and Stam (2004), JCR 48(6)",
+     {{"beta", 0.5, 0.0, 1.0, "share of the believed surplus demanded on top of the reservation value"}}},
+    &prepare_contingent);
 
 }  // namespace parley

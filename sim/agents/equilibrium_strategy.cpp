@@ -71,7 +71,13 @@ double EquilibriumStrategy::aspiration(const StrategyView& view) const {
 StrategyMaker prepare_equilibrium_strategy(const BargainingSetting& setting, std::size_t party, const StrategySpec&) {
   const auto equilibrium =
       std::make_shared<const BargainingEquilibrium>(BargainingEquilibrium::solve(setting.scenario(), setting.space()));
-  return [equilibrium, party] { return std::make_unique<EquilibriumStrategy>(equilibrium, party); };
+  return copies_of(EquilibriumStrategy(equilibrium, party));
 }
+
+PARLEY_REGISTER_STRATEGY(equilibrium, 80,
+                         {"equilibrium", true, false,
+                          "plays the subgame-perfect Markov equilibrium policy under complete information",
+                          "Rubinstein (1982); Slantchev (2003); Powell (2004)", {}},
+                         &prepare_equilibrium_strategy);
 
 }  // namespace parley

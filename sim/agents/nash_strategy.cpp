@@ -1,5 +1,7 @@
 #include "parley/agents/nash_strategy.hpp"
 
+#include "parley/agents/strategy_registry.hpp"
+
 namespace parley {
 
 bool NashStrategy::propose(const StrategyView& view, Agreement& offer) {
@@ -15,5 +17,18 @@ Answer NashStrategy::respond(const StrategyView& view, const Offer& offer) {
 }
 
 double NashStrategy::aspiration(const StrategyView& view) const { return view.reservation(); }
+
+namespace {
+
+StrategyMaker prepare_nash(const BargainingSetting&, std::size_t, const StrategySpec&) {
+  return copies_of(NashStrategy());
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(nash, 100,
+                         {"nash", false, true, "proposes the Nash bargaining package of its estimates",
+                          "Nash (1950), Econometrica 18(2)", {}},
+                         &prepare_nash);
 
 }  // namespace parley

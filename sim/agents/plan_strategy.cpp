@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "parley/agents/strategy_registry.hpp"
+
 namespace parley {
 
 namespace {
@@ -86,5 +88,24 @@ Answer PlanStrategy::respond(const StrategyView& view, const Offer& offer) {
 }
 
 double PlanStrategy::aspiration(const StrategyView& view) const { return view.reservation(); }
+
+namespace {
+
+StrategyMaker prepare_plan(const BargainingSetting& setting, std::size_t party, const StrategySpec& spec) {
+  const Party& p = setting.scenario().parties.at(party);
+  if (!p.proposal)
+    throw std::invalid_argument("strategy plan: party '" + p.id + "' has no proposal to table");
+  // The clause order is computed once and copied into each instance.
+  return copies_of(PlanStrategy(setting.scenario(), *p.proposal, spec.params.at("drift")));
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(
+    plan, 90,
+    {"plan", false, true, "proposes a fixed package (the plan as tabled), optionally drifting toward the Nash point",
+     "mediator tabling a single negotiating text (Raiffa 1982)",
+     {{"drift", 0.0, 0.0, 1.0, "fraction of the way from the plan toward the Nash package moved per round"}}},
+    &prepare_plan);
 
 }  // namespace parley

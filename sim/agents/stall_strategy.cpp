@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "parley/agents/contingent_strategy.hpp"
+#include "parley/agents/strategy_registry.hpp"
 
 namespace parley {
 
@@ -110,5 +111,20 @@ Answer StallStrategy::respond(const StrategyView& view, const Offer& offer) {
   return answer_by_threshold(offer.utilities[view.self()], d.value, view.reservation(),
                              d.waiting ? AnswerReason::waiting_pays : AnswerReason::below_demand);
 }
+
+namespace {
+
+StrategyMaker prepare_stall(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
+  return copies_of(StallStrategy(spec.params.at("beta")));
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(stall, 60,
+                         {"stall", true, false,
+                          "fight and talk: rejects while waiting pays by its own belief, then plays contingent",
+                          "Slantchev (2003), APSR 97(4); Powell (2004), AJPS 48(2)",
+                          {{"beta", 0.5, 0.0, 1.0, "share of the believed surplus demanded once it stops stalling"}}},
+                         &prepare_stall);
 
 }  // namespace parley

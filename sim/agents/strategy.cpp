@@ -30,4 +30,15 @@ bool binds_below_reservation(const StrategyView& view, const Agreement& package)
   return view.scenario().utility(view.self(), package) < view.reservation() - utility_tolerance;
 }
 
+std::optional<SpacePoint> aspiration_offer(const StrategyView& view, double own_floor) {
+  return view.space().best_for_others(view.self(), own_floor);
+}
+
+bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement& offer) {
+  const auto point = aspiration_offer(view, own_floor);
+  if (!point) return false;
+  view.space().package_into(*point, offer);
+  return true;
+}
+
 }  // namespace parley

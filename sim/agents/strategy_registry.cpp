@@ -1,103 +1,89 @@
 #include "parley/agents/strategy_registry.hpp"
 
 #include <algorithm>
-#include <vector>
 #include <stdexcept>
 #include <string>
-
-#include "parley/agents/contingent_strategy.hpp"
-#include "parley/agents/equilibrium_strategy.hpp"
-#include "parley/agents/nash_strategy.hpp"
-#include "parley/agents/passive_strategy.hpp"
-#include "parley/agents/plan_strategy.hpp"
-#include "parley/agents/stall_strategy.hpp"
-#include "parley/agents/tit_for_tat_strategy.hpp"
-#include "parley/agents/time_dependent_strategy.hpp"
+#include <utility>
+#include <vector>
 
 namespace parley {
 
 namespace {
 
-double parameter(const StrategySpec& spec, const char* name) { return spec.params.at(name); }
+// What the registerers add during static initialisation, in whatever order the linker ran
+// their files' initialisers.
+struct PendingStrategy {
+  int position;
+  StrategyInfo info;
+  StrategyPreparer prepare;
+};
 
-StrategyMaker prepare_time_dependent(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
-  const double e = parameter(spec, "e");
-  (void)TimeDependentStrategy(e);  // checks e once, here, rather than in every thread
-  return [e] { return std::make_unique<TimeDependentStrategy>(e); };
+struct StrategyTable {
+  std::vector<StrategyInfo> infos;  // by position; never changed once built
+  std::vector<StrategyRegistration> entries;
+};
+
+std::vector<PendingStrategy>& pending_strategies() {
+  static std::vector<PendingStrategy> pending;
+  return pending;
 }
 
-StrategyMaker prepare_hardline(const BargainingSetting&, std::size_t, const StrategySpec&) {
-  return [] { return std::make_unique<TimeDependentStrategy>(TimeDependentStrategy::hardline()); };
+bool& strategy_table_built() {
+  static bool built = false;
+  return built;
 }
 
-StrategyMaker prepare_contingent(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
-  const double beta = parameter(spec, "beta");
-  (void)ContingentStrategy(beta);
-  return [beta] { return std::make_unique<ContingentStrategy>(beta); };
+StrategyTable build_strategy_table() {
+  for (const StrategyRegisterer* registerer : linked_strategy_registerers())
+    if (!registerer->registered())
+      throw std::logic_error("the strategy registry was read before every strategy registered itself");
+  std::vector<PendingStrategy> pending = pending_strategies();
+  std::sort(pending.begin(), pending.end(),
+            [](const PendingStrategy& a, const PendingStrategy& b) { return a.position < b.position; });
+  StrategyTable table;
+  table.infos.reserve(pending.size());
+  for (std::size_t k = 0; k < pending.size(); ++k) {
+    for (std::size_t e = 0; e < k; ++e) {
+      if (pending[e].info.name == pending[k].info.name)
+        throw std::logic_error("strategy '" + pending[k].info.name + "' is registered twice");
+      if (pending[e].position == pending[k].position)
+        throw std::logic_error("strategies '" + pending[e].info.name + "' and '" + pending[k].info.name +
+                               "' are registered at the same position");
+    }
+    table.infos.push_back(std::move(pending[k].info));
+  }
+  for (std::size_t k = 0; k < pending.size(); ++k)
+    table.entries.push_back({table.infos[k].name, &table.infos[k], pending[k].prepare, pending[k].position});
+  strategy_table_built() = true;
+  return table;
 }
 
-StrategyMaker prepare_stall(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
-  const double beta = parameter(spec, "beta");
-  (void)StallStrategy(beta);
-  return [beta] { return std::make_unique<StallStrategy>(beta); };
-}
-
-StrategyMaker prepare_tit_for_tat(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
-  const double reciprocity = parameter(spec, "reciprocity");
-  (void)TitForTatStrategy(reciprocity);
-  return [reciprocity] { return std::make_unique<TitForTatStrategy>(reciprocity); };
-}
-
-StrategyMaker prepare_plan(const BargainingSetting& setting, std::size_t party, const StrategySpec& spec) {
-  const Party& p = setting.scenario().parties.at(party);
-  if (!p.proposal)
-    throw std::invalid_argument("strategy plan: party '" + p.id + "' has no proposal to table");
-  const double drift = parameter(spec, "drift");
-  // The clause order is computed once and copied into each instance.
-  const auto prototype = std::make_shared<const PlanStrategy>(setting.scenario(), *p.proposal, drift);
-  return [prototype] { return std::make_unique<PlanStrategy>(*prototype); };
-}
-
-StrategyMaker prepare_nash(const BargainingSetting&, std::size_t, const StrategySpec&) {
-  return [] { return std::make_unique<NashStrategy>(); };
-}
-
-StrategyMaker prepare_none(const BargainingSetting&, std::size_t, const StrategySpec&) {
-  return [] { return std::make_unique<PassiveStrategy>(); };
-}
-
-// The registry. A new strategy adds one line here (and its catalog entry).
-const std::vector<StrategyRegistration>& table() {
-  static const std::vector<StrategyRegistration> all = {
-      {"prolonged", find_strategy("prolonged"), &prepare_time_dependent},
-      {"quick", find_strategy("quick"), &prepare_time_dependent},
-      {"linear", find_strategy("linear"), &prepare_time_dependent},
-      {"hardline", find_strategy("hardline"), &prepare_hardline},
-      {"contingent", find_strategy("contingent"), &prepare_contingent},
-      {"stall", find_strategy("stall"), &prepare_stall},
-      {"tit_for_tat", find_strategy("tit_for_tat"), &prepare_tit_for_tat},
-      {"equilibrium", find_strategy("equilibrium"), &prepare_equilibrium_strategy},
-      {"plan", find_strategy("plan"), &prepare_plan},
-      {"nash", find_strategy("nash"), &prepare_nash},
-      {"none", &PassiveStrategy::info(), &prepare_none},
-  };
-  return all;
+const StrategyTable& strategy_table() {
+  static const StrategyTable table = build_strategy_table();
+  return table;
 }
 
 }  // namespace
 
-std::span<const StrategyRegistration> registered_strategies() { return table(); }
+StrategyRegisterer::StrategyRegisterer(int position, StrategyInfo info, StrategyPreparer prepare) {
+  if (strategy_table_built())
+    throw std::logic_error("strategy '" + info.name + "' registered after the registry was read");
+  pending_strategies().push_back({position, std::move(info), prepare});
+  registered_ = true;
+}
+
+std::span<const StrategyRegistration> registered_strategies() { return strategy_table().entries; }
 
 const StrategyRegistration* find_registered_strategy(std::string_view name) {
   if (name.empty()) name = "none";
-  for (const auto& entry : table())
+  for (const auto& entry : registered_strategies())
     if (entry.name == name) return &entry;
   return nullptr;
 }
 
 StrategySpec complete_strategy_spec(const StrategySpec& spec) {
   const StrategyRegistration* entry = find_registered_strategy(spec.name);
-  if (!entry || !entry->info)
+  if (!entry)
     throw std::invalid_argument("unknown strategy '" + spec.name + "'");
   StrategySpec out;
   out.name = std::string(entry->name);

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "parley/agents/contingent_strategy.hpp"
+#include "parley/agents/strategy_registry.hpp"
 
 namespace parley {
 
@@ -61,10 +61,48 @@ Answer TimeDependentStrategy::respond(const StrategyView& view, const Offer& off
   // Its own next offer, at the next talk period with today's reservation value.
   if (next_offer_.period != next || next_offer_.reservation != r) {
     const double tau_next = aspiration_at_period(view, next);
-    const auto point = view.space().best_for_others(view.self(), tau_next);
+    const auto point = aspiration_offer(view, tau_next);
     next_offer_ = {next, r, point ? view.space().utility(*point, view.self()) : tau_next};
   }
   return answer_by_threshold(u, std::min(tau, next_offer_.utility), r);
 }
+
+namespace {
+
+// Faratin, Sierra and Jennings (1998), "Negotiation decision functions for autonomous
+// agents", Robotics and Autonomous Systems 24: the polynomial family's exponent; e < 1 is
+// Boulware (holds out), e > 1 Conceder.
+StrategyParam concession_exponent(double default_e) {
+  return {"e", default_e, 0.01, 100.0, "concession exponent: aspiration r + (m - r)(1 - (t/T)^(1/e))"};
+}
+
+const char* const kFaratin = "Faratin, Sierra, Jennings (1998), Robotics and Autonomous Systems 24(3-4)";
+
+StrategyMaker prepare_time_dependent(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
+  return copies_of(TimeDependentStrategy(spec.params.at("e")));
+}
+
+StrategyMaker prepare_hardline(const BargainingSetting&, std::size_t, const StrategySpec&) {
+  return copies_of(TimeDependentStrategy::hardline());
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(prolonged, 10,
+                         {"prolonged", true, false, "Boulware time-dependent concession: holds out, concedes late",
+                          kFaratin, {concession_exponent(0.2)}},
+                         &prepare_time_dependent);
+PARLEY_REGISTER_STRATEGY(quick, 20,
+                         {"quick", true, false, "Conceder time-dependent concession: concedes early to settle fast",
+                          kFaratin, {concession_exponent(3.0)}},
+                         &prepare_time_dependent);
+PARLEY_REGISTER_STRATEGY(linear, 30,
+                         {"linear", true, false, "time-dependent concession at a constant rate (e = 1)", kFaratin,
+                          {concession_exponent(1.0)}},
+                         &prepare_time_dependent);
+PARLEY_REGISTER_STRATEGY(hardline, 40,
+                         {"hardline", true, false,
+                          "demands its ideal agreement to the end; accepts only that or better", kFaratin, {}},
+                         &prepare_hardline);
 
 }  // namespace parley

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "parley/agents/contingent_strategy.hpp"
+#include "parley/agents/strategy_registry.hpp"
 
 namespace parley {
 
@@ -71,5 +71,20 @@ Answer TitForTatStrategy::respond(const StrategyView& view, const Offer& offer) 
   catch_up(view);
   return answer_by_threshold(offer.utilities[view.self()], demand_, view.reservation());
 }
+
+namespace {
+
+StrategyMaker prepare_tit_for_tat(const BargainingSetting&, std::size_t, const StrategySpec& spec) {
+  return copies_of(TitForTatStrategy(spec.params.at("reciprocity")));
+}
+
+}  // namespace
+
+PARLEY_REGISTER_STRATEGY(tit_for_tat, 70,
+                         {"tit_for_tat", true, false,
+                          "concedes, in its own utility, what the other side conceded in its last offer",
+                          "Axelrod (1984); Faratin, Sierra, Jennings (1998) behaviour-dependent tactics",
+                          {{"reciprocity", 1.0, 0.0, 2.0, "fraction of the opponent's last concession it returns"}}},
+                         &prepare_tit_for_tat);
 
 }  // namespace parley

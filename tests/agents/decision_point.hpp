@@ -4,9 +4,11 @@
 // the beliefs exactly as the engine does, and a history of offers.
 
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "parley/agents/bargaining_setting.hpp"
+#include "parley/agents/strategy.hpp"
 #include "parley/agents/strategy_view.hpp"
 #include "parley/battlefield/belief.hpp"
 
@@ -46,6 +48,13 @@ class DecisionPoint {
     history_.push_back(std::move(o));
     refresh();
     return history_.back();
+  }
+  // Party `party`'s answer, playing `strategy`, to `proposer` offering the package with these
+  // amounts (a scenario without clauses); the offer joins the history.
+  Answer answer(Strategy& strategy, std::size_t party, std::size_t proposer, std::vector<double> amounts) {
+    Agreement package;
+    package.amounts = std::move(amounts);
+    return strategy.respond(view(party), offer(proposer, package));
   }
   void clear_history() {
     history_.clear();

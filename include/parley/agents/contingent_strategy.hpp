@@ -24,7 +24,7 @@ namespace parley {
 /// r_i and lowers the others' r_j, and it asks for more. beta = 1 demands the whole surplus
 /// (the subgame-perfect proposer's offer under complete information: the others get exactly
 /// their continuation values, Slantchev 2003); beta = 0 settles for its reservation value
-/// (the subgame-perfect responder). It proposes best_for_others at a_i (passing if none is
+/// (the subgame-perfect responder). It proposes the aspiration offer at a_i (passing if none is
 /// worth a_i) and accepts offers worth at least a_i.
 class ContingentStrategy final : public Strategy {
  public:
@@ -42,11 +42,5 @@ class ContingentStrategy final : public Strategy {
  private:
   double beta_;
 };
-
-/// Writes into `offer` the agreement best for the other veto parties among those worth at
-/// least `own_floor` to the view's party (AgreementSpace::best_for_others), and returns true;
-/// false (offer untouched) if no agreement is worth `own_floor`. The offer of every
-/// aspiration-driven built-in.
-bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement& offer);
 
 }  // namespace parley

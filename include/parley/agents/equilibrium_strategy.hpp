@@ -3,9 +3,8 @@
 /// The `equilibrium` built-in: plays the solver's subgame-perfect Markov policy inside an
 /// episode (DESIGN 1.6, 1.7).
 ///
-/// It sits in the agents layer, where every strategy is registered, but reads its policy from
-/// the solve layer (BargainingEquilibrium): the one dependency of agents on solve, confined to
-/// this file pair.
+/// It reads its policy from the equilibrium layer below (BargainingEquilibrium), solved once
+/// per simulation by its preparer.
 
 #include <cstddef>
 #include <memory>

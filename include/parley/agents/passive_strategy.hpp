@@ -4,7 +4,6 @@
 /// observers, DESIGN 1.3).
 
 #include "parley/agents/strategy.hpp"
-#include "parley/agents/strategy_catalog.hpp"
 
 namespace parley {
 
@@ -15,10 +14,6 @@ class PassiveStrategy final : public Strategy {
   bool propose(const StrategyView& view, Agreement& offer) override;
   Answer respond(const StrategyView& view, const Offer& offer) override;
   [[nodiscard]] double aspiration(const StrategyView& view) const override;
-
-  /// Its registry description: name `none`, no parameters. It is not in the scenario
-  /// format's strategy catalog because a scenario names it only by leaving `strategy` out.
-  static const StrategyInfo& info();
 };
 
 }  // namespace parley

@@ -4,6 +4,8 @@
 /// like OpenSpiel's Bot: every built-in is one class behind it, looked up by name in the
 /// registry (strategy_registry.hpp).
 
+#include <optional>
+
 #include "parley/agents/offer.hpp"
 #include "parley/agents/strategy_view.hpp"
 #include "parley/agreement/agreement_space.hpp"
@@ -42,6 +44,19 @@ struct Answer {
 /// veto party's own proposal binds it, so strategies that table fixed packages (the mediator
 /// ones, if a scenario gives them to a veto party) pass instead.
 [[nodiscard]] bool binds_below_reservation(const StrategyView& view, const Agreement& package);
+
+/// \brief The aspiration offer: the package that gives the view's party i at least
+/// `own_floor` and the other veto parties the most,
+///   x* = argmax { u_j(x) : u_i(x) >= own_floor } with two veto parties (j the other one),
+///   x* = argmax { sum_{j veto, j != i} u_j(x) : u_i(x) >= own_floor } with more
+/// (AgreementSpace::best_for_others: the trade-off offer of Faratin, Sierra and Jennings
+/// 1998). nullopt if no agreement is worth `own_floor` to i. Every aspiration-driven built-in
+/// proposes it, and `linear` and its kin also price their own next offer with it.
+[[nodiscard]] std::optional<SpacePoint> aspiration_offer(const StrategyView& view, double own_floor);
+
+/// Writes the aspiration offer at `own_floor` (aspiration_offer) into `offer` and returns
+/// true; false (offer untouched) if no agreement is worth `own_floor` to the view's party.
+bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement& offer);
 
 /// \brief A party's behaviour in the talks.
 ///

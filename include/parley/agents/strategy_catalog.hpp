@@ -1,8 +1,10 @@
 #pragma once
 /// \file strategy_catalog.hpp
-/// The built-in strategies by name, each with a typed parameter specification. The scenario
-/// loader validates `strategy:` against it, `parley describe` and the docs print it, and the
-/// strategy registry (agents/strategy_registry.hpp) constructs from it (DESIGN 1.6).
+/// The built-in strategies a scenario may name, each with a typed parameter specification.
+/// The scenario loader validates `strategy:` against it, `parley describe` and the docs print
+/// it, and the strategy registry (agents/strategy_registry.hpp) constructs from it
+/// (DESIGN 1.6). Each strategy describes itself where it registers, in its own source file;
+/// the catalog is the registry's entries that a scenario may name, in the registry's order.
 
 #include <string>
 #include <string_view>
@@ -27,9 +29,12 @@ struct StrategyInfo {
   std::string summary;
   std::string source;     ///< the paper the rule comes from
   std::vector<StrategyParam> params;
+  /// Whether a scenario may name it in `strategy:`: false only for `none`, which a scenario
+  /// chooses by leaving `strategy` out.
+  bool in_catalog = true;
 };
 
-/// Every built-in strategy, in a fixed order.
+/// Every built-in strategy a scenario may name, in a fixed order (the registry's).
 const std::vector<StrategyInfo>& strategy_catalog();
 
 /// The entry with this name, or nullptr.

@@ -1,19 +1,25 @@
 #pragma once
 /// \file strategy_registry.hpp
-/// Strategies by name (DESIGN 1.6): each registered with the typed parameter specification of
-/// the strategy catalog and a function that prepares it for a scenario.
+/// Strategies by name (DESIGN 1.6): each registered with its description (the typed parameter
+/// specification of the strategy catalog) and a function that prepares it for a scenario.
 ///
-/// Adding a strategy touches its own file pair (include/parley/agents/x_strategy.hpp,
-/// sim/agents/x_strategy.cpp, defining the class and a StrategyPreparer) and one line of the
-/// table in sim/agents/strategy_registry.cpp (plus its catalog entry, if scenarios may name
-/// it). The table is explicit rather than self-registering because the library is static and
-/// a linker drops unreferenced self-registering objects.
+/// Adding a strategy touches only its own file pair (include/parley/agents/x_strategy.hpp,
+/// sim/agents/x_strategy.cpp): the source defines the class, a StrategyPreparer and, at
+/// namespace parley scope, one PARLEY_REGISTER_STRATEGY per name it plays under, as
+/// OpenSpiel's REGISTER_SPIEL_GAME does. The library is static, and a linker keeps an object
+/// file of an archive only if something it links already refers to it, so a strategy that
+/// only registers itself would vanish from the program, the tests and an installed
+/// consumer. The build therefore lists every PARLEY_REGISTER_STRATEGY of sim/agents in a
+/// generated source (tools/list_strategy_registerers.cmake) whose
+/// linked_strategy_registerers() the registry calls: whatever uses the registry links every
+/// strategy, with or without the unity build.
 
 #include <cstddef>
 #include <functional>
 #include <memory>
 #include <span>
 #include <string_view>
+#include <utility>
 
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/agents/strategy.hpp"
@@ -36,14 +42,62 @@ using StrategyMaker = std::function<std::unique_ptr<Strategy>()>;
 using StrategyPreparer = StrategyMaker (*)(const BargainingSetting& setting, std::size_t party,
                                            const StrategySpec& spec);
 
+/// \brief The maker of fresh copies of `prototype`, the usual end of a preparer.
+///
+/// Constructing the prototype in the preparer checks the strategy's parameters once, when the
+/// simulation is prepared, rather than in every thread, and whatever the constructor computed
+/// from the scenario is copied into each instance rather than computed again.
+template <class S>
+[[nodiscard]] StrategyMaker copies_of(S prototype) {
+  return [prototype = std::move(prototype)] { return std::make_unique<S>(prototype); };
+}
+
 /// \brief One registered strategy.
 struct StrategyRegistration {
-  std::string_view name;
+  std::string_view name;      ///< info->name
   const StrategyInfo* info;   ///< its parameters (names, defaults, ranges) and provenance
   StrategyPreparer prepare;
+  int position;               ///< its place in every listing (the registry's order)
 };
 
-/// Every registered strategy, in a fixed order (the catalog's, then `none`).
+/// \brief Adds one strategy to the registry when it is constructed, at static
+/// initialisation; define it with PARLEY_REGISTER_STRATEGY.
+class StrategyRegisterer {
+ public:
+  /// \param position its place in every listing (`parley schema` and the strategy table of
+  ///   docs/scenario-format.md, the loader's list of names in its errors, the conformance
+  ///   tests' order): strategies are listed by increasing position, which must be unique.
+  ///   The built-ins use multiples of ten, so that a new strategy can take a place between
+  ///   two without renumbering them.
+  /// \param info its name, roles, summary, source and parameters with defaults and meaning.
+  /// \param prepare prepares it for a party of a scenario.
+  StrategyRegisterer(int position, StrategyInfo info, StrategyPreparer prepare);
+
+  /// True once the constructor has run: a registerer read before its static initialisation
+  /// (a registry used during another file's static initialisation) is false, and the
+  /// registry refuses to answer rather than list too few strategies.
+  [[nodiscard]] bool registered() const { return registered_; }
+
+ private:
+  bool registered_ = false;
+};
+
+/// \brief Every StrategyRegisterer the build found in sim/agents (a generated source lists
+/// them). The registry reads it once, which makes every program that uses the registry link
+/// the object file of every strategy.
+[[nodiscard]] std::span<const StrategyRegisterer* const> linked_strategy_registerers();
+
+/// Registers a strategy from its own source file, at namespace parley scope:
+///   PARLEY_REGISTER_STRATEGY(id, position, StrategyInfo{...}, &prepare_x);
+/// `id` is a C++ identifier unique among the strategies (its name, usually); the arguments
+/// after it are StrategyRegisterer's.
+#define PARLEY_REGISTER_STRATEGY(id, ...)                      \
+  extern const StrategyRegisterer strategy_registerer_##id;   \
+  const StrategyRegisterer strategy_registerer_##id(__VA_ARGS__)
+
+/// Every registered strategy, by increasing position (the catalog's, then `none`).
+/// \throws std::logic_error if two strategies share a name or a position, or if it is called
+/// before every strategy has registered itself (during static initialisation).
 [[nodiscard]] std::span<const StrategyRegistration> registered_strategies();
 
 /// The registration with this name, or nullptr. An empty name means `none`.

@@ -1,10 +1,11 @@
-// The mediator strategies (DESIGN 1.6): the plan, its drift toward the Nash package, and nash.
+// The mediator's `plan` strategy (DESIGN 1.6; Raiffa 1982): the tabled package, its drift
+// toward the Nash package of the reservation values, and its answers.
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <vector>
 
 #include "decision_point.hpp"
-#include "parley/agents/nash_strategy.hpp"
 #include "parley/agents/plan_strategy.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
 #include "test_scenarios.hpp"
@@ -120,15 +121,77 @@ TEST_CASE("plan: tables the plan, then drifts toward the Nash package of the res
   CHECK_THROWS_AS(PlanStrategy(sc, tabled, 1.5), std::invalid_argument);
 }
 
-TEST_CASE("nash: the Nash split of the pie over the reservation values", "[agents]") {
-  // u_a = x, u_b = 1 - x, d = (0.3, 0.1): argmax (x - 0.3)(0.9 - x) = 0.6.
-  DecisionPoint point(pie_scenario(10, {}, {}, 0.3, 0.1));
-  NashStrategy nash;
+namespace {
+
+// Split the pie with party a (a veto party) playing `plan` and tabling a share `tabled`.
+Scenario pie_with_plan(double tabled, double ra, double rb) {
+  Scenario s = pie_scenario(10, {}, {}, ra, rb);
+  Agreement plan;
+  plan.amounts = {tabled};
+  s.parties[0].proposal = plan;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("plan: each round moves the fraction drift of the remaining way to the Nash split", "[agents]") {
+  // u_a = x, u_b = 1 - x, d = (0.3, 0.1): the Nash split is x = 0.6. From the plan x = 0.9
+  // with drift 0.5, the k-th offer is 0.9 + (1 - 0.5^k)(0.6 - 0.9): 0.9, 0.75, 0.675, 0.6375.
+  const Scenario sc = pie_with_plan(0.9, 0.3, 0.1);
+  DecisionPoint point(sc);
+  PlanStrategy plan(sc, *sc.parties[0].proposal, 0.5);
+  plan.reset();
   Agreement offer;
-  REQUIRE(nash.propose(point.view(0), offer));
+  for (const double expected : {0.9, 0.75, 0.675, 0.6375}) {
+    REQUIRE(plan.propose(point.view(0), offer));
+    CHECK(offer.amounts[0] == Approx(expected).epsilon(1e-12));
+  }
+  // With drift 1 the second offer is the Nash split itself.
+  PlanStrategy jump(sc, *sc.parties[0].proposal, 1.0);
+  REQUIRE(jump.propose(point.view(0), offer));
+  REQUIRE(jump.propose(point.view(0), offer));
   CHECK(offer.amounts[0] == Approx(0.6).epsilon(1e-12));
-  // An empty zone (r_a + r_b > 1): no proposal.
-  DecisionPoint empty(pie_scenario(10, {}, {}, 0.7, 0.5));
-  NashStrategy fresh;  // an instance serves one setting (it caches by period and state)
-  CHECK_FALSE(fresh.propose(empty.view(0), offer));
+}
+
+TEST_CASE("plan: tables the plan as is when the zone of agreement is empty", "[agents]") {
+  // r_a + r_b = 1.2 > 1: no split gives both their reservation values, so there is no Nash
+  // package to drift toward.
+  const Scenario sc = pie_with_plan(0.9, 0.7, 0.5);
+  DecisionPoint point(sc);
+  PlanStrategy plan(sc, *sc.parties[0].proposal, 0.5);
+  Agreement offer;
+  for (int k = 0; k < 3; ++k) {
+    REQUIRE(plan.propose(point.view(0), offer));
+    CHECK(offer.amounts[0] == 0.9);
+  }
+}
+
+TEST_CASE("plan: a veto party passes rather than table a plan worth less than its reservation value", "[agents]") {
+  // Party a holds a veto and values the plan x = 0.2 below r_a = 0.3: its own offer would
+  // bind it, so it passes; a plan worth 0.5 it tables.
+  const Scenario low = pie_with_plan(0.2, 0.3, 0.1);
+  DecisionPoint point(low);
+  PlanStrategy plan(low, *low.parties[0].proposal, 0.0);
+  Agreement offer;
+  CHECK_FALSE(plan.propose(point.view(0), offer));
+  const Scenario fair = pie_with_plan(0.5, 0.3, 0.1);
+  DecisionPoint fair_point(fair);
+  PlanStrategy fair_plan(fair, *fair.parties[0].proposal, 0.0);
+  REQUIRE(fair_plan.propose(fair_point.view(0), offer));
+  CHECK(offer.amounts[0] == 0.5);
+  // It answers by its reservation value alone: 0.3 is taken, 0.29 is not.
+  CHECK(fair_plan.aspiration(fair_point.view(0)) == 0.3);
+  CHECK(fair_point.answer(fair_plan, 0, 1, {0.3}).accept);
+  const Answer no = fair_point.answer(fair_plan, 0, 1, {0.29});
+  CHECK_FALSE(no.accept);
+  CHECK(no.reason == AnswerReason::below_reservation);
+}
+
+TEST_CASE("plan: a plan of the wrong shape or a drift outside [0, 1] is refused", "[agents]") {
+  const Scenario sc = pie_with_plan(0.5, 0.3, 0.1);
+  Agreement two_issues;
+  two_issues.amounts = {0.5, 0.5};
+  CHECK_THROWS_AS(PlanStrategy(sc, two_issues, 0.0), std::invalid_argument);
+  CHECK_THROWS_AS(PlanStrategy(sc, *sc.parties[0].proposal, -0.1), std::invalid_argument);
+  CHECK(PlanStrategy(sc, *sc.parties[0].proposal, 0.25).drift() == 0.25);
 }
