@@ -89,7 +89,22 @@ std::string print(XMLDocument& document) {
   return printer.CStr();
 }
 
-XMLElement* issue_element(XMLDocument& doc, const ExportIssue& g, std::size_t index) {
+/// The `<objective>` element that holds the issues, as the domain and every profile write it,
+/// appended to `space`.
+XMLElement* objective_element(XMLDocument& doc, XMLElement* space, const std::string& title) {
+  XMLElement* objective = doc.NewElement("objective");
+  objective->SetAttribute("index", 0);
+  objective->SetAttribute("description", "");
+  objective->SetAttribute("name", title.c_str());
+  objective->SetAttribute("type", "objective");
+  objective->SetAttribute("etype", "objective");
+  space->InsertEndChild(objective);
+  return objective;
+}
+
+/// GENIUS issue `index` (0-based) as the domain and every profile write it: a real issue with
+/// its `<range>`, or a discrete one, items still to add.
+XMLElement* issue_element(XMLDocument& doc, const Scenario& scenario, const ExportIssue& g, std::size_t index) {
   XMLElement* e = doc.NewElement("issue");
   const char* type = g.source == ExportIssue::Source::line ? "real" : "discrete";
   e->SetAttribute("index", static_cast<int>(index + 1));
@@ -97,6 +112,12 @@ XMLElement* issue_element(XMLDocument& doc, const ExportIssue& g, std::size_t in
   e->SetAttribute("etype", type);
   e->SetAttribute("type", type);
   e->SetAttribute("vtype", type);
+  if (g.source == ExportIssue::Source::line) {
+    XMLElement* range = doc.NewElement("range");
+    range->SetAttribute("lowerbound", format_shortest(scenario.issues[g.issue].lo).c_str());
+    range->SetAttribute("upperbound", format_shortest(scenario.issues[g.issue].hi).c_str());
+    e->InsertEndChild(range);
+  }
   return e;
 }
 
@@ -277,22 +298,10 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
     XMLElement* space = doc.NewElement("utility_space");
     space->SetAttribute("number_of_issues", static_cast<int>(genius_issues.size()));
     root->InsertEndChild(space);
-    XMLElement* objective = doc.NewElement("objective");
-    objective->SetAttribute("index", 0);
-    objective->SetAttribute("description", "");
-    objective->SetAttribute("name", scenario.title.c_str());
-    objective->SetAttribute("type", "objective");
-    objective->SetAttribute("etype", "objective");
-    space->InsertEndChild(objective);
+    XMLElement* objective = objective_element(doc, space, scenario.title);
     for (std::size_t g = 0; g < genius_issues.size(); ++g) {
       const ExportIssue& gi = genius_issues[g];
-      XMLElement* e = issue_element(doc, gi, g);
-      if (gi.source == ExportIssue::Source::line) {
-        XMLElement* range = doc.NewElement("range");
-        range->SetAttribute("lowerbound", format_shortest(scenario.issues[gi.issue].lo).c_str());
-        range->SetAttribute("upperbound", format_shortest(scenario.issues[gi.issue].hi).c_str());
-        e->InsertEndChild(range);
-      }
+      XMLElement* e = issue_element(doc, scenario, gi, g);
       for (std::size_t j = 0; j < gi.items.size(); ++j) {
         XMLElement* item = doc.NewElement("item");
         item->SetAttribute("index", static_cast<int>(j + 1));
@@ -315,21 +324,11 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
         safe_comment("Profile of party '" + party.id + "' (" + party.name + "). " + about).c_str()));
     XMLElement* space = doc.NewElement("utility_space");
     doc.InsertEndChild(space);
-    XMLElement* objective = doc.NewElement("objective");
-    objective->SetAttribute("index", 0);
-    objective->SetAttribute("description", "");
-    objective->SetAttribute("name", scenario.title.c_str());
-    objective->SetAttribute("type", "objective");
-    objective->SetAttribute("etype", "objective");
-    space->InsertEndChild(objective);
+    XMLElement* objective = objective_element(doc, space, scenario.title);
     for (std::size_t g = 0; g < genius_issues.size(); ++g) {
       const ExportIssue& gi = genius_issues[g];
-      XMLElement* e = issue_element(doc, gi, g);
+      XMLElement* e = issue_element(doc, scenario, gi, g);
       if (gi.source == ExportIssue::Source::line) {
-        XMLElement* range = doc.NewElement("range");
-        range->SetAttribute("lowerbound", format_shortest(scenario.issues[gi.issue].lo).c_str());
-        range->SetAttribute("upperbound", format_shortest(scenario.issues[gi.issue].hi).c_str());
-        e->InsertEndChild(range);
         XMLElement* evaluator = doc.NewElement("evaluator");
         evaluator->SetAttribute("ftype", "linear");
         evaluator->SetAttribute("parameter0", format_shortest(col.lines[g].parameter0).c_str());
