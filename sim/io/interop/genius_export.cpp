@@ -146,21 +146,16 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
   std::vector<ExportIssue> genius_issues;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
+    const std::string name = issue.name.empty() ? issue.id : issue.name;
     if (issue.kind == IssueKind::ordinal) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::ordinal;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
+      ExportIssue g{ExportIssue::Source::ordinal, k, 0, name, {}, {}};
       std::vector<std::string> names = issue.level_names.size() == issue.levels.size() ? issue.level_names : issue.levels;
       std::vector<std::string> sorted = names;
       std::sort(sorted.begin(), sorted.end());
       g.items = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end() ? names : issue.levels;
       genius_issues.push_back(std::move(g));
     } else if (issue.kind == IssueKind::continuous && issue.steps) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::grid;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
+      ExportIssue g{ExportIssue::Source::grid, k, 0, name, {}, {}};
       for (int j = 0; j <= *issue.steps; ++j) {
         const double x = issue.lo + j * (issue.hi - issue.lo) / *issue.steps;
         g.grid.push_back(x);
@@ -168,20 +163,12 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
       }
       genius_issues.push_back(std::move(g));
     } else if (issue.kind == IssueKind::continuous) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::line;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
-      genius_issues.push_back(std::move(g));
+      genius_issues.push_back({ExportIssue::Source::line, k, 0, name, {}, {}});
     } else {
       for (std::size_t c = 0; c < issue.clauses.size(); ++c) {
-        ExportIssue g;
-        g.source = ExportIssue::Source::clause;
-        g.issue = k;
-        g.clause = c;
-        g.name = issue.clauses[c].text.empty() ? issue.clauses[c].id : issue.clauses[c].text;
-        g.items = {"excluded", "included"};
-        genius_issues.push_back(std::move(g));
+        const Clause& clause = issue.clauses[c];
+        genius_issues.push_back({ExportIssue::Source::clause, k, c, clause.text.empty() ? clause.id : clause.text,
+                                 {"excluded", "included"}, {}});
       }
     }
   }
