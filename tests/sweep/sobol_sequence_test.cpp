@@ -1,5 +1,6 @@
-// The Sobol' sequence against Boost.Random's independent implementation of the same Joe-Kuo
-// table, and the net properties that make it a low-discrepancy sequence.
+// The Sobol' sequence against Joe and Kuo's published numbers, against Boost.Random's engine
+// stepping through the same sequence in order, and the net properties that make it a
+// low-discrepancy sequence.
 #include <catch2/catch.hpp>
 
 #include <boost/random/sobol.hpp>
@@ -22,6 +23,38 @@ TEST_CASE("Sobol points equal Boost.Random's sobol_engine in every dimension", "
       if (ours[static_cast<std::size_t>(j)] != theirs) FAIL("point " << i << ", dimension " << j + 1);
     }
   }
+}
+
+TEST_CASE("Sobol direction numbers are Joe and Kuo's new-joe-kuo-6.21201", "[sweep]") {
+  // Point 2^k - 1 has Gray code 2^(k-1): its coordinates are the direction numbers v_jk, which
+  // for k <= s are m_k 2^(32-k) with the table's initial numbers m_1..m_s.
+  struct Row {
+    int dimension;
+    std::vector<std::uint32_t> m;
+  };
+  const Row rows[] = {{2, {1}},
+                      {3, {1, 3}},
+                      {7, {1, 3, 5, 13}},
+                      {20, {1, 3, 7, 11, 23, 15, 103}},
+                      {41, {1, 3, 1, 11, 27, 43, 71, 9}}};
+  const SobolSequence sequence(SobolSequence::max_dimension);
+  for (const Row& row : rows) {
+    for (std::size_t k = 1; k <= row.m.size(); ++k) {
+      INFO("dimension " << row.dimension << ", k = " << k);
+      const auto v = sequence.integer_point((std::uint64_t{1} << k) - 1);
+      CHECK(v[static_cast<std::size_t>(row.dimension - 1)] == row.m[k - 1] << (32 - k));
+    }
+  }
+  // Dimension 1 is van der Corput's sequence.
+  for (int k = 1; k <= 32; ++k) CHECK(sequence.integer_point((std::uint64_t{1} << k) - 1)[0] == std::uint32_t{1} << (32 - k));
+}
+
+TEST_CASE("The first Sobol points in three dimensions are Joe and Kuo's", "[sweep]") {
+  const SobolSequence sequence(3);
+  const std::vector<std::vector<double>> published = {{0, 0, 0},          {0.5, 0.5, 0.5},       {0.75, 0.25, 0.25},
+                                                      {0.25, 0.75, 0.75}, {0.375, 0.375, 0.625}, {0.875, 0.875, 0.125},
+                                                      {0.625, 0.125, 0.875}, {0.125, 0.625, 0.375}};
+  for (std::size_t i = 0; i < published.size(); ++i) CHECK(sequence.point(i) == published[i]);
 }
 
 TEST_CASE("The first 2^m Sobol points stratify every coordinate into 2^m cells", "[sweep]") {

@@ -15,19 +15,23 @@ namespace parley::sweep {
 /// g = i XOR (i >> 1) is the Gray code of i (bits g_1, g_2, ... from the lowest) and v_jk are the
 /// direction numbers (Antonov and Saleev 1979: the Gray-code order gives the same point sets as
 /// Sobol's original order for every block of 2^m points, and lets point i be computed directly).
-/// Dimension 1 has v_1k = 2^(32-k) (van der Corput). Dimension j >= 2 uses the primitive
-/// polynomial of degree s with inner coefficients a and initial numbers m_1..m_s of
-/// `new-joe-kuo-6.21201` (Joe and Kuo 2008, "Constructing Sobol sequences with better
-/// two-dimensional projections", SIAM J. Sci. Comput. 30, 2635-2654): v_jk = m_k 2^(32-k) for
-/// k <= s and, beyond, the recurrence
-///   v_k = v_{k-s} XOR (v_{k-s} >> s) XOR sum_{l=1}^{s-1} a_l v_{k-l}   (a_l the bits of a).
+/// Dimension 1 has v_1k = 2^(32-k) (van der Corput); dimension j >= 2 has the direction numbers
+/// of the primitive polynomials and initial numbers of `new-joe-kuo-6.21201` (Joe and Kuo 2008,
+/// "Constructing Sobol sequences with better two-dimensional projections", SIAM J. Sci. Comput.
+/// 30, 2635-2654), taken from Boost.Random's sobol_engine, which carries that table, rather than
+/// typed in again. Point i is computed here from them, not by Boost's engine: the engine keeps
+/// its position as state, and one sequence is read by many threads at once.
 /// The first point is the origin; it is kept: dropping it breaks the balance of the first 2^m
 /// points (Owen 2022, "On dropping the first Sobol' point", MCQMC 2020). 32-bit direction
 /// numbers give distinct points for the first 2^32 indices.
 class SobolSequence {
  public:
-  /// Dimensions available: 1 plus the first 40 rows of Joe and Kuo's table.
+  /// Dimensions available: those the tests compare with Boost's engine point by point, more
+  /// than the sobol design of at most max_sobol_parameters (sweep_spec.hpp) needs, two per
+  /// parameter. Boost's table has more.
   static constexpr int max_dimension = 41;
+  /// Bits of the integer coordinates (and of the direction numbers).
+  static constexpr int bits = 32;
 
   /// Requires 1 <= dimension <= max_dimension.
   explicit SobolSequence(int dimension);
@@ -41,7 +45,7 @@ class SobolSequence {
   [[nodiscard]] std::vector<std::uint32_t> integer_point(std::uint64_t index) const;
 
  private:
-  std::vector<std::array<std::uint32_t, 32>> directions_;  // v_jk, k = 1..32 at [k - 1]
+  std::vector<std::array<std::uint32_t, bits>> directions_;  // v_jk, k = 1..32 at [k - 1]
 };
 
 }  // namespace parley::sweep

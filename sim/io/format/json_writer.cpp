@@ -1,3 +1,14 @@
+// Parley's own JSON writer, kept although nlohmann-json (Debian's nlohmann-json3-dev) is a
+// dependency, for two measured reasons (nlohmann 3.11.2, the version Debian 12 ships):
+//  - bytes: nlohmann's dump() writes a whole-valued double with a ".0" (2.0, 123456789012345.0,
+//    -0.0) where format_shortest, the number format of every other output (tables, CSV), writes
+//    2, 123456789012345 and -0; `--format json` would then print other text for the same
+//    numbers than today and than the table and CSV formats. nlohmann::json also sorts an
+//    object's keys (ordered_json is needed to keep the order written).
+//  - streaming: nlohmann serialises a complete json value, so a sweep's rows or a run's
+//    outcomes would be built in memory first; this writer sends each value to the stream as
+//    it comes.
+// Reading JSON (the sweep manifest) goes through nlohmann (sweep_manifest.cpp).
 #include "parley/io/format/json_writer.hpp"
 
 #include <cmath>

@@ -71,14 +71,19 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
 std::string issue_path(int index) { return "objective/issue[index=" + std::to_string(index) + "]"; }
 
+/// The attribute's text; nullptr if it is missing (reported when `required`).
+const char* attribute_text(const XMLElement* e, const char* name, const std::string& path, Reporter& report,
+                           bool required) {
+  const char* text = e->Attribute(name);
+  if (!text && required) report.error(e, path, std::string("missing attribute '") + name + "'");
+  return text;
+}
+
 /// The attribute as a finite double; nullopt (with a diagnostic) if missing or not a number.
 std::optional<double> number_attribute(const XMLElement* e, const char* name, const std::string& path,
                                        Reporter& report, bool required = true) {
-  const char* text = e->Attribute(name);
-  if (!text) {
-    if (required) report.error(e, path, std::string("missing attribute '") + name + "'");
-    return std::nullopt;
-  }
+  const char* text = attribute_text(e, name, path, report, required);
+  if (!text) return std::nullopt;
   double x = 0.0;
   if (e->QueryDoubleAttribute(name, &x) != tinyxml2::XML_SUCCESS || !std::isfinite(x)) {
     report.error(e, path, std::string("attribute ") + name + "=\"" + text + "\" is not a number");
@@ -87,13 +92,11 @@ std::optional<double> number_attribute(const XMLElement* e, const char* name, co
   return x;
 }
 
+/// The attribute as an integer; nullopt (with a diagnostic) if missing or not an integer.
 std::optional<long long> integer_attribute(const XMLElement* e, const char* name, const std::string& path,
                                            Reporter& report, bool required = true) {
-  const char* text = e->Attribute(name);
-  if (!text) {
-    if (required) report.error(e, path, std::string("missing attribute '") + name + "'");
-    return std::nullopt;
-  }
+  const char* text = attribute_text(e, name, path, report, required);
+  if (!text) return std::nullopt;
   int64_t x = 0;
   if (e->QueryInt64Attribute(name, &x) != tinyxml2::XML_SUCCESS) {
     report.error(e, path, std::string("attribute ") + name + "=\"" + text + "\" is not an integer");
@@ -124,6 +127,33 @@ void collect_issues(const XMLElement* objective, std::vector<const XMLElement*>&
     issues.push_back(e);
   for (const XMLElement* e = objective->FirstChildElement("objective"); e; e = e->NextSiblingElement("objective"))
     collect_issues(e, issues, objectives);
+}
+
+/// A utility space's objective tree, as the domain and the profile readers both need it.
+struct ObjectiveTree {
+  const XMLElement* objective = nullptr;       ///< the top <objective>
+  std::string name;                            ///< its name attribute, if any
+  std::vector<const XMLElement*> issues;       ///< in GENIUS's order (collect_issues)
+  std::vector<const XMLElement*> objectives;   ///< the top objective and its sub-objectives
+  std::set<int> objective_indices;             ///< the index attributes the objectives take
+};
+
+/// The objective tree under `space`; a space without an <objective> is reported and thrown
+/// (`file`, "domain" or "profile", names what has no issues).
+ObjectiveTree read_objective_tree(const XMLElement* space, const std::string& file, Reporter& report) {
+  ObjectiveTree tree;
+  tree.objective = space->FirstChildElement("objective");
+  if (!tree.objective) {
+    report.error(space, "utility_space", "no <objective> element: the " + file + " has no issues");
+    report.throw_if_any();
+  }
+  if (const char* name = tree.objective->Attribute("name")) tree.name = name;
+  collect_issues(tree.objective, tree.issues, tree.objectives);
+  for (const XMLElement* o : tree.objectives) {
+    int index = 0;
+    if (o->QueryIntAttribute("index", &index) == tinyxml2::XML_SUCCESS) tree.objective_indices.insert(index);
+  }
+  return tree;
 }
 
 bool has_weights(const XMLElement* root) {
@@ -228,25 +258,14 @@ GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source
 
   GeniusDomain domain;
   domain.path = source;
-  const XMLElement* objective = space->FirstChildElement("objective");
-  if (!objective) {
-    report.error(space, "utility_space", "no <objective> element: the domain has no issues");
-    report.throw_if_any();
-  }
-  if (const char* name = objective->Attribute("name")) domain.name = name;
+  const ObjectiveTree tree = read_objective_tree(space, "domain", report);
+  domain.name = tree.name;
+  if (tree.issues.empty()) report.error(tree.objective, "objective", "the domain has no <issue>");
 
-  std::vector<const XMLElement*> elements;
-  std::vector<const XMLElement*> objectives;
-  collect_issues(objective, elements, objectives);
-  if (elements.empty()) report.error(objective, "objective", "the domain has no <issue>");
-
-  std::set<int> indices;
-  for (const XMLElement* objective_element : objectives) {
-    int index = 0;
-    if (objective_element->QueryIntAttribute("index", &index) == tinyxml2::XML_SUCCESS) indices.insert(index);
-  }
+  // Issue indices must differ from each other and from the objectives' indices.
+  std::set<int> indices = tree.objective_indices;
   std::size_t position = 0;
-  for (const XMLElement* e : elements) {
+  for (const XMLElement* e : tree.issues) {
     ++position;
     GeniusIssue issue;
     issue.line = e->GetLineNum();
@@ -258,11 +277,7 @@ GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source
       if (!indices.insert(issue.index).second)
         report.error(e, path, "duplicate index " + std::to_string(issue.index) + " (indices identify issues)");
     }
-    if (const char* name = e->Attribute("name")) {
-      issue.name = name;
-    } else {
-      report.error(e, path, "missing attribute 'name'");
-    }
+    if (const char* name = attribute_text(e, "name", path, report, true)) issue.name = name;
     const auto type = issue_type(e, path, report);
     if (!type) continue;
     issue.type = *type;
@@ -273,11 +288,8 @@ GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source
         for (const XMLElement* item = e->FirstChildElement("item"); item; item = item->NextSiblingElement("item")) {
           ++item_position;
           const std::string item_path = path + "/item[" + std::to_string(item_position) + "]";
-          const char* value = item->Attribute("value");
-          if (!value) {
-            report.error(item, item_path, "missing attribute 'value'");
-            continue;
-          }
+          const char* value = attribute_text(item, "value", item_path, report, true);
+          if (!value) continue;
           if (!seen.insert(value).second)
             report.error(item, item_path, "duplicate item value " + quoted(value));
           issue.items.emplace_back(value);
@@ -339,11 +351,8 @@ void read_discrete_evaluator(const XMLElement* e, const std::string& path, const
   for (const XMLElement* item = e->FirstChildElement("item"); item; item = item->NextSiblingElement("item")) {
     ++item_position;
     const std::string item_path = path + "/item[" + std::to_string(item_position) + "]";
-    const char* value = item->Attribute("value");
-    if (!value) {
-      report.error(item, item_path, "missing attribute 'value'");
-      continue;
-    }
+    const char* value = attribute_text(item, "value", item_path, report, true);
+    if (!value) continue;
     if (std::find(issue.items.begin(), issue.items.end(), value) == issue.items.end()) {
       report.error(item, item_path,
                    "item " + quoted(value) + " is not an item of issue " + quoted(issue.name) + " in the domain");
@@ -502,30 +511,16 @@ GeniusProfile parse_genius_profile(std::string_view xml, const std::string& sour
       if (!(*value > 0.0 && *value <= 1.0)) report.error(d, "discount_factor", "discount factor outside (0, 1]");
     }
   }
-  const XMLElement* objective = root->FirstChildElement("objective");
-  if (!objective) {
-    report.error(root, "utility_space", "no <objective> element: the profile has no issues");
-    report.throw_if_any();
-  }
-  if (const char* name = objective->Attribute("name")) profile.name = name;
-
-  std::vector<const XMLElement*> elements;
-  std::vector<const XMLElement*> objectives;
-  collect_issues(objective, elements, objectives);
+  const ObjectiveTree tree = read_objective_tree(root, "profile", report);
+  profile.name = tree.name;
 
   const std::size_t n = domain.issues.size();
   profile.weights.assign(n, 0.0);
   profile.evaluators.assign(n, GeniusEvaluator{});
   std::vector<const XMLElement*> issue_element(n, nullptr);
 
-  std::set<int> objective_indices;
-  for (const XMLElement* o : objectives) {
-    int index = 0;
-    if (o->QueryIntAttribute("index", &index) == tinyxml2::XML_SUCCESS) objective_indices.insert(index);
-  }
-
   std::size_t position = 0;
-  for (const XMLElement* e : elements) {
+  for (const XMLElement* e : tree.issues) {
     ++position;
     std::string path = "objective/issue[" + std::to_string(position) + "]";
     const auto index = integer_attribute(e, "index", path, report);
@@ -568,7 +563,7 @@ GeniusProfile parse_genius_profile(std::string_view xml, const std::string& sour
   }
   for (std::size_t k = 0; k < n; ++k) {
     if (!issue_element[k]) {
-      report.error(objective, "objective",
+      report.error(tree.objective, "objective",
                    "issue index " + std::to_string(domain.issues[k].index) + " " + quoted(domain.issues[k].name) +
                        " of the domain has no evaluator in this profile");
     }
@@ -576,7 +571,7 @@ GeniusProfile parse_genius_profile(std::string_view xml, const std::string& sour
 
   // Weights: <weight index= value=> under the objectives, one per issue.
   std::vector<bool> weighted(n, false);
-  for (const XMLElement* o : objectives) {
+  for (const XMLElement* o : tree.objectives) {
     for (const XMLElement* w = o->FirstChildElement("weight"); w; w = w->NextSiblingElement("weight")) {
       const auto index = integer_attribute(w, "index", "objective/weight", report);
       if (!index) continue;
@@ -584,7 +579,7 @@ GeniusProfile parse_genius_profile(std::string_view xml, const std::string& sour
       const auto value = number_attribute(w, "value", path, report);
       const int k = domain.position(static_cast<int>(*index));
       if (k < 0) {
-        if (!objective_indices.count(static_cast<int>(*index)))
+        if (!tree.objective_indices.count(static_cast<int>(*index)))
           report.error(w, path, "weight for index " + std::to_string(*index) + ", which is no issue of the domain");
         continue;
       }
@@ -612,7 +607,7 @@ GeniusProfile parse_genius_profile(std::string_view xml, const std::string& sour
     }
   }
   if (report.ok() && all_weighted && profile.weight_sum() <= 0.0)
-    report.error(objective, "objective", "every weight is zero: the profile values every outcome at 0");
+    report.error(tree.objective, "objective", "every weight is zero: the profile values every outcome at 0");
   report.throw_if_any();
   return profile;
 }

@@ -89,7 +89,22 @@ std::string print(XMLDocument& document) {
   return printer.CStr();
 }
 
-XMLElement* issue_element(XMLDocument& doc, const ExportIssue& g, std::size_t index) {
+/// The `<objective>` element that holds the issues, as the domain and every profile write it,
+/// appended to `space`.
+XMLElement* objective_element(XMLDocument& doc, XMLElement* space, const std::string& title) {
+  XMLElement* objective = doc.NewElement("objective");
+  objective->SetAttribute("index", 0);
+  objective->SetAttribute("description", "");
+  objective->SetAttribute("name", title.c_str());
+  objective->SetAttribute("type", "objective");
+  objective->SetAttribute("etype", "objective");
+  space->InsertEndChild(objective);
+  return objective;
+}
+
+/// GENIUS issue `index` (0-based) as the domain and every profile write it: a real issue with
+/// its `<range>`, or a discrete one, items still to add.
+XMLElement* issue_element(XMLDocument& doc, const Scenario& scenario, const ExportIssue& g, std::size_t index) {
   XMLElement* e = doc.NewElement("issue");
   const char* type = g.source == ExportIssue::Source::line ? "real" : "discrete";
   e->SetAttribute("index", static_cast<int>(index + 1));
@@ -97,6 +112,12 @@ XMLElement* issue_element(XMLDocument& doc, const ExportIssue& g, std::size_t in
   e->SetAttribute("etype", type);
   e->SetAttribute("type", type);
   e->SetAttribute("vtype", type);
+  if (g.source == ExportIssue::Source::line) {
+    XMLElement* range = doc.NewElement("range");
+    range->SetAttribute("lowerbound", format_shortest(scenario.issues[g.issue].lo).c_str());
+    range->SetAttribute("upperbound", format_shortest(scenario.issues[g.issue].hi).c_str());
+    e->InsertEndChild(range);
+  }
   return e;
 }
 
@@ -125,21 +146,16 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
   std::vector<ExportIssue> genius_issues;
   for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
     const Issue& issue = scenario.issues[k];
+    const std::string name = issue.name.empty() ? issue.id : issue.name;
     if (issue.kind == IssueKind::ordinal) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::ordinal;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
+      ExportIssue g{ExportIssue::Source::ordinal, k, 0, name, {}, {}};
       std::vector<std::string> names = issue.level_names.size() == issue.levels.size() ? issue.level_names : issue.levels;
       std::vector<std::string> sorted = names;
       std::sort(sorted.begin(), sorted.end());
       g.items = std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end() ? names : issue.levels;
       genius_issues.push_back(std::move(g));
     } else if (issue.kind == IssueKind::continuous && issue.steps) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::grid;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
+      ExportIssue g{ExportIssue::Source::grid, k, 0, name, {}, {}};
       for (int j = 0; j <= *issue.steps; ++j) {
         const double x = issue.lo + j * (issue.hi - issue.lo) / *issue.steps;
         g.grid.push_back(x);
@@ -147,20 +163,12 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
       }
       genius_issues.push_back(std::move(g));
     } else if (issue.kind == IssueKind::continuous) {
-      ExportIssue g;
-      g.source = ExportIssue::Source::line;
-      g.issue = k;
-      g.name = issue.name.empty() ? issue.id : issue.name;
-      genius_issues.push_back(std::move(g));
+      genius_issues.push_back({ExportIssue::Source::line, k, 0, name, {}, {}});
     } else {
       for (std::size_t c = 0; c < issue.clauses.size(); ++c) {
-        ExportIssue g;
-        g.source = ExportIssue::Source::clause;
-        g.issue = k;
-        g.clause = c;
-        g.name = issue.clauses[c].text.empty() ? issue.clauses[c].id : issue.clauses[c].text;
-        g.items = {"excluded", "included"};
-        genius_issues.push_back(std::move(g));
+        const Clause& clause = issue.clauses[c];
+        genius_issues.push_back({ExportIssue::Source::clause, k, c, clause.text.empty() ? clause.id : clause.text,
+                                 {"excluded", "included"}, {}});
       }
     }
   }
@@ -277,22 +285,10 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
     XMLElement* space = doc.NewElement("utility_space");
     space->SetAttribute("number_of_issues", static_cast<int>(genius_issues.size()));
     root->InsertEndChild(space);
-    XMLElement* objective = doc.NewElement("objective");
-    objective->SetAttribute("index", 0);
-    objective->SetAttribute("description", "");
-    objective->SetAttribute("name", scenario.title.c_str());
-    objective->SetAttribute("type", "objective");
-    objective->SetAttribute("etype", "objective");
-    space->InsertEndChild(objective);
+    XMLElement* objective = objective_element(doc, space, scenario.title);
     for (std::size_t g = 0; g < genius_issues.size(); ++g) {
       const ExportIssue& gi = genius_issues[g];
-      XMLElement* e = issue_element(doc, gi, g);
-      if (gi.source == ExportIssue::Source::line) {
-        XMLElement* range = doc.NewElement("range");
-        range->SetAttribute("lowerbound", format_shortest(scenario.issues[gi.issue].lo).c_str());
-        range->SetAttribute("upperbound", format_shortest(scenario.issues[gi.issue].hi).c_str());
-        e->InsertEndChild(range);
-      }
+      XMLElement* e = issue_element(doc, scenario, gi, g);
       for (std::size_t j = 0; j < gi.items.size(); ++j) {
         XMLElement* item = doc.NewElement("item");
         item->SetAttribute("index", static_cast<int>(j + 1));
@@ -315,21 +311,11 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
         safe_comment("Profile of party '" + party.id + "' (" + party.name + "). " + about).c_str()));
     XMLElement* space = doc.NewElement("utility_space");
     doc.InsertEndChild(space);
-    XMLElement* objective = doc.NewElement("objective");
-    objective->SetAttribute("index", 0);
-    objective->SetAttribute("description", "");
-    objective->SetAttribute("name", scenario.title.c_str());
-    objective->SetAttribute("type", "objective");
-    objective->SetAttribute("etype", "objective");
-    space->InsertEndChild(objective);
+    XMLElement* objective = objective_element(doc, space, scenario.title);
     for (std::size_t g = 0; g < genius_issues.size(); ++g) {
       const ExportIssue& gi = genius_issues[g];
-      XMLElement* e = issue_element(doc, gi, g);
+      XMLElement* e = issue_element(doc, scenario, gi, g);
       if (gi.source == ExportIssue::Source::line) {
-        XMLElement* range = doc.NewElement("range");
-        range->SetAttribute("lowerbound", format_shortest(scenario.issues[gi.issue].lo).c_str());
-        range->SetAttribute("upperbound", format_shortest(scenario.issues[gi.issue].hi).c_str());
-        e->InsertEndChild(range);
         XMLElement* evaluator = doc.NewElement("evaluator");
         evaluator->SetAttribute("ftype", "linear");
         evaluator->SetAttribute("parameter0", format_shortest(col.lines[g].parameter0).c_str());

@@ -1,7 +1,8 @@
 #include "parley/io/sweep/sweep_manifest.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
-#include <charconv>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -9,53 +10,51 @@
 #include <stdexcept>
 
 #include "parley/io/format/json_writer.hpp"
-#include "parley/io/scenario/yaml_tree.hpp"
 
 namespace parley::io {
 
 namespace {
 
-// JSON is read with the YAML parser: JSON is YAML 1.2 flow syntax.
+// The manifest is read with nlohmann's JSON parser (Debian's nlohmann-json3-dev), which keeps
+// JSON's types: a count must be a JSON whole number, a text a JSON string. Numbers read back
+// exactly: the writer prints the shortest text that rounds to the double, and the parser's
+// strtod rounds correctly.
+using Json = nlohmann::json;
+
 struct ManifestReader {
   const std::string& source;
 
   [[noreturn]] void fail(const std::string& key, const std::string& problem) const {
     throw std::runtime_error(source + ": " + key + ": " + problem);
   }
-  const YamlNode& member(const YamlNode& object, const std::string& key) const {
-    const YamlNode* node = object.is_map() ? object.find(key) : nullptr;
-    if (!node) fail(key, "missing");
-    return *node;
+  const Json& member(const Json& object, const std::string& key) const {
+    const auto found = object.is_object() ? object.find(key) : object.end();
+    if (found == object.end()) fail(key, "missing");
+    return *found;
   }
-  std::string text(const YamlNode& object, const std::string& key) const {
-    const YamlNode& node = member(object, key);
+  std::string text(const Json& object, const std::string& key) const {
+    const Json& node = member(object, key);
     if (node.is_null()) return {};
-    if (!node.is_scalar()) fail(key, "expected a string");
-    return node.scalar;
+    if (!node.is_string()) fail(key, "expected a string, got " + node.dump());
+    return node.get<std::string>();
   }
-  std::uint64_t count(const YamlNode& object, const std::string& key) const {
-    const std::string digits = text(object, key);
-    std::uint64_t n = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size())
-      fail(key, "expected a whole number, got '" + digits + "'");
-    return n;
+  std::uint64_t count(const Json& object, const std::string& key) const {
+    const Json& node = member(object, key);
+    if (!node.is_number_unsigned()) fail(key, "expected a whole number, got " + node.dump());
+    return node.get<std::uint64_t>();
   }
-  double number(const YamlNode& object, const std::string& key) const {
-    const std::string digits = text(object, key);
-    double x = 0;
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), x);
-    if (digits.empty() || error != std::errc() || end != digits.data() + digits.size())
-      fail(key, "expected a number, got '" + digits + "'");
-    return x;
+  double number(const Json& object, const std::string& key) const {
+    const Json& node = member(object, key);
+    if (!node.is_number()) fail(key, "expected a number, got " + node.dump());
+    return node.get<double>();
   }
-  std::vector<std::string> texts(const YamlNode& object, const std::string& key) const {
-    const YamlNode& node = member(object, key);
-    if (!node.is_sequence()) fail(key, "expected a list");
+  std::vector<std::string> texts(const Json& object, const std::string& key) const {
+    const Json& node = member(object, key);
+    if (!node.is_array()) fail(key, "expected a list");
     std::vector<std::string> out;
-    for (const auto& item : node.items) {
-      if (!item.is_scalar()) fail(key, "expected a list of strings");
-      out.push_back(item.scalar);
+    for (const auto& item : node) {
+      if (!item.is_string()) fail(key, "expected a list of strings");
+      out.push_back(item.get<std::string>());
     }
     return out;
   }
@@ -105,34 +104,34 @@ std::string manifest_json(const SweepManifest& m) {
 }
 
 SweepManifest parse_manifest(std::string_view text, const std::string& source) {
-  YamlNode root;
+  Json root;
   try {
-    root = parse_yaml(text, source);
-  } catch (const std::exception& e) {
-    throw std::runtime_error(std::string(e.what()) + " (the manifest is not valid JSON)");
+    root = Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    throw std::runtime_error(source + ": the manifest is not valid JSON (" + e.what() + ")");
   }
   const ManifestReader read{source};
-  if (!root.is_map()) read.fail("manifest", "expected a JSON object");
+  if (!root.is_object()) read.fail("manifest", "expected a JSON object");
   SweepManifest m;
   if (read.text(root, "program") != "parley") read.fail("program", "not a Parley manifest");
   m.version = read.text(root, "version");
-  const YamlNode& scenario = read.member(root, "scenario");
+  const Json& scenario = read.member(root, "scenario");
   m.scenario = read.text(scenario, "path");
   m.scenario_sha256 = read.text(scenario, "sha256");
-  const YamlNode& spec = read.member(root, "sweep");
+  const Json& spec = read.member(root, "sweep");
   const auto design = sweep::design_kind_named(read.text(spec, "design"));
   if (!design) read.fail("sweep.design", "unknown design");
   m.spec.design = *design;
   m.spec.samples = read.count(spec, "samples");
   m.spec.runs = read.count(spec, "runs");
   m.spec.seed = read.count(spec, "seed");
-  const YamlNode& parameters = read.member(spec, "parameters");
-  if (!parameters.is_sequence()) read.fail("sweep.parameters", "expected a list");
-  for (const auto& item : parameters.items) {
+  const Json& parameters = read.member(spec, "parameters");
+  if (!parameters.is_array()) read.fail("sweep.parameters", "expected a list");
+  for (const auto& item : parameters) {
     sweep::VariedParameter p;
     p.path = read.text(item, "path");
     p.spec = read.text(item, "spec");
-    if (item.find("levels")) {
+    if (item.is_object() && item.contains("levels")) {
       p.levels = read.texts(item, "levels");
     } else {
       p.lo = read.number(item, "lo");
@@ -143,7 +142,7 @@ SweepManifest parse_manifest(std::string_view text, const std::string& source) {
   m.spec.metrics = read.texts(spec, "metrics");
   m.spec.base_overrides = read.texts(spec, "set");
   m.design_points = read.count(root, "design_points");
-  const YamlNode& shard = read.member(root, "shard");
+  const Json& shard = read.member(root, "shard");
   m.shard.index = read.count(shard, "index");
   m.shard.count = read.count(shard, "count");
   if (m.shard.count == 0 || m.shard.index == 0 || m.shard.index > m.shard.count) read.fail("shard", "not k/n with 1 <= k <= n");

@@ -1,7 +1,8 @@
 #pragma once
 /// \file json_writer.hpp
 /// A streaming JSON writer (RFC 8259) for `--format json`: values go straight to the stream,
-/// so memory does not grow with the output.
+/// so memory does not grow with the output. (Why it is not nlohmann-json's writer:
+/// json_writer.cpp's opening comment.)
 
 #include <concepts>
 #include <cstdint>
