@@ -234,15 +234,7 @@ int run_sweep(Arguments& a) {
   auto base = std::make_shared<io::ScenarioDocument>();
   try {
     *base = io::parse_scenario_argument(scenario);
-    std::vector<io::Diagnostic> errors;
-    for (const auto& assignment : spec.base_overrides) {
-      try {
-        io::apply_override(*base, assignment);
-      } catch (const io::ScenarioError& e) {
-        errors.insert(errors.end(), e.diagnostics().begin(), e.diagnostics().end());
-      }
-    }
-    if (!errors.empty()) throw io::ScenarioError(std::move(errors));
+    io::apply_overrides(*base, spec.base_overrides);
     (void)io::build_scenario(*base);
   } catch (const io::ScenarioError& e) {
     print_diagnostics(e, err);
