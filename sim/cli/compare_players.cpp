@@ -76,7 +76,7 @@ MetaGameSpec compare_players(const Scenario& scenario, const std::vector<std::st
     spec.players[p] = players[p];
     if (p < given.size()) spec.strategies[p] = given[p].strategies;
     else spec.strategies[p] = {parse_strategy("prolonged"), parse_strategy("quick")};
-    for (const auto& s : spec.strategies[p]) spec.labels[p].push_back(io::strategy_label(s));
+    for (const auto& s : spec.strategies[p]) spec.labels[p].push_back(io::strategy_argument(s));
   }
   if (spec.players[0] == spec.players[1]) throw std::invalid_argument("--strategies names the same party twice");
   return spec;

@@ -27,7 +27,7 @@ CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta
   return r;
 }
 
-std::string strategy_label(const StrategySpec& spec) {
+std::string strategy_argument(const StrategySpec& spec) {
   std::string out = spec.name;
   for (const auto& [name, value] : spec.params) out += ":" + name + "=" + format_shortest(value);
   return out;

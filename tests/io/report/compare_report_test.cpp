@@ -36,8 +36,8 @@ io::CompareReport prisoners_dilemma(const Scenario& scenario) {
 }  // namespace
 
 TEST_CASE("a strategy's label names its parameters", "[io][report][compare]") {
-  CHECK(io::strategy_label(testing::strategy("prolonged")) == "prolonged");
-  CHECK(io::strategy_label(testing::strategy("prolonged", {{"e", 0.1}, {"beta", 2.0}})) == "prolonged:beta=2:e=0.1");
+  CHECK(io::strategy_argument(testing::strategy("prolonged")) == "prolonged");
+  CHECK(io::strategy_argument(testing::strategy("prolonged", {{"e", 0.1}, {"beta", 2.0}})) == "prolonged:beta=2:e=0.1");
 }
 
 TEST_CASE("the advantage phrase says the battlefield assumption", "[io][report][compare]") {

@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "../../engine/flat_json.hpp"
+#include "../../support/flat_json.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/episode_narrator.hpp"

@@ -5,8 +5,8 @@
 #include <cmath>
 #include <sstream>
 
-#include "../../engine/cli_runner.hpp"
-#include "../../engine/flat_json.hpp"
+#include "../../support/cli_runner.hpp"
+#include "../../support/flat_json.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/report/run_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"

@@ -4,7 +4,7 @@
 
 #include <sstream>
 
-#include "../../engine/flat_json.hpp"
+#include "../../support/flat_json.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/run_report_writers.hpp"

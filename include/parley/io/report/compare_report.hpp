@@ -41,9 +41,10 @@ struct CompareReport {
 /// players' best replies (best_replies).
 [[nodiscard]] CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta, std::uint64_t seed);
 
-/// A strategy's label in reports: its name, then each parameter given as ":name=value"
-/// ("prolonged:e=0.1").
-[[nodiscard]] std::string strategy_label(const StrategySpec& spec);
+/// A strategy as `--strategies` spells it, which is also its label in the meta-game: its name,
+/// then each parameter given as ":name=value" ("prolonged:e=0.1"). (A run's report writes
+/// strategies in prose: run_report.hpp's strategy_label.)
+[[nodiscard]] std::string strategy_argument(const StrategySpec& spec);
 
 /// The battlefield assumption in words: "Under a constant advantage of +0.20 for Russia",
 /// "Without a battlefield".
