@@ -2,6 +2,7 @@
 // propagation and sampling thresholds each agree with the transition matrix P_t.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -29,7 +30,12 @@ TEST_CASE("chain step: expectation and backward step are sum_s' P_t(s, s') f(s')
   const BattlefieldChain chain = offensive_chain();
   const int n = chain.state_count();
   std::vector<double> f(static_cast<std::size_t>(n));
-  for (int s = 0; s < n; ++s) f[static_cast<std::size_t>(s)] = std::sin(1.0 + s) + 0.1 * s * s;
+  // Constant on each side's absorbing states, as a value function is (backward_step's
+  // precondition).
+  for (int s = 0; s < n; ++s) {
+    const int clamped = std::clamp(s, chain.collapse_a(), chain.collapse_b());
+    f[static_cast<std::size_t>(s)] = std::sin(1.0 + clamped) + 0.1 * clamped * clamped;
+  }
   const auto p = chain.transition(0);
   const double cost = 0.05, discount = 0.9;
   std::vector<double> out(static_cast<std::size_t>(n), -7.0);

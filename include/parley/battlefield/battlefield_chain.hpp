@@ -124,8 +124,11 @@ class BattlefieldChain {
   ///   out(s) = -cost + discount E[next(s_{t+1}) | s_t = s],  collapse_a < s < collapse_b,
   /// with the discount folded into each move's probability (and, without far moves or with
   /// K = 1, the far moves folded into the ordinary ones: a three-point stencil). Absorbing
-  /// entries of `out` are left alone; `next` and `out` have N + 1 entries. Vectorised: in the
-  /// bulk of the states every load is at a fixed offset.
+  /// entries of `out` are left alone; `next` and `out` have N + 1 entries.
+  /// Precondition: `next` is constant on each side's absorbing states (next(s) = next(collapse_a)
+  /// for s <= collapse_a, likewise beyond collapse_b), as a value function is: a far move then
+  /// reads next(s -+ K) unclamped, so that in the bulk of the states every load is at a fixed
+  /// offset (vectorised).
   void backward_step(int t, std::span<const double> next, std::span<double> out, double cost,
                      double discount) const;
 
