@@ -85,11 +85,15 @@ int BattlefieldChain::destination(int s, int delta) const {
   return std::clamp(s + delta, params_.collapse_a, params_.collapse_b);
 }
 
-double BattlefieldChain::probability(const FrontMoves& m, int from, int to) const {
-  double p = 0.0;
-  for (const FrontMove& move : moves_from(m, from))
-    if (move.to == to) p += move.probability;
-  return p;
+unsigned BattlefieldChain::moves_reaching(int from, int to) const {
+  const FrontMoves any;
+  unsigned mask = 0;
+  unsigned j = 0;
+  for (const FrontMove& move : moves_from(any, from)) {
+    if (move.to == to) mask |= 1U << j;
+    ++j;
+  }
+  return mask;
 }
 
 double BattlefieldChain::probability(int t, int from, int to) const {

@@ -38,14 +38,14 @@ void Belief::observe(int t, int from, int to) {
   // states and thresholds); only their probabilities differ. The likelihoods go into
   // probabilities_ unnormalised; if every hypothesis deems the move impossible (total = 0)
   // the previous belief is restored, so it never becomes 0/0.
-  const BattlefieldChain& chain = chains_.front();
+  const unsigned leads = chains_.front().moves_reaching(from, to);
   FrontMoves untabulated;
   double total = 0.0;
   for (std::size_t k = 0; k < chains_.size(); ++k)
-    total += probabilities_[k] * chain.probability(moves(t, k, untabulated), from, to);
+    total += probabilities_[k] * BattlefieldChain::probability(moves(t, k, untabulated), leads);
   if (!(total > 0.0)) return;
   for (std::size_t k = 0; k < chains_.size(); ++k)
-    probabilities_[k] *= chain.probability(moves(t, k, untabulated), from, to) / total;
+    probabilities_[k] *= BattlefieldChain::probability(moves(t, k, untabulated), leads) / total;
 }
 
 void Belief::reset() { std::copy(prior_.begin(), prior_.end(), probabilities_.begin()); }

@@ -5,7 +5,7 @@
 
 namespace parley {
 
-FrontSampler::FrontSampler(const BattlefieldChain& chain, int horizon) : chain_(chain), horizon_(horizon) {
+FrontSampler::FrontSampler(const BattlefieldChain& chain, int horizon) : chain_(chain), horizon_(horizon), collapse_a_(chain.collapse_a()), collapse_b_(chain.collapse_b()) {
   if (horizon < 0) throw std::invalid_argument("front sampler: horizon must be >= 0");
   thresholds_.reserve(static_cast<std::size_t>(horizon));
   for (int t = 0; t < horizon; ++t) thresholds_.push_back(chain.thresholds(t));
@@ -19,7 +19,7 @@ FrontPathEnd FrontSampler::run_to_end(RandomStream& rng) const {
   int s = chain_.start();
   for (int t = 0; t < horizon_; ++t) {
     s = step(t, s, rng);
-    if (chain_.absorbing(s)) return {s, t + 1};
+    if (s <= collapse_a_ || s >= collapse_b_) return {s, t + 1};
   }
   return {s, horizon_};
 }
@@ -31,7 +31,7 @@ FrontPathEnd FrontSampler::run_to_end(RandomStream& rng, std::vector<int>& path)
   for (int t = 0; t < horizon_; ++t) {
     s = step(t, s, rng);
     path.push_back(s);
-    if (chain_.absorbing(s)) return {s, t + 1};
+    if (s <= collapse_a_ || s >= collapse_b_) return {s, t + 1};
   }
   return {s, horizon_};
 }

@@ -105,10 +105,22 @@ class BattlefieldChain {
              {s + 1, m.up},
              {destination(s, k), m.up_far}}};
   }
-  /// P(s_{t+1} = to | s_t = from) = sum of the probabilities of the moves from interior state
-  /// `from` that reach `to` (at most two moves reach one state, so the order of the sum does
-  /// not matter).
-  [[nodiscard]] double probability(const FrontMoves& m, int from, int to) const;
+  /// Which of the five moves from interior state `from` reach `to`: bit j set for the j-th
+  /// move of moves_from (the same in every period and under every advantage).
+  [[nodiscard]] unsigned moves_reaching(int from, int to) const;
+  /// The total probability under `m` of the moves in `mask` (bit j: the j-th move of
+  /// moves_from). At most two moves reach one state, so the order of the sum does not matter.
+  [[nodiscard]] static double probability(const FrontMoves& m, unsigned mask) {
+    const double p[5] = {m.down_far, m.down, m.stay, m.up, m.up_far};
+    double sum = 0.0;
+    for (unsigned j = 0; j < 5; ++j)
+      if (mask >> j & 1U) sum += p[j];
+    return sum;
+  }
+  /// P(s_{t+1} = to | s_t = from) under `m`, from interior: probability(m, moves_reaching(from, to)).
+  [[nodiscard]] double probability(const FrontMoves& m, int from, int to) const {
+    return probability(m, moves_reaching(from, to));
+  }
 
   /// E[f(s_{t+1}) | s_t = s] = sum_j p_j f(s_j) over the five moves (s_j, p_j) of
   /// moves_from(m, s), summed in that order; s interior, f indexed by state.

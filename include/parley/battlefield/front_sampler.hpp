@@ -32,7 +32,7 @@ class FrontSampler {
   /// \throws std::out_of_range if t is outside [0, horizon).
   int step(int t, int s, RandomStream& rng) const {
     if (t < 0 || t >= horizon_) throw_period(t);
-    if (chain_.absorbing(s)) return s;
+    if (s <= collapse_a_ || s >= collapse_b_) return s;
     return chain_.sample(thresholds_[static_cast<std::size_t>(t)], s, rng.uniform());
   }
   /// Runs the front from the chain's start state with no talks until it is absorbed or the
@@ -47,6 +47,8 @@ class FrontSampler {
   [[noreturn]] static void throw_period(int t);
   BattlefieldChain chain_;
   int horizon_;
+  int collapse_a_;  ///< chain_.collapse_a(), next to the thresholds for the hot loop
+  int collapse_b_;
   /// Per period: BattlefieldChain::thresholds(t).
   std::vector<FrontThresholds> thresholds_;
 };
