@@ -169,6 +169,10 @@ void EquilibriumSolver::continuation_row(BargainingEquilibrium& eq, int t) {
       eq.continuation_[i](t, 0) = -payoffs_[i].cost + payoffs_[i].discount * eq.values_[i](t + 1, 0);
     return;
   }
+  // W_i(t, s) = -c_i + delta_i E[V_i(t + 1, s_{t+1}) | s_t = s]. The same Bellman step as the
+  // war value's BattlefieldChain::backward_step, but summed as the solver always has (the
+  // expectation first, then the discount): backward_step folds the discount into each move's
+  // probability, which moves the printed equilibrium values in their last digits.
   const FrontMoves m = chain_->moves(t);
   const int lo = eq.collapse_a_ + 1;
   const int hi = eq.collapse_b_;
