@@ -94,7 +94,7 @@ struct EquilibriumPath {
 ///   first stage's value.
 /// The battlefield is the scenario's true chain (complete information: beliefs play no role).
 ///
-/// Proposers by protocol, as the engine's EpisodeRunner has them:
+/// Proposers by protocol, from the ProtocolSchedule the engine's EpisodeRunner also follows:
 /// - alternating: one stage, `order[k mod |order|]` in the k-th talk period (k counts talk
 ///   periods, not periods: with `every: 4` and order [a, b], a proposes at t = 0, 8, ... and
 ///   b at t = 4, 12, ...); an empty order means the veto parties in scenario order;
