@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 #include <limits>
+#include <span>
+#include <utility>
 
 #include "linear_interpolation.hpp"
 
@@ -42,6 +44,42 @@ std::pair<double, double> value_range(const Issue& issue, const IssueValuation& 
       break;
   }
   return {hi, lo};
+}
+
+/// The position of `party` among the epsilon set's dimensions (the veto parties).
+std::size_t dimension_of(std::span<const std::size_t> veto, std::size_t party) {
+  std::size_t own = veto.size();
+  for (std::size_t d = 0; d < veto.size(); ++d)
+    if (veto[d] == party) own = d;
+  assert(own < veto.size());
+  return own;
+}
+
+/// sum_{d != own} u_d, in dimension order.
+double others_sum(std::span<const double> u, std::size_t own) {
+  double others = 0.0;
+  for (std::size_t d = 0; d < u.size(); ++d)
+    if (d != own) others += u[d];
+  return others;
+}
+
+/// The point of `set` that maximises the pair score(u) = (value, tie-break) lexicographically
+/// among the points whose utilities u satisfy `feasible(u)`, the first such point on a full
+/// tie; one scan of the set. The point's value is the first component of its score.
+template <class Feasible, class Score>
+std::optional<SpacePoint> best_epsilon_point(const EpsilonParetoSet& set, Feasible feasible, Score score) {
+  std::optional<SpacePoint> best;
+  double best_tie_break = 0.0;
+  for (std::size_t p = 0; p < set.size(); ++p) {
+    const auto u = set.utilities(p);
+    if (!feasible(u)) continue;
+    const auto [value, tie_break] = score(u);
+    if (!best || value > best->value || (value == best->value && tie_break > best_tie_break)) {
+      best = SpacePoint{p, 0.0, value};
+      best_tie_break = tie_break;
+    }
+  }
+  return best;
 }
 
 }  // namespace
@@ -111,29 +149,17 @@ std::optional<SpacePoint> AgreementSpace::best_for(std::size_t party, std::span<
     if (!p) return std::nullopt;
     return from_frontier(*p, p->u_b);
   }
-  const std::size_t m = epsilon_set_.dimension();
-  std::size_t own = m;
-  for (std::size_t d = 0; d < m; ++d)
-    if (veto_[d] == party) own = d;
-  assert(own < m);
-  std::optional<SpacePoint> best;
-  double best_others = 0.0;
-  for (std::size_t p = 0; p < epsilon_set_.size(); ++p) {
-    const auto u = epsilon_set_.utilities(p);
-    bool feasible = true;
-    double others = 0.0;
-    for (std::size_t d = 0; d < m && feasible; ++d) {
-      if (d == own) continue;
-      feasible = u[d] >= floors[veto_[d]];
-      others += u[d];
-    }
-    if (!feasible) continue;
-    if (!best || u[own] > best->value || (u[own] == best->value && others > best_others)) {
-      best = SpacePoint{p, 0.0, u[own]};
-      best_others = others;
-    }
-  }
-  return best;
+  // The largest u_own among the points meeting every other veto party's floor; ties go to
+  // the point better for the others (the larger sum of their utilities).
+  const std::size_t own = dimension_of(veto_, party);
+  return best_epsilon_point(
+      epsilon_set_,
+      [&](std::span<const double> u) {
+        for (std::size_t d = 0; d < u.size(); ++d)
+          if (d != own && !(u[d] >= floors[veto_[d]])) return false;
+        return true;
+      },
+      [&](std::span<const double> u) { return std::pair{u[own], others_sum(u, own)}; });
 }
 
 std::optional<SpacePoint> AgreementSpace::best_for_others(std::size_t party, double own_floor) const noexcept {
@@ -148,25 +174,12 @@ std::optional<SpacePoint> AgreementSpace::best_for_others(std::size_t party, dou
     if (!p) return std::nullopt;
     return from_frontier(*p, p->u_a);
   }
-  const std::size_t m = epsilon_set_.dimension();
-  std::size_t own = m;
-  for (std::size_t d = 0; d < m; ++d)
-    if (veto_[d] == party) own = d;
-  assert(own < m);
-  std::optional<SpacePoint> best;
-  double best_own = 0.0;
-  for (std::size_t p = 0; p < epsilon_set_.size(); ++p) {
-    const auto u = epsilon_set_.utilities(p);
-    if (!(u[own] >= own_floor)) continue;
-    double others = 0.0;
-    for (std::size_t d = 0; d < m; ++d)
-      if (d != own) others += u[d];
-    if (!best || others > best->value || (others == best->value && u[own] > best_own)) {
-      best = SpacePoint{p, 0.0, others};
-      best_own = u[own];
-    }
-  }
-  return best;
+  // The largest sum of the others' utilities among the points worth own_floor to `party`;
+  // ties go to the point better for `party`.
+  const std::size_t own = dimension_of(veto_, party);
+  return best_epsilon_point(
+      epsilon_set_, [&](std::span<const double> u) { return u[own] >= own_floor; },
+      [&](std::span<const double> u) { return std::pair{others_sum(u, own), u[own]}; });
 }
 
 double AgreementSpace::utility(const SpacePoint& point, std::size_t party) const noexcept {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -84,23 +85,25 @@ int BattlefieldChain::destination(int s, int delta) const {
   return std::clamp(s + delta, params_.collapse_a, params_.collapse_b);
 }
 
+unsigned BattlefieldChain::moves_reaching(int from, int to) const {
+  const FrontMoves any;
+  unsigned mask = 0;
+  unsigned j = 0;
+  for (const FrontMove& move : moves_from(any, from)) {
+    if (move.to == to) mask |= 1U << j;
+    ++j;
+  }
+  return mask;
+}
+
 double BattlefieldChain::probability(int t, int from, int to) const {
   if (absorbing(from)) return from == to ? 1.0 : 0.0;
-  const FrontMoves m = moves(t);
-  const int k = params_.offensive_size;
-  double p = 0.0;
-  if (to == from) p += m.stay;
-  if (to == destination(from, 1)) p += m.up;
-  if (to == destination(from, k)) p += m.up_far;
-  if (to == destination(from, -1)) p += m.down;
-  if (to == destination(from, -k)) p += m.down_far;
-  return p;
+  return probability(moves(t), from, to);
 }
 
 Eigen::SparseMatrix<double, Eigen::RowMajor> BattlefieldChain::transition(int t) const {
   const int n = state_count();
   const FrontMoves m = moves(t);
-  const int k = params_.offensive_size;
   std::vector<Eigen::Triplet<double>> entries;
   entries.reserve(static_cast<std::size_t>(n) * 5);
   for (int s = 0; s < n; ++s) {
@@ -109,14 +112,82 @@ Eigen::SparseMatrix<double, Eigen::RowMajor> BattlefieldChain::transition(int t)
       continue;
     }
     // Duplicates (a far move clamped onto an ordinary one, K = 1) are summed by setFromTriplets.
-    const std::pair<int, double> row[] = {{s - k, m.down_far}, {s - 1, m.down}, {s, m.stay},
-                                          {s + 1, m.up},       {s + k, m.up_far}};
-    for (const auto& [to, p] : row)
-      if (p != 0.0) entries.emplace_back(s, std::clamp(to, params_.collapse_a, params_.collapse_b), p);
+    for (const FrontMove& move : moves_from(m, s))
+      if (move.probability != 0.0) entries.emplace_back(s, move.to, move.probability);
   }
   Eigen::SparseMatrix<double, Eigen::RowMajor> p(n, n);
   p.setFromTriplets(entries.begin(), entries.end());
   return p;
+}
+
+void BattlefieldChain::backward_step(int t, std::span<const double> next_values, std::span<double> out_values,
+                                     double cost, double discount) const {
+  // Far moves read next[s -+ K] directly wherever s -+ K is a valid index: every state beyond
+  // a threshold holds that threshold's collapse value, so no clamping is needed there.
+  const FrontMoves m = moves(t);
+  const double* next = next_values.data();
+  double* out = out_values.data();
+  const int collapse_a = params_.collapse_a;
+  const int collapse_b = params_.collapse_b;
+  const int size = params_.offensive_size;
+  const int last = params_.states;
+  const double cd = discount * m.down;
+  const double cs = discount * m.stay;
+  const double cu = discount * m.up;
+  const int lo = collapse_a + 1;
+  const int hi = collapse_b;  // exclusive
+  const bool far = (m.up_far != 0.0 || m.down_far != 0.0) && size > 1;
+  if (!far) {
+    // The three-point stencil of the gambler's ruin with holding (K = 1 folded in).
+    const double cd1 = cd + discount * m.down_far;
+    const double cu1 = cu + discount * m.up_far;
+    for (int s = lo; s < hi; ++s)
+      out[s] = -cost + cd1 * next[s - 1] + cs * next[s] + cu1 * next[s + 1];
+    return;
+  }
+  const double cdf = discount * m.down_far;
+  const double cuf = discount * m.up_far;
+  const auto at = [&](int s) {
+    return -cost + cdf * next[std::max(s - size, collapse_a)] + cd * next[s - 1] + cs * next[s] +
+           cu * next[s + 1] + cuf * next[std::min(s + size, collapse_b)];
+  };
+  // Bulk: s - K >= 0 and s + K <= N, contiguous loads at fixed offsets (vectorisable).
+  const int bulk_lo = std::max(lo, size);
+  const int bulk_hi = std::min(hi, last - size + 1);
+  int s = lo;
+  for (; s < std::min(bulk_lo, hi); ++s) out[s] = at(s);
+  for (; s < bulk_hi; ++s)
+    out[s] = -cost + cdf * next[s - size] + cd * next[s - 1] + cs * next[s] + cu * next[s + 1] +
+             cuf * next[s + size];
+  for (; s < hi; ++s) out[s] = at(s);
+}
+
+double BattlefieldChain::propagate(int t, std::span<const double> pi, std::span<double> next) const {
+  const FrontMoves m = moves(t);
+  std::fill(next.begin(), next.end(), 0.0);
+  double alive = 0.0;
+  for (int s = params_.collapse_a + 1; s < params_.collapse_b; ++s) {
+    const double mass = pi[static_cast<std::size_t>(s)];
+    if (mass == 0.0) continue;
+    alive += mass;
+    for (const FrontMove& move : moves_from(m, s))
+      next[static_cast<std::size_t>(move.to)] += mass * move.probability;
+  }
+  return alive;
+}
+
+FrontThresholds BattlefieldChain::thresholds(int t) const {
+  const FrontMoves m = moves(t);
+  const double p[5] = {m.down_far, m.down, m.stay, m.up, m.up_far};
+  int last = 4;
+  while (last > 0 && p[last] == 0.0) --last;
+  FrontThresholds c{};
+  double sum = 0.0;
+  for (int j = 0; j < 4; ++j) {
+    sum += p[j];
+    c[static_cast<std::size_t>(j)] = j >= last ? std::numeric_limits<double>::infinity() : sum;
+  }
+  return c;
 }
 
 }  // namespace parley

@@ -26,44 +26,26 @@ Belief::Belief(const BeliefSpec& spec, const BattlefieldParams* battlefield, int
   }
 }
 
-double Belief::move_probability(int t, std::size_t k, int kind) const {
-  const FrontMoves m = t >= 0 && t < tabulated_
-                           ? moves_[static_cast<std::size_t>(t) * chains_.size() + k]
-                           : chains_[k].moves(t);
-  switch (kind) {
-    case 0: return m.down_far;
-    case 1: return m.down;
-    case 2: return m.stay;
-    case 3: return m.up;
-    default: return m.up_far;
-  }
+const FrontMoves& Belief::moves(int t, std::size_t k, FrontMoves& untabulated) const {
+  if (t >= 0 && t < tabulated_) return moves_[static_cast<std::size_t>(t) * chains_.size() + k];
+  untabulated = chains_[k].moves(t);
+  return untabulated;
 }
 
 void Belief::observe(int t, int from, int to) {
   if (chains_.empty() || chains_.front().absorbing(from)) return;
-  // Which of the five moves lead from `from` to `to` is the same under every hypothesis
-  // (they share the states and thresholds); only their probabilities differ.
-  const BattlefieldChain& chain = chains_.front();
-  const int size = chain.offensive_size();
-  const int steps[5] = {-size, -1, 0, 1, size};
-  bool leads[5];
-  for (int kind = 0; kind < 5; ++kind) leads[kind] = chain.destination(from, steps[kind]) == to;
-  // The likelihoods go into probabilities_ unnormalised; if every hypothesis deems the move
-  // impossible (total = 0) the previous belief is restored, so it never becomes 0/0.
+  // Which moves lead from `from` to `to` is the same under every hypothesis (they share the
+  // states and thresholds); only their probabilities differ. The likelihoods go into
+  // probabilities_ unnormalised; if every hypothesis deems the move impossible (total = 0)
+  // the previous belief is restored, so it never becomes 0/0.
+  const unsigned leads = chains_.front().moves_reaching(from, to);
+  FrontMoves untabulated;
   double total = 0.0;
-  for (std::size_t k = 0; k < chains_.size(); ++k) {
-    double likelihood = 0.0;
-    for (int kind = 0; kind < 5; ++kind)
-      if (leads[kind]) likelihood += move_probability(t, k, kind);
-    total += probabilities_[k] * likelihood;
-  }
+  for (std::size_t k = 0; k < chains_.size(); ++k)
+    total += probabilities_[k] * BattlefieldChain::probability(moves(t, k, untabulated), leads);
   if (!(total > 0.0)) return;
-  for (std::size_t k = 0; k < chains_.size(); ++k) {
-    double likelihood = 0.0;
-    for (int kind = 0; kind < 5; ++kind)
-      if (leads[kind]) likelihood += move_probability(t, k, kind);
-    probabilities_[k] *= likelihood / total;
-  }
+  for (std::size_t k = 0; k < chains_.size(); ++k)
+    probabilities_[k] *= BattlefieldChain::probability(moves(t, k, untabulated), leads) / total;
 }
 
 void Belief::reset() { std::copy(prior_.begin(), prior_.end(), probabilities_.begin()); }

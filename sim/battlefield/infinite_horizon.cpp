@@ -12,18 +12,14 @@ InfiniteHorizon::InfiniteHorizon(const BattlefieldChain& chain, int period)
   const int ca = collapse_a_state_;
   const int cb = collapse_b_state_;
   const int m = cb - ca - 1;  // interior states ca+1..cb-1 are rows 0..m-1
-  const int k = chain.offensive_size();
   const FrontMoves mv = chain.moves(period);
   std::vector<Eigen::Triplet<double>> q_entries;
   std::vector<Eigen::Triplet<double>> r_entries;
   q_entries.reserve(static_cast<std::size_t>(m) * 5);
   for (int s = ca + 1; s < cb; ++s) {
     const int row = s - ca - 1;
-    const std::pair<int, double> moves[] = {{-k, mv.down_far}, {-1, mv.down}, {0, mv.stay},
-                                            {1, mv.up},        {k, mv.up_far}};
-    for (const auto& [delta, p] : moves) {
+    for (const auto& [to, p] : chain.moves_from(mv, s)) {
       if (p == 0.0) continue;
-      const int to = chain.destination(s, delta);
       if (to <= ca) r_entries.emplace_back(row, 0, p);
       else if (to >= cb) r_entries.emplace_back(row, 1, p);
       else q_entries.emplace_back(row, to - ca - 1, p);

@@ -1,6 +1,6 @@
 #include "parley/battlefield/war_outcome.hpp"
 
-#include <algorithm>
+#include <utility>
 #include <stdexcept>
 
 namespace parley {
@@ -11,7 +11,6 @@ WarOutcome war_outcome(const BattlefieldChain& chain, int start, int horizon) {
   if (horizon < 1) throw std::invalid_argument("war outcome: horizon must be >= 1");
   const int ca = chain.collapse_a();
   const int cb = chain.collapse_b();
-  const int k = chain.offensive_size();
   WarOutcome out;
   out.end_a.assign(static_cast<std::size_t>(horizon), 0.0);
   out.end_b.assign(static_cast<std::size_t>(horizon), 0.0);
@@ -28,22 +27,9 @@ WarOutcome war_outcome(const BattlefieldChain& chain, int start, int horizon) {
   std::vector<double> pi(static_cast<std::size_t>(n), 0.0);
   std::vector<double> next(static_cast<std::size_t>(n), 0.0);
   pi[static_cast<std::size_t>(start)] = 1.0;
-  const auto clamp = [&](int s) { return static_cast<std::size_t>(std::clamp(s, ca, cb)); };
   double survival_sum = 0.0;  // sum_{t < T} P(tau > t) = E[min(tau, T)]
   for (int t = 0; t < horizon; ++t) {
-    const FrontMoves m = chain.moves(t);
-    std::fill(next.begin(), next.end(), 0.0);
-    double alive = 0.0;
-    for (int s = ca + 1; s < cb; ++s) {
-      const double mass = pi[static_cast<std::size_t>(s)];
-      if (mass == 0.0) continue;
-      alive += mass;
-      next[clamp(s - k)] += mass * m.down_far;
-      next[clamp(s - 1)] += mass * m.down;
-      next[clamp(s)] += mass * m.stay;
-      next[clamp(s + 1)] += mass * m.up;
-      next[clamp(s + k)] += mass * m.up_far;
-    }
+    const double alive = chain.propagate(t, pi, next);
     survival_sum += alive;
     const auto ia = static_cast<std::size_t>(ca);
     const auto ib = static_cast<std::size_t>(cb);

@@ -93,7 +93,7 @@ void EpisodeRunner::end_war(Outcome outcome, int period, int duration, int state
 const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point, std::uint64_t run,
                                         EpisodeObserver* observer) {
   const Scenario& sc = simulation_->scenario();
-  const ProtocolParams& protocol = sc.protocol;
+  const ProtocolSchedule& schedule = setting_->schedule();
   const FrontSampler* sampler = simulation_->sampler();
   const BattlefieldChain* chain = setting_->chain();
   const int horizon = sc.horizon;
@@ -107,9 +107,8 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
 
   int s = setting_->start_state();
   int round = 0;
-  const auto order = setting_->proposer_order();
   for (int t = 0; t < horizon; ++t) {
-    if (setting_->talks_at(t)) {
+    if (schedule.talks_at(t)) {
       state_.period = t;
       state_.front = s;
       state_.round = round;
@@ -119,32 +118,17 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           aspirations_[j] = strategies_[j]->aspiration(StrategyView(*setting_, state_, j));
         observer->on_talks(state_, aspirations_);
       }
+      // The protocol's proposals of this talk period (ProtocolSchedule), in order, until one
+      // passes; under `random` one uniform draw picks the proposer.
       bool settled = false;
-      switch (protocol.kind) {
-        case ProtocolParams::Kind::alternating:
-          settled = offer_round(order[static_cast<std::size_t>(round) % order.size()], observer);
-          break;
-        case ProtocolParams::Kind::random: {
-          // Inversion of one uniform over the cumulative recognition probabilities.
-          const double u = protocol_draws.uniform();
-          const auto recognition = setting_->recognition();
-          std::size_t chosen = order.back();
-          double cumulative = 0.0;
-          for (std::size_t p = 0; p < recognition.size(); ++p) {
-            if (recognition[p] <= 0.0) continue;
-            cumulative += recognition[p];
-            chosen = p;
-            if (u < cumulative) break;
-          }
-          settled = offer_round(chosen, observer);
-          break;
+      if (schedule.kind() == ProtocolParams::Kind::random) {
+        settled = offer_round(schedule.recognised(protocol_draws.uniform()), observer);
+      } else {
+        if (schedule.mediator_first()) settled = offer_round(schedule.mediator(), observer);
+        for (const Recognition& who : schedule.proposers(round)) {
+          if (settled) break;
+          settled = offer_round(who.party, observer);
         }
-        case ProtocolParams::Kind::mediated:
-          settled = offer_round(protocol.mediator, observer);
-          if (protocol.counter)
-            for (std::size_t k = 0; k < order.size() && !settled; ++k)
-              if (order[k] != protocol.mediator) settled = offer_round(order[k], observer);
-          break;
       }
       if (settled) {
         settle(t, pool_[history_size_ - 1]);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
@@ -18,57 +19,6 @@ constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
 
 [[noreturn]] void fail(const std::string& what) {
   throw std::invalid_argument("bargaining equilibrium: " + what);
-}
-
-/// The proposers of every talk period under the scenario's protocol, by stage (see the class
-/// comment); `talk_index` marks the talk periods.
-std::vector<std::vector<Recognition>> proposers_by_talk_period(const Scenario& scenario,
-                                                               const std::vector<int>& talk_index) {
-  const ProtocolParams& protocol = scenario.protocol;
-  std::vector<std::size_t> order = protocol.order;
-  if (order.empty()) order = scenario.veto_parties();
-  for (std::size_t party : order)
-    if (party >= scenario.parties.size()) fail("proposer index out of range");
-  std::vector<std::vector<Recognition>> out;
-  const auto talk_periods = static_cast<std::size_t>(
-      std::count_if(talk_index.begin(), talk_index.end(), [](int k) { return k >= 0; }));
-  out.reserve(talk_periods);
-  switch (protocol.kind) {
-    case ProtocolParams::Kind::random: {
-      std::vector<Recognition> recognised;
-      if (protocol.recognition.empty()) {
-        for (std::size_t party : order) recognised.push_back({party, 1.0 / static_cast<double>(order.size()), 0});
-      } else {
-        if (protocol.recognition.size() != scenario.parties.size())
-          fail("recognition needs one probability per party");
-        double total = 0.0;
-        for (std::size_t i = 0; i < protocol.recognition.size(); ++i) {
-          total += protocol.recognition[i];
-          if (protocol.recognition[i] > 0.0) recognised.push_back({i, protocol.recognition[i], 0});
-        }
-        if (std::abs(total - 1.0) > 1e-9) fail("recognition probabilities must sum to 1");
-      }
-      out.assign(talk_periods, recognised);
-      break;
-    }
-    case ProtocolParams::Kind::alternating:
-      if (order.empty()) fail("no proposer: the protocol's order is empty");
-      for (std::size_t k = 0; k < talk_periods; ++k) out.push_back({{order[k % order.size()], 1.0, 0}});
-      break;
-    case ProtocolParams::Kind::mediated: {
-      std::vector<Recognition> counters;
-      if (protocol.counter)
-        for (std::size_t party : order)
-          if (party != protocol.mediator) counters.push_back({party, 1.0, counters.size()});
-      out.assign(talk_periods, counters);
-      break;
-    }
-  }
-  for (const auto& period : out)
-    for (const Recognition& r : period)
-      if (!scenario.parties[r.party].veto)
-        fail("proposer '" + scenario.parties[r.party].id + "' has no veto; the solver's proposers are veto parties");
-  return out;
 }
 
 }  // namespace
@@ -116,9 +66,10 @@ BargainingEquilibrium EquilibriumSolver::run() {
     if (eq.talks(t)) {
       talk_row(eq, t);
     } else {
-      std::copy_n(eq.continuation_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(t) * eq.parties_ * eq.stride()),
-                  eq.parties_ * eq.stride(),
-                  eq.values_.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(t) * eq.parties_ * eq.stride()));
+      for (std::size_t i = 0; i < eq.parties_; ++i) {
+        const auto w = eq.continuation_[i].row(t);
+        std::copy(w.begin(), w.end(), eq.values_[i].row(t).begin());
+      }
     }
   }
   forward_path(eq);
@@ -150,11 +101,18 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   const std::size_t quota = options_.quota == 0 ? eq.veto_.size() : options_.quota;
   needed_votes_ = quota - 1;  // proposers are veto parties and vote for their own offer
 
+  const ProtocolSchedule schedule(sc.protocol, eq.veto_, eq.parties_, eq.horizon_);
   eq.talk_index_.assign(static_cast<std::size_t>(eq.horizon_), -1);
-  int talk_periods = 0;
-  for (int t = 0; t < eq.horizon_; ++t)
-    if (sc.protocol.talks_at(t)) eq.talk_index_[static_cast<std::size_t>(t)] = talk_periods++;
-  eq.proposers_ = proposers_by_talk_period(sc, eq.talk_index_);
+  int talk_periods = schedule.talk_periods();
+  for (int t = 0; t < eq.horizon_; ++t) eq.talk_index_[static_cast<std::size_t>(t)] = schedule.talk_index(t);
+  for (int k = 0; k < talk_periods; ++k) {
+    const auto proposers = schedule.proposers(k);
+    eq.proposers_.emplace_back(proposers.begin(), proposers.end());
+  }
+  for (const auto& period : eq.proposers_)
+    for (const Recognition& r : period)
+      if (!sc.parties[r.party].veto)
+        fail("proposer '" + sc.parties[r.party].id + "' has no veto; the solver's proposers are veto parties");
   if (talk_periods > 0 && eq.proposers_.front().empty()) {
     // Mediated talks without counter-proposals: no veto party proposes (see the class comment).
     std::fill(eq.talk_index_.begin(), eq.talk_index_.end(), -1);
@@ -171,31 +129,30 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   }
 
   const std::size_t n = eq.parties_;
-  const std::size_t S = eq.stride();
-  const std::size_t T = static_cast<std::size_t>(eq.horizon_);
-  eq.values_.assign((T + 1) * n * S, 0.0);
-  eq.continuation_.assign(T * n * S, 0.0);
-  const std::size_t offer_count = static_cast<std::size_t>(talk_periods) * S * eq.max_proposers_;
+  const int S = eq.state_count_;
+  const int T = eq.horizon_;
+  eq.values_.assign(n, TimeStateTable(T + 1, S, 0.0));
+  eq.continuation_.assign(n, TimeStateTable(T, S, 0.0));
+  const std::size_t offer_count = static_cast<std::size_t>(talk_periods) * eq.stride() * eq.max_proposers_;
   eq.offers_.assign(offer_count, EquilibriumOffer{});
   eq.offer_utilities_.assign(offer_count * n, 0.0);
-  eq.stage_values_.assign(static_cast<std::size_t>(talk_periods) * eq.max_stages_ * n * S, 0.0);
+  eq.stage_values_.assign(n, TimeStateTable(talk_periods * static_cast<int>(eq.max_stages_), S, 0.0));
 
   payoffs_.clear();
   for (std::size_t i = 0; i < n; ++i) payoffs_.push_back(war_payoffs(sc, i));
   // Row T: the frozen front (or the reservation value); every row: collapse values at the
   // absorbing states, which no period's recursion touches.
   for (std::size_t i = 0; i < n; ++i) {
-    double* last = eq.values_.data() + (T * n + i) * S;
-    std::copy(payoffs_[i].frozen.begin(), payoffs_[i].frozen.end(), last);
+    std::copy(payoffs_[i].frozen.begin(), payoffs_[i].frozen.end(), eq.values_[i].row(T).begin());
     if (!chain_) continue;
-    for (std::size_t t = 0; t <= T; ++t) {
-      double* row = eq.values_.data() + (t * n + i) * S;
-      std::fill(row, row + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
-      std::fill(row + eq.collapse_b_, row + S, payoffs_[i].collapse_b);
+    for (int t = 0; t <= T; ++t) {
+      const std::span<double> row = eq.values_[i].row(t);
+      std::fill(row.begin(), row.begin() + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
+      std::fill(row.begin() + eq.collapse_b_, row.end(), payoffs_[i].collapse_b);
       if (t == T) continue;
-      double* w = eq.continuation_.data() + (t * n + i) * S;
-      std::fill(w, w + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
-      std::fill(w + eq.collapse_b_, w + S, payoffs_[i].collapse_b);
+      const std::span<double> w = eq.continuation_[i].row(t);
+      std::fill(w.begin(), w.begin() + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
+      std::fill(w.begin() + eq.collapse_b_, w.end(), payoffs_[i].collapse_b);
     }
   }
   floors_.assign(n, kMinusInfinity);
@@ -207,56 +164,44 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
 
 void EquilibriumSolver::continuation_row(BargainingEquilibrium& eq, int t) {
   const std::size_t n = eq.parties_;
-  const std::size_t S = eq.stride();
-  const auto tt = static_cast<std::size_t>(t);
   if (!chain_) {
     for (std::size_t i = 0; i < n; ++i)
-      eq.continuation_[tt * n + i] = -payoffs_[i].cost + payoffs_[i].discount * eq.values_[(tt + 1) * n + i];
+      eq.continuation_[i](t, 0) = -payoffs_[i].cost + payoffs_[i].discount * eq.values_[i](t + 1, 0);
     return;
   }
+  // W_i(t, s) = -c_i + delta_i E[V_i(t + 1, s_{t+1}) | s_t = s]. The same Bellman step as the
+  // war value's BattlefieldChain::backward_step, but summed as the solver always has (the
+  // expectation first, then the discount): backward_step folds the discount into each move's
+  // probability, which moves the printed equilibrium values in their last digits.
   const FrontMoves m = chain_->moves(t);
-  const int size = chain_->offensive_size();
   const int lo = eq.collapse_a_ + 1;
   const int hi = eq.collapse_b_;
   for (std::size_t i = 0; i < n; ++i) {
-    const double* next = eq.values_.data() + ((tt + 1) * n + i) * S;
-    double* w = eq.continuation_.data() + (tt * n + i) * S;
+    const std::span<const double> next = std::as_const(eq.values_[i]).row(t + 1);
+    const std::span<double> w = eq.continuation_[i].row(t);
     const double c = payoffs_[i].cost;
     const double d = payoffs_[i].discount;
-    for (int s = lo; s < hi; ++s) {
-      // The five moves of FrontMoves; far moves clamp into the threshold they cross, where
-      // the value is the collapse value.
-      const double expected = m.down_far * next[chain_->destination(s, -size)] + m.down * next[s - 1] +
-                              m.stay * next[s] + m.up * next[s + 1] +
-                              m.up_far * next[chain_->destination(s, size)];
-      w[s] = -c + d * expected;
-    }
+    for (int s = lo; s < hi; ++s) w[static_cast<std::size_t>(s)] = -c + d * chain_->expectation(m, s, next);
   }
 }
 
 void EquilibriumSolver::talk_row(BargainingEquilibrium& eq, int t) {
   const std::size_t n = eq.parties_;
-  const std::size_t S = eq.stride();
-  const auto tt = static_cast<std::size_t>(t);
-  const auto talk = static_cast<std::size_t>(eq.talk_index_[tt]);
+  const auto talk = static_cast<std::size_t>(eq.talk_index_[static_cast<std::size_t>(t)]);
   const auto& proposers = eq.proposers_[talk];
   const std::size_t stages = eq.stages_[talk];
-  const auto stage_row = [&](std::size_t g, std::size_t i) {
-    return eq.stage_values_.data() + ((talk * eq.max_stages_ + g) * n + i) * S;
-  };
   for (int s = 0; s < eq.state_count_; ++s) {
     if (eq.absorbing(s)) continue;
-    const auto ss = static_cast<std::size_t>(s);
     // After the last stage the war goes on; each earlier stage leads to the next one.
-    for (std::size_t i = 0; i < n; ++i) rejection_[i] = eq.continuation_[(tt * n + i) * S + ss];
+    for (std::size_t i = 0; i < n; ++i) rejection_[i] = eq.continuation_[i](t, s);
     for (std::size_t g = stages; g-- > 0;) {
       std::fill(expected_.begin(), expected_.end(), 0.0);
       for (std::size_t k = 0; k < proposers.size(); ++k)
         if (proposers[k].stage == g) propose(eq, t, s, k, proposers[k], rejection_, expected_);
-      for (std::size_t i = 0; i < n; ++i) stage_row(g, i)[ss] = expected_[i];
+      for (std::size_t i = 0; i < n; ++i) eq.stage_values_[i](eq.stage_row(t, g), s) = expected_[i];
       rejection_.swap(expected_);  // the stage's value is the previous stage's rejection value
     }
-    for (std::size_t i = 0; i < n; ++i) eq.values_[(tt * n + i) * S + ss] = rejection_[i];
+    for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = rejection_[i];
   }
 }
 
@@ -359,25 +304,13 @@ void EquilibriumSolver::forward_path(BargainingEquilibrium& eq) const {
       settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
     }
     if (!chain_) continue;
-    const FrontMoves m = chain_->moves(t);
-    const int size = chain_->offensive_size();
-    std::fill(next.begin(), next.end(), 0.0);
-    double absorbed_a = 0.0, absorbed_b = 0.0;
-    for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s) {
-      const double p = pi[static_cast<std::size_t>(s)];
-      if (p == 0.0) continue;
-      const auto add = [&](int to, double q) {
-        const double mass = p * q;
-        if (to <= eq.collapse_a_) absorbed_a += mass;
-        else if (to >= eq.collapse_b_) absorbed_b += mass;
-        else next[static_cast<std::size_t>(to)] += mass;
-      };
-      add(chain_->destination(s, -size), m.down_far);
-      add(s - 1, m.down);
-      add(s, m.stay);
-      add(s + 1, m.up);
-      add(chain_->destination(s, size), m.up_far);
-    }
+    chain_->propagate(t, pi, next);
+    // Mass that reached a threshold ends the war by collapse and leaves the distribution.
+    const auto ia = static_cast<std::size_t>(eq.collapse_a_);
+    const auto ib = static_cast<std::size_t>(eq.collapse_b_);
+    const double absorbed_a = next[ia];
+    const double absorbed_b = next[ib];
+    next[ia] = next[ib] = 0.0;
     path.collapse_a += absorbed_a;
     path.collapse_b += absorbed_b;
     path.expected_duration += (t + 1) * (absorbed_a + absorbed_b);

@@ -11,6 +11,7 @@
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley {
@@ -60,16 +61,18 @@ class BargainingSetting {
   /// every reservation value is a function of (t, s) alone (strategies may cache on it).
   [[nodiscard]] bool static_beliefs() const { return static_beliefs_; }
 
+  /// The protocol's talk periods and proposers.
+  [[nodiscard]] const ProtocolSchedule& schedule() const { return schedule_; }
   /// Whether period t has talks (ProtocolParams::talks_at), 0 <= t < T.
-  [[nodiscard]] bool talks_at(int t) const { return talks_[static_cast<std::size_t>(t)] != 0; }
+  [[nodiscard]] bool talks_at(int t) const { return schedule_.talks_at(t); }
   /// The first talk period after t, or T if there is none; 0 <= t < T.
-  [[nodiscard]] int next_talks(int t) const { return next_talks_[static_cast<std::size_t>(t)]; }
+  [[nodiscard]] int next_talks(int t) const { return schedule_.next_talks(t); }
   /// The proposers of the alternating protocol and the counter-proposers of the mediated one:
   /// ProtocolParams::order, or the veto parties in scenario order when it is empty.
-  [[nodiscard]] std::span<const std::size_t> proposer_order() const { return order_; }
+  [[nodiscard]] std::span<const std::size_t> proposer_order() const { return schedule_.order(); }
   /// Recognition probabilities of the random protocol, per party (ProtocolParams::recognition,
   /// or equal over proposer_order() when it is empty).
-  [[nodiscard]] std::span<const double> recognition() const { return recognition_; }
+  [[nodiscard]] std::span<const double> recognition() const { return schedule_.recognition(); }
 
  private:
   AgreementSpace space_;
@@ -77,10 +80,7 @@ class BargainingSetting {
   std::vector<std::vector<WarValueTable>> war_values_;
   std::shared_ptr<const BattlefieldChain> chain_;
   bool static_beliefs_ = true;
-  std::vector<unsigned char> talks_;
-  std::vector<int> next_talks_;
-  std::vector<std::size_t> order_;
-  std::vector<double> recognition_;
+  ProtocolSchedule schedule_;
 };
 
 }  // namespace parley

@@ -48,8 +48,8 @@ class Belief {
   std::vector<double> offsets_;
   std::vector<double> prior_;
   std::vector<double> probabilities_;
-  /// P_t^k of a move of the given kind (0 = down_far .. 4 = up_far; FrontMoves's order).
-  [[nodiscard]] double move_probability(int t, std::size_t k, int kind) const;
+  /// The moves of hypothesis k in period t: tabulated, or computed into `untabulated`.
+  [[nodiscard]] const FrontMoves& moves(int t, std::size_t k, FrontMoves& untabulated) const;
 
   std::vector<BattlefieldChain> chains_;  ///< one per hypothesis; empty without a battlefield
   int tabulated_ = 0;                     ///< periods in moves_

@@ -33,15 +33,8 @@ class FrontSampler {
   int step(int t, int s, RandomStream& rng) const {
     if (t < 0 || t >= horizon_) throw_period(t);
     if (s <= collapse_a_ || s >= collapse_b_) return s;
-    const double u = rng.uniform();
-    const auto& c = cumulative_[static_cast<std::size_t>(t)];
-    int to;
-    if (u < c[1]) to = u < c[0] ? s - size_ : s - 1;
-    else if (u < c[2]) return s;
-    else to = u < c[3] ? s + 1 : s + size_;
-    return to < collapse_a_ ? collapse_a_ : (to > collapse_b_ ? collapse_b_ : to);
+    return chain_.sample(thresholds_[static_cast<std::size_t>(t)], s, rng.uniform());
   }
-
   /// Runs the front from the chain's start state with no talks until it is absorbed or the
   /// horizon is reached.
   FrontPathEnd run_to_end(RandomStream& rng) const;
@@ -52,13 +45,12 @@ class FrontSampler {
 
  private:
   [[noreturn]] static void throw_period(int t);
+  BattlefieldChain chain_;
   int horizon_;
-  int start_;
-  int collapse_a_;
+  int collapse_a_;  ///< chain_.collapse_a(), next to the thresholds for the hot loop
   int collapse_b_;
-  int size_;
-  /// Per period: P(down_far), + P(down), + P(stay), + P(up); above the last is up_far.
-  std::vector<std::array<double, 4>> cumulative_;
+  /// Per period: BattlefieldChain::thresholds(t).
+  std::vector<FrontThresholds> thresholds_;
 };
 
 }  // namespace parley

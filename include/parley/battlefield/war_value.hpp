@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/battlefield/battlefield_chain.hpp"
+#include "parley/battlefield/time_state_table.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley {
@@ -49,9 +50,9 @@ class WarValueTable {
   /// A table over `horizon + 1` periods and `state_count` states from its values, row t at
   /// `values[t * state_count .. (t + 1) * state_count)`.
   WarValueTable(int horizon, int state_count, const std::vector<double>& values);
-  /// The same from storage already filled (no copy): the backward sweep writes into
-  /// uninitialised memory, since zero-filling ~4 MB a table would cost more than the sweep.
-  WarValueTable(int horizon, int state_count, std::shared_ptr<const double[]> values);
+  /// The same from a filled (T + 1) x state_count table, taken over without a copy.
+  /// \throws std::invalid_argument if the table has no period or no state.
+  explicit WarValueTable(TimeStateTable values);
 
   /// V_i(t, s), 0 <= t <= T, 0 <= s < state_count() (unchecked).
   [[nodiscard]] double operator()(int t, int s) const {
@@ -73,7 +74,7 @@ class WarValueTable {
   [[nodiscard]] int state_count() const { return state_count_; }
 
  private:
-  std::shared_ptr<const double[]> storage_;
+  std::shared_ptr<const TimeStateTable> storage_;
   const double* data_ = nullptr;
   int horizon_ = 0;
   int state_count_ = 0;

@@ -24,7 +24,8 @@ namespace parley {
 ///
 /// Episode (DESIGN 1.1), for t = 0 .. T-1:
 /// 1. talks, if t is a talk period: every party's reservation value r_j(t, s_t) is read from
-///    its war-value tables under its posterior; the protocol names proposers in turn:
+///    its war-value tables under its posterior; the protocol's schedule (ProtocolSchedule)
+///    names proposers in turn:
 ///    - alternating: proposer_order()[round mod n], one proposal per round (Rubinstein);
 ///    - random: one proposer drawn with the recognition probabilities (Baron-Ferejohn), from
 ///      the run's protocol stream (RandomStream stream `protocol_stream`), so the front's

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "parley/agreement/agreement_space.hpp"
+#include "parley/battlefield/time_state_table.hpp"
+#include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
 #include "parley/equilibrium/offer_space.hpp"
 
@@ -27,18 +29,6 @@ struct EquilibriumOptions {
   /// whose offers are worth the same to the proposer within it are tied. The default is the
   /// agreement space's own rounding bound.
   double tie_tolerance = utility_tolerance;
-};
-
-/// \brief A proposer of a talk period: who, with what probability, at which stage.
-///
-/// A talk period is a sequence of stages (one under `alternating` and `random`, one per
-/// counter-proposer under `mediated`); in each stage one party is recognised with the given
-/// probability (1 except under `random`) and proposes, and if its offer fails the next stage
-/// follows in the same period, with no fighting in between.
-struct Recognition {
-  std::size_t party = 0;
-  double probability = 1.0;
-  std::size_t stage = 0;
 };
 
 /// \brief What one proposer does at one (t, s) in equilibrium.
@@ -104,7 +94,7 @@ struct EquilibriumPath {
 ///   first stage's value.
 /// The battlefield is the scenario's true chain (complete information: beliefs play no role).
 ///
-/// Proposers by protocol, as the engine's EpisodeRunner has them:
+/// Proposers by protocol, from the ProtocolSchedule the engine's EpisodeRunner also follows:
 /// - alternating: one stage, `order[k mod |order|]` in the k-th talk period (k counts talk
 ///   periods, not periods: with `every: 4` and order [a, b], a proposes at t = 0, 8, ... and
 ///   b at t = 4, 12, ...); an empty order means the veto parties in scenario order;
@@ -170,19 +160,14 @@ class BargainingEquilibrium {
   [[nodiscard]] double rejection_value(int t, int s, std::size_t stage, std::size_t party) const;
   /// Party i's value at (t, s) at the start of stage `stage` (stage 0: V_i(t, s)).
   [[nodiscard]] double stage_value(int t, int s, std::size_t stage, std::size_t party) const {
-    return stage_values_[((static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * max_stages_ + stage) *
-                              parties_ + party) * stride() + static_cast<std::size_t>(s)];
+    return stage_values_[party](stage_row(t, stage), s);
   }
 
   /// V_i(t, s), 0 <= t <= T: party i's equilibrium value at the start of period t.
-  [[nodiscard]] double value(int t, int s, std::size_t party) const {
-    return values_[(static_cast<std::size_t>(t) * parties_ + party) * stride() + static_cast<std::size_t>(s)];
-  }
+  [[nodiscard]] double value(int t, int s, std::size_t party) const { return values_[party](t, s); }
   /// W_i(t, s), 0 <= t < T: party i's value of rejecting in period t and fighting on (what a
   /// responder must be offered; DESIGN 1.6's reservation value under complete information).
-  [[nodiscard]] double continuation(int t, int s, std::size_t party) const {
-    return continuation_[(static_cast<std::size_t>(t) * parties_ + party) * stride() + static_cast<std::size_t>(s)];
-  }
+  [[nodiscard]] double continuation(int t, int s, std::size_t party) const { return continuation_[party](t, s); }
   /// The equilibrium offer of proposers(t)[k] at (t, s): t a talk period, s interior.
   [[nodiscard]] const EquilibriumOffer& offer(int t, int s, std::size_t k) const {
     return offers_[offer_slot(t, s, k)];
@@ -201,6 +186,10 @@ class BargainingEquilibrium {
  private:
   BargainingEquilibrium() = default;
   [[nodiscard]] std::size_t stride() const { return static_cast<std::size_t>(state_count_); }
+  /// The row of stage_values_ that holds stage g of talk period t.
+  [[nodiscard]] int stage_row(int t, std::size_t g) const {
+    return static_cast<int>(static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * max_stages_ + g);
+  }
   [[nodiscard]] std::size_t offer_slot(int t, int s, std::size_t k) const {
     return (static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * stride() +
             static_cast<std::size_t>(s)) * max_proposers_ + k;
@@ -220,9 +209,10 @@ class BargainingEquilibrium {
   std::vector<std::size_t> stages_;                   ///< per talk period
   std::size_t max_proposers_ = 0;
   std::size_t max_stages_ = 0;
-  std::vector<double> values_;          ///< (T + 1) x parties x states
-  std::vector<double> continuation_;    ///< T x parties x states
-  std::vector<double> stage_values_;    ///< talk periods x max_stages x parties x states
+  std::vector<TimeStateTable> values_;        ///< per party: (T + 1) x states
+  std::vector<TimeStateTable> continuation_;  ///< per party: T x states
+  /// per party: (talk periods x max_stages) x states, row stage_row(t, g)
+  std::vector<TimeStateTable> stage_values_;
   std::vector<EquilibriumOffer> offers_;  ///< talk periods x states x max_proposers
   std::vector<double> offer_utilities_;   ///< one row of `parties` per offer
   EquilibriumPath path_;
