@@ -9,7 +9,8 @@
 #   diff -r /tmp/before /tmp/after && echo unchanged
 #
 # Everything runs with fixed seeds on two threads (results do not depend on the thread count);
-# the sweep manifest's clock times and the build's paths are left out, as they differ by design.
+# the sweep manifest's clock times are left out, and the checkout's folder is written SOURCE (and
+# the scratch folder WORK), so that captures from two clones compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:?usage: tools/capture_outputs.sh BUILD_DIR OUT_DIR}"
@@ -34,8 +35,8 @@ capture() {
     echo "--- stdout"
     cat "$work/stdout"
     echo "--- stderr"
-    sed "s|$work|WORK|g; s|$PWD|SOURCE|g" "$work/stderr"
-  } > "$out/$name"
+    cat "$work/stderr"
+  } | sed "s|$work|WORK|g; s|$PWD|SOURCE|g" > "$out/$name"
   count=$((count + 1))
 }
 
@@ -45,7 +46,7 @@ append() {
   { echo "--- $2"
     if [[ "$2" == *.csv ]]; then head -n 1 "$work/$2"; tail -n +2 "$work/$2" | sort -t, -k1,1n
     else cat "$work/$2"; fi
-  } >> "$out/$1"
+  } | sed "s|$work|WORK|g; s|$PWD|SOURCE|g" >> "$out/$1"
   rm -f "$work/$2"
 }
 
