@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates the golden results of `parley run` (tests/data/golden/<scenario>.json), which
-# tests/engine/golden_test.cpp compares against. Run it after an intended change of the
+# tests/cli/golden_test.cpp compares against. Run it after an intended change of the
 # engine, the strategies or a shipped scenario, and review the diff before committing:
 #
 #   tools/regenerate_goldens.sh [BUILD_DIR]      # default BUILD_DIR: build
