@@ -11,7 +11,7 @@
 #include "parley/agreement/disagreement_point.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 

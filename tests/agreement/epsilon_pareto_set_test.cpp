@@ -10,7 +10,7 @@
 #include "parley/agreement/pareto_frontier.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 

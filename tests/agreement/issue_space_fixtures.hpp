@@ -12,7 +12,7 @@
 
 #include "parley/model/scenario.hpp"
 
-namespace parley::test {
+namespace parley::testing {
 
 /// Tolerance for utilities that are exact up to rounding (sums of a few products of doubles).
 inline constexpr double tight = 1e-12;
@@ -187,4 +187,4 @@ inline std::vector<Agreement> enumerate_agreements(const Scenario& s, int grid) 
   return out;
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

@@ -6,7 +6,7 @@
 #include "parley/agreement/package_explanation.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 TEST_CASE("the Nash package's clauses are explained by each side's gain and the product", "[agreement]") {
   // A territory line and a three-clause plan. Clause 0 helps a a lot and hurts b a little,
