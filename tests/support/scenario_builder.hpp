@@ -13,7 +13,7 @@
 //                          .build();
 //
 // Issue modifiers act on the issue added last (or the one chosen with issue(k)), party
-// modifiers on the party added last. The builder sets only what it is told: every other
+// modifiers on the party added last (or the one chosen with party(i)). The builder sets only what it is told: every other
 // field keeps the model's default (DESIGN 1), so a scenario built here is the same value a
 // test would have written field by field.
 
@@ -163,7 +163,20 @@ class ScenarioBuilder {
     Party copy = scenario_.parties[index];
     copy.id = std::move(id);
     scenario_.parties.push_back(std::move(copy));
+    party_ = scenario_.parties.size() - 1;
     last_ = Added::party;
+    return *this;
+  }
+  /// Makes party `index` the one the party modifiers below act on.
+  ScenarioBuilder& party(std::size_t index) {
+    assert(index < scenario_.parties.size());
+    party_ = index;
+    last_ = Added::party;
+    return *this;
+  }
+  /// The party's role (a copy_of a belligerent made a mediator, say).
+  ScenarioBuilder& role(Role role) {
+    current_party().role = role;
     return *this;
   }
   /// Whether the party's acceptance is needed for a settlement.
@@ -293,6 +306,10 @@ class ScenarioBuilder {
     return *this;
   }
 
+  /// The scenario so far, not finalized: for a builder whose next step depends on what it
+  /// has (a random scenario valuing each issue by its kind).
+  [[nodiscard]] const Scenario& draft() const { return scenario_; }
+
   /// The scenario, finalized (clause offsets and clause sums set); every party has one
   /// valuation per issue.
   [[nodiscard]] Scenario build() const {
@@ -318,6 +335,7 @@ class ScenarioBuilder {
     p.role = role;
     p.veto = veto;
     scenario_.parties.push_back(std::move(p));
+    party_ = scenario_.parties.size() - 1;
     last_ = Added::party;
     return *this;
   }
@@ -327,7 +345,7 @@ class ScenarioBuilder {
   }
   Party& current_party() {
     assert(!scenario_.parties.empty());
-    return scenario_.parties.back();
+    return scenario_.parties[party_];
   }
   IssueValuation& valuation(std::size_t k) {
     Party& p = current_party();
@@ -337,6 +355,7 @@ class ScenarioBuilder {
 
   Scenario scenario_;
   std::size_t issue_ = 0;
+  std::size_t party_ = 0;
   Added last_ = Added::nothing;
 };
 

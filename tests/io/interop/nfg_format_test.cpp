@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
 
 #include "../../solve/gambit_reference.hpp"
+#include "../../support/temp_folder.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 
 namespace {
@@ -171,10 +171,10 @@ TEST_CASE("nfg: written games read back with the same payoffs, names and labels"
     CHECK(back.strategy_labels(p) == game.strategy_labels(p));
   }
 
-  const auto path = std::filesystem::temp_directory_path() / ("parley_nfg_round_trip_" + std::to_string(::getpid()) + ".nfg");
+  const parley::testing::TempFolder folder("nfg");
+  const auto path = folder / "round_trip.nfg";
   parley::io::write_nfg_file(path, game);
   const auto from_file = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
-  std::filesystem::remove(path);
   CHECK(from_file.a() == game.a());
   CHECK(from_file.b() == game.b());
 }
