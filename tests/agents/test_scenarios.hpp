@@ -73,8 +73,8 @@ inline std::vector<StrategySpec> belligerent_strategies() {
 
 // A random small scenario: 1-3 issues of random kinds, 2-3 veto belligerents with random
 // strategies, costs, discounts and beliefs, sometimes a mediator with a plan, a battlefield
-// about half the time, and a random protocol. The draws come in a fixed order (each in its
-// own statement), so a seed names the same scenario on every compiler.
+// about half the time, and a random protocol. The builder calls follow the draws in the
+// order the field-by-field version made them, so each seed gives the scenario it gave before.
 inline Scenario random_scenario(std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   const auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
