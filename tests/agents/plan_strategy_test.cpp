@@ -19,53 +19,28 @@ namespace {
 // (ordinal, 4 levels) and three clauses. A wants territory, no guarantee and clause c0; B the
 // opposite; clause c2 is good for both.
 Scenario mediated_scenario() {
-  Scenario s;
-  s.id = "mediated";
-  s.horizon = 10;
-  Issue territory;
-  territory.id = "territory";
-  territory.kind = IssueKind::continuous;
-  territory.steps = 10;
-  Issue guarantee;
-  guarantee.id = "guarantee";
-  guarantee.kind = IssueKind::ordinal;
-  guarantee.levels = {"none", "weak", "strong", "nato"};
-  Issue plan;
-  plan.id = "plan";
-  plan.kind = IssueKind::clauses;
-  plan.clauses = {{"c0", ""}, {"c1", ""}, {"c2", ""}};
-  plan.status_quo_clauses = {0, 0, 0};
-  s.issues = {territory, guarantee, plan};
-  const auto party = [](const char* id, Role role, std::vector<double> weights, PiecewiseLinear curve,
-                        std::vector<double> levels, std::vector<double> clauses) {
-    Party p;
-    p.id = id;
-    p.role = role;
-    p.veto = role == Role::belligerent;
-    p.weights = std::move(weights);
-    p.values.resize(3);
-    p.values[0].curve = std::move(curve);
-    p.values[1].level_values = std::move(levels);
-    p.values[2].clause_values = std::move(clauses);
-    return p;
-  };
-  s.parties = {party("a", Role::belligerent, {0.5, 0.3, 0.2}, PiecewiseLinear::increasing(0, 1), {1.0, 0.7, 0.3, 0.0},
-                     {1.0, -0.5, 0.5}),
-               party("b", Role::belligerent, {0.4, 0.4, 0.2}, PiecewiseLinear::decreasing(0, 1), {0.0, 0.2, 0.7, 1.0},
-                     {-0.5, 0.25, 0.5}),
-               party("m", Role::mediator, {0.4, 0.3, 0.3}, PiecewiseLinear::increasing(0, 1), {0.5, 0.5, 0.5, 0.5},
-                     {0.1, 0.1, 0.1})};
-  s.parties[0].reservation = 0.3;
-  s.parties[1].reservation = 0.2;
   Agreement tabled;
   tabled.amounts = {0.8, 0.0, 0.0};
   tabled.clauses = {1, 1, 0};
-  s.parties[2].proposal = tabled;
-  s.protocol.kind = ProtocolParams::Kind::mediated;
-  s.protocol.mediator = 2;
-  s.protocol.order = {0, 1};
-  s.finalize();
-  return s;
+  return ScenarioBuilder("mediated")
+      .horizon(10)
+      .continuous("territory").steps(10)
+      .ordinal("guarantee", {"none", "weak", "strong", "nato"})
+      .clauses("plan", {{"c0", ""}, {"c1", ""}, {"c2", ""}})
+      .belligerent("a").weights({0.5, 0.3, 0.2}).reservation(0.3)
+          .curve(0, PiecewiseLinear::increasing(0, 1))
+          .level_values(1, {1.0, 0.7, 0.3, 0.0})
+          .clause_values(2, {1.0, -0.5, 0.5})
+      .belligerent("b").weights({0.4, 0.4, 0.2}).reservation(0.2)
+          .curve(0, PiecewiseLinear::decreasing(0, 1))
+          .level_values(1, {0.0, 0.2, 0.7, 1.0})
+          .clause_values(2, {-0.5, 0.25, 0.5})
+      .mediator("m").weights({0.4, 0.3, 0.3}).proposal(tabled)
+          .curve(0, PiecewiseLinear::increasing(0, 1))
+          .level_values(1, {0.5, 0.5, 0.5, 0.5})
+          .clause_values(2, {0.1, 0.1, 0.1})
+      .mediated(2, {0, 1})
+      .build();
 }
 
 }  // namespace

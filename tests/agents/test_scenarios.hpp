@@ -3,13 +3,13 @@
 // linked to the front, a plain split-the-pie negotiation, and random small scenarios of every
 // kind of issue, party and belief.
 
-#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley::testing {
@@ -21,45 +21,16 @@ struct Side {
   StrategySpec strategy{};
 };
 
-inline StrategySpec strategy(std::string name, std::map<std::string, double> params = {}) {
-  StrategySpec s;
-  s.name = std::move(name);
-  s.params = std::move(params);
-  return s;
-}
-
-inline BeliefSpec belief(std::vector<double> offsets, std::vector<double> prior) {
-  BeliefSpec b;
-  b.offsets = std::move(offsets);
-  b.prior = std::move(prior);
-  return b;
-}
-
-// A battlefield with a constant advantage: states 0..n, start, tempo, advantage.
-inline BattlefieldParams front(int n, int start, double tempo, double advantage) {
-  BattlefieldParams bf;
-  bf.states = n;
-  bf.start = start;
-  bf.collapse_a = 0;
-  bf.collapse_b = n;
-  bf.tempo = tempo;
-  bf.advantage.kind = AdvantageSchedule::Kind::constant;
-  bf.advantage.a0 = advantage;
-  return bf;
-}
-
-inline Party belligerent(const char* id, const Side& side, PiecewiseLinear curve) {
-  Party p;
-  p.id = id;
-  p.name = id;
-  p.cost = side.cost;
-  p.discount = side.discount;
-  p.belief = side.belief;
-  p.strategy = side.strategy;
-  p.weights = {1.0};
-  p.values.resize(1);
-  p.values[0].curve = std::move(curve);
-  return p;
+// A belligerent named after its id, with one issue valued through `curve`.
+inline ScenarioBuilder& add_side(ScenarioBuilder& builder, const char* id, const Side& side, PiecewiseLinear curve) {
+  return builder.belligerent(id)
+      .named(id)
+      .cost(side.cost)
+      .discount(side.discount)
+      .belief(side.belief)
+      .strategy(side.strategy)
+      .weights({1.0})
+      .curve(0, std::move(curve));
 }
 
 // War over a territory: x = side A's share in [0, 1] (on a grid of `steps` if > 0), linked to
@@ -67,52 +38,30 @@ inline Party belligerent(const char* id, const Side& side, PiecewiseLinear curve
 // collapse gives A everything. Alternating offers every period, A first.
 inline Scenario war_scenario(const BattlefieldParams& battlefield, int horizon, const Side& a, const Side& b,
                              int steps = 0) {
-  Scenario s;
-  s.id = "war";
-  s.title = "war";
-  s.horizon = horizon;
-  Issue territory;
-  territory.id = "territory";
-  territory.name = "territory";
-  territory.kind = IssueKind::continuous;
-  territory.linked_to_front = true;
-  if (steps > 0) territory.steps = steps;
-  territory.status_quo = static_cast<double>(battlefield.start) / battlefield.states;
-  s.issues = {territory};
-  s.parties = {belligerent("a", a, PiecewiseLinear::increasing(0.0, 1.0)),
-               belligerent("b", b, PiecewiseLinear::decreasing(0.0, 1.0))};
-  s.battlefield = battlefield;
-  s.battlefield->side_a = "a";
-  s.battlefield->side_b = "b";
-  s.collapse_a_terms.amounts = {0.0};
-  s.collapse_b_terms.amounts = {1.0};
-  s.protocol.kind = ProtocolParams::Kind::alternating;
-  s.protocol.order = {0, 1};
-  s.protocol.every = 1;
-  s.finalize();
-  return s;
+  ScenarioBuilder s("war");
+  s.title("war").horizon(horizon);
+  s.continuous("territory").named("territory").linked_to_front();
+  if (steps > 0) s.steps(steps);
+  s.status_quo(static_cast<double>(battlefield.start) / battlefield.states);
+  add_side(s, "a", a, PiecewiseLinear::increasing(0.0, 1.0));
+  add_side(s, "b", b, PiecewiseLinear::decreasing(0.0, 1.0));
+  return s.battlefield(battlefield).sides("a", "b").collapse_amounts({0.0}, {1.0}).alternating({0, 1}).every(1).build();
 }
 
 // Split a pie of 1 with no battlefield: x = A's share; reservation values ra, rb.
-inline Scenario pie_scenario(int horizon, const Side& a, const Side& b, double ra = 0.0, double rb = 0.0) {
-  Scenario s;
-  s.id = "pie";
-  s.title = "pie";
-  s.horizon = horizon;
-  Issue pie;
-  pie.id = "pie";
-  pie.name = "pie";
-  pie.kind = IssueKind::continuous;
-  s.issues = {pie};
-  s.parties = {belligerent("a", a, PiecewiseLinear::increasing(0.0, 1.0)),
-               belligerent("b", b, PiecewiseLinear::decreasing(0.0, 1.0))};
-  s.parties[0].reservation = ra;
-  s.parties[1].reservation = rb;
-  s.protocol.kind = ProtocolParams::Kind::alternating;
-  s.protocol.order = {0, 1};
-  s.protocol.every = 1;
-  s.finalize();
+// Alternating offers every period, A first. The builder, for a test that adds to it.
+inline ScenarioBuilder pie_builder(int horizon, const Side& a, const Side& b, double ra = 0.0, double rb = 0.0) {
+  ScenarioBuilder s("pie");
+  s.title("pie").horizon(horizon).continuous("pie").named("pie");
+  add_side(s, "a", a, PiecewiseLinear::increasing(0.0, 1.0)).reservation(ra);
+  add_side(s, "b", b, PiecewiseLinear::decreasing(0.0, 1.0)).reservation(rb);
+  s.alternating({0, 1}).every(1);
   return s;
+}
+
+// The pie of pie_builder, built.
+inline Scenario pie_scenario(int horizon, const Side& a, const Side& b, double ra = 0.0, double rb = 0.0) {
+  return pie_builder(horizon, a, b, ra, rb).build();
 }
 
 // Every belligerent strategy of DESIGN 1.6 with parameters, and the mediator ones.
@@ -124,40 +73,38 @@ inline std::vector<StrategySpec> belligerent_strategies() {
 
 // A random small scenario: 1-3 issues of random kinds, 2-3 veto belligerents with random
 // strategies, costs, discounts and beliefs, sometimes a mediator with a plan, a battlefield
-// about half the time, and a random protocol.
+// about half the time, and a random protocol. The builder calls follow the draws in the
+// order the field-by-field version made them, so each seed gives the scenario it gave before.
 inline Scenario random_scenario(std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   const auto uniform = [&](double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); };
   const auto integer = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
 
-  Scenario s;
-  s.id = "random" + std::to_string(seed);
-  s.title = s.id;
-  s.horizon = integer(1, 12);
+  ScenarioBuilder s("random" + std::to_string(seed));
+  s.title("random" + std::to_string(seed));
+  const int horizon = integer(1, 12);
+  s.horizon(horizon);
   const int issue_count = integer(1, 3);
   for (int k = 0; k < issue_count; ++k) {
-    Issue issue;
-    issue.id = "issue" + std::to_string(k);
-    issue.name = issue.id;
+    const std::string id = "issue" + std::to_string(k);
     const int kind = integer(0, 2);
     if (kind == 0) {
-      issue.kind = IssueKind::continuous;
-      issue.lo = uniform(-1.0, 0.0);
-      issue.hi = issue.lo + uniform(0.5, 2.0);
-      if (integer(0, 1)) issue.steps = integer(1, 6);
-      issue.status_quo = issue.lo;
+      const double lo = uniform(-1.0, 0.0);
+      const double hi = lo + uniform(0.5, 2.0);
+      s.continuous(id, lo, hi);
+      if (integer(0, 1)) s.steps(integer(1, 6));
     } else if (kind == 1) {
-      issue.kind = IssueKind::ordinal;
-      const int levels = integer(2, 4);
-      for (int l = 0; l < levels; ++l) issue.levels.push_back("l" + std::to_string(l));
-      issue.level_names = issue.levels;
+      const int count = integer(2, 4);
+      std::vector<std::string> levels;
+      for (int l = 0; l < count; ++l) levels.push_back("l" + std::to_string(l));
+      s.ordinal(id, levels).level_names(levels);
     } else {
-      issue.kind = IssueKind::clauses;
-      const int clauses = integer(1, 4);
-      for (int c = 0; c < clauses; ++c) issue.clauses.push_back({issue.id + "_c" + std::to_string(c), "clause"});
-      issue.status_quo_clauses.assign(static_cast<std::size_t>(clauses), 0);
+      const int count = integer(1, 4);
+      std::vector<Clause> clauses;
+      for (int c = 0; c < count; ++c) clauses.push_back({id + "_c" + std::to_string(c), "clause"});
+      s.clauses(id, clauses);
     }
-    s.issues.push_back(issue);
+    s.named(id);
   }
   if (integer(0, 1)) {
     // A battlefield; the first continuous issue, if any, is linked to the front.
@@ -167,85 +114,84 @@ inline Scenario random_scenario(std::uint64_t seed) {
       bf.advantage.kind = AdvantageSchedule::Kind::linear;
       bf.advantage.a1 = uniform(-0.8, 0.8);
       bf.advantage.t0 = 0;
-      bf.advantage.t1 = s.horizon;
+      bf.advantage.t1 = horizon;
     }
-    bf.side_a = "p0";
-    bf.side_b = "p1";
-    s.battlefield = bf;
-    for (Issue& issue : s.issues)
-      if (issue.kind == IssueKind::continuous) {
-        issue.linked_to_front = true;
+    s.battlefield(bf).sides("p0", "p1");
+    const std::vector<Issue>& issues = s.draft().issues;
+    for (std::size_t k = 0; k < issues.size(); ++k)
+      if (issues[k].kind == IssueKind::continuous) {
+        s.issue(k).linked_to_front();
         break;
       }
   }
   const int veto_count = integer(2, 3);
   const auto strategies = belligerent_strategies();
   const auto add_party = [&](const std::string& id, Role role) {
-    Party p;
-    p.id = id;
-    p.name = id;
-    p.role = role;
-    p.veto = role == Role::belligerent;
-    p.discount = integer(0, 1) ? 1.0 : uniform(0.8, 1.0);
-    p.cost = integer(0, 1) ? 0.0 : uniform(0.0, 0.05);
-    p.reservation = uniform(0.0, 0.6);
+    if (role == Role::belligerent) s.belligerent(id);
+    else s.mediator(id);
+    s.named(id);
+    s.discount(integer(0, 1) ? 1.0 : uniform(0.8, 1.0));
+    s.cost(integer(0, 1) ? 0.0 : uniform(0.0, 0.05));
+    s.reservation(uniform(0.0, 0.6));
+    const std::vector<Issue>& issues = s.draft().issues;
+    std::vector<double> weights;
     double total = 0.0;
-    for (std::size_t k = 0; k < s.issues.size(); ++k) {
-      p.weights.push_back(uniform(0.05, 1.0));
-      total += p.weights.back();
-      const Issue& issue = s.issues[k];
-      IssueValuation v;
+    for (std::size_t k = 0; k < issues.size(); ++k) {
+      weights.push_back(uniform(0.05, 1.0));
+      total += weights.back();
+      const Issue& issue = issues[k];
       if (issue.kind == IssueKind::continuous) {
         const int shape = integer(0, 2);
-        if (shape == 0) v.curve = PiecewiseLinear::increasing(issue.lo, issue.hi);
-        else if (shape == 1) v.curve = PiecewiseLinear::decreasing(issue.lo, issue.hi);
-        else v.curve = PiecewiseLinear({{issue.lo, uniform(0, 1)}, {(issue.lo + issue.hi) / 2, uniform(0, 1)}, {issue.hi, uniform(0, 1)}});
+        if (shape == 0) s.curve(k, PiecewiseLinear::increasing(issue.lo, issue.hi));
+        else if (shape == 1) s.curve(k, PiecewiseLinear::decreasing(issue.lo, issue.hi));
+        else s.curve(k, PiecewiseLinear({{issue.lo, uniform(0, 1)}, {(issue.lo + issue.hi) / 2, uniform(0, 1)}, {issue.hi, uniform(0, 1)}}));
       } else if (issue.kind == IssueKind::ordinal) {
-        for (std::size_t l = 0; l < issue.levels.size(); ++l) v.level_values.push_back(uniform(0.0, 1.0));
+        std::vector<double> values;
+        for (std::size_t l = 0; l < issue.levels.size(); ++l) values.push_back(uniform(0.0, 1.0));
+        s.level_values(k, values);
       } else {
-        for (std::size_t c = 0; c < issue.clauses.size(); ++c) v.clause_values.push_back(uniform(-1.0, 1.0));
+        std::vector<double> values;
+        for (std::size_t c = 0; c < issue.clauses.size(); ++c) values.push_back(uniform(-1.0, 1.0));
+        s.clause_values(k, values);
       }
-      p.values.push_back(v);
     }
-    for (double& w : p.weights) w /= total;
-    if (s.battlefield && integer(0, 1)) {
-      p.belief = integer(0, 1) ? belief({uniform(-0.4, 0.4)}, {1.0}) : belief({-0.3, 0.0, 0.3}, {0.25, 0.5, 0.25});
+    for (double& w : weights) w /= total;
+    s.weights(weights);
+    if (s.draft().battlefield && integer(0, 1)) {
+      s.belief(integer(0, 1) ? belief({uniform(-0.4, 0.4)}, {1.0}) : belief({-0.3, 0.0, 0.3}, {0.25, 0.5, 0.25}));
     }
-    p.strategy = strategies[static_cast<std::size_t>(integer(0, static_cast<int>(strategies.size()) - 1))];
-    s.parties.push_back(p);
+    s.strategy(strategies[static_cast<std::size_t>(integer(0, static_cast<int>(strategies.size()) - 1))]);
   };
   for (int i = 0; i < veto_count; ++i) add_party("p" + std::to_string(i), Role::belligerent);
   const bool mediated = integer(0, 2) == 0;
   if (mediated) {
     add_party("mediator", Role::mediator);
-    Party& m = s.parties.back();
-    m.strategy = integer(0, 1) ? strategy("nash") : strategy("plan", {{"drift", uniform(0.0, 1.0)}});
+    s.strategy(integer(0, 1) ? strategy("nash") : strategy("plan", {{"drift", uniform(0.0, 1.0)}}));
     Agreement plan;
-    for (const Issue& issue : s.issues) {
+    for (const Issue& issue : s.draft().issues) {
       if (issue.kind == IssueKind::continuous) plan.amounts.push_back(issue.steps ? issue.lo : uniform(issue.lo, issue.hi));
       else if (issue.kind == IssueKind::ordinal) plan.amounts.push_back(integer(0, static_cast<int>(issue.levels.size()) - 1));
       else plan.amounts.push_back(0.0);
       for (std::size_t c = 0; c < issue.clauses.size(); ++c) plan.clauses.push_back(static_cast<std::uint8_t>(integer(0, 1)));
     }
-    m.proposal = plan;
+    s.proposal(plan);
   }
-  for (int i = 0; i < veto_count; ++i) s.protocol.order.push_back(static_cast<std::size_t>(i));
+  std::vector<std::size_t> order;
+  for (int i = 0; i < veto_count; ++i) order.push_back(static_cast<std::size_t>(i));
   if (mediated) {
-    s.protocol.kind = ProtocolParams::Kind::mediated;
-    s.protocol.mediator = static_cast<std::size_t>(veto_count);
-    s.protocol.counter = integer(0, 1) == 1;
+    s.mediated(static_cast<std::size_t>(veto_count), order, integer(0, 1) == 1);
   } else if (integer(0, 1)) {
-    s.protocol.kind = ProtocolParams::Kind::random;
+    s.random().order(order);
   } else {
-    s.protocol.kind = ProtocolParams::Kind::alternating;
+    s.alternating(order);
   }
-  s.protocol.every = integer(1, 2);
-  s.finalize();
-  if (s.battlefield) {
-    s.collapse_a_terms = s.frozen(s.battlefield->collapse_a);
-    s.collapse_b_terms = s.frozen(s.battlefield->collapse_b);
+  s.every(integer(1, 2));
+  Scenario built = s.build();
+  if (built.battlefield) {
+    built.collapse_a_terms = built.frozen(built.battlefield->collapse_a);
+    built.collapse_b_terms = built.frozen(built.battlefield->collapse_b);
   }
-  return s;
+  return built;
 }
 
 }  // namespace parley::testing

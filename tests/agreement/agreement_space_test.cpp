@@ -9,7 +9,7 @@
 #include "parley/agreement/agreement_space.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 

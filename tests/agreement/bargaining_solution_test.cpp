@@ -11,7 +11,7 @@
 #include "parley/agreement/disagreement_point.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 
@@ -98,19 +98,16 @@ TEST_CASE("on u_b = 1 - u_a^2 Nash and Kalai-Smorodinsky differ and match the cl
 TEST_CASE("a two-issue logroll gives each side its high-weight issue", "[agreement]") {
   // a cares 0.8 for the territory (wants all of it), b 0.8 for the guarantee (wants the top
   // level); each gives up its low-weight issue entirely.
-  Scenario s;
-  s.issues = {continuous_issue("territory"), ordinal_issue("guarantee", 3)};
-  Party a = party("a", {0.8, 0.2});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  a.values[1].level_values = {1.0, 0.5, 0.0};
-  Party b = party("b", {0.2, 0.8});
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  b.values[1].level_values = {0.0, 0.5, 1.0};
-  Party m = party("usa", {0.5, 0.5}, false);
-  m.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  m.values[1].level_values = {0.0, 1.0, 0.0};
-  s.parties = {a, b, m};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .continuous("territory")
+                         .ordinal("guarantee", 3)
+                         .belligerent("a").weights({0.8, 0.2})
+                             .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).level_values(1, {1.0, 0.5, 0.0})
+                         .belligerent("b").weights({0.2, 0.8})
+                             .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).level_values(1, {0.0, 0.5, 1.0})
+                         .mediator("usa").weights({0.5, 0.5})
+                             .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).level_values(1, {0.0, 1.0, 0.0})
+                         .build();
   const AgreementSpace space(s);
   const auto d = reservation_point(s);
   const auto nash = nash_solution(space, d);
@@ -220,11 +217,7 @@ TEST_CASE("disagreement points: reservation values and the frozen front", "[agre
   s.parties[0].reservation = 0.3;
   s.parties[1].reservation = 0.45;
   s.issues[0].linked_to_front = true;
-  BattlefieldParams bf;
-  bf.states = 8;
-  bf.start = 3;
-  bf.collapse_b = 8;
-  s.battlefield = bf;
+  s.battlefield = front(8, 3, 0.5, 0.0);  // the model's default tempo and advantage
   CHECK(reservation_point(s) == std::vector<double>{0.3, 0.45});
   const auto frozen = frozen_front_point(s, 3);
   CHECK(frozen[0] == Approx(3.0 / 8.0).margin(tight));

@@ -10,7 +10,7 @@
 #include "parley/agreement/pareto_frontier.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 
@@ -61,19 +61,16 @@ TEST_CASE("the sampling loss of a continuous issue is the reported epsilon", "[a
   // One divisible issue, a wants it (weight 0.5 on it), b and c do not (weights 0.3, 0.8):
   // on each of the 16 intervals a's utility rises by 0.5/16 and b's, c's fall by 0.3/16,
   // 0.8/16, so the worst point of an interval is within min(0.5, 0.8)/16 of an end.
-  Scenario s;
-  s.issues = {continuous_issue("x"), ordinal_issue("o", 2)};
-  Party a = party("a", {0.5, 0.5});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  a.values[1].level_values = {0.0, 1.0};
-  Party b = party("b", {0.3, 0.7});
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  b.values[1].level_values = {0.0, 1.0};
-  Party c = party("c", {0.8, 0.2});
-  c.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  c.values[1].level_values = {1.0, 0.0};
-  s.parties = {a, b, c};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .continuous("x")
+                         .ordinal("o", 2)
+                         .belligerent("a").weights({0.5, 0.5})
+                             .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).level_values(1, {0.0, 1.0})
+                         .belligerent("b").weights({0.3, 0.7})
+                             .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).level_values(1, {0.0, 1.0})
+                         .belligerent("c").weights({0.8, 0.2})
+                             .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).level_values(1, {1.0, 0.0})
+                         .build();
   const std::vector<std::size_t> parties{0, 1, 2};
   const EpsilonParetoSet set = EpsilonParetoSet::build(s, parties);
   CHECK(set.epsilon() == Approx(0.5 / 16.0).margin(1e-15));
@@ -84,17 +81,17 @@ TEST_CASE("the sampling loss of a continuous issue is the reported epsilon", "[a
 }
 
 TEST_CASE("box pruning keeps the cover, with the box counted in epsilon", "[agreement]") {
-  Scenario s;
-  s.issues = {clauses_issue("plan", 10), ordinal_issue("o", 4)};
+  ScenarioBuilder builder;
+  builder.clauses("plan", 10).ordinal("o", 4);
   std::mt19937 rng(9);
   std::uniform_real_distribution<double> unit(-1.0, 1.0);
   for (int i = 0; i < 3; ++i) {
-    Party p = party("p" + std::to_string(i), {0.7, 0.3});
-    for (int c = 0; c < 10; ++c) p.values[0].clause_values.push_back(unit(rng));
-    for (int l = 0; l < 4; ++l) p.values[1].level_values.push_back(0.5 + 0.5 * unit(rng));
-    s.parties.push_back(p);
+    std::vector<double> clause_values, level_values;
+    for (int c = 0; c < 10; ++c) clause_values.push_back(unit(rng));
+    for (int l = 0; l < 4; ++l) level_values.push_back(0.5 + 0.5 * unit(rng));
+    builder.belligerent("p" + std::to_string(i)).weights({0.7, 0.3}).clause_values(0, clause_values).level_values(1, level_values);
   }
-  s.finalize();
+  const Scenario s = builder.build();
   EpsilonSetOptions options;
   options.max_points = 40;
   options.box = 0.01;

@@ -10,76 +10,31 @@
 #include <utility>
 #include <vector>
 
+#include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
-namespace parley::test {
+namespace parley::testing {
 
 /// Tolerance for utilities that are exact up to rounding (sums of a few products of doubles).
 inline constexpr double tight = 1e-12;
 
-inline Issue continuous_issue(std::string id, double lo = 0.0, double hi = 1.0) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::continuous;
-  issue.lo = lo;
-  issue.hi = hi;
-  issue.status_quo = lo;
-  return issue;
-}
-
-inline Issue ordinal_issue(std::string id, std::size_t levels) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::ordinal;
-  for (std::size_t l = 0; l < levels; ++l) issue.levels.push_back("l" + std::to_string(l));
-  return issue;
-}
-
-inline Issue clauses_issue(std::string id, std::size_t clauses) {
-  Issue issue;
-  issue.id = std::move(id);
-  issue.kind = IssueKind::clauses;
-  for (std::size_t c = 0; c < clauses; ++c) issue.clauses.push_back({issue.id + "_c" + std::to_string(c), ""});
-  issue.status_quo_clauses.assign(clauses, 0);
-  return issue;
-}
-
-/// A party with the given weights and one default-constructed valuation per issue.
-inline Party party(std::string id, std::vector<double> weights, bool veto = true) {
-  Party p;
-  p.id = std::move(id);
-  p.veto = veto;
-  p.role = veto ? Role::belligerent : Role::mediator;
-  p.values.resize(weights.size());
-  p.weights = std::move(weights);
-  return p;
-}
-
 /// Pie splitting: one continuous issue [0, 1], a's share; a increasing, b decreasing.
 inline Scenario pie() {
-  Scenario s;
-  s.issues = {continuous_issue("share")};
-  Party a = party("a", {1.0});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  Party b = party("b", {1.0});
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  s.parties = {a, b};
-  s.finalize();
-  return s;
+  return ScenarioBuilder()
+      .continuous("share")
+      .belligerent("a").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .belligerent("b").weights({1.0}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+      .build();
 }
 
 /// One continuous issue whose frontier is the polyline through (x, curve(x)): a values the
 /// amount linearly, b through the given breakpoints.
 inline Scenario polyline(const std::vector<std::pair<double, double>>& b_points) {
-  Scenario s;
-  s.issues = {continuous_issue("x")};
-  Party a = party("a", {1.0});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  Party b = party("b", {1.0});
-  b.values[0].curve = PiecewiseLinear(b_points);
-  s.parties = {a, b};
-  s.finalize();
-  return s;
+  return ScenarioBuilder()
+      .continuous("x")
+      .belligerent("a").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .belligerent("b").weights({1.0}).curve(0, PiecewiseLinear(b_points))
+      .build();
 }
 
 /// A random small space: up to two continuous issues (random piecewise-linear values, some
@@ -89,19 +44,19 @@ inline Scenario random_space(std::uint32_t seed, std::size_t parties = 2) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   auto count = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
-  Scenario s;
+  ScenarioBuilder s;
   const int continuous = count(0, 2);
   const int ordinal = count(0, 2);
   const int clauses = count(0, 1);
   for (int k = 0; k < continuous; ++k) {
-    Issue issue = continuous_issue("c" + std::to_string(k), 0.0, 1.0 + k);
-    if (unit(rng) < 0.2) issue.steps = count(1, 6);
-    s.issues.push_back(issue);
+    s.continuous("c" + std::to_string(k), 0.0, 1.0 + k);
+    if (unit(rng) < 0.2) s.steps(count(1, 6));
   }
-  for (int k = 0; k < ordinal; ++k) s.issues.push_back(ordinal_issue("o" + std::to_string(k), count(2, 4)));
-  for (int k = 0; k < clauses; ++k) s.issues.push_back(clauses_issue("p" + std::to_string(k), count(2, 5)));
-  if (s.issues.empty()) s.issues.push_back(ordinal_issue("o", 3));
-  const std::size_t n = s.issues.size();
+  for (int k = 0; k < ordinal; ++k) s.ordinal("o" + std::to_string(k), static_cast<std::size_t>(count(2, 4)));
+  for (int k = 0; k < clauses; ++k) s.clauses("p" + std::to_string(k), static_cast<std::size_t>(count(2, 5)));
+  if (s.draft().issues.empty()) s.ordinal("o", std::size_t{3});
+  const std::vector<Issue> issues = s.draft().issues;
+  const std::size_t n = issues.size();
   for (std::size_t i = 0; i < parties + 1; ++i) {
     std::vector<double> w(n);
     double sum = 0.0;
@@ -114,11 +69,12 @@ inline Scenario random_space(std::uint32_t seed, std::size_t parties = 2) {
       sum = 1.0;
     }
     for (auto& x : w) x /= sum;
-    const bool veto = i < parties;
-    Party p = party("p" + std::to_string(i), w, veto);
+    const std::string id = "p" + std::to_string(i);
+    if (i < parties) s.belligerent(id);
+    else s.mediator(id);
+    s.weights(w);
     for (std::size_t k = 0; k < n; ++k) {
-      const Issue& issue = s.issues[k];
-      auto& v = p.values[k];
+      const Issue& issue = issues[k];
       switch (issue.kind) {
         case IssueKind::continuous: {
           std::vector<std::pair<double, double>> pts{{issue.lo, unit(rng)}};
@@ -129,22 +85,25 @@ inline Scenario random_space(std::uint32_t seed, std::size_t parties = 2) {
           for (double x : xs)
             if (x > pts.back().first + 1e-3 && x < issue.hi - 1e-3) pts.emplace_back(x, unit(rng));
           pts.emplace_back(issue.hi, unit(rng));
-          v.curve = PiecewiseLinear(pts);
+          s.curve(k, PiecewiseLinear(pts));
           break;
         }
-        case IssueKind::ordinal:
-          for (std::size_t l = 0; l < issue.levels.size(); ++l) v.level_values.push_back(unit(rng));
+        case IssueKind::ordinal: {
+          std::vector<double> values;
+          for (std::size_t l = 0; l < issue.levels.size(); ++l) values.push_back(unit(rng));
+          s.level_values(k, values);
           break;
-        case IssueKind::clauses:
-          for (std::size_t c = 0; c < issue.clauses.size(); ++c)
-            v.clause_values.push_back(unit(rng) < 0.15 ? 0.0 : 2.0 * unit(rng) - 1.0);
+        }
+        case IssueKind::clauses: {
+          std::vector<double> values;
+          for (std::size_t c = 0; c < issue.clauses.size(); ++c) values.push_back(unit(rng) < 0.15 ? 0.0 : 2.0 * unit(rng) - 1.0);
+          s.clause_values(k, values);
           break;
+        }
       }
     }
-    s.parties.push_back(p);
   }
-  s.finalize();
-  return s;
+  return s.build();
 }
 
 /// Every agreement of the space with each continuous issue on a grid of `grid` intervals
@@ -187,4 +146,4 @@ inline std::vector<Agreement> enumerate_agreements(const Scenario& s, int grid) 
   return out;
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

@@ -6,23 +6,20 @@
 #include "parley/agreement/package_explanation.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 TEST_CASE("the Nash package's clauses are explained by each side's gain and the product", "[agreement]") {
   // A territory line and a three-clause plan. Clause 0 helps a a lot and hurts b a little,
   // clause 1 the reverse, clause 2 hurts both; the mediator likes clause 2.
-  Scenario s;
-  s.issues = {continuous_issue("territory"), clauses_issue("plan", 3)};
-  Party a = party("a", {0.5, 0.5});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  a.values[1].clause_values = {2.0, -0.5, -1.0};  // min -1.5, max 2: range 3.5
-  Party b = party("b", {0.5, 0.5});
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  b.values[1].clause_values = {-0.5, 2.0, -1.0};  // range 3.5
-  Party m = party("usa", {0.0, 1.0}, false);
-  m.values[1].clause_values = {0.0, 0.0, 1.0};
-  s.parties = {a, b, m};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .continuous("territory")
+                         .clauses("plan", 3)
+                         .belligerent("a").weights({0.5, 0.5}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+                             .clause_values(1, {2.0, -0.5, -1.0})  // min -1.5, max 2: range 3.5
+                         .belligerent("b").weights({0.5, 0.5}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+                             .clause_values(1, {-0.5, 2.0, -1.0})  // range 3.5
+                         .mediator("usa").weights({0.0, 1.0}).clause_values(1, {0.0, 0.0, 1.0})
+                         .build();
   const AgreementSpace space(s);
   const std::vector<double> d{0.2, 0.2, 0.0};
   const auto nash = nash_solution(space, d);

@@ -8,7 +8,7 @@
 #include "parley/agreement/pareto_frontier.hpp"
 
 using namespace parley;
-using namespace parley::test;
+using namespace parley::testing;
 
 namespace {
 
@@ -171,16 +171,14 @@ TEST_CASE("with continuous issues the frontier is achievable and covers a fine g
 TEST_CASE("a segment + segment sum follows the flatter edge first", "[agreement]") {
   // Two divisible issues, a weights 0.6 / 0.4, b 0.3 / 0.7, opposed on both: the frontier
   // is concave, the issue a values more relative to b goes to a first: issue 0 (0.6/0.3 > 0.4/0.7).
-  Scenario s;
-  s.issues = {continuous_issue("x"), continuous_issue("y")};
-  Party a = party("a", {0.6, 0.4});
-  a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  a.values[1].curve = PiecewiseLinear::increasing(0.0, 1.0);
-  Party b = party("b", {0.3, 0.7});
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  b.values[1].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-  s.parties = {a, b};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .continuous("x")
+                         .continuous("y")
+                         .belligerent("a").weights({0.6, 0.4})
+                             .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).curve(1, PiecewiseLinear::increasing(0.0, 1.0))
+                         .belligerent("b").weights({0.3, 0.7})
+                             .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).curve(1, PiecewiseLinear::decreasing(0.0, 1.0))
+                         .build();
   const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
   REQUIRE(f.size() == 3);
   CHECK(f.u_a(1) == Approx(0.6).margin(tight));
@@ -198,15 +196,14 @@ TEST_CASE("a segment + segment sum follows the flatter edge first", "[agreement]
 
 TEST_CASE("degenerate spaces: identical, opposed, indifferent, zero weights", "[agreement]") {
   SECTION("identical preferences: one point, everyone's best") {
-    Scenario s;
-    s.issues = {continuous_issue("x"), ordinal_issue("o", 3)};
-    Party a = party("a", {0.5, 0.5});
-    a.values[0].curve = PiecewiseLinear({{0.0, 0.2}, {0.4, 1.0}, {1.0, 0.0}});
-    a.values[1].level_values = {0.1, 0.9, 0.3};
-    Party b = a;
-    b.id = "b";
-    s.parties = {a, b};
-    s.finalize();
+    const Scenario s = ScenarioBuilder()
+                           .continuous("x")
+                           .ordinal("o", 3)
+                           .belligerent("a").weights({0.5, 0.5})
+                               .curve(0, PiecewiseLinear({{0.0, 0.2}, {0.4, 1.0}, {1.0, 0.0}}))
+                               .level_values(1, {0.1, 0.9, 0.3})
+                           .copy_of(0, "b")
+                           .build();
     const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
     REQUIRE(f.size() == 1);
     CHECK(f.u_a(0) == Approx(0.95).margin(tight));
@@ -216,14 +213,11 @@ TEST_CASE("degenerate spaces: identical, opposed, indifferent, zero weights", "[
     CHECK(x.level(1) == 1);
   }
   SECTION("fully opposed ordinal issue: every level is efficient, with gaps between") {
-    Scenario s;
-    s.issues = {ordinal_issue("o", 4)};
-    Party a = party("a", {1.0});
-    a.values[0].level_values = {0.0, 0.2, 0.7, 1.0};
-    Party b = party("b", {1.0});
-    b.values[0].level_values = {1.0, 0.9, 0.4, 0.0};
-    s.parties = {a, b};
-    s.finalize();
+    const Scenario s = ScenarioBuilder()
+                           .ordinal("o", 4)
+                           .belligerent("a").weights({1.0}).level_values(0, {0.0, 0.2, 0.7, 1.0})
+                           .belligerent("b").weights({1.0}).level_values(0, {1.0, 0.9, 0.4, 0.0})
+                           .build();
     const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
     REQUIRE(f.size() == 4);
     for (std::size_t v = 0; v < 4; ++v) CHECK(f.package(f.vertex(v)).level(0) == static_cast<int>(v));
@@ -233,34 +227,30 @@ TEST_CASE("degenerate spaces: identical, opposed, indifferent, zero weights", "[
     CHECK(f.max_b_given_a(0.5)->u_b == Approx(0.4).margin(tight));
   }
   SECTION("a party indifferent to everything: the other gets its best, the frontier is one point") {
-    Scenario s;
-    s.issues = {continuous_issue("x"), ordinal_issue("o", 3)};
-    Party a = party("a", {0.3, 0.7});
-    a.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-    a.values[1].level_values = {0.0, 1.0, 0.5};
-    Party b = party("b", {0.5, 0.5});
-    b.values[0].curve = PiecewiseLinear({{0.0, 0.4}, {1.0, 0.4}});
-    b.values[1].level_values = {0.6, 0.6, 0.6};
-    s.parties = {a, b};
-    s.finalize();
+    const Scenario s = ScenarioBuilder()
+                           .continuous("x")
+                           .ordinal("o", 3)
+                           .belligerent("a").weights({0.3, 0.7})
+                               .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).level_values(1, {0.0, 1.0, 0.5})
+                           .belligerent("b").weights({0.5, 0.5})
+                               .curve(0, PiecewiseLinear({{0.0, 0.4}, {1.0, 0.4}})).level_values(1, {0.6, 0.6, 0.6})
+                           .build();
     const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
     REQUIRE(f.size() == 1);
     CHECK(f.u_a(0) == Approx(1.0).margin(tight));
     CHECK(f.u_b(0) == Approx(0.5).margin(tight));
   }
   SECTION("zero-weight issues keep their status quo; a one-sided issue goes to who cares") {
-    Scenario s;
-    s.issues = {continuous_issue("pie"), continuous_issue("idle", 0.0, 4.0), ordinal_issue("mine", 3),
-                clauses_issue("plan", 3)};
-    s.issues[1].status_quo = 2.5;
-    s.issues[3].status_quo_clauses = {1, 0, 1};
-    Party a = party("a", {0.5, 0.0, 0.5, 0.0});
-    a.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-    a.values[2].level_values = {0.0, 0.3, 1.0};
-    Party b = party("b", {1.0, 0.0, 0.0, 0.0});
-    b.values[0].curve = PiecewiseLinear::decreasing(0.0, 1.0);
-    s.parties = {a, b};
-    s.finalize();
+    const Scenario s = ScenarioBuilder()
+                           .continuous("pie")
+                           .continuous("idle", 0.0, 4.0).status_quo(2.5)
+                           .ordinal("mine", 3)
+                           .clauses("plan", 3).status_quo_clauses({1, 0, 1})
+                           .belligerent("a").weights({0.5, 0.0, 0.5, 0.0})
+                               .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).level_values(2, {0.0, 0.3, 1.0})
+                           .belligerent("b").weights({1.0, 0.0, 0.0, 0.0})
+                               .curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+                           .build();
     const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
     REQUIRE(f.size() == 2);
     CHECK(f.u_a(0) == Approx(0.5).margin(tight));
@@ -276,14 +266,11 @@ TEST_CASE("degenerate spaces: identical, opposed, indifferent, zero weights", "[
 }
 
 TEST_CASE("clauses good for both are in, bad for both out, and each side's favourite trades", "[agreement]") {
-  Scenario s;
-  s.issues = {clauses_issue("plan", 4)};
-  Party a = party("a", {1.0});
-  a.values[0].clause_values = {1.0, -1.0, 2.0, -0.5};
-  Party b = party("b", {1.0});
-  b.values[0].clause_values = {0.5, -2.0, -1.0, 1.0};
-  s.parties = {a, b};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .clauses("plan", 4)
+                         .belligerent("a").weights({1.0}).clause_values(0, {1.0, -1.0, 2.0, -0.5})
+                         .belligerent("b").weights({1.0}).clause_values(0, {0.5, -2.0, -1.0, 1.0})
+                         .build();
   const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
   // Ranges: a from -1.5 to 3, b from -3 to 1.5 (4.5 each). Clause 0 is in and clause 1 out
   // everywhere; 2 and 3 are traded. With 0 in and 1 out, the subsets of {2, 3} give
@@ -309,17 +296,17 @@ TEST_CASE("fourteen contested clauses: the subset-sum frontier equals brute forc
           "[agreement]") {
   std::mt19937 rng(14);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
-  Scenario s;
-  s.issues = {clauses_issue("plan", 14)};
-  Party a = party("a", {1.0});
-  Party b = party("b", {1.0});
+  std::vector<double> a_values, b_values;
   for (std::size_t c = 0; c < 14; ++c) {
     const double sign = unit(rng) < 0.5 ? 1.0 : -1.0;
-    a.values[0].clause_values.push_back(sign * unit(rng));
-    b.values[0].clause_values.push_back(-sign * unit(rng));
+    a_values.push_back(sign * unit(rng));
+    b_values.push_back(-sign * unit(rng));
   }
-  s.parties = {a, b};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .clauses("plan", 14)
+                         .belligerent("a").weights({1.0}).clause_values(0, a_values)
+                         .belligerent("b").weights({1.0}).clause_values(0, b_values)
+                         .build();
   const ParetoFrontier f = ParetoFrontier::build(s, 0, 1);
   CHECK(f.epsilon() == 0.0);
   check_achievable(s, f);
@@ -343,17 +330,17 @@ TEST_CASE("many zero-sum clauses are thinned with the loss reported and bounded"
   // 14 clauses, each exactly as good for a as bad for b: all 2^14 subsets lie on one line
   // and are efficient. With a cap of 64 points the frontier is thinned, and every agreement
   // is within epsilon in u_a of it.
-  Scenario s;
-  s.issues = {clauses_issue("plan", 14)};
-  Party a = party("a", {1.0});
-  Party b = party("b", {1.0});
+  std::vector<double> a_values, b_values;
   for (std::size_t c = 0; c < 14; ++c) {
     const double v = (c % 2 == 0 ? 1.0 : -1.0) * (1.0 + 0.37 * static_cast<double>(c));
-    a.values[0].clause_values.push_back(v);
-    b.values[0].clause_values.push_back(-v);
+    a_values.push_back(v);
+    b_values.push_back(-v);
   }
-  s.parties = {a, b};
-  s.finalize();
+  const Scenario s = ScenarioBuilder()
+                         .clauses("plan", 14)
+                         .belligerent("a").weights({1.0}).clause_values(0, a_values)
+                         .belligerent("b").weights({1.0}).clause_values(0, b_values)
+                         .build();
   FrontierOptions options;
   options.max_discrete_points = 64;
   const ParetoFrontier f = ParetoFrontier::build(s, 0, 1, options);

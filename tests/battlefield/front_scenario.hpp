@@ -5,8 +5,7 @@
 // B's collapse gives A everything (share 1), so u_a(frozen(s)) = s / N, u_a(collapse of A) = 0,
 // u_a(collapse of B) = 1, and u_b = 1 - u_a.
 
-#include <utility>
-
+#include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley::testing {
@@ -19,48 +18,25 @@ struct FrontParty {
 
 inline Scenario front_scenario(const BattlefieldParams& battlefield, int horizon,
                                const FrontParty& a = {}, const FrontParty& b = {}) {
-  Scenario s;
-  s.id = "front";
-  s.horizon = horizon;
-  Issue territory;
-  territory.id = "territory";
-  territory.kind = IssueKind::continuous;
-  territory.linked_to_front = true;
-  territory.status_quo = 0.5;
-  s.issues = {territory};
-  const auto party = [](const char* id, const FrontParty& spec, PiecewiseLinear curve) {
-    Party p;
-    p.id = id;
-    p.cost = spec.cost;
-    p.discount = spec.discount;
-    p.belief = spec.belief;
-    p.weights = {1.0};
-    p.values.resize(1);
-    p.values[0].curve = std::move(curve);
-    return p;
-  };
-  s.parties = {party("a", a, PiecewiseLinear::increasing(0.0, 1.0)),
-               party("b", b, PiecewiseLinear::decreasing(0.0, 1.0))};
-  s.battlefield = battlefield;
-  s.battlefield->side_a = "a";
-  s.battlefield->side_b = "b";
-  s.collapse_a_terms.amounts = {0.0};
-  s.collapse_b_terms.amounts = {1.0};
-  s.finalize();
-  return s;
+  return ScenarioBuilder("front")
+      .horizon(horizon)
+      .continuous("territory").linked_to_front().status_quo(0.5)
+      .belligerent("a").cost(a.cost).discount(a.discount).belief(a.belief)
+          .weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .belligerent("b").cost(b.cost).discount(b.discount).belief(b.belief)
+          .weights({1.0}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+      .battlefield(battlefield).sides("a", "b")
+      .collapse_amounts({0.0}, {1.0})
+      .build();
 }
 
-// A battlefield with a constant advantage.
+// A battlefield with a constant advantage whose collapse thresholds may lie inside 0..n
+// (collapse_b < 0: at n).
 inline BattlefieldParams constant_front(int n, int start, double tempo, double advantage,
                                         int collapse_a = 0, int collapse_b = -1) {
-  BattlefieldParams bf;
-  bf.states = n;
-  bf.start = start;
+  BattlefieldParams bf = front(n, start, tempo, advantage);
   bf.collapse_a = collapse_a;
   bf.collapse_b = collapse_b < 0 ? n : collapse_b;
-  bf.tempo = tempo;
-  bf.advantage.kind = AdvantageSchedule::Kind::constant;
-  bf.advantage.a0 = advantage;
   return bf;
 }
 

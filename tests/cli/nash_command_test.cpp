@@ -21,16 +21,16 @@ namespace {
 parley::testing::CliResult run_nash(const std::string& args) { return parley::testing::run_cli("nash " + args); }
 
 std::string game_file(const std::string& name) {
-  return "\"" + (parley::test::gambit_dir() / "games" / name).string() + "\"";
+  return "\"" + (parley::testing::gambit_dir() / "games" / name).string() + "\"";
 }
 
 }  // namespace
 
 TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs", "[solve][nash]") {
-  const auto path = parley::test::gambit_dir() / "games" / "deg1.nfg";
+  const auto path = parley::testing::gambit_dir() / "games" / "deg1.nfg";
   const auto run = run_nash(game_file("deg1.nfg") + " --format json");
   REQUIRE(run.exit_code == 0);
-  const auto json = parley::test::JsonReader(run.out).read();
+  const auto json = parley::testing::JsonReader(run.out).read();
   const auto game = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
   CHECK(json["game"].string == game.title());
   REQUIRE(json["players"].items.size() == 2);
@@ -38,8 +38,8 @@ TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs"
   REQUIRE(json["equilibria"].items.size() == expected.size());
   for (std::size_t k = 0; k < expected.size(); ++k) {
     const auto& eq = json["equilibria"].items[k];
-    const parley::MixedProfile p = parley::test::profile_from_json(
-        parley::test::JsonValue{parley::test::JsonValue::Kind::array,
+    const parley::MixedProfile p = parley::testing::profile_from_json(
+        parley::testing::JsonValue{parley::testing::JsonValue::Kind::array,
                                 false,
                                 0.0,
                                 "",
@@ -66,7 +66,7 @@ TEST_CASE("parley nash prints probabilities as decimals and fractions", "[solve]
 TEST_CASE("parley nash --method lh reports the equilibria Lemke-Howson reaches", "[solve][nash]") {
   const auto run = run_nash(game_file("sh3.nfg") + " --method lh --format json");
   REQUIRE(run.exit_code == 0);
-  CHECK(parley::test::JsonReader(run.out).read()["equilibria"].items.size() == 1);
+  CHECK(parley::testing::JsonReader(run.out).read()["equilibria"].items.size() == 1);
 }
 
 TEST_CASE("parley nash exits with 1 and a located message on bad files", "[solve][nash]") {

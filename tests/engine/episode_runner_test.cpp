@@ -117,19 +117,13 @@ TEST_CASE("episode: alternating proposers, one per talk round, on the talk perio
 }
 
 TEST_CASE("episode: mediated talks, the mediator first and then each counter-proposal", "[engine]") {
-  Scenario sc = pie_scenario(3, {0.0, 1.0, {}, strategy("hardline")}, {0.0, 1.0, {}, strategy("hardline")});
-  Party mediator = sc.parties[0];
-  mediator.id = "m";
-  mediator.role = Role::mediator;
-  mediator.veto = false;
-  mediator.strategy = strategy("plan");
+  // The mediator values the pie as side A does and tables half of it.
   Agreement half;
   half.amounts = {0.5};
-  mediator.proposal = half;
-  sc.parties.push_back(mediator);
-  sc.protocol.kind = ProtocolParams::Kind::mediated;
-  sc.protocol.mediator = 2;
-  sc.finalize();
+  Scenario sc = pie_builder(3, {0.0, 1.0, {}, strategy("hardline")}, {0.0, 1.0, {}, strategy("hardline")})
+                    .copy_of(0, "m").role(Role::mediator).veto(false).strategy(strategy("plan")).proposal(half)
+                    .mediated(2, {0, 1})
+                    .build();
   {
     const Simulation simulation(sc);
     EpisodeRunner runner(simulation);

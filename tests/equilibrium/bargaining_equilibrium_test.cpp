@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "../battlefield/front_scenario.hpp"
+#include "../support/scenario_builder.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/war_outcome.hpp"
 #include "parley/battlefield/war_value.hpp"
@@ -21,38 +22,30 @@ using namespace parley;
 using parley::testing::constant_front;
 using parley::testing::front_scenario;
 using parley::testing::FrontParty;
+using parley::testing::ScenarioBuilder;
 
 namespace {
 
 constexpr double kExact = 1e-12;
 
 // Rubinstein's game as a scenario: one issue, player 1's share x in [0, 1], u1 = x,
-// u2 = 1 - x, no battlefield (reservation 0 at the deadline), offers every period.
+// u2 = 1 - x, no battlefield (reservation 0 at the deadline), offers every period. The
+// builder, for a test that adds a mediator.
+ScenarioBuilder rubinstein_game(int horizon, double d1, double d2, double c1 = 0.0, double c2 = 0.0,
+                                bool player1_first = true) {
+  ScenarioBuilder s("pie");
+  s.horizon(horizon)
+      .continuous("pie")
+      .belligerent("player1").discount(d1).cost(c1).weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .belligerent("player2").discount(d2).cost(c2).weights({1.0}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+      .alternating(player1_first ? std::vector<std::size_t>{0, 1} : std::vector<std::size_t>{1, 0});
+  return s;
+}
+
+// Rubinstein's game, built.
 Scenario pie_scenario(int horizon, double d1, double d2, double c1 = 0.0, double c2 = 0.0,
                       bool player1_first = true) {
-  Scenario s;
-  s.id = "pie";
-  s.horizon = horizon;
-  Issue pie;
-  pie.id = "pie";
-  pie.kind = IssueKind::continuous;
-  s.issues = {pie};
-  const auto party = [](const char* id, double d, double c, PiecewiseLinear curve) {
-    Party p;
-    p.id = id;
-    p.discount = d;
-    p.cost = c;
-    p.weights = {1.0};
-    p.values.resize(1);
-    p.values[0].curve = std::move(curve);
-    return p;
-  };
-  s.parties = {party("player1", d1, c1, PiecewiseLinear::increasing(0.0, 1.0)),
-               party("player2", d2, c2, PiecewiseLinear::decreasing(0.0, 1.0))};
-  s.protocol.kind = ProtocolParams::Kind::alternating;
-  s.protocol.order = player1_first ? std::vector<std::size_t>{0, 1} : std::vector<std::size_t>{1, 0};
-  s.finalize();
-  return s;
+  return rubinstein_game(horizon, d1, d2, c1, c2, player1_first).build();
 }
 
 // THEORY: the first proposer's share with T rounds, discounts d_first (its own) and
@@ -310,22 +303,15 @@ TEST_CASE("Baron-Ferejohn: the proposer keeps 1 - delta (n - 1)/(2n), partners g
   // buys (n - 1)/2 votes at delta/n each: Baron and Ferejohn's stationary shares, exactly.
   for (std::size_t n : {3u, 5u}) {
     for (double delta : {0.9, 0.6}) {
-      Scenario sc;
-      sc.horizon = 8;
-      Issue unused;
-      unused.id = "unused";
-      sc.issues = {unused};
-      for (std::size_t i = 0; i < n; ++i) {
-        Party p;
-        p.id = "member" + std::to_string(i);
-        p.discount = delta;
-        p.weights = {1.0};
-        p.values.resize(1);
-        p.values[0].curve = PiecewiseLinear::increasing(0.0, 1.0);
-        sc.parties.push_back(p);
-      }
-      sc.protocol.kind = ProtocolParams::Kind::random;  // equal recognition over the veto parties
-      sc.finalize();
+      ScenarioBuilder legislature;
+      legislature.horizon(8).continuous("unused");
+      for (std::size_t i = 0; i < n; ++i)
+        legislature.belligerent("member" + std::to_string(i))
+            .discount(delta)
+            .weights({1.0})
+            .curve(0, PiecewiseLinear::increasing(0.0, 1.0));
+      legislature.random();  // equal recognition over the veto parties
+      const Scenario sc = legislature.build();
       EquilibriumOptions options;
       options.quota = (n + 1) / 2;
       const auto eq = BargainingEquilibrium::solve(sc, DividedPie(n), options);
@@ -412,18 +398,12 @@ TEST_CASE("Mediated talks: the last counter-proposer has the proposer's power", 
   // 0.3 for player 1 at the deadline and no cost, that is d1^T 0.3 (and with no
   // counter-proposals nobody but the mediator proposes: the same for player 1).
   for (bool counter : {true, false}) {
-    Scenario sc = pie_scenario(12, 0.9, 0.8);
-    Party mediator = sc.parties[0];
-    mediator.id = "mediator";
-    mediator.role = Role::mediator;
-    mediator.veto = false;
-    sc.parties.push_back(mediator);
-    sc.parties[0].reservation = 0.3;
-    sc.protocol.kind = ProtocolParams::Kind::mediated;
-    sc.protocol.mediator = 2;
-    sc.protocol.order = {0, 1};
-    sc.protocol.counter = counter;
-    sc.finalize();
+    // The mediator values the pie as player 1 does (a copy made before its reservation).
+    const Scenario sc = rubinstein_game(12, 0.9, 0.8)
+                            .copy_of(0, "mediator").role(Role::mediator).veto(false)
+                            .party(0).reservation(0.3)
+                            .mediated(2, {0, 1}, counter)
+                            .build();
     const auto eq = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
     INFO("counter: " << counter);
     CHECK(std::abs(eq.value(0, 0, 0) - std::pow(0.9, 12) * 0.3) < kExact);

@@ -5,50 +5,30 @@
 #include <algorithm>
 
 #include "parley/model/ideal_agreement.hpp"
+#include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
 using namespace parley;
+using parley::testing::ScenarioBuilder;
 
 namespace {
 
 // Party 0 peaks inside the territory range at a breakpoint, prefers the middle level and
 // likes two of three clauses; party 1 gives the guarantee no weight.
 Scenario scenario() {
-  Scenario s;
-  Issue territory;
-  territory.id = "territory";
-  territory.kind = IssueKind::continuous;
-  territory.hi = 2.0;
-  territory.status_quo = 1.0;
-  Issue guarantee;
-  guarantee.id = "guarantee";
-  guarantee.kind = IssueKind::ordinal;
-  guarantee.levels = {"none", "bilateral", "nato"};
-  guarantee.status_quo = 2;
-  Issue plan;
-  plan.id = "plan";
-  plan.kind = IssueKind::clauses;
-  plan.clauses = {{"a", "a"}, {"b", "b"}, {"c", "c"}};
-  plan.status_quo_clauses = {0, 1, 0};
-  s.issues = {territory, guarantee, plan};
-
-  Party p0;
-  p0.id = "p0";
-  p0.weights = {0.5, 0.3, 0.2};
-  p0.values.resize(3);
-  p0.values[0].curve = PiecewiseLinear({{0.0, 0.1}, {0.7, 0.9}, {1.3, 0.2}, {2.0, 0.0}});
-  p0.values[1].level_values = {0.2, 1.0, 0.4};
-  p0.values[2].clause_values = {1.5, -0.5, 0.25};
-  Party p1;
-  p1.id = "p1";
-  p1.weights = {0.6, 0.0, 0.4};
-  p1.values.resize(3);
-  p1.values[0].curve = PiecewiseLinear::decreasing(0.0, 2.0);
-  p1.values[1].level_values = {1.0, 0.0, 0.0};
-  p1.values[2].clause_values = {0.0, 2.0, -1.0};
-  s.parties = {p0, p1};
-  s.finalize();
-  return s;
+  return ScenarioBuilder()
+      .continuous("territory", 0.0, 2.0).status_quo(1.0)
+      .ordinal("guarantee", {"none", "bilateral", "nato"}).status_quo(2)
+      .clauses("plan", {{"a", "a"}, {"b", "b"}, {"c", "c"}}).status_quo_clauses({0, 1, 0})
+      .belligerent("p0").weights({0.5, 0.3, 0.2})
+          .curve(0, PiecewiseLinear({{0.0, 0.1}, {0.7, 0.9}, {1.3, 0.2}, {2.0, 0.0}}))
+          .level_values(1, {0.2, 1.0, 0.4})
+          .clause_values(2, {1.5, -0.5, 0.25})
+      .belligerent("p1").weights({0.6, 0.0, 0.4})
+          .curve(0, PiecewiseLinear::decreasing(0.0, 2.0))
+          .level_values(1, {1.0, 0.0, 0.0})
+          .clause_values(2, {0.0, 2.0, -1.0})
+      .build();
 }
 
 }  // namespace

@@ -1,56 +1,31 @@
 // Utilities of agreements (DESIGN 1.2) computed by hand against Scenario::utility.
 #include <catch2/catch.hpp>
 
+#include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
 using namespace parley;
+using parley::testing::ScenarioBuilder;
 
 namespace {
 
 // Two parties over a territory line (continuous, linked to the front), a three-level
 // guarantee and a three-clause plan.
 Scenario small_scenario() {
-  Scenario s;
-  s.horizon = 4;
-  Issue territory;
-  territory.id = "territory";
-  territory.kind = IssueKind::continuous;
-  territory.hi = 2.0;
-  territory.linked_to_front = true;
-  territory.status_quo = 0.5;
-  Issue guarantee;
-  guarantee.id = "guarantee";
-  guarantee.kind = IssueKind::ordinal;
-  guarantee.levels = {"none", "bilateral", "nato"};
-  guarantee.status_quo = 0;
-  Issue plan;
-  plan.id = "plan";
-  plan.kind = IssueKind::clauses;
-  plan.clauses = {{"a", "clause a"}, {"b", "clause b"}, {"c", "clause c"}};
-  plan.status_quo_clauses = {0, 1, 0};
-  s.issues = {territory, guarantee, plan};
-
-  Party a;
-  a.id = "a";
-  a.weights = {0.5, 0.2, 0.3};
-  a.values.resize(3);
-  a.values[0].curve = PiecewiseLinear({{0.0, 0.0}, {1.0, 0.8}, {2.0, 1.0}});
-  a.values[1].level_values = {1.0, 0.4, 0.0};
-  a.values[2].clause_values = {2.0, -1.0, 1.0};
-  Party b;
-  b.id = "b";
-  b.weights = {0.6, 0.4, 0.0};
-  b.values.resize(3);
-  b.values[0].curve = PiecewiseLinear::decreasing(0.0, 2.0);
-  b.values[1].level_values = {0.0, 0.5, 1.0};
-  s.parties = {a, b};
-  BattlefieldParams bf;
-  bf.states = 4;
-  bf.start = 2;
-  bf.collapse_b = 4;
-  s.battlefield = bf;
-  s.finalize();
-  return s;
+  return ScenarioBuilder()
+      .horizon(4)
+      .continuous("territory", 0.0, 2.0).linked_to_front().status_quo(0.5)
+      .ordinal("guarantee", {"none", "bilateral", "nato"}).status_quo(0)
+      .clauses("plan", {{"a", "clause a"}, {"b", "clause b"}, {"c", "clause c"}}).status_quo_clauses({0, 1, 0})
+      .belligerent("a").weights({0.5, 0.2, 0.3})
+          .curve(0, PiecewiseLinear({{0.0, 0.0}, {1.0, 0.8}, {2.0, 1.0}}))
+          .level_values(1, {1.0, 0.4, 0.0})
+          .clause_values(2, {2.0, -1.0, 1.0})
+      .belligerent("b").weights({0.6, 0.4, 0.0})
+          .curve(0, PiecewiseLinear::decreasing(0.0, 2.0))
+          .level_values(1, {0.0, 0.5, 1.0})
+      .front(4, 2, 0.5, 0.0)  // the model's default tempo and advantage
+      .build();
 }
 
 }  // namespace

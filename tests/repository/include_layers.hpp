@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-namespace parley::test {
+namespace parley::testing {
 
 /// A layer: its folder, and the layers below it that its files may include (its own is implied).
 struct Layer {
@@ -97,4 +97,4 @@ inline std::vector<LayeringViolation> layering_violations(const std::filesystem:
   return found;
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

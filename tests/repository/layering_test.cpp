@@ -9,12 +9,12 @@
 
 #include "include_layers.hpp"
 
-using parley::test::layer_of;
-using parley::test::layering_violations;
+using parley::testing::layer_of;
+using parley::testing::layering_violations;
 
 namespace {
 
-std::string listed(const std::vector<parley::test::LayeringViolation>& violations) {
+std::string listed(const std::vector<parley::testing::LayeringViolation>& violations) {
   std::ostringstream out;
   for (const auto& v : violations) {
     out << v.file << ":" << v.line << ": " << (v.from.empty() ? "(no layer)" : v.from);

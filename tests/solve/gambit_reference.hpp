@@ -17,7 +17,7 @@
 
 #include "parley/solve/bimatrix_game.hpp"
 
-namespace parley::test {
+namespace parley::testing {
 
 /// A JSON value: null, boolean, number, string, array or object (RFC 8259), enough to read
 /// reference.json; \u escapes other than ASCII are not needed there and are rejected.
@@ -277,4 +277,4 @@ inline bool same_profile_sets(const std::vector<MixedProfile>& a, const std::vec
   return covered(a, b) && covered(b, a);
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

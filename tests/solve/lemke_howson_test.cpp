@@ -79,7 +79,7 @@ TEST_CASE("Lemke-Howson: every start on every Gambit game ends at one of enummix
           "[solve][nash]") {
   // The degenerate games among them (deg1, deg2, csg1, csg2, zero, winkels, ...) need the
   // lexicographic rule to terminate.
-  for (const auto& c : parley::test::gambit_enummixed_cases()) {
+  for (const auto& c : parley::testing::gambit_enummixed_cases()) {
     INFO(c.entry);
     const BimatrixGame game = parley::io::to_bimatrix_game(parley::io::read_nfg_file(c.nfg));
     for (int label = 0; label < game.rows() + game.cols(); ++label) {
@@ -96,7 +96,7 @@ TEST_CASE("Lemke-Howson: Wilson's game hides two of its three equilibria from ev
   // Shapley (1974), "A note on the Lemke-Howson algorithm": in Wilson's 3x3 game only one
   // equilibrium is reachable from the artificial equilibrium (Gambit's sh3.nfg).
   const auto game = parley::io::to_bimatrix_game(
-      parley::io::read_nfg_file(parley::test::gambit_dir() / "games" / "sh3.nfg"));
+      parley::io::read_nfg_file(parley::testing::gambit_dir() / "games" / "sh3.nfg"));
   const auto all = parley::extreme_equilibria(game);
   REQUIRE(all.size() == 3);
   CHECK(parley::lemke_howson_equilibria(game).size() == 1);

@@ -41,7 +41,7 @@ TEST_CASE("support enumeration: a degenerate game's equilibria with unequal supp
   b << 3, 3, 2, 6, 3, 1;
   const BimatrixGame game(a, b);
   const auto eq = parley::equal_support_equilibria(game);
-  CHECK(parley::test::same_profile_sets(
+  CHECK(parley::testing::same_profile_sets(
       eq,
       {{Eigen::Vector3d(1, 0, 0), Eigen::Vector2d(1, 0)},
        {Eigen::Vector3d(0, 1.0 / 3, 2.0 / 3), Eigen::Vector2d(1.0 / 3, 2.0 / 3)}},

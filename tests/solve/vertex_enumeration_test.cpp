@@ -147,7 +147,7 @@ TEST_CASE("vertex enumeration: battle of the sexes has its three equilibria", "[
   const BimatrixGame game(matrix(2, 2, {2, 0, 0, 1}), matrix(2, 2, {1, 0, 0, 2}));
   const auto eq = parley::extreme_equilibria(game);
   REQUIRE(eq.size() == 3);
-  CHECK(parley::test::same_profile_sets(
+  CHECK(parley::testing::same_profile_sets(
       eq, {profile({1, 0}, {1, 0}), profile({0, 1}, {0, 1}), profile({2.0 / 3, 1.0 / 3}, {1.0 / 3, 2.0 / 3})},
       1e-12));
   const auto mixed =
@@ -178,7 +178,7 @@ TEST_CASE("vertex enumeration: a degenerate game's continuum is reported by its 
   const BimatrixGame game(matrix(3, 2, {3, 3, 2, 5, 0, 6}), matrix(3, 2, {3, 3, 2, 6, 3, 1}));
   const auto eq = parley::extreme_equilibria(game);
   CHECK(eq.size() == 3);
-  CHECK(parley::test::same_profile_sets(eq,
+  CHECK(parley::testing::same_profile_sets(eq,
                                         {profile({1, 0, 0}, {1, 0}), profile({1, 0, 0}, {2.0 / 3, 1.0 / 3}),
                                          profile({0, 1.0 / 3, 2.0 / 3}, {1.0 / 3, 2.0 / 3})},
                                         1e-12));
@@ -225,8 +225,8 @@ TEST_CASE("vertex enumeration: random nondegenerate games agree with support enu
       INFO(m << "x" << n << " game, trial " << trial);
       CHECK(eq.size() % 2 == 1);  // nondegenerate games have an odd number of equilibria
       for (const auto& p : eq) CHECK(parley::is_nash_equilibrium(game, p, 1e-10));
-      CHECK(parley::test::distinct_profiles(eq, 1e-9).size() == eq.size());
-      CHECK(parley::test::same_profile_sets(eq, parley::equal_support_equilibria(game), 1e-9));
+      CHECK(parley::testing::distinct_profiles(eq, 1e-9).size() == eq.size());
+      CHECK(parley::testing::same_profile_sets(eq, parley::equal_support_equilibria(game), 1e-9));
       for (int label = 0; label < m + n; ++label) {
         const auto lh = parley::lemke_howson(game, label);
         const bool contained = std::any_of(eq.begin(), eq.end(), [&](const MixedProfile& p) {
@@ -251,8 +251,8 @@ TEST_CASE("vertex enumeration: random degenerate games agree with brute-force ve
       const auto eq = parley::extreme_equilibria(game);
       REQUIRE(!eq.empty());
       for (const auto& p : eq) CHECK(parley::is_nash_equilibrium(game, p, 1e-10));
-      CHECK(parley::test::distinct_profiles(eq, 1e-9).size() == eq.size());
-      CHECK(parley::test::same_profile_sets(eq, brute_force_extreme_equilibria(game), 1e-9));
+      CHECK(parley::testing::distinct_profiles(eq, 1e-9).size() == eq.size());
+      CHECK(parley::testing::same_profile_sets(eq, brute_force_extreme_equilibria(game), 1e-9));
       for (int label = 0; label < m + n; ++label) {
         const auto lh = parley::lemke_howson(game, label);
         CHECK(std::any_of(eq.begin(), eq.end(),
@@ -264,7 +264,7 @@ TEST_CASE("vertex enumeration: random degenerate games agree with brute-force ve
 
 TEST_CASE("vertex enumeration: every two-player game Gambit's enummixed solved gives Gambit's set",
           "[solve][nash]") {
-  const auto cases = parley::test::gambit_enummixed_cases();
+  const auto cases = parley::testing::gambit_enummixed_cases();
   REQUIRE(cases.size() == 42);  // 24 .nfg games, 9 extensive-form games and their 9 strategic forms
   for (const auto& c : cases) {
     INFO(c.entry << " (read from " << c.nfg.string() << ")");
@@ -277,8 +277,8 @@ TEST_CASE("vertex enumeration: every two-player game Gambit's enummixed solved g
     const auto eq = parley::extreme_equilibria(game);
     // Gambit lists an equilibrium once per degenerate basis of a vertex (csg2 has
     // repeats); compare as sets, and check that Parley lists each one once.
-    CHECK(parley::test::distinct_profiles(eq, 1e-9).size() == eq.size());
-    CHECK(parley::test::same_profile_sets(eq, c.equilibria, 1e-6));
+    CHECK(parley::testing::distinct_profiles(eq, 1e-9).size() == eq.size());
+    CHECK(parley::testing::same_profile_sets(eq, c.equilibria, 1e-6));
     for (const auto& p : eq) CHECK(parley::regret(game, p) < 1e-9);
 
     if (c.convex_sets.empty()) continue;
@@ -291,7 +291,7 @@ TEST_CASE("vertex enumeration: every two-player game Gambit's enummixed solved g
         for (const auto& x : s.x) {
           for (const auto& y : s.y) points.push_back({x, y});
         }
-        return parley::test::same_profile_sets(points, reference, 1e-6);
+        return parley::testing::same_profile_sets(points, reference, 1e-6);
       });
       CHECK(matched);
     }

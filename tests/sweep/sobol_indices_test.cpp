@@ -10,7 +10,7 @@
 #include "varied_parameters.hpp"
 
 using namespace parley::sweep;
-using parley::test::range;
+using parley::testing::range;
 
 namespace {
 

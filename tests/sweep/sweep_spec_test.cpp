@@ -5,8 +5,8 @@
 #include "varied_parameters.hpp"
 
 using namespace parley::sweep;
-using parley::test::levels;
-using parley::test::range;
+using parley::testing::levels;
+using parley::testing::range;
 
 namespace {
 

@@ -7,7 +7,7 @@
 
 #include "parley/sweep/sweep_spec.hpp"
 
-namespace parley::test {
+namespace parley::testing {
 
 /// A parameter that takes each of `values` in turn (a grid or categorical axis).
 inline sweep::VariedParameter levels(std::string path, std::vector<std::string> values) {
@@ -26,4 +26,4 @@ inline sweep::VariedParameter range(std::string path, double lo, double hi) {
   return p;
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

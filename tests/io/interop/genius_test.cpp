@@ -4,17 +4,13 @@
 // and re-import keep every utility; bad files are reported with file, line and element.
 #include <catch2/catch.hpp>
 #include <tinyxml2.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -25,12 +21,18 @@
 #include "parley/io/interop/genius_export.hpp"
 #include "parley/io/interop/genius_import.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
+#include "../../support/cli_runner.hpp"
+#include "../../support/temp_folder.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using parley::Agreement;
 using parley::Scenario;
+using parley::testing::read_text;
+using parley::testing::run_cli;
+using parley::testing::TempFolder;
+using parley::testing::write_text;
 
 constexpr double exact = 1e-12;
 
@@ -51,26 +53,10 @@ std::vector<fs::path> shipped_domains() {
   return folders;
 }
 
-/// A scratch folder removed at the end of the test.
-struct ScratchFolder {
-  fs::path path;
-  explicit ScratchFolder(const std::string& tag)
-      : path(fs::temp_directory_path() / ("parley-genius-" + tag + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~ScratchFolder() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  ScratchFolder(const ScratchFolder&) = delete;
-  ScratchFolder& operator=(const ScratchFolder&) = delete;
-};
-
+/// Writes a test's own GENIUS file, and requires that it was written whole.
 void write_file(const fs::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  REQUIRE(out.good());
+  write_text(path, text);
+  REQUIRE(read_text(path) == text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -433,11 +419,11 @@ TEST_CASE("frontier and solution points of imported domains match brute force ov
 }
 
 TEST_CASE("import, export, import gives identical utilities on every shipped domain", "[genius]") {
-  ScratchFolder scratch("roundtrip");
+  const TempFolder scratch("genius-roundtrip");
   for (const auto& folder : shipped_domains()) {
     INFO(folder.string());
     const Scenario first = import_folder(folder);
-    const fs::path out = scratch.path / folder.filename();
+    const fs::path out = scratch.path() / folder.filename();
     const auto written = parley::io::write_genius_files(first, out.string());
     REQUIRE(written.size() == 1 + first.parties.size());
     parley::io::GeniusFiles files;
@@ -509,8 +495,8 @@ parties:
 TEST_CASE("a scenario with grids, lines, levels and clauses survives export and import exactly", "[genius]") {
   const Scenario original =
       parley::io::build_scenario(parley::io::parse_scenario_text(mixed_scenario, "mixed.yaml", "mixed"));
-  ScratchFolder scratch("mixed");
-  const auto written = parley::io::write_genius_files(original, scratch.path.string());
+  const TempFolder scratch("genius-mixed");
+  const auto written = parley::io::write_genius_files(original, scratch.path().string());
   parley::io::GeniusFiles files;
   files.domain = written[0];
   files.profiles.assign(written.begin() + 1, written.end());
@@ -594,14 +580,14 @@ TEST_CASE("what GENIUS cannot represent exactly is an export error naming the fi
 }
 
 TEST_CASE("integer and real GENIUS issues import with GENIUS's evaluators", "[genius]") {
-  ScratchFolder scratch("numeric");
-  write_file(scratch.path / "numeric_domain.xml", R"(<negotiation_template><utility_space>
+  const TempFolder scratch("genius-numeric");
+  write_file(scratch.path() / "numeric_domain.xml", R"(<negotiation_template><utility_space>
 <objective index="0" name="numeric" type="objective" etype="objective">
   <issue index="1" name="Count" type="integer" etype="integer" vtype="integer" lowerbound="-2" upperbound="3"/>
   <issue index="2" name="Price" type="real" etype="real" vtype="real"><range lowerbound="0" upperbound="10"/></issue>
   <issue index="3" name="Days" type="integer" etype="integer"><range lowerbound="1" upperbound="4"/></issue>
 </objective></utility_space></negotiation_template>)");
-  write_file(scratch.path / "numeric_a.xml", R"(<utility_space>
+  write_file(scratch.path() / "numeric_a.xml", R"(<utility_space>
 <objective index="0" name="numeric" type="objective" etype="objective">
   <issue index="1" name="Count" type="integer" etype="integer" lowerbound="-2" upperbound="3">
     <evaluator ftype="linear" slope="0.3" offset="0.1"/></issue>
@@ -611,7 +597,7 @@ TEST_CASE("integer and real GENIUS issues import with GENIUS's evaluators", "[ge
     <evaluator ftype="linear" parameter0="1.2" parameter1="-0.3"/></issue>
   <weight index="1" value="0.5"/><weight index="2" value="0.3"/><weight index="3" value="0.2"/>
 </objective><reservation value="0.4"/></utility_space>)");
-  write_file(scratch.path / "numeric_b.xml", R"(<utility_space>
+  write_file(scratch.path() / "numeric_b.xml", R"(<utility_space>
 <objective index="0" name="numeric" type="objective" etype="objective">
   <issue index="1" name="Count" type="integer" etype="integer" lowerbound="-2" upperbound="3">
     <evaluator ftype="linear" slope="-0.2" offset="1"/></issue>
@@ -621,7 +607,7 @@ TEST_CASE("integer and real GENIUS issues import with GENIUS's evaluators", "[ge
     <evaluator ftype="linear" parameter0="0" parameter1="0.25"/></issue>
   <weight index="1" value="0.25"/><weight index="2" value="0.25"/><weight index="3" value="0.25"/>
 </objective></utility_space>)");
-  const Scenario s = import_folder(scratch.path, 10);
+  const Scenario s = import_folder(scratch.path(), 10);
   REQUIRE(s.issues.size() == 3);
   CHECK(s.issues[0].kind == parley::IssueKind::ordinal);
   CHECK(s.issues[0].level_names == std::vector<std::string>{"-2", "-1", "0", "1", "2", "3"});
@@ -738,18 +724,18 @@ TEST_CASE("identifiers are derived from GENIUS values", "[genius]") {
     for (std::size_t p = text.find("\\xe9"); p != std::string::npos; p = text.find("\\xe9")) text.replace(p, 4, "\xe9");
     return text;
   };
-  ScratchFolder scratch("slugs");
-  write_file(scratch.path / "s_domain.xml", latin1(R"(<negotiation_template><utility_space><objective index="0" name="s">
+  const TempFolder scratch("genius-slugs");
+  write_file(scratch.path() / "s_domain.xml", latin1(R"(<negotiation_template><utility_space><objective index="0" name="s">
   <issue index="1" name="Size" type="discrete"><item value="A b"/><item value="a-b"/><item value="a_b"/><item value=""/><item value="caf\xe9"/></issue>
   </objective></utility_space></negotiation_template>)"));
   for (const char* party : {"s_x.xml", "s_y.xml"}) {
-    write_file(scratch.path / party, latin1(R"(<utility_space><objective index="0" name="s">
+    write_file(scratch.path() / party, latin1(R"(<utility_space><objective index="0" name="s">
   <issue index="1" name="Size" type="discrete"><item value="A b" evaluation="1"/><item value="a-b" evaluation="2"/>
   <item value="a_b" evaluation="3"/><item value="" evaluation="4"/><item value="caf\xe9" evaluation="5"/></issue>
   <weight index="1" value="1"/>
   </objective></utility_space>)"));
   }
-  const Scenario s = import_folder(scratch.path);
+  const Scenario s = import_folder(scratch.path());
   CHECK(s.issues[0].levels == std::vector<std::string>{"a_b", "a-b", "a_b_2", "item4", "caf"});
   // A Latin-1 value (older GENIUS files) becomes the same character in UTF-8.
   // An empty value has no name to show, so the level is shown by its identifier.
@@ -761,36 +747,27 @@ TEST_CASE("identifiers are derived from GENIUS values", "[genius]") {
 TEST_CASE("parley import-genius and export-genius on the command line", "[genius]") {
   const fs::path folder = genius_root / "y2013_Coffee";
   if (!fs::is_directory(folder)) FAIL("missing " << folder.string());
-  ScratchFolder scratch("cli");
-  const std::string cli = PARLEY_CLI;
-  const fs::path yaml = scratch.path / "coffee.yaml";
-  CHECK(std::system((cli + " import-genius " + folder.string() + " -o " + yaml.string() + " 2>/dev/null").c_str()) == 0);
-  std::ifstream in(yaml);
-  std::stringstream text;
-  text << in.rdbuf();
-  CHECK(text.str() == parley::io::import_genius(parley::io::find_genius_files(folder.string())).yaml);
-  const fs::path out = scratch.path / "exported";
-  CHECK(std::system((cli + " export-genius " + yaml.string() + " -o " + out.string() + " >/dev/null").c_str()) == 0);
+  const TempFolder scratch("genius-cli");
+  const fs::path yaml = scratch.path() / "coffee.yaml";
+  CHECK(run_cli("import-genius " + folder.string() + " -o " + yaml.string()).exit_code == 0);
+  CHECK(read_text(yaml) == parley::io::import_genius(parley::io::find_genius_files(folder.string())).yaml);
+  const fs::path out = scratch.path() / "exported";
+  CHECK(run_cli("export-genius " + yaml.string() + " -o " + out.string()).exit_code == 0);
   CHECK(fs::is_regular_file(out / "coffee_domain.xml"));
   // A profile given where the domain is expected: exit code 1 (bad input).
-  const int status = std::system((cli + " import-genius " + (bad_root / "good_a.xml").string() + " 2>/dev/null").c_str());
-  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(run_cli("import-genius " + (bad_root / "good_a.xml").string()).exit_code == 1);
 }
 
 TEST_CASE("every scenario command reads a GENIUS folder or its files directly", "[genius][cli]") {
   const fs::path folder = genius_root / "y2013_Coffee";
   if (!fs::is_directory(folder)) FAIL("missing " << folder.string());
-  ScratchFolder scratch("commands");
-  const std::string cli = PARLEY_CLI;
+  const TempFolder scratch("genius-commands");
   const auto output_of = [&](const std::string& arguments) {
-    const fs::path out = scratch.path / "out.txt";
-    const int status = std::system((cli + " " + arguments + " > " + out.string() + " 2>&1").c_str());
-    std::ifstream in(out);
-    std::stringstream text;
-    text << in.rdbuf();
-    INFO(arguments << "\n" << text.str());
-    CHECK(status == 0);
-    return text.str();
+    const parley::testing::CliResult run = run_cli(arguments);
+    const std::string text = run.out + run.err;  // both streams, as a terminal shows them
+    INFO(arguments << "\n" << text);
+    CHECK(run.exit_code == 0);
+    return text;
   };
   // The same analysis from the folder, from the three files in any order, and from the import.
   const HandNegotiation hand = read_by_hand(folder);
@@ -798,8 +775,8 @@ TEST_CASE("every scenario command reads a GENIUS folder or its files directly", 
   for (const auto& entry : fs::directory_iterator(folder)) files += " " + entry.path().string();
   const std::string from_folder = output_of("analyze " + folder.string() + " --format json");
   CHECK(from_folder == output_of("analyze" + files + " --format json"));
-  const fs::path yaml = scratch.path / "coffee.yaml";
-  REQUIRE(std::system((cli + " import-genius " + folder.string() + " -o " + yaml.string() + " 2>/dev/null").c_str()) == 0);
+  const fs::path yaml = scratch.path() / "coffee.yaml";
+  REQUIRE(run_cli("import-genius " + folder.string() + " -o " + yaml.string()).exit_code == 0);
   CHECK(from_folder == output_of("analyze " + yaml.string() + " --format json"));
   CHECK(from_folder.find("\"frontier\"") != std::string::npos);
   // run negotiates it with the built-in strategies; describe and validate read it too.
@@ -807,5 +784,5 @@ TEST_CASE("every scenario command reads a GENIUS folder or its files directly", 
   CHECK_FALSE(output_of("describe " + folder.string()).empty());
   CHECK(hand.profiles.size() == 2);
   // Several arguments that are not GENIUS files are refused with a usage error.
-  CHECK(std::system((cli + " analyze fearon rubinstein > /dev/null 2>&1").c_str()) != 0);
+  CHECK(run_cli("analyze fearon rubinstein").exit_code != 0);
 }

@@ -7,9 +7,9 @@
 #include <sstream>
 #include <string>
 
-#include <unistd.h>
 
 #include "../../solve/gambit_reference.hpp"
+#include "../../support/temp_folder.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 
 namespace {
@@ -171,10 +171,10 @@ TEST_CASE("nfg: written games read back with the same payoffs, names and labels"
     CHECK(back.strategy_labels(p) == game.strategy_labels(p));
   }
 
-  const auto path = std::filesystem::temp_directory_path() / ("parley_nfg_round_trip_" + std::to_string(::getpid()) + ".nfg");
+  const parley::testing::TempFolder folder("nfg");
+  const auto path = folder / "round_trip.nfg";
   parley::io::write_nfg_file(path, game);
   const auto from_file = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
-  std::filesystem::remove(path);
   CHECK(from_file.a() == game.a());
   CHECK(from_file.b() == game.b());
 }
@@ -189,9 +189,9 @@ TEST_CASE("nfg: an integer game is written with the R type and integers", "[io][
 }
 
 TEST_CASE("nfg: every .nfg file of Gambit's collection is read as Gambit read it", "[io][nfg]") {
-  const auto dir = parley::test::gambit_dir();
-  std::map<std::string, const parley::test::JsonValue*> reference;
-  for (const auto& g : parley::test::gambit_reference_json()["games"].items) reference[g["file"].string] = &g;
+  const auto dir = parley::testing::gambit_dir();
+  std::map<std::string, const parley::testing::JsonValue*> reference;
+  for (const auto& g : parley::testing::gambit_reference_json()["games"].items) reference[g["file"].string] = &g;
   int files = 0;
   for (const auto& sub : {"games", "games/efg_strategic"}) {
     for (const auto& entry : std::filesystem::directory_iterator(dir / sub)) {
@@ -218,8 +218,8 @@ TEST_CASE("nfg: every .nfg file of Gambit's collection is read as Gambit read it
               ref["payoffs"]["A"].items[static_cast<std::size_t>(i)].items[static_cast<std::size_t>(j)];
           const auto& b =
               ref["payoffs"]["B"].items[static_cast<std::size_t>(i)].items[static_cast<std::size_t>(j)];
-          CHECK(game.a()(i, j) == parley::test::gambit_number(a.string));
-          CHECK(game.b()(i, j) == parley::test::gambit_number(b.string));
+          CHECK(game.a()(i, j) == parley::testing::gambit_number(a.string));
+          CHECK(game.b()(i, j) == parley::testing::gambit_number(b.string));
         }
       }
     }

@@ -19,7 +19,7 @@
 
 using namespace parley;
 using namespace parley::io;
-using parley::test::example;
+using parley::testing::example;
 
 namespace {
 

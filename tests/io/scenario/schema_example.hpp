@@ -5,11 +5,11 @@
 #include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/io/scenario/scenario_schema.hpp"
 
-namespace parley::test {
+namespace parley::testing {
 
 /// The schema's example YAML as a scenario document, named "example.yaml".
 inline io::ScenarioDocument example() {
   return io::parse_scenario_text(io::schema_example_yaml(), "example.yaml", "example");
 }
 
-}  // namespace parley::test
+}  // namespace parley::testing

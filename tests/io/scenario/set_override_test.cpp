@@ -12,7 +12,7 @@
 
 using namespace parley;
 using namespace parley::io;
-using parley::test::example;
+using parley::testing::example;
 
 namespace {
 
