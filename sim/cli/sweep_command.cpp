@@ -15,7 +15,6 @@
 #include "parley/io/format/progress_bar.hpp"
 #include "parley/io/report/sobol_report.hpp"
 #include "parley/io/sweep/sobol_report_inputs.hpp"
-#include "parley/io/sweep/sweep_evaluator.hpp"
 #include "parley/io/sweep/sweep_request.hpp"
 #include "parley/io/sweep/sweep_session.hpp"
 #include "parley/io/sweep/sweep_summary.hpp"
@@ -154,10 +153,6 @@ int run_sweep(const Arguments& a) {
     err << "parley sweep: " << message << "\n";
     return code;
   };
-  auto fail_all = [&](const std::vector<std::string>& problems) {
-    for (const auto& p : problems) err << "parley sweep: " << p << "\n";
-    return 1;
-  };
 
   io::SweepRequest request;
   try {
@@ -178,22 +173,16 @@ int run_sweep(const Arguments& a) {
       return fail(e.what(), 2);
     }
   }
-  if (const auto problems = sweep::spec_problems(request.spec); !problems.empty()) return fail_all(problems);
-
-  // The scenario, once: parsed, with the base overrides, and valid.
-  std::shared_ptr<io::ScenarioDocument> base;
+  // Checked before any point runs: the spec, the scenario, every varied value, the metrics.
+  io::PreparedSweep prepared;
   try {
-    base = io::sweep_base_scenario(request);
+    prepared = io::prepare_sweep(request);
   } catch (const io::ScenarioError& e) {
     print_diagnostics(e, err);
     return 1;
-  }
-  if (const auto problems = io::varied_value_problems(*base, request.spec); !problems.empty()) return fail_all(problems);
-  sweep::PointEvaluator evaluator;
-  try {
-    evaluator = io::scenario_evaluator(base, request.spec);
-  } catch (const std::invalid_argument& e) {
-    return fail(e.what(), 1);
+  } catch (const io::SweepRequestProblems& e) {
+    for (const auto& p : e.problems()) err << "parley sweep: " << p << "\n";
+    return 1;
   }
 
   const sweep::Design design(request.spec);
@@ -210,7 +199,7 @@ int run_sweep(const Arguments& a) {
 
   io::SweepProgress final;
   try {
-    final = io::run_sweep_session(group, design, evaluator, options);
+    final = io::run_sweep_session(group, design, prepared.evaluator, options);
   } catch (const io::SweepNotStarted& e) {
     // Every rank got the same verdict before any work: each ends by itself.
     return fail(e.what(), 1);

@@ -6,10 +6,12 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/io/sweep/sha256.hpp"
+#include "parley/io/sweep/sweep_evaluator.hpp"
 
 namespace parley::io {
 
@@ -53,6 +55,35 @@ std::shared_ptr<ScenarioDocument> sweep_base_scenario(const SweepRequest& reques
   apply_overrides(*base, request.spec.base_overrides);
   (void)build_scenario(*base);
   return base;
+}
+
+namespace {
+
+std::string joined_problems(const std::vector<std::string>& problems) {
+  std::string text;
+  for (const auto& p : problems) text += (text.empty() ? "" : "; ") + p;
+  return text;
+}
+
+}  // namespace
+
+SweepRequestProblems::SweepRequestProblems(std::vector<std::string> problems)
+    : std::runtime_error(joined_problems(problems)), problems_(std::move(problems)) {}
+
+PreparedSweep prepare_sweep(const SweepRequest& request) {
+  if (auto problems = sweep::spec_problems(request.spec); !problems.empty())
+    throw SweepRequestProblems(std::move(problems));
+  PreparedSweep prepared;
+  const auto base = sweep_base_scenario(request);
+  if (auto problems = varied_value_problems(*base, request.spec); !problems.empty())
+    throw SweepRequestProblems(std::move(problems));
+  try {
+    prepared.evaluator = scenario_evaluator(base, request.spec);
+  } catch (const std::invalid_argument& e) {
+    throw SweepRequestProblems({e.what()});
+  }
+  prepared.base = base;
+  return prepared;
 }
 
 std::string sweep_scenario_sha256(const std::string& scenario) {

@@ -148,3 +148,35 @@ TEST_CASE("sweep request: worker threads", "[sweep]") {
   CHECK(io::sweep_worker_threads(0, 2) == 1);
   CHECK(io::sweep_worker_threads(0, 1) >= 1);
 }
+
+TEST_CASE("sweep request: prepare_sweep checks the spec, the scenario, the values, the metrics in turn", "[sweep]") {
+  io::SweepRequest request;
+  request.scenario = std::string(io::default_scenario_name);
+  const auto problems_of = [&]() -> std::vector<std::string> {
+    try {
+      io::prepare_sweep(request);
+    } catch (const io::SweepRequestProblems& e) {
+      return e.problems();
+    }
+    return {};
+  };
+  // No parameter: the spec's problem, before anything is read.
+  request.scenario = "no-such-scenario";
+  REQUIRE(problems_of().size() == 1);
+  // The scenario is read next: its errors are the loader's.
+  request.spec.parameters = {io::parse_vary("battlefield.tempo=0,0.5")};
+  CHECK_THROWS_AS(io::prepare_sweep(request), io::ScenarioError);
+  request.scenario = std::string(io::default_scenario_name);
+  const auto values = problems_of();
+  REQUIRE(values.size() == 1);
+  CHECK_THAT(values.front(), Catch::Contains("the value 0 does not validate"));
+  request.spec.parameters = {io::parse_vary("battlefield.tempo=0.2,0.5")};
+  request.spec.metrics = {"outcomes.setled"};
+  const auto metrics = problems_of();
+  REQUIRE(metrics.size() == 1);
+  CHECK_THAT(metrics.front(), Catch::StartsWith("--metrics: no metric matches outcomes.setled"));
+  request.spec.metrics = {"outcomes.settled"};
+  const auto prepared = io::prepare_sweep(request);
+  CHECK(prepared.base->overrides.empty());
+  CHECK(prepared.evaluator.metric_names == std::vector<std::string>{"outcomes.settled"});
+}

@@ -13,11 +13,13 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "parley/io/scenario/scenario_document.hpp"
 #include "parley/io/sweep/sweep_plan.hpp"
+#include "parley/sweep/point_evaluation.hpp"
 #include "parley/sweep/sweep_spec.hpp"
 
 namespace parley::io {
@@ -56,6 +58,28 @@ SweepRequest read_sweep_request(const SweepRequestOptions& options);
 /// \brief The scenario a sweep runs on: `request.scenario` parsed (parse_scenario_argument)
 /// with the base overrides applied, then checked to build. Throws ScenarioError.
 std::shared_ptr<ScenarioDocument> sweep_base_scenario(const SweepRequest& request);
+
+/// \brief Why a request cannot run, one sentence per problem (what() joins them with "; ").
+class SweepRequestProblems : public std::runtime_error {
+ public:
+  explicit SweepRequestProblems(std::vector<std::string> problems);
+  [[nodiscard]] const std::vector<std::string>& problems() const { return problems_; }
+
+ private:
+  std::vector<std::string> problems_;
+};
+
+/// A request ready to run: its base scenario and the evaluator of its points.
+struct PreparedSweep {
+  std::shared_ptr<const ScenarioDocument> base;
+  sweep::PointEvaluator evaluator;
+};
+
+/// \brief Checks a request before any point runs, in this order, and makes it ready: the
+/// spec (sweep::spec_problems), the base scenario (sweep_base_scenario; its ScenarioError is
+/// passed on), every varied value alone (varied_value_problems), the metric patterns
+/// (scenario_evaluator). Throws SweepRequestProblems with the first step's problems.
+PreparedSweep prepare_sweep(const SweepRequest& request);
 
 /// \brief The manifest's scenario hash: SHA-256 (hex) of the text SCENARIO names, a file's
 /// bytes or a built-in scenario's YAML (with or without ".yaml"); the hash of the empty text
