@@ -7,6 +7,8 @@
 #include <map>
 #include <numeric>
 
+#include "clause_split.hpp"
+
 namespace parley {
 
 namespace {
@@ -261,28 +263,12 @@ class EpsilonSetBuilder {
   void clause_options(std::size_t k, std::vector<double>& codes, PointCloud<double>& options) {
     const Issue& issue = scenario_.issues[k];
     const std::size_t m = parties_.size();
-    const std::size_t n = issue.clauses.size();
     auto gain = [&](std::size_t d, std::size_t c) {
-      const IssueValuation& v = scenario_.parties[parties_[d]].values[k];
-      const double range = v.clause_max - v.clause_min;
-      if (weight(d, k) == 0.0 || range <= 0.0 || c >= v.clause_values.size()) return 0.0;
-      return weight(d, k) * v.clause_values[c] / range;
+      return clause_gain(weight(d, k), scenario_.parties[parties_[d]].values[k], c);
     };
-    std::vector<std::uint8_t> base(n, 0);
-    std::vector<std::size_t> mixed;
-    for (std::size_t c = 0; c < n; ++c) {
-      bool pos = false, neg = false;
-      for (std::size_t d = 0; d < m; ++d) {
-        pos = pos || gain(d, c) > 0.0;
-        neg = neg || gain(d, c) < 0.0;
-      }
-      if (pos && neg)
-        mixed.push_back(c);
-      else if (pos)
-        base[c] = 1;
-      else if (!neg)
-        base[c] = c < issue.status_quo_clauses.size() ? issue.status_quo_clauses[c] : 0;
-    }
+    const ClauseSplit split = split_clauses(issue, m, gain);
+    const std::vector<std::uint8_t>& base = split.base;
+    const std::vector<std::size_t>& mixed = split.mixed;
     // Subsets as flags per point (few clauses are mixed in practice; the set stays pruned).
     std::vector<std::vector<std::uint8_t>> subsets{base};
     PointCloud<double> set{m, {}};

@@ -6,6 +6,7 @@
 
 #include "frontier_envelope.hpp"
 
+#include "clause_split.hpp"
 #include "linear_interpolation.hpp"
 
 namespace parley {
@@ -149,28 +150,17 @@ class FrontierBuilder {
   Frontier clauses_frontier(std::size_t k) {
     const Issue& issue = scenario_.issues[k];
     const auto ik = static_cast<std::int32_t>(k);
-    const std::size_t n = issue.clauses.size();
     const IssueValuation& va = scenario_.parties[a_].values[k];
     const IssueValuation& vb = scenario_.parties[b_].values[k];
-    // Each clause's move in (u_a, u_b) when included: w a_c / (max - min) (DESIGN 1.2).
+    // Each clause's move in (u_a, u_b) when included (clause_split.hpp).
     auto gain = [&](std::size_t party, const IssueValuation& v, std::size_t c) {
-      const double range = v.clause_max - v.clause_min;
-      if (weight(party, k) == 0.0 || range <= 0.0 || c >= v.clause_values.size()) return 0.0;
-      return weight(party, k) * v.clause_values[c] / range;
+      return clause_gain(weight(party, k), v, c);
     };
-    std::vector<std::uint8_t> base(n, 0);
-    std::vector<std::size_t> mixed;
-    for (std::size_t c = 0; c < n; ++c) {
-      const double ga = gain(a_, va, c), gb = gain(b_, vb, c);
-      if (ga >= 0.0 && gb >= 0.0 && (ga > 0.0 || gb > 0.0))
-        base[c] = 1;
-      else if (ga <= 0.0 && gb <= 0.0 && (ga < 0.0 || gb < 0.0))
-        base[c] = 0;
-      else if (ga == 0.0 && gb == 0.0)
-        base[c] = c < issue.status_quo_clauses.size() ? issue.status_quo_clauses[c] : 0;
-      else
-        mixed.push_back(c);
-    }
+    const ClauseSplit split = split_clauses(issue, 2, [&](std::size_t d, std::size_t c) {
+      return d == 0 ? gain(a_, va, c) : gain(b_, vb, c);
+    });
+    const std::vector<std::uint8_t>& base = split.base;
+    const std::vector<std::size_t>& mixed = split.mixed;
     auto issue_value = [&](std::size_t party, const IssueValuation& v) {
       return weight(party, k) == 0.0 ? 0.0 : weight(party, k) * v.value_of_clauses(base.data());
     };
