@@ -2,6 +2,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <string>
+#include <vector>
+
 #include "parley/io/format/diagnostic.hpp"
 
 namespace parley::io {
@@ -14,34 +17,70 @@ SourceLocation location_of(const YAML::Mark& mark, const std::shared_ptr<const s
   return {source, mark.line + 1, mark.column + 1};
 }
 
-YamlNode convert(const YAML::Node& node, const std::shared_ptr<const std::string>& source) {
-  YamlNode out;
-  out.location = location_of(node.Mark(), source);
-  switch (node.Type()) {
-    case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null:
-      out.kind = YamlNode::Kind::null;
-      break;
-    case YAML::NodeType::Scalar:
-      out.kind = YamlNode::Kind::scalar;
-      out.scalar = node.Scalar();
-      // yaml-cpp tags plain scalars "?" and quoted ones "!": a quoted "0.5" is a string.
-      out.plain = node.Tag() != "!";
-      break;
-    case YAML::NodeType::Sequence:
-      out.kind = YamlNode::Kind::sequence;
-      out.items.reserve(node.size());
-      for (const auto& item : node) out.items.push_back(convert(item, source));
-      break;
-    case YAML::NodeType::Map:
-      out.kind = YamlNode::Kind::map;
-      out.entries.reserve(node.size());
-      for (const auto& entry : node)
-        out.entries.emplace_back(convert(entry.first, source), convert(entry.second, source));
-      break;
+/// Copies yaml-cpp's tree into YamlNode values, refusing the two shapes that would never end or
+/// would exhaust memory. yaml-cpp resolves an alias to the very node of its anchor, so
+///   `extra: &a [*a]` is a list that contains itself: copying it recursed until the stack
+///   overflowed (SIGSEGV);
+///   nested aliases ("billion laughs": a list of ten *b, each a list of ten *c, ...) are a small
+///   file whose copy doubles at every level (1.5 KB became 1.5 GB).
+/// So the copy keeps the path of nodes it is inside (a node met again on its own path is a
+/// cycle) and a budget of nodes, far above any real scenario (the default scenario has about
+/// 3,000) and far below what a machine cannot hold.
+class TreeCopy {
+ public:
+  explicit TreeCopy(std::shared_ptr<const std::string> source) : source_(std::move(source)) {}
+
+  YamlNode convert(const YAML::Node& node) {
+    YamlNode out;
+    out.location = location_of(node.Mark(), source_);
+    if (++copied_ > max_yaml_nodes) {
+      fail(out.location, "the document expands to more than " + std::to_string(max_yaml_nodes) +
+                             " nodes (aliases repeating aliases?); a scenario needs far fewer");
+    }
+    switch (node.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        out.kind = YamlNode::Kind::null;
+        break;
+      case YAML::NodeType::Scalar:
+        out.kind = YamlNode::Kind::scalar;
+        out.scalar = node.Scalar();
+        // yaml-cpp tags plain scalars "?" and quoted ones "!": a quoted "0.5" is a string.
+        out.plain = node.Tag() != "!";
+        break;
+      case YAML::NodeType::Sequence:
+        enter(node, out.location);
+        out.kind = YamlNode::Kind::sequence;
+        out.items.reserve(node.size());
+        for (const auto& item : node) out.items.push_back(convert(item));
+        path_.pop_back();
+        break;
+      case YAML::NodeType::Map:
+        enter(node, out.location);
+        out.kind = YamlNode::Kind::map;
+        out.entries.reserve(node.size());
+        for (const auto& entry : node) out.entries.emplace_back(convert(entry.first), convert(entry.second));
+        path_.pop_back();
+        break;
+    }
+    return out;
   }
-  return out;
-}
+
+ private:
+  void enter(const YAML::Node& node, const SourceLocation& at) {
+    for (const auto& outer : path_)
+      if (outer.is(node)) fail(at, "an alias refers to a list or map that contains it (a cycle: it would never end)");
+    path_.push_back(node);
+  }
+
+  [[noreturn]] void fail(const SourceLocation& at, const std::string& message) const {
+    throw ScenarioError({Diagnostic{*source_, at.line, at.column, "", message}});
+  }
+
+  std::shared_ptr<const std::string> source_;
+  std::vector<YAML::Node> path_;
+  std::size_t copied_ = 0;
+};
 
 }  // namespace
 
@@ -71,7 +110,7 @@ std::string YamlNode::describe() const {
 YamlNode parse_yaml(std::string_view text, const std::string& source) {
   const auto name = std::make_shared<const std::string>(source);
   try {
-    return convert(YAML::Load(std::string(text)), name);
+    return TreeCopy(name).convert(YAML::Load(std::string(text)));
   } catch (const YAML::Exception& e) {
     const SourceLocation at = location_of(e.mark, name);
     throw ScenarioError({Diagnostic{source, at.line, at.column, "", "YAML syntax: " + e.msg}});

@@ -8,6 +8,7 @@
 /// visible (so they can be reported). This tree gives all three; yaml-cpp stays an
 /// implementation detail of sim/io.
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,9 +48,15 @@ struct YamlNode {
   [[nodiscard]] std::string describe() const;
 };
 
+/// The most nodes a parsed document may hold once its aliases are expanded: a real scenario has
+/// a few thousand; a few kilobytes of aliases nested in aliases would otherwise expand to
+/// gigabytes.
+inline constexpr std::size_t max_yaml_nodes = 250'000;
+
 /// Parses `text` (the first YAML document in it) into a tree whose locations name `source`.
 /// Throws ScenarioError with one diagnostic at the offending line and column on a YAML syntax
-/// error. An empty text gives a null node.
+/// error, on an alias to a list or map that contains it (a cycle), and on a document that
+/// expands to more than max_yaml_nodes nodes. An empty text gives a null node.
 YamlNode parse_yaml(std::string_view text, const std::string& source);
 
 /// Sets every location in the tree to `location` (used for values given on the command line,
