@@ -19,6 +19,13 @@ struct Command {
 /// All registered commands, sorted by name.
 std::vector<Command>& commands();
 
+/// \brief Whether some output of this process could not be written.
+///
+/// A command that writes a file of its own sets it when the file fails to write or close (a
+/// full disk); main() then exits 1 even if the command returned 0, as it does when standard
+/// output fails, so that a lost result never looks like a success.
+bool& output_failed();
+
 /// Registers a command at static-initialisation time.
 struct CommandRegistration {
   explicit CommandRegistration(Command command);

@@ -18,6 +18,11 @@ std::vector<Command>& commands() {
   return all;
 }
 
+bool& output_failed() {
+  static bool failed = false;
+  return failed;
+}
+
 CommandRegistration::CommandRegistration(Command command) {
   auto& all = commands();
   all.push_back(std::move(command));
@@ -71,7 +76,16 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    return it->run(std::vector<std::string>(args.begin() + 1, args.end()));
+    int code = it->run(std::vector<std::string>(args.begin() + 1, args.end()));
+    // A result that did not reach its destination (standard output to a full disk, a closed
+    // pipe, /dev/full) is a failure, whatever the command computed.
+    std::cout.flush();
+    if (!std::cout) {
+      std::cerr << "parley " << args[0] << ": error: could not write all of the output to standard output\n";
+      parley::cli::output_failed() = true;
+    }
+    if (parley::cli::output_failed() && code == 0) code = 1;
+    return code;
   } catch (const std::exception& e) {
     // Errors that reach here are bugs or resource failures; input errors are reported
     // by the commands themselves with file, line and field.

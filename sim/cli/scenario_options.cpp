@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "command.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 
 namespace po = boost::program_options;
@@ -121,6 +122,16 @@ std::optional<Scenario> ScenarioCommandLine::load_scenario() const {
   } catch (const io::ScenarioError& e) {
     print_diagnostics(e, std::cerr);
     return std::nullopt;
+  }
+}
+
+ScenarioCommandLine::~ScenarioCommandLine() {
+  if (!file_) return;
+  file_->close();
+  if (file_->fail()) {
+    std::cerr << "parley " << command_ << ": error: could not write all of '" << values_.output_path
+              << "' (is the disk full?)\n";
+    output_failed() = true;
   }
 }
 

@@ -67,6 +67,10 @@ class ScenarioCommandLine {
  public:
   /// `command` is the subcommand's name, `summary` one or more sentences for its `--help`.
   ScenarioCommandLine(std::string command, std::string summary, ScenarioOptionsConfig config = {});
+  /// Closes the `-o` file; if it cannot be written to the end, says so and sets output_failed().
+  ~ScenarioCommandLine();
+  ScenarioCommandLine(const ScenarioCommandLine&) = delete;
+  ScenarioCommandLine& operator=(const ScenarioCommandLine&) = delete;
 
   /// The command's own options: add to it before parse(). The shared ones are added by parse().
   boost::program_options::options_description& options() { return own_; }

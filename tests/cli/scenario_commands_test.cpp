@@ -20,7 +20,7 @@ struct Run {
 
 /// Runs `parley ARGS` from the source folder (the tests name files relative to it).
 Run run_parley(const std::string& args) {
-  const auto r = parley::testing::run_cli(args, {PARLEY_SOURCE_DIR, ""});
+  const auto r = parley::testing::run_cli(args, {PARLEY_SOURCE_DIR, "", ""});
   return {r.exit_code, r.out + r.err};
 }
 

@@ -189,7 +189,7 @@ TEST_CASE("mpirun -np 2 parley sweep equals the serial run", "[sweep]") {
   REQUIRE(run_cli("sweep " + small_grid_args + " --threads 1 -o '" + serial + "'").exit_code == 0);
   const auto parallel = folder.file("mpi.csv");
   const auto o = run_cli("sweep " + small_grid_args + " -o '" + parallel + "'",
-                        {"", "mpirun --allow-run-as-root --oversubscribe -np 2 "});
+                        {"", "mpirun --allow-run-as-root --oversubscribe -np 2 ", ""});
   INFO(o.err << o.out);
   REQUIRE(o.exit_code == 0);
   CHECK(sorted_lines(read_text(parallel)) == sorted_lines(read_text(serial)));
@@ -199,7 +199,7 @@ TEST_CASE("mpirun -np 2 parley sweep equals the serial run", "[sweep]") {
   WARN("built without MPI (configure with -DPARLEY_WITH_MPI=ON): mpirun -np 2 parley sweep is not run");
   const TempFolder folder("cli-no-mpi");
   const auto o = run_cli("sweep " + small_grid_args + " -o '" + folder.file("x.csv") + "'",
-                            {"", "OMPI_COMM_WORLD_SIZE=2 "});
+                            {"", "OMPI_COMM_WORLD_SIZE=2 ", ""});
   CHECK(o.exit_code != 0);
   CHECK_THAT(o.err, Catch::Contains("-DPARLEY_WITH_MPI=ON"));
 #endif

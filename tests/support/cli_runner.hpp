@@ -21,6 +21,7 @@ struct CliResult {
 struct CliOptions {
   std::string folder;  ///< working folder ("" keeps the test's own: the source folder under CTest)
   std::string prefix;  ///< put before the program, e.g. "mpirun -np 2 " ("" for none)
+  std::string stdout_to;  ///< send standard output there (e.g. /dev/full) instead of capturing it
 };
 
 /// `parley <arguments>`: the arguments are passed to the shell as written, so quote paths with
@@ -29,8 +30,9 @@ struct CliOptions {
 inline CliResult run_cli(const std::string& arguments, const CliOptions& options = {}) {
   const TempFolder streams("cli");
   const std::string cd = options.folder.empty() ? "" : "cd '" + options.folder + "' && ";
+  const std::string out = options.stdout_to.empty() ? streams.file("stdout") : options.stdout_to;
   const std::string command = cd + options.prefix + "'" + std::string(PARLEY_CLI) + "' " + arguments + " > '" +
-                              streams.file("stdout") + "' 2> '" + streams.file("stderr") + "'";
+                              out + "' 2> '" + streams.file("stderr") + "'";
   const int status = std::system(command.c_str());
   CliResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
