@@ -1,6 +1,7 @@
 #include "parley/model/value_function.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace parley {
 
@@ -9,6 +10,8 @@ PiecewiseLinear::PiecewiseLinear(std::vector<std::pair<double, double>> points)
 
 double PiecewiseLinear::operator()(double x) const {
   if (points_.empty()) return 0.0;
+  // A NaN compares false with every breakpoint and would fall through to read past the last one.
+  if (std::isnan(x)) return x;
   if (x <= points_.front().first) return points_.front().second;
   if (x >= points_.back().first) return points_.back().second;
   // First breakpoint strictly right of x; x lies in [prev, it).

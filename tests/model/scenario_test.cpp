@@ -1,6 +1,9 @@
 // Utilities of agreements (DESIGN 1.2) computed by hand against Scenario::utility.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+
 #include "../support/scenario_builder.hpp"
 #include "parley/model/scenario.hpp"
 
@@ -37,6 +40,9 @@ TEST_CASE("piecewise-linear value functions interpolate between breakpoints", "[
   CHECK(f(-1.0) == 0.0);
   CHECK(f(3.0) == 1.0);
   CHECK(PiecewiseLinear::decreasing(0.0, 4.0)(1.0) == Approx(0.75).epsilon(1e-15));
+  // A NaN amount compares false with every breakpoint; it used to read past the last one
+  // (heap-buffer-overflow under ASan, issue 18) and now stays NaN.
+  CHECK(std::isnan(f(std::numeric_limits<double>::quiet_NaN())));
 }
 
 TEST_CASE("clause values are normalised by the party's negative and positive sums", "[model]") {

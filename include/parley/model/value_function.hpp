@@ -21,7 +21,7 @@ class PiecewiseLinear {
   explicit PiecewiseLinear(std::vector<std::pair<double, double>> points);
 
   /// v(x) = v_k + (v_{k+1} - v_k) (x - x_k) / (x_{k+1} - x_k) for x in [x_k, x_{k+1}];
-  /// constant beyond the ends.
+  /// constant beyond the ends; NaN for a NaN x.
   [[nodiscard]] double operator()(double x) const;
 
   [[nodiscard]] const std::vector<std::pair<double, double>>& points() const { return points_; }

@@ -26,7 +26,7 @@ using tinyxml2::XMLElement;
 constexpr double genius_zero_evaluation = 1e-5;
 
 /// The most integer values an integer issue may have: each becomes an ordinal level.
-constexpr long long max_integer_levels = 10000;
+constexpr unsigned long long max_integer_levels = 10000;
 
 /// Collects the diagnostics of one file, each located at an element.
 class Reporter {
@@ -103,6 +103,20 @@ std::optional<long long> integer_attribute(const XMLElement* e, const char* name
     return std::nullopt;
   }
   return static_cast<long long>(x);
+}
+
+/// How many integers lie in [lower, upper], lower <= upper, without overflow: upper - lower
+/// wraps for bounds far apart (upperbound 2^63 - 1 and a negative lowerbound), so it is taken in
+/// unsigned arithmetic, where it is exact; the full range of long long holds 2^64 values, one
+/// more than unsigned long long can, and is counted as its maximum.
+unsigned long long integer_value_count(long long lower, long long upper) {
+  const unsigned long long width = static_cast<unsigned long long>(upper) - static_cast<unsigned long long>(lower);
+  return width == std::numeric_limits<unsigned long long>::max() ? width : width + 1;
+}
+
+/// The count in words: the full range of long long is 2^64 values, one beyond the count's type.
+std::string values_text(unsigned long long values) {
+  return values == std::numeric_limits<unsigned long long>::max() ? "2^64" : std::to_string(values);
 }
 
 /// GENIUS reads the type from `type`, older files from `vtype`; discrete when neither is given.
@@ -307,9 +321,9 @@ GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source
           if (*lower > *upper) {
             report.error(e, path, "lowerbound " + std::to_string(*lower) + " exceeds upperbound " +
                                       std::to_string(*upper));
-          } else if (*upper - *lower + 1 > max_integer_levels) {
+          } else if (const auto values = integer_value_count(*lower, *upper); values > max_integer_levels) {
             report.error(e, path,
-                         "integer issue with " + std::to_string(*upper - *lower + 1) +
+                         "integer issue with " + values_text(values) +
                              " values: Parley imports an integer issue as one ordinal level per value, at most " +
                              std::to_string(max_integer_levels));
           }

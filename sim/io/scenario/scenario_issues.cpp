@@ -4,6 +4,7 @@
 #include "scenario_build.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 
 #include "parley/io/format/number_format.hpp"
@@ -31,6 +32,14 @@ void read_range(ScenarioBuild& b, const YamlNode& n, const std::string& path, Is
   if (!lo || !hi) return;
   if (!(*lo < *hi)) {
     b.reader.error(*range, p, "lo must be below hi, got [" + format_shortest(*lo) + ", " + format_shortest(*hi) + "]");
+    return;
+  }
+  // Amounts are interpolated across the range (lo + (hi - lo) t): a width beyond the largest
+  // double would make every amount inside it infinite or NaN.
+  if (!std::isfinite(*hi - *lo)) {
+    b.reader.error(*range, p,
+                   "the width hi - lo must be a finite number (below 1.8e308), got [" + format_shortest(*lo) + ", " +
+                       format_shortest(*hi) + "]");
     return;
   }
   issue.lo = *lo;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "parley/agents/strategy_catalog.hpp"
 #include "parley/io/format/number_format.hpp"
@@ -15,6 +16,20 @@
 namespace parley::io::loader {
 
 namespace {
+
+/// A clause valuation is normalised by its spread, the sum of the positive values minus the sum
+/// of the negative ones (DESIGN 1.2). Values that are each finite can have a spread beyond the
+/// largest double (1e308 and -1e308), which made every utility NaN; that is refused here, naming
+/// the valuation. (Level values are in [0, 1] by the schema, so their spread is at most 1.)
+void check_clause_spread(ScenarioBuild& b, const YamlNode& n, const std::string& path,
+                         const std::vector<double>& values) {
+  double spread = 0.0;
+  for (const double a : values) spread += std::abs(a);
+  if (!std::isfinite(spread))
+    b.reader.error(n, path,
+                   "the values' spread (the positive values' sum minus the negative ones') must be a finite number "
+                   "(below 1.8e308)");
+}
 
 /// A valuation for an issue the party gives no value: flat 0 (indifference). Only reached for
 /// issues of zero weight, where it does not change the utility.
@@ -165,6 +180,7 @@ void read_valuation(ScenarioBuild& b, const YamlNode& n, const std::string& path
         }
         if (auto x = b.reader.read_number(value, p, spec)) v.clause_values[static_cast<std::size_t>(c)] = *x;
       }
+      check_clause_spread(b, n, path, v.clause_values);
       return;
     }
   }

@@ -786,3 +786,24 @@ TEST_CASE("every scenario command reads a GENIUS folder or its files directly", 
   // Several arguments that are not GENIUS files are refused with a usage error.
   CHECK(run_cli("analyze fearon rubinstein").exit_code != 0);
 }
+
+TEST_CASE("integer GENIUS issues with bounds far apart are refused by their exact count", "[genius]") {
+  // upperbound - lowerbound overflowed a signed integer (issue 18); the count is exact now.
+  const auto refusal = [](const std::string& lower, const std::string& upper) {
+    const std::string xml = R"(<negotiation_template><utility_space>
+<objective index="0" name="wide" type="objective" etype="objective">
+  <issue index="1" name="Count" type="integer" etype="integer" lowerbound=")" +
+                            lower + "\" upperbound=\"" + upper + R"("/>
+</objective></utility_space></negotiation_template>)";
+    try {
+      (void)parley::io::parse_genius_domain(xml, "wide.xml");
+    } catch (const parley::io::ScenarioError& e) {
+      return e.diagnostics().front().message;
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(refusal("-5", "9223372036854775807"), Catch::StartsWith("integer issue with 9223372036854775813 values"));
+  CHECK_THAT(refusal("-9223372036854775808", "9223372036854775807"), Catch::StartsWith("integer issue with 2^64 values"));
+  CHECK_THAT(refusal("0", "10000"), Catch::StartsWith("integer issue with 10001 values"));
+  CHECK(refusal("0", "9999") == "accepted");
+}
