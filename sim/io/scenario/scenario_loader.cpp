@@ -97,6 +97,16 @@ Scenario build_scenario(const ScenarioDocument& document) {
   if (parties) check_veto_count(b, *parties);
   read_protocol(b, root.find("protocol"));
   if (s.battlefield) read_collapse_terms(b, *root.find("battlefield"));
+  // Each within its range, the horizon and the front together can still ask for tables
+  // (one double per period and state, per party and hypothesis) no machine holds.
+  if (s.battlefield && static_cast<long long>(s.horizon + 1) * (s.battlefield->states + 1) > max_time_state_cells) {
+    const YamlNode* states = root.find("battlefield")->find("states");
+    r.error(states ? states->location : root.location, "battlefield.states",
+            "(horizon + 1) x (states + 1) = " + std::to_string(static_cast<long long>(s.horizon + 1) *
+                                                               (s.battlefield->states + 1)) +
+                " periods x states is more than the limit of " + std::to_string(max_time_state_cells) +
+                " (docs/limits.md)");
+  }
 
   if (r.has_errors()) throw_build_errors(b);
   s.finalize();

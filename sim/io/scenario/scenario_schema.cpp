@@ -74,7 +74,7 @@ std::vector<KeySpec> build_schema() {
       Key("title", T::string).required().meaning("Title shown in reports."),
       Key("description", T::string).default_text("\"\"").meaning(
           "Free text about the scenario and its sources; block scalars (`|`) keep line breaks."),
-      Key("horizon", T::integer).range(at_least(1)).required().meaning(
+      Key("horizon", T::integer).range(closed(1, max_horizon)).required().meaning(
           "T: periods of talks and fighting before the conflict freezes at its current front."),
       Key("period", T::string).default_text("\"period\"").meaning(
           "Name of one period in reports (`week`, `month`)."),
@@ -99,7 +99,7 @@ std::vector<KeySpec> build_schema() {
           .default_text("[0, 1]").only_for({"continuous"}).meaning("The interval the issue's value lies in."),
       Key("issues[].unit", T::string).default_text("\"\"").only_for({"continuous"}).meaning(
           "What the number measures, for reports."),
-      Key("issues[].steps", T::integer).range(at_least(1)).default_text("none (any value)")
+      Key("issues[].steps", T::integer).range(closed(1, max_issue_steps)).default_text("none (any value)")
           .only_for({"continuous"}).meaning(
               "Offers are restricted to lo + k (hi - lo) / steps, k = 0..steps; the analytics still treat "
               "the issue as continuous."),
@@ -185,7 +185,7 @@ std::vector<KeySpec> build_schema() {
           "Side A: s/N is the share of the contested territory it holds."),
       Key("battlefield.side_b", T::identifier).required().constraint("a party id, not side_a").meaning(
           "Side B."),
-      Key("battlefield.states", T::integer).range(at_least(2)).required().meaning(
+      Key("battlefield.states", T::integer).range(closed(2, max_front_states)).required().meaning(
           "N: the front's states are 0..N."),
       Key("battlefield.start", T::integer).required().constraint("collapse_a < start < collapse_b").meaning(
           "s_0, the front at period 0."),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/io/scenario/scenario_schema.hpp"
 
 namespace {
 
@@ -49,4 +50,27 @@ TEST_CASE("clause valuations whose spread passes the largest double are located 
                              "ones') must be a finite"));
   CHECK(refused({"parties.russia.values.plan.sovereignty=1e300", "parties.russia.values.plan.non_aggression=-1e300"}) ==
         "accepted");
+}
+
+TEST_CASE("sizes past the documented limits are located errors (docs/limits.md)", "[io][scenario]") {
+  using parley::io::max_horizon;
+  const auto refused = [](const std::vector<std::string>& sets) {
+    try {
+      (void)parley::io::load_scenario("ukraine-2025", sets);
+    } catch (const parley::io::ScenarioError& e) {
+      return e.diagnostics().front().path + ": " + e.diagnostics().front().message;
+    }
+    return std::string("accepted");
+  };
+  // A horizon of 10^7 periods hung `run` and took 3.6 GB in `analyze`; a billion states or steps hung.
+  CHECK(refused({"horizon=10000000"}) == "horizon: must be in [1, 100000], got 10000000");
+  CHECK(refused({"battlefield.states=1000000000"}) == "battlefield.states: must be in [2, 100000], got 1000000000");
+  CHECK(refused({"issues.territory.steps=1000000000"}) == "issues[0].steps: must be in [1, 100000], got 1000000000");
+  // Each within its range, together too large.
+  CHECK_THAT(refused({"horizon=" + std::to_string(max_horizon), "battlefield.states=1000"}),
+             Catch::StartsWith("battlefield.states: (horizon + 1) x (states + 1) = 100101001 periods x states is more "
+                               "than the limit of 4000000"));
+  // Past 2^31 the value is refused, not truncated (4294967348 ran as a 52-week horizon).
+  CHECK_THAT(refused({"horizon=4294967348"}), Catch::Contains("got 4294967348"));
+  CHECK(refused({"horizon=1000", "battlefield.states=100"}) == "accepted");
 }

@@ -191,7 +191,7 @@ TEST_CASE("every bad scenario in the corpus is reported at the right line and ke
       {"strategy_role", 25, 15, "parties[0].strategy", "strategy 'nash' is for mediators"},
       {"strategy_parameter", 25, 36, "parties[0].strategy.e", "must be in [0.01, 100], got 0"},
       {"too_few_veto", 17, 3, "parties", "at least two parties with a veto"},
-      {"battlefield_states", 37, 11, "battlefield.states", "must be >= 2, got 1"},
+      {"battlefield_states", 37, 11, "battlefield.states", "must be in [2, 100000], got 1"},
       {"battlefield_tempo", 39, 10, "battlefield.tempo", "must be in (0, 1], got 0"},
       {"battlefield_thresholds", 39, 15, "battlefield.collapse_a", "the thresholds cross"},
       {"battlefield_start", 38, 10, "battlefield.start",

@@ -27,6 +27,18 @@ enum class KeyType {
   variant      ///< several shapes (KeySpec::type_text says which); checked by the loader's code
 };
 
+/// \name Size limits (docs/limits.md)
+/// The largest sizes a scenario may ask for. Each is far above what the shipped scenarios use and
+/// below what would exhaust a workstation: the war-value and solver tables hold one double per
+/// (period, front state) per party and belief hypothesis, so a 10^7-period horizon took 3.6 GB
+/// and hung `run`. Raise one by changing it here and rebuilding.
+/// \{
+inline constexpr int max_horizon = 100'000;            ///< `horizon`, in periods
+inline constexpr int max_front_states = 100'000;       ///< `battlefield.states`
+inline constexpr int max_issue_steps = 100'000;        ///< `issues[].steps`
+inline constexpr long long max_time_state_cells = 4'000'000;  ///< (horizon + 1) x (states + 1)
+/// \}
+
 /// \brief A numeric interval, each end open or closed, possibly unbounded.
 struct NumericRange {
   double lo = -std::numeric_limits<double>::infinity();
