@@ -186,6 +186,7 @@ class Parser {
         }
         expect(Token::Kind::close, "a strategy label in quotes or '}'");
         if (labels.empty()) fail_at(last_, "player " + std::to_string(p + 1) + " has no strategies");
+        check_profile_count(game, labels.size(), p);
         game.strategies.push_back(std::move(labels));
       }
     } else {
@@ -196,6 +197,7 @@ class Parser {
         }
         const long count = to_integer(current_);
         if (count < 1) fail("player " + std::to_string(p + 1) + " must have at least one strategy");
+        check_profile_count(game, static_cast<unsigned long>(count), p);
         std::vector<std::string> labels;
         for (long s = 1; s <= count; ++s) labels.push_back(std::to_string(s));
         game.strategies.push_back(std::move(labels));
@@ -203,6 +205,17 @@ class Parser {
       }
     }
     expect(Token::Kind::close, "'}' after the strategies of the " + std::to_string(players) + " players");
+  }
+
+  /// Refuses player p's `count` strategies when, with the players before it, the game would
+  /// have more than max_nfg_profiles profiles: checked before anything is allocated for them.
+  void check_profile_count(const NfgGame& game, unsigned long count, std::size_t p) const {
+    const std::size_t before = game.num_profiles();  // of the players read so far
+    if (count > max_nfg_profiles / before) {
+      fail("player " + std::to_string(p + 1) + "'s " + std::to_string(count) +
+           " strategies make more than " + std::to_string(max_nfg_profiles) +
+           " strategy profiles, the limit of the reader (docs/limits.md)");
+    }
   }
 
   void read_payoff_body(NfgGame& game) {

@@ -226,3 +226,24 @@ TEST_CASE("nfg: every .nfg file of Gambit's collection is read as Gambit read it
   }
   CHECK(files == 43);  // 32 in games/, 11 in games/efg_strategic/
 }
+
+TEST_CASE(".nfg: a game declaring more strategy profiles than the limit is refused before it is allocated", "[nfg]") {
+  // `{ 4294967297 2 }` grew memory at 250 MB/s and `{ 1000000 1000000 }` ended in std::bad_alloc
+  // (issue 18); both are now the reader's located error, at once.
+  const auto message = [](const std::string& counts) {
+    std::istringstream in("NFG 1 R \"big\" { \"1\" \"2\" } " + counts + "\n");
+    try {
+      (void)parley::io::read_nfg(in, "big.nfg");
+    } catch (const parley::io::NfgFormatError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK_THAT(message("{ 4294967297 2 }"),
+             Catch::Contains("big.nfg:1:29: error: player 1's 4294967297 strategies make more than 1000000 strategy "
+                             "profiles"));
+  CHECK_THAT(message("{ 1000000 1000000 }"),
+             Catch::Contains("player 2's 1000000 strategies make more than 1000000 strategy profiles"));
+  // At the limit the header is accepted: the reader then asks for the payoffs.
+  CHECK_THAT(message("{ 1000 1000 } 7"), Catch::Contains("expected payoff 2 of 2000000"));
+}

@@ -50,6 +50,11 @@ struct NfgGame {
   [[nodiscard]] std::size_t num_profiles() const;
 };
 
+/// The most strategy profiles (the product of the players' strategy counts) a .nfg file may
+/// declare (docs/limits.md): a million profiles hold their payoffs in tens of megabytes, while a
+/// declared `{ 4294967297 2 }` made the reader allocate without end. Raise it here and rebuild.
+inline constexpr std::size_t max_nfg_profiles = 1'000'000;
+
 /// Reads a .nfg file from `in`; `file_name` is only used in error messages.
 ///
 /// Both versions of the format are accepted (Gambit's documentation, "The strategic game
@@ -60,7 +65,8 @@ struct NfgGame {
 /// - the outcome version: a list of outcomes `{ { "name" p_1, p_2 } ... }` (commas optional)
 ///   followed by one outcome index per profile (1-based; 0 is the null outcome).
 /// Numbers may be integers, decimals with optional exponent, or rationals such as `45/2`.
-/// Throws NfgFormatError naming the line and column of the first thing that is wrong.
+/// Throws NfgFormatError naming the line and column of the first thing that is wrong, and when
+/// the game declares more than max_nfg_profiles strategy profiles.
 [[nodiscard]] NfgGame read_nfg(std::istream& in, const std::string& file_name);
 
 /// read_nfg on the file at `path`; NfgFormatError (line 0) when it cannot be opened.
