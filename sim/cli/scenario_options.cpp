@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
+#include "unsigned_option.hpp"
 
 namespace po = boost::program_options;
 
@@ -35,7 +36,10 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
        ("output format: " + formats).c_str())
       ("output,o", po::value<std::string>(&values_.output_path), "write to FILE instead of standard output");
   if (config_.seed)
-    shared.add_options()("seed", po::value<std::uint64_t>(&values_.seed)->default_value(config_.default_seed),
+    shared.add_options()("seed",
+                         po::value<Unsigned<std::uint64_t>>()
+                             ->default_value(Unsigned<std::uint64_t>{config_.default_seed})
+                             ->notifier([this](const Unsigned<std::uint64_t>& seed) { values_.seed = seed.value; }),
                          "base random seed: the same seed gives the same results on any number of threads");
   if (config_.runs)
     shared.add_options()("runs", po::value<std::int64_t>(&values_.runs)->default_value(config_.default_runs),

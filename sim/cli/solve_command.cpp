@@ -16,6 +16,7 @@
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/report/solve_report.hpp"
 #include "scenario_options.hpp"
+#include "unsigned_option.hpp"
 
 namespace po = boost::program_options;
 
@@ -28,11 +29,11 @@ int run_solve(const std::vector<std::string>& args) {
                           "induction over (period, front state): each party's equilibrium value, whether and when "
                           "agreement comes, and the equilibrium offers as packages over the front's states.");
   int period = -1;
-  std::size_t quota = 0;
+  Unsigned<std::size_t> quota;
   cli.options().add_options()(
       "period", po::value(&period)->default_value(-1),
       "the talk period whose offers are reported over the front's states (default: the first talks)")(
-      "quota", po::value(&quota)->default_value(0),
+      "quota", po::value(&quota)->default_value(Unsigned<std::size_t>{0}),
       "votes of veto parties an offer needs, the proposer's included (default 0: every veto party)");
   if (const auto code = cli.parse(args)) return *code;
   const auto scenario = cli.load_scenario();
@@ -40,7 +41,7 @@ int run_solve(const std::vector<std::string>& args) {
 
   const AgreementSpace space(*scenario);
   EquilibriumOptions options;
-  options.quota = quota;
+  options.quota = quota.value;
   std::optional<BargainingEquilibrium> eq;
   try {
     eq.emplace(BargainingEquilibrium::solve(*scenario, space, options));

@@ -22,6 +22,7 @@
 #include "parley/sweep/process_group.hpp"
 #include "parley/sweep/sobol_indices.hpp"
 #include "scenario_options.hpp"
+#include "unsigned_option.hpp"
 
 namespace po = boost::program_options;
 
@@ -51,9 +52,9 @@ constexpr const char* usage_text =
 
 struct Arguments {
   io::SweepRequestOptions request;
-  std::uint64_t samples = 0;
-  std::uint64_t runs = 1000;
-  std::uint64_t seed = 1;
+  Unsigned<std::uint64_t> samples;
+  Unsigned<std::uint64_t> runs{1000};
+  Unsigned<std::uint64_t> seed{1};
   std::string output;
   bool resume = false;
   bool force = false;
@@ -91,8 +92,8 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
       ("samples", po::value(&a.samples), "random, lhs: the number of points; sobol: base samples N "
                                          "(N (d + 2) points for d parameters; a power of 2 is best)")
       ("set", po::value(&r.sets)->composing(), "PATH=VALUE: change the scenario before varying it (repeatable)")
-      ("runs", po::value(&a.runs)->default_value(1000), "Monte Carlo runs per point (>= 1)")
-      ("seed", po::value(&a.seed)->default_value(1), "base seed (also of random and lhs designs)")
+      ("runs", po::value(&a.runs)->default_value(Unsigned<std::uint64_t>{1000}), "Monte Carlo runs per point (>= 1)")
+      ("seed", po::value(&a.seed)->default_value(Unsigned<std::uint64_t>{1}), "base seed (also of random and lhs designs)")
       ("metrics", po::value<std::vector<std::string>>()->composing(),
        "metric columns to keep, comma-separated, * matches anything (default: all), "
        "e.g. outcomes.settled,parties.*.utility.mean")
@@ -130,9 +131,9 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
   }
   // Only options given on the command line override the plan, not the options' defaults.
   const auto stated = [&](const char* option) { return given.count(option) && !given[option].defaulted(); };
-  if (stated("samples")) r.samples = a.samples;
-  if (stated("runs")) r.runs = a.runs;
-  if (stated("seed")) r.seed = a.seed;
+  if (stated("samples")) r.samples = a.samples.value;
+  if (stated("runs")) r.runs = a.runs.value;
+  if (stated("seed")) r.seed = a.seed.value;
   if (given.count("metrics")) r.metrics = split_commas(given["metrics"].as<std::vector<std::string>>());
   return std::nullopt;
 }
@@ -234,7 +235,7 @@ int analyze(const Arguments& a) {
     if (const auto note = io::missing_samples_note(outputs)) std::cerr << "parley sweep: " << *note << "\n";
     const io::SobolReport report{
         a.metric, outputs.parameters,
-        sweep::sobol_indices(outputs.f_a, outputs.f_b, outputs.f_ab, a.bootstrap, a.confidence, a.seed), a.bootstrap,
+        sweep::sobol_indices(outputs.f_a, outputs.f_b, outputs.f_ab, a.bootstrap, a.confidence, a.seed.value), a.bootstrap,
         a.confidence};
     if (a.format == "json") io::write_sobol_json(std::cout, report);
     else if (a.format == "csv") io::write_sobol_csv(std::cout, report);
