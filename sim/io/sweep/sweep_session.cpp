@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "parley/io/sweep/sweep_manifest.hpp"
+#include "parley/io/sweep/sweep_output_lock.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 
 namespace parley::io {
@@ -15,6 +16,7 @@ namespace {
 
 // What rank 0 prepares before any point is evaluated.
 struct Preparation {
+  std::optional<SweepOutputLock> lock;  ///< held from before the results are read until the end
   SweepManifest manifest;
   std::optional<SweepResultsWriter> writer;
   std::vector<std::uint64_t> pending;
@@ -43,6 +45,7 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
   prep.progress.total = shard_points.size();
 
   const std::string& out = options.output;
+  prep.lock.emplace(out);
   const bool exists = fs::exists(out);
   if (exists && !options.resume && !options.overwrite)
     throw std::runtime_error(out + " exists: --resume completes it, --force replaces it");

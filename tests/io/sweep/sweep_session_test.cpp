@@ -13,6 +13,7 @@
 #include "../../sweep/result_rows.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_merge.hpp"
+#include "parley/io/sweep/sweep_output_lock.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 #include "parley/io/sweep/sweep_session.hpp"
 
@@ -248,4 +249,28 @@ TEST_CASE("Shards merged equal one run", "[sweep]") {
   run(test_spec(9), options);
   CHECK_THROWS_WITH(io::merge_sweep_results({shards[0], folder.file("other.csv"), shards[2]}, folder.file("m5.csv"), false),
                     Catch::Contains("not a shard of the same sweep"));
+}
+
+TEST_CASE("A second sweep into a results file another sweep is writing is refused", "[sweep]") {
+  // Two `sweep --resume -o same.csv` at once both wrote rows: duplicated points, a garbled row
+  // (issue 18). While one session holds the file, a second stops before reading or writing it.
+  const TempFolder folder("session-lock");
+  const auto out = folder.file("results.csv");
+  {
+    const io::SweepOutputLock writing(out);
+    CHECK(std::filesystem::exists(out + ".lock"));
+    auto options = options_for(out);
+    options.resume = true;
+    try {
+      (void)run(test_spec(), options);
+      FAIL("the second sweep ran");
+    } catch (const io::SweepNotStarted& e) {
+      CHECK_THAT(std::string(e.what()), Catch::Contains(out + " is being written by another sweep"));
+    }
+    CHECK_FALSE(std::filesystem::exists(out));  // nothing written
+  }
+  // Released: the lock file is gone and a sweep runs, then leaves no lock behind.
+  CHECK_FALSE(std::filesystem::exists(out + ".lock"));
+  CHECK(run(test_spec(), options_for(out)).done == 48);
+  CHECK_FALSE(std::filesystem::exists(out + ".lock"));
 }
