@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Sets Parley up and runs every test: the warnings-as-errors build and its test suite, the
-# same suite under AddressSanitizer and UndefinedBehaviorSanitizer, and the notebooks and
-# README figures end to end. The first build has OpenMPI, so that `mpirun -np 2 parley sweep`
-# is tested against the serial sweep. This is what CI runs (.ci/run). Each phase prints its
+# same suite under AddressSanitizer and UndefinedBehaviorSanitizer (a clang build, which also
+# holds the libFuzzer targets), a minute of fuzzing of each reader of untrusted input under
+# the same sanitizers (tests/fuzz/README.md), and the notebooks and README figures end to end.
+# The first build has OpenMPI, so that `mpirun -np 2 parley sweep` is tested against the
+# serial sweep. This is what CI runs (.ci/run). Each phase prints its
 # wall time, and a summary of all of them closes the log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,11 +26,13 @@ phase() {
 phase "set-up and build (warnings are errors, OpenMPI, notebooks)" \
   tools/setup.sh --all --werror --mpi --notebooks
 phase "test suite" ctest --test-dir build -j2 --output-on-failure --timeout 300
-phase "build with AddressSanitizer + UndefinedBehaviorSanitizer" \
-  tools/setup.sh --all --build-dir build-asan --sanitize --werror
+phase "build with AddressSanitizer + UndefinedBehaviorSanitizer (clang, with the fuzz targets)" \
+  tools/setup.sh --all --build-dir build-asan --sanitize --fuzz --werror
 phase "test suite under the sanitizers" env ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan -j2 --output-on-failure --timeout 600
+phase "fuzzing: scenario loader, .nfg reader, GENIUS importer, 60 s each" \
+  tools/fuzz.sh run build-asan 60
 
 echo "== phase times"
 total=0

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
 # and builds it. Usage:
-#   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--werror] [--mpi] [--notebooks]
+#   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--fuzz] [--werror] [--mpi] [--notebooks]
 #   (no option)      build only the `parley` program (what `build/parley run` needs)
 #   --all            build every target: the library, the program, the tests, the benchmarks
 #   --build-dir DIR  build here (default: build)
 #   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug, no benchmarks)
+#   --fuzz           build with clang, and the libFuzzer targets of tests/fuzz (tools/fuzz.sh runs
+#                    them); with --sanitize, one instrumented build serves the tests and the fuzzing
 #   --werror         treat warnings as errors
 #   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
@@ -20,6 +22,7 @@ build_type=Release
 cmake_args=()
 want_notebooks=0
 want_mpi=0
+want_fuzz=0
 targets=(--target parley_cli)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,6 +33,8 @@ while [ $# -gt 0 ]; do
     --sanitize) build_type=Debug
                 cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O1 -DCMAKE_CXX_FLAGS_DEBUG=-g1
                              -DPARLEY_BUILD_BENCHMARKS=OFF) ;;
+    --fuzz) want_fuzz=1
+            cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DPARLEY_FUZZ=ON) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
     --mpi) want_mpi=1 ;;
     --notebooks) want_notebooks=1 ;;
@@ -45,6 +50,9 @@ if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
              python3-ipykernel python3-nbformat python3-nbclient)
 fi
+# libFuzzer and the sanitizers' runtime for clang are in libclang-rt-dev, which clang only
+# recommends.
+[ "$want_fuzz" = 0 ] || packages+=(clang libclang-rt-dev)
 if [ "$want_mpi" = 1 ]; then
   packages+=(libopenmpi-dev openmpi-bin)
   cmake_args+=(-DPARLEY_WITH_MPI=ON)

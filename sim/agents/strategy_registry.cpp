@@ -89,7 +89,7 @@ StrategySpec complete_strategy_spec(const StrategySpec& spec) {
   out.name = std::string(entry->name);
   for (const auto& [name, value] : spec.params) {
     const auto it = std::find_if(entry->info->params.begin(), entry->info->params.end(),
-                                 [&](const StrategyParam& p) { return p.name == name; });
+                                 [&param_name = name](const StrategyParam& p) { return p.name == param_name; });
     if (it == entry->info->params.end())
       throw std::invalid_argument("strategy " + out.name + " has no parameter '" + name + "'");
     if (!(value >= it->lo && value <= it->hi))

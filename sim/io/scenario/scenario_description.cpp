@@ -217,10 +217,10 @@ void write_description_table(std::ostream& out, const Scenario& s) {
   out << "\nHorizon: " << periods_in_words(s, s.horizon) << ". Protocol: " << protocol_in_words(s) << "\n";
 
   out << "\nParties\n";
-  using Align = TableWriter::Align;
+  using Alignment = TableWriter::Align;
   TableWriter parties({"id", "name", "role", "veto", "discount", "cost", "reservation", "belief", "strategy"},
-                      {Align::left, Align::left, Align::left, Align::left, Align::right, Align::right, Align::right,
-                       Align::left, Align::left});
+                      {Alignment::left, Alignment::left, Alignment::left, Alignment::left, Alignment::right,
+                       Alignment::right, Alignment::right, Alignment::left, Alignment::left});
   for (const auto& p : s.parties)
     parties.add_row({p.id, p.name, to_string(p.role), p.veto ? "yes" : "no", format_shortest(p.discount),
                      format_shortest(p.cost), format_shortest(p.reservation), belief_text(p), strategy_text(p)});
@@ -238,8 +238,8 @@ void write_description_table(std::ostream& out, const Scenario& s) {
   out << "\nWeights\n";
   std::vector<std::string> weight_headers{"party"};
   for (const auto& issue : s.issues) weight_headers.push_back(issue.id);
-  std::vector<Align> weight_align(weight_headers.size(), Align::right);
-  weight_align[0] = Align::left;
+  std::vector<Alignment> weight_align(weight_headers.size(), Alignment::right);
+  weight_align[0] = Alignment::left;
   TableWriter weights(weight_headers, weight_align);
   for (const auto& p : s.parties) {
     std::vector<std::string> row{p.id};
@@ -252,8 +252,8 @@ void write_description_table(std::ostream& out, const Scenario& s) {
   std::vector<std::string> headers{"package"};
   for (const auto& issue : s.issues) headers.push_back(issue.id);
   for (const auto& p : s.parties) headers.push_back("u(" + p.id + ")");
-  std::vector<Align> align(headers.size(), Align::right);
-  align[0] = Align::left;
+  std::vector<Alignment> align(headers.size(), Alignment::right);
+  align[0] = Alignment::left;
   TableWriter ideals(headers, align);
   std::vector<std::pair<std::string, Agreement>> packages;
   for (std::size_t i = 0; i < s.parties.size(); ++i)

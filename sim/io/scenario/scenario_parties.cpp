@@ -229,7 +229,7 @@ void read_strategy(ScenarioBuild& b, const YamlNode& party_node, const std::stri
   const YamlNode* n = party_node.find("strategy");
   std::string name = default_strategy(party);
   const YamlNode* name_node = n;
-  std::vector<const std::pair<YamlNode, YamlNode>*> params;
+  std::vector<const YamlEntry*> params;
   if (n) {
     if (n->is_scalar()) {
       name = n->scalar;

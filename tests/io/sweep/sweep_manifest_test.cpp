@@ -11,7 +11,7 @@ using namespace parley;
 namespace {
 
 // A manifest as `parley sweep` writes it (one varied parameter; the sweep still running).
-const std::string manifest = R"({
+const std::string running_manifest = R"({
   "program": "parley",
   "version": "0.1.0",
   "scenario": {"path": "ukraine-2025", "sha256": "abc"},
@@ -30,9 +30,9 @@ const std::string manifest = R"({
   "sessions": 1, "rows_done": 0, "rows_failed": 0
 })";
 
-// `manifest` with `from` replaced by `to`; fails the test if `from` is not there.
+// `running_manifest` with `from` replaced by `to`; fails the test if `from` is not there.
 std::string changed(const std::string& from, const std::string& to) {
-  std::string json = manifest;
+  std::string json = running_manifest;
   const auto at = json.find(from);
   REQUIRE(at != std::string::npos);
   return json.replace(at, from.size(), to);
@@ -41,7 +41,7 @@ std::string changed(const std::string& from, const std::string& to) {
 }  // namespace
 
 TEST_CASE("The manifest reader reads exact numbers, the largest seed and a null end time", "[sweep][json]") {
-  const auto m = io::parse_manifest(manifest, "m.json");
+  const auto m = io::parse_manifest(running_manifest, "m.json");
   CHECK(m.spec.seed == 18446744073709551615ull);
   REQUIRE(m.spec.parameters.size() == 1);
   CHECK(m.spec.parameters[0].lo == -0.6);
@@ -77,6 +77,6 @@ TEST_CASE("A manifest that is not JSON is refused with its file named", "[sweep]
   // YAML that is not JSON: the YAML parser that read manifests before took it.
   CHECK_THROWS_WITH(io::parse_manifest("program: parley\n", "m.json"),
                     Catch::StartsWith("m.json: the manifest is not valid JSON"));
-  CHECK_THROWS_WITH(io::parse_manifest(manifest.substr(0, manifest.size() / 2), "m.json"),
+  CHECK_THROWS_WITH(io::parse_manifest(running_manifest.substr(0, running_manifest.size() / 2), "m.json"),
                     Catch::StartsWith("m.json: the manifest is not valid JSON"));
 }

@@ -25,6 +25,8 @@ struct SourceLocation {
   int column = 0;
 };
 
+struct YamlEntry;
+
 /// \brief A YAML node: null, scalar, sequence or map (keys and values in document order).
 struct YamlNode {
   enum class Kind { null, scalar, sequence, map };
@@ -32,7 +34,7 @@ struct YamlNode {
   std::string scalar;  ///< the text of a scalar
   bool plain = true;   ///< unquoted scalar: only these are read as numbers or booleans
   std::vector<YamlNode> items;                          ///< sequence items
-  std::vector<std::pair<YamlNode, YamlNode>> entries;   ///< map entries, duplicates kept
+  std::vector<YamlEntry> entries;  ///< map entries, duplicates kept
   SourceLocation location;
 
   [[nodiscard]] bool is_null() const { return kind == Kind::null; }
@@ -46,6 +48,15 @@ struct YamlNode {
 
   /// "a list", "a map", "a number", ... for error messages ("expected a number, got a list").
   [[nodiscard]] std::string describe() const;
+};
+
+/// \brief One entry of a YAML map: its key node and its value node. A struct of its own (not
+/// `std::pair<YamlNode, YamlNode>`) because YamlNode holds these while still incomplete, which
+/// std::vector allows and std::pair does not.
+struct YamlEntry {
+  YamlEntry(YamlNode key, YamlNode value) : first(std::move(key)), second(std::move(value)) {}
+  YamlNode first;   ///< the key
+  YamlNode second;  ///< the value
 };
 
 /// The most nodes a parsed document may hold once its aliases are expanded: a real scenario has
