@@ -5,6 +5,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/csv_writer.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 
@@ -69,17 +71,14 @@ std::uint64_t merge_sweep_results(const std::vector<std::string>& inputs, const 
   for (const auto* row : rows)
     if (row->status != sweep::PointStatus::ok) ++merged.rows_failed;
 
+  // The merged file is replaced whole or not at all (AtomicFileWriter), then its manifest: a
+  // merge that fails midway leaves no partial results file looking complete.
+  AtomicFileWriter file(output);
+  for (std::size_t i = 0; i < merged.columns.size(); ++i) file.stream() << (i ? "," : "") << csv_field(merged.columns[i]);
+  file.stream() << '\n';
+  for (const auto* row : rows) file.stream() << row->line;
+  file.commit();
   write_manifest(output, merged);
-  auto writer = SweepResultsWriter::create(output, merged.columns);
-  std::string chunk;
-  for (const auto* row : rows) {
-    chunk += row->line;
-    if (chunk.size() > (1u << 20)) {
-      writer.write(chunk);
-      chunk.clear();
-    }
-  }
-  if (!chunk.empty()) writer.write(chunk);
   return rows.size();
 }
 
