@@ -9,6 +9,7 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/genius_import.hpp"
 #include "scenario_options.hpp"
 
@@ -66,7 +67,7 @@ int run_import_genius(const std::vector<std::string>& args) {
     try {
       parley::io::write_file_atomically(output, imported.yaml);
     } catch (const parley::io::FileWriteError& e) {
-      std::cerr << "parley import-genius: error: " << e.what() << "\n";
+      std::cerr << "parley import-genius: error: " << parley::io::printable_text(e.what()) << "\n";
       return 1;
     }
     return 0;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "command.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "unsigned_option.hpp"
 
@@ -83,7 +84,7 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
     }
     po::notify(variables_);
   } catch (const po::error& e) {
-    return usage_error(e.what());
+    return usage_error(io::printable_text(e.what()));
   }
   if (scenario_words.size() == 1) {
     values_.scenario = scenario_words.front();
@@ -142,7 +143,7 @@ ScenarioCommandLine::~ScenarioCommandLine() {
   try {
     file_->commit();
   } catch (const io::FileWriteError& e) {
-    std::cerr << "parley " << command_ << ": error: " << e.what() << "\n";
+    std::cerr << "parley " << command_ << ": error: " << io::printable_text(e.what()) << "\n";
     output_failed() = true;
   }
 }
@@ -153,7 +154,7 @@ std::ostream* ScenarioCommandLine::output() {
     try {
       file_ = std::make_unique<io::AtomicFileWriter>(values_.output_path);
     } catch (const io::FileWriteError& e) {
-      std::cerr << "parley " << command_ << ": error: " << e.what() << "\n";
+      std::cerr << "parley " << command_ << ": error: " << io::printable_text(e.what()) << "\n";
       return nullptr;
     }
   }

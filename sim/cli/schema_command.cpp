@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/scenario/scenario_schema.hpp"
 
 namespace po = boost::program_options;
@@ -25,7 +26,7 @@ int schema(const std::vector<std::string>& args) {
     po::store(po::command_line_parser(args).options(options).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "parley schema: " << e.what() << "\n";
+    std::cerr << "parley schema: " << io::printable_text(e.what()) << "\n";
     return 2;
   }
   if (vm.count("help")) {
@@ -44,7 +45,7 @@ int schema(const std::vector<std::string>& args) {
   try {
     io::write_file_atomically(output, page);
   } catch (const io::FileWriteError& e) {
-    std::cerr << "parley schema: error: " << e.what() << "\n";
+    std::cerr << "parley schema: error: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   return 0;
