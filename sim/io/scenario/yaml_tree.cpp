@@ -174,6 +174,11 @@ YamlNode parse_yaml(std::string_view text, const std::string& source) {
   }
 }
 
+std::string location_text(const SourceLocation& location) {
+  if (location.line > 0) return "at line " + std::to_string(location.line);
+  return "in " + (location.source ? *location.source : std::string("the command line"));
+}
+
 void relocate(YamlNode& node, const SourceLocation& location) {
   node.location = location;
   for (auto& item : node.items) relocate(item, location);
