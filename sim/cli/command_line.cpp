@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include "parley/io/format/printable_text.hpp"
+
 namespace po = boost::program_options;
 
 namespace parley::cli {
@@ -19,7 +21,7 @@ std::optional<po::variables_map> parse_command_line(const std::string& command, 
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    usage_error(command, e.what());
+    usage_error(command, io::printable_text(e.what()));
     return std::nullopt;
   }
   return vm;

@@ -17,6 +17,7 @@
 #include "command.hpp"
 #include "compare_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/compare_report.hpp"
 #include "parley/solve/meta_game.hpp"
@@ -54,7 +55,7 @@ int run_compare(const std::vector<std::string>& args) {
   try {
     spec = compare_players(*scenario, strategy_args);
   } catch (const std::exception& e) {
-    std::cerr << "parley compare: " << e.what() << "\n";
+    std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 2;
   }
 
@@ -66,13 +67,13 @@ int run_compare(const std::vector<std::string>& args) {
   try {
     meta.emplace(play_meta_game(std::make_shared<const BargainingSetting>(*scenario), spec, options));
   } catch (const std::invalid_argument& e) {
-    std::cerr << "parley compare: " << e.what() << "\n";
+    std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   try {
     if (!nfg_path.empty()) io::write_nfg_file(nfg_path, meta->game());
   } catch (const std::exception& e) {
-    std::cerr << "parley compare: " << e.what() << "\n";
+    std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
 

@@ -1,6 +1,5 @@
 // `parley import-genius`: a GENIUS negotiation (domain + profiles, ANAC's format) as a Parley
 // scenario file (genius_import.hpp, docs/genius.md).
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -9,6 +8,8 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/genius_import.hpp"
 #include "scenario_options.hpp"
 
@@ -63,10 +64,10 @@ int run_import_genius(const std::vector<std::string>& args) {
       std::cout << imported.yaml;
       return 0;
     }
-    std::ofstream out(output, std::ios::binary);
-    out << imported.yaml;
-    if (!out) {
-      std::cerr << "parley import-genius: error: cannot write " << output << "\n";
+    try {
+      parley::io::write_file_atomically(output, imported.yaml);
+    } catch (const parley::io::FileWriteError& e) {
+      std::cerr << "parley import-genius: error: " << parley::io::printable_text(e.what()) << "\n";
       return 1;
     }
     return 0;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "parley/io/format/printable_text.hpp"
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
   const auto& all = parley::cli::commands();
   const auto it = std::find_if(all.begin(), all.end(), [&](const auto& c) { return c.name == args[0]; });
   if (it == all.end()) {
-    std::cerr << "parley: unknown command '" << args[0] << "'\n\n";
+    std::cerr << "parley: unknown command '" << parley::io::printable_text(args[0]) << "'\n\n";
     print_usage(std::cerr);
     return 2;
   }
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     // Errors that reach here are bugs or resource failures; input errors are reported
     // by the commands themselves with file, line and field.
-    std::cerr << "parley " << args[0] << ": error: " << e.what() << "\n";
+    std::cerr << "parley " << args[0] << ": error: " << parley::io::printable_text(e.what()) << "\n";
     return 1;
   }
 }

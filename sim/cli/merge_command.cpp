@@ -9,6 +9,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/sweep/sweep_merge.hpp"
 
 namespace po = boost::program_options;
@@ -46,7 +47,7 @@ int merge(const std::vector<std::string>& args) {
     std::cerr << "parley merge: " << rows << " rows from " << inputs.size() << " shards -> " << output << "\n";
     return 0;
   } catch (const std::exception& e) {
-    std::cerr << "parley merge: " << e.what() << "\n";
+    std::cerr << "parley merge: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
 }

@@ -12,6 +12,7 @@
 
 #include "command.hpp"
 #include "command_line.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/nash_report.hpp"
 #include "parley/solve/lemke_howson.hpp"
@@ -70,7 +71,7 @@ int nash(const std::vector<std::string>& args) {
     }
     game.emplace(io::to_bimatrix_game(nfg));
   } catch (const io::NfgFormatError& e) {
-    std::cerr << "parley nash: " << e.what() << "\n";
+    std::cerr << "parley nash: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
 
@@ -86,7 +87,7 @@ int nash(const std::vector<std::string>& args) {
           "Lemke-Howson from each of the " + std::to_string(game->rows() + game->cols()) + " missing labels";
     }
   } catch (const std::invalid_argument& e) {
-    std::cerr << "parley nash: " << file << ": " << e.what() << "\n";
+    std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   const io::NashReport report{*game, std::move(equilibria), method, description};

@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/progress_bar.hpp"
 #include "parley/io/report/episode_narrator.hpp"
 #include "parley/io/report/run_report.hpp"
@@ -48,7 +49,7 @@ int run_command(const std::vector<std::string>& args) {
   try {
     simulation.emplace(*scenario);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "parley run: " << scenario->id << ": " << e.what() << "\n";
+    std::cerr << "parley run: " << scenario->id << ": " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   std::ostream* out = cli.output();

@@ -1,8 +1,10 @@
 #include "scenario_options.hpp"
 
+#include <exception>
 #include <iostream>
 
 #include "command.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "unsigned_option.hpp"
 
@@ -20,7 +22,11 @@ const char* to_string(OutputFormat format) {
 }
 
 ScenarioCommandLine::ScenarioCommandLine(std::string command, std::string summary, ScenarioOptionsConfig config)
-    : command_(std::move(command)), summary_(std::move(summary)), config_(std::move(config)), own_("Options") {}
+    : command_(std::move(command)),
+      summary_(std::move(summary)),
+      config_(std::move(config)),
+      own_("Options"),
+      uncaught_at_start_(std::uncaught_exceptions()) {}
 
 std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& args) {
   std::string formats;
@@ -78,7 +84,7 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
     }
     po::notify(variables_);
   } catch (const po::error& e) {
-    return usage_error(e.what());
+    return usage_error(io::printable_text(e.what()));
   }
   if (scenario_words.size() == 1) {
     values_.scenario = scenario_words.front();
@@ -131,10 +137,13 @@ std::optional<Scenario> ScenarioCommandLine::load_scenario() const {
 
 ScenarioCommandLine::~ScenarioCommandLine() {
   if (!file_) return;
-  file_->close();
-  if (file_->fail()) {
-    std::cerr << "parley " << command_ << ": error: could not write all of '" << values_.output_path
-              << "' (is the disk full?)\n";
+  // An exception on its way out means the result is not complete: the temporary is removed
+  // (by the writer's destructor) and the file that was there stays.
+  if (std::uncaught_exceptions() > uncaught_at_start_) return;
+  try {
+    file_->commit();
+  } catch (const io::FileWriteError& e) {
+    std::cerr << "parley " << command_ << ": error: " << io::printable_text(e.what()) << "\n";
     output_failed() = true;
   }
 }
@@ -142,14 +151,14 @@ ScenarioCommandLine::~ScenarioCommandLine() {
 std::ostream* ScenarioCommandLine::output() {
   if (values_.output_path.empty() || values_.output_path == "-") return &std::cout;
   if (!file_) {
-    file_ = std::make_unique<std::ofstream>(values_.output_path, std::ios::binary);
-    if (!*file_) {
-      std::cerr << "parley " << command_ << ": cannot write to '" << values_.output_path << "'\n";
-      file_.reset();
+    try {
+      file_ = std::make_unique<io::AtomicFileWriter>(values_.output_path);
+    } catch (const io::FileWriteError& e) {
+      std::cerr << "parley " << command_ << ": error: " << io::printable_text(e.what()) << "\n";
       return nullptr;
     }
   }
-  return file_.get();
+  return &file_->stream();
 }
 
 void print_diagnostics(const io::ScenarioError& error, std::ostream& err) {

@@ -21,7 +21,6 @@
 // Exit codes follow command.hpp: 0 success, 1 bad input, 2 usage error.
 
 #include <cstdint>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -30,6 +29,7 @@
 
 #include <boost/program_options.hpp>
 
+#include "parley/io/format/atomic_file_writer.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/model/scenario.hpp"
 
@@ -67,7 +67,9 @@ class ScenarioCommandLine {
  public:
   /// `command` is the subcommand's name, `summary` one or more sentences for its `--help`.
   ScenarioCommandLine(std::string command, std::string summary, ScenarioOptionsConfig config = {});
-  /// Closes the `-o` file; if it cannot be written to the end, says so and sets output_failed().
+  /// Commits the `-o` file (io::AtomicFileWriter: it replaces the old file only when written
+  /// whole); if it cannot be, says so and sets output_failed(). When an exception is leaving
+  /// the command, the file is not committed and the old one stays.
   ~ScenarioCommandLine();
   ScenarioCommandLine(const ScenarioCommandLine&) = delete;
   ScenarioCommandLine& operator=(const ScenarioCommandLine&) = delete;
@@ -91,8 +93,9 @@ class ScenarioCommandLine {
   /// path: message) and returns std::nullopt (exit code 1).
   [[nodiscard]] std::optional<Scenario> load_scenario() const;
 
-  /// Where results go: std::cout, or the `-o` file (opened on the first call). Returns nullptr
-  /// after printing an error if the file cannot be opened.
+  /// Where results go: std::cout, or the `-o` file (opened on the first call: a temporary in
+  /// the file's folder, renamed over it by the destructor). Returns nullptr after printing an
+  /// error if the file cannot be opened.
   std::ostream* output();
 
  private:
@@ -102,7 +105,8 @@ class ScenarioCommandLine {
   boost::program_options::options_description own_;
   boost::program_options::variables_map variables_;
   ScenarioOptions values_;
-  std::unique_ptr<std::ofstream> file_;
+  std::unique_ptr<io::AtomicFileWriter> file_;
+  int uncaught_at_start_ = 0;
 };
 
 /// Prints every diagnostic, one per line, to `err`.

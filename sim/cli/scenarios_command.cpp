@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
@@ -38,7 +39,7 @@ int scenarios(const std::vector<std::string>& args) {
     po::store(po::command_line_parser(args).options(options).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "parley scenarios: " << e.what() << "\n";
+    std::cerr << "parley scenarios: " << io::printable_text(e.what()) << "\n";
     return 2;
   }
   if (vm.count("help")) {

@@ -1,6 +1,5 @@
 // `parley schema [-o FILE]`: prints the scenario format's reference page (Markdown), rendered
 // from the table the loader validates with; docs/scenario-format.md is this output.
-#include <fstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -8,6 +7,8 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/scenario/scenario_schema.hpp"
 
 namespace po = boost::program_options;
@@ -25,7 +26,7 @@ int schema(const std::vector<std::string>& args) {
     po::store(po::command_line_parser(args).options(options).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "parley schema: " << e.what() << "\n";
+    std::cerr << "parley schema: " << io::printable_text(e.what()) << "\n";
     return 2;
   }
   if (vm.count("help")) {
@@ -41,10 +42,10 @@ int schema(const std::vector<std::string>& args) {
     std::cout << page;
     return std::cout.good() ? 0 : 1;
   }
-  std::ofstream file(output, std::ios::binary);
-  file << page;
-  if (!file) {
-    std::cerr << "parley schema: cannot write to '" << output << "'\n";
+  try {
+    io::write_file_atomically(output, page);
+  } catch (const io::FileWriteError& e) {
+    std::cerr << "parley schema: error: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   return 0;

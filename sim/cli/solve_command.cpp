@@ -14,6 +14,7 @@
 #include "command.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/report/solve_report.hpp"
 #include "scenario_options.hpp"
 #include "unsigned_option.hpp"
@@ -46,7 +47,7 @@ int run_solve(const std::vector<std::string>& args) {
   try {
     eq.emplace(BargainingEquilibrium::solve(*scenario, space, options));
   } catch (const std::invalid_argument& e) {
-    std::cerr << "parley solve: " << e.what() << "\n";
+    std::cerr << "parley solve: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   if (period >= scenario->horizon || (period >= 0 && !eq->talks(period))) {

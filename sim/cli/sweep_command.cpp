@@ -12,6 +12,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/progress_bar.hpp"
 #include "parley/io/report/sobol_report.hpp"
 #include "parley/io/sweep/sobol_report_inputs.hpp"
@@ -122,7 +123,7 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), given);
     po::notify(given);
   } catch (const po::error& e) {
-    std::cerr << "parley sweep: " << e.what() << "\n(parley sweep --help lists the options)\n";
+    std::cerr << "parley sweep: " << io::printable_text(e.what()) << "\n(parley sweep --help lists the options)\n";
     return 2;
   }
   if (given.count("help")) {
@@ -143,7 +144,7 @@ int run_sweep(const Arguments& a) {
   try {
     group_storage.emplace();
   } catch (const std::exception& e) {
-    std::cerr << "parley sweep: " << e.what() << "\n";
+    std::cerr << "parley sweep: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   const sweep::ProcessGroup& group = *group_storage;
@@ -162,7 +163,7 @@ int run_sweep(const Arguments& a) {
     print_diagnostics(e, err);
     return 1;
   } catch (const std::invalid_argument& e) {
-    return fail(e.what(), 2);
+    return fail(io::printable_text(e.what()), 2);
   }
   if (a.output.empty()) return fail("give the results file with -o FILE", 2);
   if (a.threads < 0) return fail("--threads must be 0 (all) or more", 2);
@@ -171,7 +172,7 @@ int run_sweep(const Arguments& a) {
     try {
       shard = io::parse_shard(a.shard);
     } catch (const std::exception& e) {
-      return fail(e.what(), 2);
+      return fail(io::printable_text(e.what()), 2);
     }
   }
   // Checked before any point runs: the spec, the scenario, every varied value, the metrics.
@@ -203,10 +204,10 @@ int run_sweep(const Arguments& a) {
     final = io::run_sweep_session(group, design, prepared.evaluator, options);
   } catch (const io::SweepNotStarted& e) {
     // Every rank got the same verdict before any work: each ends by itself.
-    return fail(e.what(), 1);
+    return fail(io::printable_text(e.what()), 1);
   } catch (const std::exception& e) {
     bar.finish();
-    err << "parley sweep: " << e.what() << "\n";
+    err << "parley sweep: " << io::printable_text(e.what()) << "\n";
     // A failure while writing on rank 0 leaves the other ranks waiting: end the whole job.
     if (group.size() > 1 && group.is_root()) group.abort(1);
     return 1;
@@ -242,7 +243,7 @@ int analyze(const Arguments& a) {
     else io::write_sobol_table(std::cout, report);
     return 0;
   } catch (const std::exception& e) {
-    std::cerr << "parley sweep: " << e.what() << "\n";
+    std::cerr << "parley sweep: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
 }

@@ -1,5 +1,7 @@
 #include "parley/io/format/diagnostic.hpp"
 
+#include "parley/io/format/printable_text.hpp"
+
 namespace parley::io {
 
 std::string to_string(const Diagnostic& d) {
@@ -11,7 +13,9 @@ std::string to_string(const Diagnostic& d) {
   out += ": error: ";
   if (!d.path.empty()) out += d.path + ": ";
   out += d.message;
-  return out;
+  // The file name, key and message may quote the input: its control bytes are shown, not sent
+  // to the terminal (issue 18).
+  return printable_text(out);
 }
 
 namespace {

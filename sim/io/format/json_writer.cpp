@@ -15,6 +15,7 @@
 #include <stdexcept>
 
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/utf8_text.hpp"
 
 namespace parley::io {
 
@@ -23,7 +24,8 @@ std::string json_quote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
   out += '"';
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -38,8 +40,14 @@ std::string json_quote(std::string_view text) {
           out += "\\u00";
           out += hex[u >> 4];
           out += hex[u & 0xf];
-        } else {
+        } else if (u < 0x80) {
           out += c;
+        } else if (const std::size_t n = utf8_sequence_length(text, i); n > 0) {
+          out.append(text.substr(i, n));
+          i += n - 1;
+        } else {
+          // JSON text is UTF-8 (RFC 8259, section 8.1): a byte that is not is written as U+FFFD.
+          out += utf8_replacement_character;
         }
       }
     }

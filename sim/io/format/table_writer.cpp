@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "parley/io/format/printable_text.hpp"
+
 namespace parley::io {
 
 std::size_t display_width(const std::string& text) {
@@ -15,12 +17,15 @@ std::size_t display_width(const std::string& text) {
 TableWriter::TableWriter(std::vector<std::string> headers, std::vector<Align> align)
     : headers_(std::move(headers)), align_(std::move(align)) {
   align_.resize(headers_.size(), Align::left);
+  for (auto& header : headers_) header = printable_text(header);
 }
 
 void TableWriter::add_row(std::vector<std::string> cells) {
   if (cells.size() != headers_.size())
     throw std::invalid_argument("TableWriter: a row of " + std::to_string(cells.size()) + " cells for " +
                                 std::to_string(headers_.size()) + " columns");
+  // Cells quote the input (names, titles): its control bytes are shown, not sent to the terminal.
+  for (auto& cell : cells) cell = printable_text(cell);
   rows_.push_back(std::move(cells));
 }
 

@@ -6,8 +6,10 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 
+#include "parley/io/format/atomic_file_writer.hpp"
 #include "parley/io/format/diagnostic.hpp"
 #include "parley/io/format/number_format.hpp"
 
@@ -367,12 +369,21 @@ std::vector<std::string> write_genius_files(const Scenario& scenario, const std:
   outputs.emplace_back((fs::path(folder) / (base + "_domain.xml")).string(), &files.domain_xml);
   for (const auto& [party, xml] : files.profiles)
     outputs.emplace_back((fs::path(folder) / (base + "_" + party + ".xml")).string(), &xml);
+  // Every file is written to its temporary first and the files replaced only then, each whole
+  // (AtomicFileWriter): a failure leaves no partial file, and none replaced if it is in writing.
+  std::vector<std::unique_ptr<AtomicFileWriter>> writers;
   std::vector<std::string> written;
-  for (const auto& [path, text] : outputs) {
-    std::ofstream out(path, std::ios::binary);
-    out << *text;
-    if (!out) throw ScenarioError({{path, 0, 0, "", "cannot write the file"}});
-    written.push_back(path);
+  try {
+    for (const auto& [path, text] : outputs) {
+      writers.push_back(std::make_unique<AtomicFileWriter>(path));
+      writers.back()->stream() << *text;
+    }
+    for (std::size_t k = 0; k < writers.size(); ++k) {
+      writers[k]->commit();
+      written.push_back(outputs[k].first);
+    }
+  } catch (const FileWriteError& e) {
+    throw ScenarioError({{folder, 0, 0, "", e.what()}});
   }
   return written;
 }

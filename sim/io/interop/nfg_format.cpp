@@ -10,6 +10,8 @@
 #include <sstream>
 #include <utility>
 
+#include "parley/io/format/atomic_file_writer.hpp"
+
 namespace parley::io {
 
 NfgFormatError::NfgFormatError(std::string file, int line, int column, std::string message)
@@ -351,7 +353,7 @@ std::string number_text(double x) {
   return std::string(buffer, end);
 }
 
-std::string quoted(const std::string& s) {
+std::string nfg_quoted(const std::string& s) {
   std::string out = "\"";
   for (const char c : s) {
     if (c == '"') out += '\\';
@@ -397,11 +399,11 @@ BimatrixGame to_bimatrix_game(const NfgGame& nfg) {
 void write_nfg(std::ostream& out, const BimatrixGame& game) {
   const bool integral = (game.a().array() == game.a().array().round()).all() &&
                         (game.b().array() == game.b().array().round()).all();
-  out << "NFG 1 " << (integral ? "R" : "D") << " " << quoted(game.title()) << " { "
-      << quoted(game.player_name(0)) << " " << quoted(game.player_name(1)) << " }\n\n{ ";
+  out << "NFG 1 " << (integral ? "R" : "D") << " " << nfg_quoted(game.title()) << " { "
+      << nfg_quoted(game.player_name(0)) << " " << nfg_quoted(game.player_name(1)) << " }\n\n{ ";
   for (int p = 0; p < 2; ++p) {
     out << "{";
-    for (const auto& label : game.strategy_labels(p)) out << " " << quoted(label);
+    for (const auto& label : game.strategy_labels(p)) out << " " << nfg_quoted(label);
     out << " }\n";
   }
   out << "}\n\"\"\n\n";
@@ -416,11 +418,9 @@ void write_nfg(std::ostream& out, const BimatrixGame& game) {
 }
 
 void write_nfg_file(const std::filesystem::path& path, const BimatrixGame& game) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) throw std::runtime_error(path.string() + ": cannot open the file for writing");
-  write_nfg(out, game);
-  out.flush();
-  if (!out) throw std::runtime_error(path.string() + ": could not write the file");
+  AtomicFileWriter file(path);  // throws FileWriteError (a std::runtime_error) naming the file
+  write_nfg(file.stream(), game);
+  file.commit();
 }
 
 }  // namespace parley::io

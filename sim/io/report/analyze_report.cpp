@@ -7,6 +7,7 @@
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
 
@@ -212,7 +213,7 @@ void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioA
 }
 
 void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
-  out << s.title << " - exact analytics\n";
+  out << printable_text(s.title) << " - exact analytics\n";
   if (a.outcome) {
     const auto& bf = *s.battlefield;
     out << "\nWar fought to the end with no talks, from state " << bf.start << " of " << bf.states << " over "

@@ -3,6 +3,7 @@
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/nash_report.hpp"
 
@@ -229,7 +230,7 @@ void write_meta_game_csv(std::ostream& out, const CompareReport& r) {
 void write_meta_game_table(std::ostream& out, const CompareReport& r) {
   const BimatrixGame& g = r.game;
   const Scenario& sc = r.scenario;
-  out << sc.title << " - strategy meta-game\n";
+  out << printable_text(sc.title) << " - strategy meta-game\n";
   out << r.runs << " runs per profile, seed " << r.seed
       << ", common random numbers (every profile fights on the same fronts)\n";
   out << advantage_phrase(sc) << ".\n";

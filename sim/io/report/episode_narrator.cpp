@@ -3,6 +3,7 @@
 #include "parley/engine/episode_runner.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/report/run_report.hpp"
 
@@ -171,7 +172,7 @@ void write_episode_trace(std::ostream& out, const Simulation& simulation, std::u
     out << "\n";
     return;
   }
-  out << s.title << " (" << s.id << "): one episode, run 0 of seed " << seed
+  out << printable_text(s.title) << " (" << printable_text(s.id) << "): one episode, run 0 of seed " << seed
       << " (another seed shows another episode)\n";
   out << "Each party's demand is what it asks for now; fighting on is its reservation value, the most it\n"
          "would get by rejecting everything (DESIGN 1.6).\n";

@@ -6,6 +6,7 @@
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 
 namespace parley::io {
@@ -90,7 +91,7 @@ void write_run_table(std::ostream& out, const RunReport& report) {
   const Scenario& s = report.scenario();
   const RunSummary& r = report.summary();
   const std::string& unit = s.period_unit;
-  out << s.title << " (" << s.id << ")\n"
+  out << printable_text(s.title) << " (" << printable_text(s.id) << ")\n"
       << r.runs << " runs, seed " << r.seed << ", horizon " << s.horizon << " " << unit
       << "s; 95% intervals in brackets\n\n";
 

@@ -4,6 +4,7 @@
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
 
@@ -188,7 +189,7 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
   const int s0 = eq.start_state();
   const EquilibriumPath& path = eq.path();
   const std::string unit = sc.period_unit;
-  out << sc.title << " - subgame-perfect equilibrium under complete information\n\n";
+  out << printable_text(sc.title) << " - subgame-perfect equilibrium under complete information\n\n";
   out << protocol_sentence(sc, eq) << "\n";
   if (sc.battlefield)
     out << "Every party knows the true battlefield schedule (beliefs play no role here; `parley run` has them).\n";

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/format/word_list.hpp"
@@ -212,8 +213,8 @@ std::string protocol_in_words(const Scenario& s) {
 }
 
 void write_description_table(std::ostream& out, const Scenario& s) {
-  out << s.title << "  (" << s.id << ")\n";
-  if (!s.description.empty()) out << "\n" << s.description << (s.description.ends_with("\n") ? "" : "\n");
+  out << printable_text(s.title) << "  (" << printable_text(s.id) << ")\n";
+  if (!s.description.empty()) out << "\n" << printable_text(s.description) << (s.description.ends_with("\n") ? "" : "\n");
   out << "\nHorizon: " << periods_in_words(s, s.horizon) << ". Protocol: " << protocol_in_words(s) << "\n";
 
   out << "\nParties\n";

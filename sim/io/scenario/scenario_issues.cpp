@@ -91,9 +91,8 @@ void read_clauses(ScenarioBuild& b, const YamlNode& n, const std::string& path, 
     const auto [it, inserted] = b.clause_owner.emplace(*id, std::pair(issue.id, item.find("id")->location));
     if (!inserted) {
       b.reader.error(*item.find("id"), child_path(ip, "id"),
-                     "duplicate clause id " + in_quotes(*id) + " (first in issue " + in_quotes(it->second.first) +
-                         " at line " + std::to_string(it->second.second.line) +
-                         "); clause ids are unique in the whole scenario");
+                     "duplicate clause id " + in_quotes(*id) + " (first in issue " + in_quotes(it->second.first) + " " +
+                         location_text(it->second.second) + "); clause ids are unique in the whole scenario");
       continue;
     }
     issue.clauses.push_back(Clause{*id, b.reader.string_key(item, ip, "issues[].clauses[]", "text").value_or(*id)});
@@ -203,8 +202,8 @@ void read_issue(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
     state.id_location = n.find("id")->location;
     if (const int first = b.scenario.issue_index(*id); first >= 0)
       b.reader.error(*n.find("id"), child_path(path, "id"),
-                     "duplicate issue id " + in_quotes(*id) + " (first at line " +
-                         std::to_string(b.issues_state[static_cast<std::size_t>(first)].id_location.line) + ")");
+                     "duplicate issue id " + in_quotes(*id) + " (first " +
+                         location_text(b.issues_state[static_cast<std::size_t>(first)].id_location) + ")");
   } else if (const YamlNode* raw = n.find("id"); raw && raw->is_scalar())
     issue.id = raw->scalar;  // reported already; keeping it spares errors on every reference to it
   issue.name = b.reader.string_key(n, path, pattern, "name").value_or(issue.id);

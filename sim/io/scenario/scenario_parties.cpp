@@ -318,8 +318,8 @@ void read_party(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
     b.party_id_locations.back() = n.find("id")->location;
     if (const int first = b.scenario.party_index(*id); first >= 0)
       b.reader.error(*n.find("id"), child_path(path, "id"),
-                     "duplicate party id " + in_quotes(*id) + " (first at line " +
-                         std::to_string(b.party_id_locations[static_cast<std::size_t>(first)].line) + ")");
+                     "duplicate party id " + in_quotes(*id) + " (first " +
+                         location_text(b.party_id_locations[static_cast<std::size_t>(first)]) + ")");
   } else if (const YamlNode* raw = n.find("id"); raw && raw->is_scalar())
     party.id = raw->scalar;  // reported already; keeping it spares errors on every reference to it
   party.name = b.reader.string_key(n, path, pattern, "name").value_or(party.id);

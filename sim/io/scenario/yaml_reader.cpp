@@ -129,8 +129,7 @@ void YamlReader::check_unique_keys(const YamlNode& map, const std::string& path)
     const auto [it, inserted] = seen.emplace(key.scalar, &key);
     if (!inserted)
       error(key, child_path(path, key.scalar),
-            "duplicate key " + in_quotes(key.scalar) + " (first at line " + std::to_string(it->second->location.line) +
-                ")");
+            "duplicate key " + in_quotes(key.scalar) + " (first " + location_text(it->second->location) + ")");
   }
 }
 

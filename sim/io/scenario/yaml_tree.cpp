@@ -2,10 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <exception>
 #include <string>
 #include <vector>
 
 #include "parley/io/format/diagnostic.hpp"
+#include "parley/io/format/utf8_text.hpp"
+#include "parley/io/scenario/key_path.hpp"
 
 namespace parley::io {
 
@@ -107,14 +110,73 @@ std::string YamlNode::describe() const {
   return "'" + scalar + "'";
 }
 
+namespace {
+
+/// The path of the key or value that holds position (`line`, `column`): of the nodes that start
+/// at or before it, the last one ("" when none does).
+void find_invalid_byte_holder(const YamlNode& node, const std::string& path, int line, int column,
+                              SourceLocation& best, std::string& best_path) {
+  const auto before = [&](const SourceLocation& at) {
+    return at.line > 0 && (at.line < line || (at.line == line && at.column <= column));
+  };
+  const auto later = [&](const SourceLocation& at) {
+    return at.line > best.line || (at.line == best.line && at.column >= best.column);
+  };
+  if (before(node.location) && later(node.location)) {
+    best = node.location;
+    best_path = path;
+  }
+  for (std::size_t k = 0; k < node.items.size(); ++k)
+    find_invalid_byte_holder(node.items[k], item_path(path, k), line, column, best, best_path);
+  for (const auto& [key, value] : node.entries) {
+    const std::string child = child_path(path, key.is_scalar() ? key.scalar : std::string("?"));
+    find_invalid_byte_holder(key, child, line, column, best, best_path);
+    find_invalid_byte_holder(value, child, line, column, best, best_path);
+  }
+}
+
+}  // namespace
+
 YamlNode parse_yaml(std::string_view text, const std::string& source) {
   const auto name = std::make_shared<const std::string>(source);
+  // Scenario files are UTF-8 (YAML 1.2, section 5.2): yaml-cpp passes other bytes through, and a
+  // title holding one made `--format json` print invalid JSON (issue 18). The error is located
+  // at the byte, with the key whose text holds it.
+  if (const auto bad = first_invalid_utf8(text)) {
+    int line = 1;
+    int column = 1;
+    for (std::size_t i = 0; i < *bad; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        ++column;  // characters, not bytes, as editors count
+      }
+    }
+    std::string path;
+    try {
+      SourceLocation best;
+      find_invalid_byte_holder(TreeCopy(name).convert(YAML::Load(valid_utf8(text))), "", line, column, best, path);
+    } catch (const std::exception&) {
+      path.clear();  // not YAML either: the position alone says where
+    }
+    static const char* const hex = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(text[*bad]);
+    throw ScenarioError({Diagnostic{source, line, column, path,
+                                    std::string("invalid UTF-8 (byte 0x") + hex[byte >> 4] + hex[byte & 0xf] +
+                                        "); YAML text must be UTF-8"}});
+  }
   try {
     return TreeCopy(name).convert(YAML::Load(std::string(text)));
   } catch (const YAML::Exception& e) {
     const SourceLocation at = location_of(e.mark, name);
     throw ScenarioError({Diagnostic{source, at.line, at.column, "", "YAML syntax: " + e.msg}});
   }
+}
+
+std::string location_text(const SourceLocation& location) {
+  if (location.line > 0) return "at line " + std::to_string(location.line);
+  return "in " + (location.source ? *location.source : std::string("the command line"));
 }
 
 void relocate(YamlNode& node, const SourceLocation& location) {

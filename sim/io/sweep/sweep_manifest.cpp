@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "parley/io/format/atomic_file_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 
 namespace parley::io {
@@ -157,17 +158,8 @@ SweepManifest parse_manifest(std::string_view text, const std::string& source) {
 }
 
 void write_manifest(const std::string& results_path, const SweepManifest& manifest) {
-  const std::string path = manifest_path(results_path);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << manifest_json(manifest);
-    out.flush();
-    if (!out) throw std::runtime_error(temporary + ": cannot write the manifest");
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) throw std::runtime_error(path + ": cannot write the manifest: " + error.message());
+  // Replaced whole or not at all: a sweep killed while writing it leaves the previous manifest.
+  write_file_atomically(manifest_path(results_path), manifest_json(manifest));
 }
 
 SweepManifest read_manifest(const std::string& results_path) {

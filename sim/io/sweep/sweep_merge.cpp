@@ -4,11 +4,21 @@
 #include <filesystem>
 #include <map>
 #include <stdexcept>
+#include <vector>
 
+#include "parley/io/format/atomic_file_writer.hpp"
+#include "parley/io/format/csv_writer.hpp"
 #include "parley/io/sweep/sweep_manifest.hpp"
 #include "parley/io/sweep/sweep_results.hpp"
 
 namespace parley::io {
+
+namespace {
+
+/// How many duplicated points a merge error lists by line; the rest are counted.
+constexpr std::size_t merge_duplicates_listed = 10;
+
+}  // namespace
 
 std::uint64_t merge_sweep_results(const std::vector<std::string>& inputs, const std::string& output, bool overwrite) {
   if (inputs.empty()) throw std::runtime_error("merge: give the shards' results files");
@@ -33,9 +43,29 @@ std::uint64_t merge_sweep_results(const std::vector<std::string>& inputs, const 
     if (!shard_files.emplace(m.shard.index, input).second)
       throw std::runtime_error(input + " and " + shard_files[m.shard.index] + " are both shard " + shard);
     if (f.header != m.columns) throw std::runtime_error(input + ": the columns differ from its manifest's");
-    if (f.torn_tail || f.rows.size() != m.points_in_file)
-      throw std::runtime_error(input + " (shard " + shard + ") is incomplete: " + std::to_string(f.rows.size()) +
-                               " of " + std::to_string(m.points_in_file) +
+    // A point with more than one row is named with its lines: counted as rows, a shard with a
+    // duplicate and nothing missing read "29 of 28 rows" (issue 18).
+    std::map<std::uint64_t, std::vector<std::uint64_t>> lines_of_point;
+    for (const auto& row : f.rows) lines_of_point[row.point].push_back(row.line_number);
+    std::string duplicates;
+    std::size_t duplicated_points = 0;
+    for (const auto& [point, lines] : lines_of_point) {
+      if (lines.size() < 2) continue;
+      if (++duplicated_points > merge_duplicates_listed) continue;
+      std::string at;
+      for (std::size_t k = 0; k < lines.size(); ++k)
+        at += (k == 0 ? "" : k + 1 == lines.size() ? " and " : ", ") + std::to_string(lines[k]);
+      duplicates += "\n  point " + std::to_string(point) + " at lines " + at;
+    }
+    if (duplicated_points > merge_duplicates_listed)
+      duplicates += "\n  and " + std::to_string(duplicated_points - merge_duplicates_listed) + " more points";
+    if (duplicated_points > 0)
+      throw std::runtime_error(input + " (shard " + shard + ") has more than one row for " +
+                               std::to_string(duplicated_points) + (duplicated_points == 1 ? " point" : " points") +
+                               " (each point has one row; keep one of each and remove the others):" + duplicates);
+    if (f.torn_tail || lines_of_point.size() != m.points_in_file)
+      throw std::runtime_error(input + " (shard " + shard + ") is incomplete: " +
+                               std::to_string(lines_of_point.size()) + " of " + std::to_string(m.points_in_file) +
                                " rows; complete it with the same parley sweep command and --resume");
     for (const auto& row : f.rows)
       if (row.point >= m.design_points || !m.shard.contains(row.point))
@@ -69,17 +99,14 @@ std::uint64_t merge_sweep_results(const std::vector<std::string>& inputs, const 
   for (const auto* row : rows)
     if (row->status != sweep::PointStatus::ok) ++merged.rows_failed;
 
+  // The merged file is replaced whole or not at all (AtomicFileWriter), then its manifest: a
+  // merge that fails midway leaves no partial results file looking complete.
+  AtomicFileWriter file(output);
+  for (std::size_t i = 0; i < merged.columns.size(); ++i) file.stream() << (i ? "," : "") << csv_field(merged.columns[i]);
+  file.stream() << '\n';
+  for (const auto* row : rows) file.stream() << row->line;
+  file.commit();
   write_manifest(output, merged);
-  auto writer = SweepResultsWriter::create(output, merged.columns);
-  std::string chunk;
-  for (const auto* row : rows) {
-    chunk += row->line;
-    if (chunk.size() > (1u << 20)) {
-      writer.write(chunk);
-      chunk.clear();
-    }
-  }
-  if (!chunk.empty()) writer.write(chunk);
   return rows.size();
 }
 

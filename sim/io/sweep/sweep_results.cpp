@@ -167,6 +167,7 @@ SweepResultsFile read_sweep_results(const std::string& path) {
       }
       row.line.assign(raw);
       row.line += '\n';
+      row.line_number = line_number;
       file.rows.push_back(std::move(row));
     }
     start = end + 1;

@@ -24,6 +24,7 @@ struct Diagnostic {
 
 /// `file:line:col: error: path: message`, the form compilers use, so editors can jump to it;
 /// `:line:col` is left out when the position is unknown and `path: ` when the path is empty.
+/// Control bytes and bytes that are not UTF-8 are written as `\xHH` (printable_text).
 std::string to_string(const Diagnostic& diagnostic);
 
 /// \brief Thrown by the scenario loader with every error it found, not only the first.

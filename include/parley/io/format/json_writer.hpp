@@ -14,7 +14,8 @@
 namespace parley::io {
 
 /// The JSON string literal for `text`, quotes included: `"`, `\` and control characters are
-/// escaped (\n, \t, ..., \u00XX); other bytes, UTF-8 included, pass through unchanged.
+/// escaped (\n, \t, ..., \u00XX); UTF-8 passes through unchanged, and each byte that is not
+/// part of a well-formed UTF-8 sequence is written as U+FFFD, so the output is always valid JSON.
 std::string json_quote(std::string_view text);
 
 /// \brief Writes one JSON value, built with nested begin/end calls.

@@ -12,7 +12,8 @@ namespace parley::io {
 ///
 /// Columns are separated by two spaces; the header is underlined with dashes. Widths count
 /// UTF-8 code points, not bytes, so names such as "Україна" line up. Numbers are usually
-/// right-aligned, text left-aligned.
+/// right-aligned, text left-aligned. Headers and cells are written as printable_text (control
+/// bytes as `\xHH`), since they quote the input.
 class TableWriter {
  public:
   enum class Align { left, right };

@@ -64,7 +64,9 @@ GeniusExport export_genius(const Scenario& scenario, const GeniusExportOptions& 
 
 /// export_genius, then writes `<folder>/<scenario id>_domain.xml` and
 /// `<folder>/<scenario id>_<party id>.xml` (the folder is created if needed) and returns the
-/// paths written, the domain's first. Throws ScenarioError if a file cannot be written.
+/// paths written, the domain's first. Each file is replaced whole or not at all
+/// (AtomicFileWriter), after all of them are written. Throws ScenarioError (file = `folder`,
+/// the message naming the file and the reason) if a file cannot be written.
 std::vector<std::string> write_genius_files(const Scenario& scenario, const std::string& folder,
                                             const GeniusExportOptions& options = {});
 

@@ -83,7 +83,8 @@ inline constexpr std::size_t max_nfg_profiles = 1'000'000;
 /// names are escaped as \" (a backslash not followed by a quote reads back as itself).
 void write_nfg(std::ostream& out, const BimatrixGame& game);
 
-/// write_nfg to the file at `path`; throws std::runtime_error when it cannot be written.
+/// write_nfg to the file at `path`, replaced whole or not at all (AtomicFileWriter); throws
+/// FileWriteError (a std::runtime_error naming the file and the reason) when it cannot be written.
 void write_nfg_file(const std::filesystem::path& path, const BimatrixGame& game);
 
 }  // namespace parley::io

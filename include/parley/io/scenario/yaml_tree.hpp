@@ -25,6 +25,11 @@ struct SourceLocation {
   int column = 0;
 };
 
+/// Where a node came from, for messages that point back at it ("duplicate id 'x' (first at line
+/// 12)"): "at line 12", or, for a node given on the command line (no line), "in " and its source,
+/// e.g. "in --set parties[0].id=x", never "at line 0".
+std::string location_text(const SourceLocation& location);
+
 struct YamlEntry;
 
 /// \brief A YAML node: null, scalar, sequence or map (keys and values in document order).

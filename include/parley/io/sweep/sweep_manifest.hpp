@@ -54,7 +54,8 @@ std::string manifest_json(const SweepManifest& manifest);
 SweepManifest parse_manifest(std::string_view json, const std::string& source);
 
 /// Writes the manifest beside the results: to a temporary file, then renamed over the old one,
-/// so a reader (or a kill) never sees half a manifest. Throws std::runtime_error on failure.
+/// so a reader (or a kill) never sees half a manifest (AtomicFileWriter). Throws
+/// std::runtime_error (FileWriteError) naming the file and the reason on failure.
 void write_manifest(const std::string& results_path, const SweepManifest& manifest);
 
 /// Reads the manifest of `results_path`; throws std::runtime_error if missing or malformed.

@@ -47,6 +47,7 @@ struct SweepResultRow {
   std::string message;
   std::vector<double> metrics;      ///< NaN for empty fields
   std::string line;                 ///< the line as it is in the file, with its "\n"
+  std::uint64_t line_number = 0;    ///< 1-based line of the file (the header is line 1)
 };
 
 /// \brief A results file as found on disk.
