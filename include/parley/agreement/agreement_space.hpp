@@ -17,12 +17,6 @@
 
 namespace parley {
 
-/// Tolerance for comparing a utility returned by a query with a floor or with
-/// Scenario::utility of the materialised package: interpolation and summation order differ
-/// by rounding only (about 1e-15), so a responder whose floor was met by a query should
-/// accept when u >= floor - utility_tolerance.
-inline constexpr double utility_tolerance = 1e-12;
-
 /// Options of both constructions.
 struct AgreementSpaceOptions {
   FrontierOptions frontier;
