@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "parley/model/utility_tolerance.hpp"
+
 namespace parley {
 
 EquilibriumStrategy::EquilibriumStrategy(std::shared_ptr<const BargainingEquilibrium> equilibrium, std::size_t party)
@@ -44,7 +46,7 @@ bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
   const EquilibriumOffer& planned = equilibrium_->offer(t, s, static_cast<std::size_t>(k));
   if (!planned.settles) return false;
   const double own = equilibrium_->offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
-  if (own < view.reservation() - utility_tolerance) return false;  // its own offer binds it
+  if (!worth_at_least(own, view.reservation())) return false;  // its own offer binds it
   view.space().package_into(planned.point, offer);
   return true;
 }

@@ -6,6 +6,7 @@
 
 #include "parley/agents/contingent_strategy.hpp"
 #include "parley/agents/strategy_registry.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 
@@ -95,7 +96,7 @@ StallStrategy::Demand StallStrategy::demand(const StrategyView& view) const {
   const auto attainable = attainable_utility(view);
   const double secured = attainable ? std::max(*attainable, r) : r;
   const auto waiting = waiting_value(view, floors_, posterior_);
-  if (waiting && *waiting > secured + utility_tolerance) return {*waiting, true};
+  if (waiting && worth_more(*waiting, secured)) return {*waiting, true};
   return {ContingentStrategy::demand(view, beta_), false};
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parley/model/utility_tolerance.hpp"
+
 namespace parley {
 
 const char* to_string(AnswerReason reason) {
@@ -18,16 +20,17 @@ Answer answer_by_threshold(double utility, double demand, double reservation,
                            AnswerReason below_demand_reason) {
   Answer a;
   a.threshold = std::max(demand, reservation);
-  a.accept = utility >= a.threshold - utility_tolerance;
+  // Ties go to acceptance (DESIGN 1.9): an offer worth the threshold up to rounding is accepted.
+  a.accept = worth_at_least(utility, a.threshold);
   if (a.accept) a.reason = AnswerReason::meets_demand;
-  else if (utility < reservation - utility_tolerance) a.reason = AnswerReason::below_reservation;
+  else if (!worth_at_least(utility, reservation)) a.reason = AnswerReason::below_reservation;
   else a.reason = below_demand_reason;
   return a;
 }
 
 bool binds_below_reservation(const StrategyView& view, const Agreement& package) {
   if (!view.setting().is_veto(view.self())) return false;
-  return view.scenario().utility(view.self(), package) < view.reservation() - utility_tolerance;
+  return !worth_at_least(view.scenario().utility(view.self(), package), view.reservation());
 }
 
 std::optional<SpacePoint> aspiration_offer(const StrategyView& view, double own_floor) {

@@ -64,8 +64,9 @@ double others_sum(std::span<const double> u, std::size_t own) {
 }
 
 /// The point of `set` that maximises the pair score(u) = (value, tie-break) lexicographically
-/// among the points whose utilities u satisfy `feasible(u)`, the first such point on a full
-/// tie; one scan of the set. The point's value is the first component of its score.
+/// among the points whose utilities u satisfy `feasible(u)`, values the same up to rounding
+/// counting as tied (same_utility, DESIGN 1.9), the first such point on a full tie; one scan of
+/// the set. The point's value is the first component of its score.
 template <class Feasible, class Score>
 std::optional<SpacePoint> best_epsilon_point(const EpsilonParetoSet& set, Feasible feasible, Score score) {
   std::optional<SpacePoint> best;
@@ -74,7 +75,8 @@ std::optional<SpacePoint> best_epsilon_point(const EpsilonParetoSet& set, Feasib
     const auto u = set.utilities(p);
     if (!feasible(u)) continue;
     const auto [value, tie_break] = score(u);
-    if (!best || value > best->value || (value == best->value && tie_break > best_tie_break)) {
+    if (!best || worth_more(value, best->value) ||
+        (same_utility(value, best->value) && worth_more(tie_break, best_tie_break))) {
       best = SpacePoint{p, 0.0, value};
       best_tie_break = tie_break;
     }
@@ -156,7 +158,7 @@ std::optional<SpacePoint> AgreementSpace::best_for(std::size_t party, std::span<
       epsilon_set_,
       [&](std::span<const double> u) {
         for (std::size_t d = 0; d < u.size(); ++d)
-          if (d != own && !(u[d] >= floors[veto_[d]])) return false;
+          if (d != own && !worth_at_least(u[d], floors[veto_[d]])) return false;
         return true;
       },
       [&](std::span<const double> u) { return std::pair{u[own], others_sum(u, own)}; });
@@ -178,7 +180,7 @@ std::optional<SpacePoint> AgreementSpace::best_for_others(std::size_t party, dou
   // ties go to the point better for `party`.
   const std::size_t own = dimension_of(veto_, party);
   return best_epsilon_point(
-      epsilon_set_, [&](std::span<const double> u) { return u[own] >= own_floor; },
+      epsilon_set_, [&](std::span<const double> u) { return worth_at_least(u[own], own_floor); },
       [&](std::span<const double> u) { return std::pair{others_sum(u, own), u[own]}; });
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "parley/model/utility_tolerance.hpp"
+
 #include "linear_interpolation.hpp"
 
 namespace parley {
@@ -30,7 +32,7 @@ struct FrontierZone {
 FrontierZone frontier_zone(const ParetoFrontier& f, double da, double db) {
   FrontierZone z;
   const auto hi = f.max_a_given_b(db);
-  if (!hi || hi->u_a < da - utility_tolerance) return z;
+  if (!hi || !worth_at_least(hi->u_a, da)) return z;
   const auto lo = f.max_b_given_a(std::min(da, hi->u_a));
   z.exists = true;
   z.hi = *hi;
@@ -64,7 +66,7 @@ BargainingSolution make_solution(const AgreementSpace& space, const SpacePoint& 
 /// Veto party coordinates of set point p.
 bool in_zone(const EpsilonParetoSet& set, std::size_t p, std::span<const double> d) {
   for (std::size_t k = 0; k < set.dimension(); ++k)
-    if (set.utility(p, k) < d[set.parties()[k]] - utility_tolerance) return false;
+    if (!worth_at_least(set.utility(p, k), d[set.parties()[k]])) return false;
   return true;
 }
 
@@ -176,7 +178,7 @@ std::optional<BargainingSolution> kalai_smorodinsky(const AgreementSpace& space,
     const FrontierZone zone = frontier_zone(f, da, db);
     if (!zone.exists) return std::nullopt;
     const double ga = zone.hi.u_a - da, gb = zone.lo.u_b - db;
-    const bool use_a = ga > utility_tolerance, use_b = gb > utility_tolerance;
+    const bool use_a = worth_more(zone.hi.u_a, da), use_b = worth_more(zone.lo.u_b, db);
     auto score = [&](const Point& p) {
       Score s{std::numeric_limits<double>::infinity(), 0.0};
       if (use_a) {
@@ -228,8 +230,8 @@ std::optional<BargainingSolution> kalai_smorodinsky(const AgreementSpace& space,
     if (!in_zone(set, p, d)) continue;
     Score s{std::numeric_limits<double>::infinity(), 0.0};
     for (std::size_t k = 0; k < m; ++k) {
+      if (!worth_more(ideal[k], d[veto[k]])) continue;
       const double gain = ideal[k] - d[veto[k]];
-      if (!(gain > utility_tolerance)) continue;
       const double r = (set.utility(p, k) - d[veto[k]]) / gain;
       s.min = std::min(s.min, r);
       s.sum += r;
@@ -249,7 +251,7 @@ BargainingSolution max_welfare(const AgreementSpace& space) {
   for (std::size_t p = 0; p < space.point_count(); ++p) {
     double sum = 0.0;
     for (std::size_t i : veto) sum += space.utility(space.point(p), i);
-    if (sum > best) {
+    if (worth_more(sum, best)) {  // the first of the points whose welfare is the same up to rounding
       best = sum;
       best_point = p;
     }

@@ -1,5 +1,6 @@
 #include "frontier_envelope.hpp"
 #include "linear_interpolation.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,9 +10,9 @@ namespace parley::envelope {
 
 namespace {
 
-/// Two utilities closer than this are the same vertex: they are sums of the same numbers
-/// in different orders, or the two lines' values at a computed crossing.
-constexpr double same_level = 1e-13;
+// Two utilities the same up to rounding (same_utility, DESIGN 1.9) are the same level: they are
+// sums of the same numbers in different orders (0.1 + 0.2 and 0.3), or the two lines' values at
+// a computed crossing.
 
 /// Fraction of the way along edge j at abscissa x (clamped to [0, 1]).
 double fraction(const Frontier& f, std::size_t j, double x) {
@@ -116,7 +117,9 @@ class Assembler {
   void point(double x, double y, const Ref& ref) {
     if (!h_.v.empty()) {
       const Vertex& last = h_.v.back();
-      if (x == last.x && std::abs(y - last.y) <= same_level) return;
+      // The same u_a up to rounding and not worth more to b: the last vertex is worth at least
+      // as much to both and, unless tied, more to b; the point is dominated (DESIGN 1.9).
+      if (same_utility(x, last.x) && !worth_more(y, last.y)) return;
       // Rounding must not break monotonicity: the new point is right of and below the last.
       x = std::max(x, last.x);
       y = std::min(y, last.y);
@@ -137,7 +140,7 @@ class Assembler {
     }
     if (!h_.v.empty()) {
       Vertex& last = h_.v.back();
-      if (x0 == last.x && std::abs(y0 - last.y) <= same_level) {
+      if (same_utility(x0, last.x) && same_utility(y0, last.y)) {
         if (source_ == source && source.frontier >= 0 && !h_.e.empty() && h_.e.back().segment) {
           last.x = x1;
           last.y = y1;
@@ -177,11 +180,11 @@ void emit_span(Assembler& out, const Cursor& c, int which, const Span& span, dou
 
 void emit_point(Assembler& out, const Probe& pf, const Probe& pg, double x) {
   if (pf.presence == Presence::absent && pg.presence == Presence::absent) return;
-  // Heights within same_level are ties: sums of the same weights in another order differ in
-  // the last bit, and a real point that only rounding lifts above the level of a point further
-  // right is weakly dominated by it, not efficient.
-  const bool f_above = pg.presence == Presence::absent || (pf.presence != Presence::absent && pf.y > pg.y + same_level);
-  const bool g_above = pf.presence == Presence::absent || (pg.presence != Presence::absent && pg.y > pf.y + same_level);
+  // Heights the same up to rounding are ties (same_utility, DESIGN 1.9): sums of the same
+  // weights in another order differ in the last bit, and a real point that only rounding lifts
+  // above the level of a point further right is weakly dominated by it, not efficient.
+  const bool f_above = pg.presence == Presence::absent || (pf.presence != Presence::absent && worth_more(pf.y, pg.y));
+  const bool g_above = pf.presence == Presence::absent || (pg.presence != Presence::absent && worth_more(pg.y, pf.y));
   if (f_above) {
     if (pf.presence == Presence::real) out.point(x, pf.y, pf.ref);
   } else if (g_above) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <utility>
 
+#include "parley/model/utility_tolerance.hpp"
+
 #include "frontier_envelope.hpp"
 
 #include "clause_split.hpp"
@@ -346,32 +348,38 @@ std::size_t ParetoFrontier::segment_count() const {
 
 std::optional<ParetoFrontier::Point> ParetoFrontier::max_a_given_b(double floor_b) const noexcept {
   const std::size_t n = u_b_.size();
-  if (n == 0 || !(floor_b <= u_b_.front())) return std::nullopt;
-  // u_b is non-increasing: j is the last vertex with u_b >= floor_b.
-  const auto it = std::partition_point(u_b_.begin(), u_b_.end(), [floor_b](double y) { return y >= floor_b; });
+  // A vertex meets the floor when it is worth at least the floor up to rounding (DESIGN 1.9):
+  // a responder offered exactly its value of rejecting accepts.
+  const auto meets = [floor_b](double y) { return worth_at_least(y, floor_b); };
+  if (n == 0 || !meets(u_b_.front())) return std::nullopt;
+  // u_b is non-increasing: j is the last vertex meeting the floor.
+  const auto it = std::partition_point(u_b_.begin(), u_b_.end(), meets);
   std::size_t j = static_cast<std::size_t>(it - u_b_.begin()) - 1;
-  if (j + 1 < n && edges_[j].kind == EdgeKind::segment && u_b_[j] > floor_b) {
+  // Inside the segment only when v_j is worth more than the floor: v_{j+1} is then worth less
+  // beyond rounding, so t is in (0, 1). A vertex tied with the floor is the answer itself.
+  if (j + 1 < n && edges_[j].kind == EdgeKind::segment && worth_more(u_b_[j], floor_b)) {
     const double t = (u_b_[j] - floor_b) / (u_b_[j] - u_b_[j + 1]);
     return Point{j, t, lerp(u_a_[j], u_a_[j + 1], t), floor_b};
   }
   // At a vertex: among vertices with the same u_a (a vertical drop), the highest in u_b.
-  while (j > 0 && u_a_[j - 1] == u_a_[j]) --j;
+  while (j > 0 && same_utility(u_a_[j - 1], u_a_[j])) --j;
   return vertex(j);
 }
 
 std::optional<ParetoFrontier::Point> ParetoFrontier::max_b_given_a(double floor_a) const noexcept {
   const std::size_t n = u_a_.size();
-  if (n == 0 || !(floor_a <= u_a_.back())) return std::nullopt;
-  // u_a is non-decreasing: i is the first vertex with u_a >= floor_a.
-  const auto it = std::lower_bound(u_a_.begin(), u_a_.end(), floor_a);
+  const auto meets = [floor_a](double x) { return worth_at_least(x, floor_a); };
+  if (n == 0 || !meets(u_a_.back())) return std::nullopt;
+  // u_a is non-decreasing: i is the first vertex meeting the floor (up to rounding).
+  const auto it = std::partition_point(u_a_.begin(), u_a_.end(), [&](double x) { return !meets(x); });
   std::size_t i = static_cast<std::size_t>(it - u_a_.begin());
-  if (i > 0 && edges_[i - 1].kind == EdgeKind::segment && u_a_[i] > floor_a) {
+  if (i > 0 && edges_[i - 1].kind == EdgeKind::segment && worth_more(u_a_[i], floor_a)) {
     const std::size_t j = i - 1;
     const double t = (floor_a - u_a_[j]) / (u_a_[i] - u_a_[j]);
     return Point{j, t, floor_a, lerp(u_b_[j], u_b_[i], t)};
   }
   // At a vertex: among vertices with the same u_b (a horizontal gap), the one furthest right.
-  while (i + 1 < n && u_b_[i + 1] == u_b_[i]) ++i;
+  while (i + 1 < n && same_utility(u_b_[i + 1], u_b_[i])) ++i;
   return vertex(i);
 }
 

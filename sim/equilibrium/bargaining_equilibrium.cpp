@@ -10,6 +10,7 @@
 
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 
@@ -266,8 +267,8 @@ void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::si
     const auto point = offers_.best_for(rho, floors_, candidate_);
     if (!point) continue;
     const double value = candidate_[rho];
-    if (tied > 0 && value <= best + options_.tie_tolerance) {
-      if (value >= best - options_.tie_tolerance) {  // equally cheap: the proposer mixes
+    if (tied > 0 && !worth_more(value, best)) {
+      if (same_utility(value, best)) {  // equally cheap up to rounding: the proposer mixes
         ++tied;
         for (std::size_t i = 0; i < n; ++i) sum_tied_[i] += candidate_[i];
       }
@@ -283,7 +284,9 @@ void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::si
   }
   offer.feasible = tied > 0;
   offer.tied_coalitions = tied;
-  offer.settles = offer.feasible && best >= w(rho) - options_.tie_tolerance;
+  // Ties go to acceptance (DESIGN 1.9): a proposer whose best offer is worth exactly its value
+  // of fighting on settles, as the responders whose floors it meets accept (Rubinstein 1982).
+  offer.settles = offer.feasible && worth_at_least(best, w(rho));
   if (!offer.feasible)
     for (std::size_t i = 0; i < n; ++i) offer_u[i] = w(i);
   for (std::size_t i = 0; i < n; ++i)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "parley/model/utility_tolerance.hpp"
+
 namespace parley {
 
 DividedPie::DividedPie(std::size_t parties) : parties_(parties) {
@@ -14,8 +16,10 @@ std::optional<SpacePoint> DividedPie::best_for(std::size_t proposer, std::span<c
   double given = 0.0;
   for (std::size_t j = 0; j < parties_; ++j)
     if (j != proposer) given += std::max(floors[j], 0.0);  // -infinity: nothing
-  const double kept = 1.0 - given;
-  if (kept < 0.0) return std::nullopt;
+  // Floors that use up the pie up to rounding still leave an offer (ties go to acceptance,
+  // DESIGN 1.9): the proposer keeps nothing.
+  if (!worth_at_least(1.0, given)) return std::nullopt;
+  const double kept = std::max(1.0 - given, 0.0);
   for (std::size_t j = 0; j < parties_; ++j) utilities[j] = j == proposer ? kept : std::max(floors[j], 0.0);
   return SpacePoint{proposer, 0.0, kept};
 }

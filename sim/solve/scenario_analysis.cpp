@@ -1,6 +1,7 @@
 #include "parley/solve/scenario_analysis.hpp"
 
 #include "parley/agreement/disagreement_point.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 
@@ -39,7 +40,8 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
     ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}};
     for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
       tabled.utilities.push_back(scenario.utility(i, tabled.agreement));
-      if (scenario.parties[i].veto && tabled.utilities[i] < a.disagreement[i]) tabled.rejected_by.push_back(i);
+      if (scenario.parties[i].veto && !worth_at_least(tabled.utilities[i], a.disagreement[i]))
+        tabled.rejected_by.push_back(i);
     }
     a.proposals.push_back(std::move(tabled));
   }

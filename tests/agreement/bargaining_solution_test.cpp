@@ -203,7 +203,7 @@ TEST_CASE("Nash, Kalai-Smorodinsky and welfare beat every agreement by brute for
         double least = 1e9;
         for (std::size_t i = 0; i < veto; ++i) {
           in = in && u[i] >= d[i];
-          if (ideal[i] - d[i] > utility_tolerance) least = std::min(least, (u[i] - d[i]) / (ideal[i] - d[i]));
+          if (worth_more(ideal[i], d[i])) least = std::min(least, (u[i] - d[i]) / (ideal[i] - d[i]));
         }
         if (in) best_min = std::max(best_min, least);
       }

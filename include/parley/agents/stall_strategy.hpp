@@ -17,7 +17,7 @@ namespace parley {
 /// the expectation over i's predictive distribution of the next front state s'
 /// (sum_k pi_ik P_t(s, s' | a_k)), with every party's posterior updated by Bayes' rule for
 /// the move s -> s' and every reservation value read at (t + 1, s'). Waiting pays when
-/// w_i > G_i(t, s) (by more than utility_tolerance). Its own reservation value is a
+/// worth_more(w_i, G_i(t, s)) (more beyond rounding, DESIGN 1.9). Its own reservation value is a
 /// martingale under its belief (delta_i E_i[r_i(t + 1)] - c_i = r_i(t)), so under common
 /// beliefs waiting never pays and `stall` is `contingent`; it stalls when it expects the
 /// battlefield to correct another party's optimism, lowering that party's reservation value

@@ -10,6 +10,7 @@
 #include "parley/agents/strategy_view.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/model/agreement.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 
@@ -29,18 +30,19 @@ struct Answer {
   AnswerReason reason = AnswerReason::below_reservation;
 };
 
-/// \brief Accepts iff `utility` >= max(`demand`, `reservation`) - utility_tolerance.
+/// \brief Accepts iff worth_at_least(`utility`, max(`demand`, `reservation`)).
 ///
 /// The one acceptance rule of every built-in: whatever a strategy demands, it never takes
 /// less than its reservation value r_i(t, s) (rejecting and fighting on is worth that much, so
-/// accepting less would be dominated). The tolerance absorbs rounding between a utility
-/// returned by an agreement-space query and the same package evaluated by Scenario::utility.
+/// accepting less would be dominated). Ties go to acceptance (DESIGN 1.9): an offer worth the
+/// threshold up to rounding (a utility returned by an agreement-space query and the same
+/// package evaluated by Scenario::utility, 0.9 x 0.2 against 0.18) is accepted.
 /// `below_demand_reason` is the reason given when the demand, not the reservation, binds.
 [[nodiscard]] Answer answer_by_threshold(double utility, double demand, double reservation,
                                          AnswerReason below_demand_reason = AnswerReason::below_demand);
 
 /// Whether proposing `package` would bind the view's party to less than its reservation
-/// value: true iff the party has a veto and u_i(package) < r_i(t, s) - utility_tolerance. A
+/// value: true iff the party has a veto and !worth_at_least(u_i(package), r_i(t, s)). A
 /// veto party's own proposal binds it, so strategies that table fixed packages (the mediator
 /// ones, if a scenario gives them to a veto party) pass instead.
 [[nodiscard]] bool binds_below_reservation(const StrategyView& view, const Agreement& package);
@@ -65,8 +67,8 @@ bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement
 /// Contract, checked for every registered strategy by the conformance tests:
 /// - propose() writes a legal package (every issue in its domain, on its grid if it has
 ///   `steps`) or passes; a veto party never proposes a package worth less to itself than
-///   r_i(t, s) - utility_tolerance, since its own proposal binds it;
-/// - respond() never accepts an offer worth less than r_i(t, s) - utility_tolerance;
+///   r_i(t, s) beyond rounding (worth_at_least), since its own proposal binds it;
+/// - respond() never accepts an offer worth less than r_i(t, s) beyond rounding;
 /// - both are deterministic functions of the view and of the episode's earlier decisions.
 class Strategy {
  public:

@@ -13,14 +13,9 @@
 #include "parley/agreement/pareto_frontier.hpp"
 #include "parley/model/agreement.hpp"
 #include "parley/model/scenario.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
-
-/// Tolerance for comparing a utility returned by a query with a floor or with
-/// Scenario::utility of the materialised package: interpolation and summation order differ
-/// by rounding only (about 1e-15), so a responder whose floor was met by a query should
-/// accept when u >= floor - utility_tolerance.
-inline constexpr double utility_tolerance = 1e-12;
 
 /// Options of both constructions.
 struct AgreementSpaceOptions {
@@ -78,13 +73,14 @@ class AgreementSpace {
   [[nodiscard]] double min_utility(std::size_t party) const { return min_utility_[party]; }
 
   /// The agreement best for veto party i subject to floors on the other veto parties:
-  ///   argmax u_i(x) s.t. u_j(x) >= floors[j] for every veto j != i
+  ///   argmax u_i(x) s.t. worth_at_least(u_j(x), floors[j]) for every veto j != i
   /// (floors indexed by party index, entries of i and of non-veto parties ignored), the
-  /// proposer's offer of the subgame-perfect equilibrium (DESIGN 1.7). Among maximisers, the
-  /// one best for the others. nullopt if no agreement meets the floors.
+  /// proposer's offer of the subgame-perfect equilibrium (DESIGN 1.7): a floor met up to
+  /// rounding is met (ties go to acceptance, DESIGN 1.9). Among maximisers (the same up to
+  /// rounding), the one best for the others. nullopt if no agreement meets the floors.
   [[nodiscard]] std::optional<SpacePoint> best_for(std::size_t party, std::span<const double> floors) const noexcept;
   /// The trade-off offer at aspiration `own_floor` (Faratin et al. 1998; DESIGN 1.6): among
-  /// agreements with u_i >= own_floor, the one maximising the other veto party's utility
+  /// agreements with worth_at_least(u_i, own_floor) (DESIGN 1.9), the one maximising the other veto party's utility
   /// (with two veto parties) or the sum of the other veto parties' utilities (more). nullopt
   /// if own_floor exceeds what i can get.
   [[nodiscard]] std::optional<SpacePoint> best_for_others(std::size_t party, double own_floor) const noexcept;

@@ -41,7 +41,8 @@ struct ZopaSide {
 };
 
 /// \brief The zone of possible agreement Z = {x : u_i(x) >= d_i for every veto party i}
-/// (Fearon 1995's bargaining range, generalised to many issues).
+/// (Fearon 1995's bargaining range, generalised to many issues); a utility equal to d_i up to
+/// rounding meets it (worth_at_least, DESIGN 1.9).
 struct Zopa {
   bool exists = false;
   std::vector<ZopaSide> sides;      ///< one per veto party, scenario order

@@ -61,7 +61,9 @@ struct FrontierOptions {
 /// Nothing is enumerated: the cost is governed by the sizes of the intermediate frontiers.
 /// An issue neither party values stays at its status quo (snapped to the offer grid), and so
 /// does a clause neither party values, so packages change nothing the pair does not care
-/// about. Ties between packages with the same utility pair keep the first one built.
+/// about. Ties between packages with the same utility pair (up to rounding, DESIGN 1.9) keep
+/// the first one built, and a point that another is worth at least as much as to both parties
+/// and more to one (worth_at_least, worth_more) is dropped: 0.1 + 0.2 and 0.3 are one u_a.
 ///
 /// **Queries** are a binary search over the vertices plus one interpolation: O(log n), no
 /// allocation. They return a Point, from which the package is materialised on demand.
@@ -104,11 +106,14 @@ class ParetoFrontier {
 
   /// The vertex as a Point.
   [[nodiscard]] Point vertex(std::size_t v) const { return {v, 0.0, u_a_[v], u_b_[v]}; }
-  /// max u_a subject to u_b >= floor_b, the maximiser with the largest u_b among ties;
-  /// nullopt when floor_b exceeds b's best utility. Exact on segments: the point at
-  /// t = (u_b(v_j) - floor_b) / (u_b(v_j) - u_b(v_{j+1})) of the last edge reaching floor_b.
+  /// max u_a subject to worth_at_least(u_b, floor_b) (a vertex tied with the floor up to
+  /// rounding meets it: ties go to acceptance, DESIGN 1.9), the maximiser with the largest u_b
+  /// among ties; nullopt when floor_b exceeds b's best utility beyond rounding. Exact on
+  /// segments: the point at t = (u_b(v_j) - floor_b) / (u_b(v_j) - u_b(v_{j+1})) of the last
+  /// edge reaching floor_b, when v_j is worth more than the floor (otherwise v_j itself).
   [[nodiscard]] std::optional<Point> max_a_given_b(double floor_b) const noexcept;
-  /// max u_b subject to u_a >= floor_a; nullopt when floor_a exceeds a's best utility.
+  /// max u_b subject to worth_at_least(u_a, floor_a); nullopt when floor_a exceeds a's best
+  /// utility beyond rounding.
   [[nodiscard]] std::optional<Point> max_b_given_a(double floor_a) const noexcept;
 
   /// The agreement at a point (allocates the Agreement).

@@ -24,11 +24,9 @@ struct EquilibriumOptions {
   /// voting (Baron and Ferejohn 1989: q = (n + 1)/2): the proposer buys the q - 1 cheapest
   /// votes among the other veto parties.
   std::size_t quota = 0;
-  /// Utilities within this of each other are equal: a proposer settles when its offer is
-  /// worth at least W_rho - tie_tolerance to it (ties: a proposer settles), and coalitions
-  /// whose offers are worth the same to the proposer within it are tied. The default is the
-  /// agreement space's own rounding bound.
-  double tie_tolerance = utility_tolerance;
+  // Ties are not an option: a proposer settles when its offer is worth_at_least its value of
+  // fighting on, and coalitions whose offers are the same_utility to it are tied, with the one
+  // tolerance of every utility comparison (utility_tolerance.hpp, DESIGN 1.9).
 };
 
 /// \brief What one proposer does at one (t, s) in equilibrium.
@@ -89,7 +87,7 @@ struct EquilibriumPath {
 ///     x* = argmax u_rho(x)  s.t.  u_j(x) >= R_j(t, s) for every veto j != rho whose vote it
 ///     needs (every one under unanimity),
 ///   and settles when u_rho(x*) >= R_rho(t, s) (ties: responders accept, the proposer
-///   settles); the stage is then worth u_i(x*) to everyone, otherwise R_i. With random
+///   settles; every ">=" here is worth_at_least, equality up to rounding, DESIGN 1.9); the stage is then worth u_i(x*) to everyone, otherwise R_i. With random
 ///   recognition it is worth the recognition-weighted mean over proposers. V_i(t, s) is the
 ///   first stage's value.
 /// The battlefield is the scenario's true chain (complete information: beliefs play no role).
