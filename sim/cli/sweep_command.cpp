@@ -56,6 +56,7 @@ struct Arguments {
   Unsigned<std::uint64_t> samples;
   Unsigned<std::uint64_t> runs{1000};
   Unsigned<std::uint64_t> seed{1};
+  Unsigned<std::uint64_t> max_points;
   std::string output;
   bool resume = false;
   bool force = false;
@@ -95,6 +96,8 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
       ("set", po::value(&r.sets)->composing(), "PATH=VALUE: change the scenario before varying it (repeatable)")
       ("runs", po::value(&a.runs)->default_value(Unsigned<std::uint64_t>{1000}), "Monte Carlo runs per point (>= 1)")
       ("seed", po::value(&a.seed)->default_value(Unsigned<std::uint64_t>{1}), "base seed (also of random and lhs designs)")
+      ("max-points", po::value(&a.max_points), "N: allow designs of up to N points (default 10^9; lhs: "
+                                               "25,000,000 / parameters, 8 bytes per point and parameter)")
       ("metrics", po::value<std::vector<std::string>>()->composing(),
        "metric columns to keep, comma-separated, * matches anything (default: all), "
        "e.g. outcomes.settled,parties.*.utility.mean")
@@ -135,6 +138,13 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
   if (stated("samples")) r.samples = a.samples.value;
   if (stated("runs")) r.runs = a.runs.value;
   if (stated("seed")) r.seed = a.seed.value;
+  if (stated("max-points")) {
+    if (a.max_points.value == 0) {
+      std::cerr << "parley sweep: --max-points must be at least 1\n";
+      return 2;
+    }
+    r.max_points = a.max_points.value;
+  }
   if (given.count("metrics")) r.metrics = split_commas(given["metrics"].as<std::vector<std::string>>());
   return std::nullopt;
 }
@@ -187,7 +197,7 @@ int run_sweep(const Arguments& a) {
     return 1;
   }
 
-  const sweep::Design design(request.spec);
+  const sweep::Design design(request.spec, request.limits);
   io::SweepSessionOptions options;
   options.output = a.output;
   options.resume = a.resume;

@@ -101,8 +101,8 @@ std::string value_at(const VariedParameter& parameter, double u) {
   return number_text(x + 0.0);
 }
 
-Design::Design(SweepSpec spec) : spec_(std::move(spec)) {
-  const auto problems = spec_problems(spec_);
+Design::Design(SweepSpec spec, const DesignLimits& limits) : spec_(std::move(spec)) {
+  const auto problems = spec_problems(spec_, limits);
   if (!problems.empty()) throw std::invalid_argument(join(problems));
   size_ = design_size(spec_);
   const std::size_t d = spec_.parameters.size();

@@ -162,23 +162,21 @@ struct Cancelled {};
 }  // namespace
 #endif
 
-void evaluate_points_distributed(const ProcessGroup& group, const Design& design,
-                                 const std::vector<std::uint64_t>& points, const PointEvaluator& evaluator,
-                                 unsigned threads, const RowSink& sink) {
+void evaluate_points_distributed(const ProcessGroup& group, const Design& design, const PendingPoints& points,
+                                 const PointEvaluator& evaluator, unsigned threads, const RowSink& sink) {
   if (group.size() == 1) {
-    evaluate_points(design, points, evaluator, threads, sink);
+    evaluate_points(design, point_source(points), evaluator, threads, sink);
     return;
   }
 #if PARLEY_SWEEP_MPI
-  std::vector<std::uint64_t> mine;
-  for (std::size_t i = static_cast<std::size_t>(group.rank()); i < points.size();
-       i += static_cast<std::size_t>(group.size()))
-    mine.push_back(points[i]);
+  // This rank's share, walked as it goes: pending points rank, rank + size, ...
+  const PendingPoints mine =
+      points.every(static_cast<std::uint64_t>(group.size()), static_cast<std::uint64_t>(group.rank()));
 
   RowQueue queue;
   std::thread compute([&] {
     try {
-      evaluate_points(design, mine, evaluator, threads, [&](PointResult&& row) {
+      evaluate_points(design, point_source(mine), evaluator, threads, [&](PointResult&& row) {
         const std::lock_guard lock(queue.mutex);
         if (queue.cancelled) throw Cancelled{};
         queue.rows.push_back(std::move(row));

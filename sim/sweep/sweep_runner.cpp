@@ -8,9 +8,26 @@
 
 namespace parley::sweep {
 
-void evaluate_points(const Design& design, const std::vector<std::uint64_t>& points,
-                     const PointEvaluator& evaluator, unsigned threads, const RowSink& sink) {
-  std::atomic<std::size_t> next{0};
+PointSource point_list(const std::vector<std::uint64_t>& points) {
+  PointSource source;
+  source.size = points.size();
+  source.next = [&points, k = std::size_t{0}]() mutable -> std::optional<std::uint64_t> {
+    if (k >= points.size()) return std::nullopt;
+    return points[k++];
+  };
+  return source;
+}
+
+PointSource point_source(PendingPoints points) {
+  PointSource source;
+  source.size = points.size();
+  source.next = [walk = points]() mutable { return walk.next(); };
+  return source;
+}
+
+void evaluate_points(const Design& design, PointSource points, const PointEvaluator& evaluator, unsigned threads,
+                     const RowSink& sink) {
+  std::mutex source_mutex;
   std::atomic<bool> stop{false};
   std::mutex sink_mutex;
   std::exception_ptr failure;
@@ -21,13 +38,17 @@ void evaluate_points(const Design& design, const std::vector<std::uint64_t>& poi
     if (!failure) failure = std::current_exception();
     stop = true;
   };
+  auto take = [&]() -> std::optional<std::uint64_t> {
+    const std::lock_guard lock(source_mutex);
+    return points.next();
+  };
   auto work = [&] {
     try {
       for (;;) {
         if (stop.load()) return;
-        const std::size_t k = next.fetch_add(1);
-        if (k >= points.size()) return;
-        PointResult row = evaluate_point(evaluator, design.point(points[k]));
+        const auto point = take();
+        if (!point) return;
+        PointResult row = evaluate_point(evaluator, design.point(*point));
         const std::lock_guard lock(sink_mutex);
         if (stop.load()) return;
         try {
@@ -43,7 +64,7 @@ void evaluate_points(const Design& design, const std::vector<std::uint64_t>& poi
     }
   };
 
-  const auto count = std::max<std::size_t>(1, std::min<std::size_t>(threads, points.size()));
+  const auto count = static_cast<std::size_t>(std::max<std::uint64_t>(1, std::min<std::uint64_t>(threads, points.size)));
   if (count == 1) {
     work();
   } else {
@@ -53,6 +74,11 @@ void evaluate_points(const Design& design, const std::vector<std::uint64_t>& poi
     for (auto& thread : pool) thread.join();
   }
   if (failure) std::rethrow_exception(failure);
+}
+
+void evaluate_points(const Design& design, const std::vector<std::uint64_t>& points,
+                     const PointEvaluator& evaluator, unsigned threads, const RowSink& sink) {
+  evaluate_points(design, point_list(points), evaluator, threads, sink);
 }
 
 }  // namespace parley::sweep

@@ -55,7 +55,14 @@ std::optional<std::uint64_t> checked_design_size(const SweepSpec& spec) {
 
 }  // namespace
 
-std::vector<std::string> spec_problems(const SweepSpec& spec) {
+std::uint64_t max_design_points(const SweepSpec& spec, const DesignLimits& limits) {
+  if (limits.max_points) return *limits.max_points;
+  if (spec.design == DesignKind::latin_hypercube)
+    return max_latin_hypercube_cells / std::max<std::uint64_t>(1, spec.parameters.size());
+  return default_max_design_points;
+}
+
+std::vector<std::string> spec_problems(const SweepSpec& spec, const DesignLimits& limits) {
   std::vector<std::string> problems;
   if (spec.parameters.empty()) problems.emplace_back("nothing is varied: give at least one --vary PATH=SPEC");
   std::set<std::string> seen;
@@ -70,6 +77,9 @@ std::vector<std::string> spec_problems(const SweepSpec& spec) {
                            " (lo must be less than hi)");
       if (spec.design == DesignKind::grid)
         problems.push_back(where + ": a grid needs values, not a range: write lo:hi:n or a list v1,v2,...");
+    } else if (p.levels.size() > max_parameter_values) {
+      problems.push_back(where + ": " + std::to_string(p.levels.size()) + " values, more than the limit of " +
+                         std::to_string(max_parameter_values) + " values per varied parameter");
     }
   }
   if (spec.runs == 0) problems.emplace_back("--runs must be at least 1");
@@ -84,8 +94,22 @@ std::vector<std::string> spec_problems(const SweepSpec& spec) {
   if (spec.design == DesignKind::sobol && spec.parameters.size() > max_sobol_parameters)
     problems.push_back("a sobol design varies at most " + std::to_string(max_sobol_parameters) +
                        " parameters (" + std::to_string(spec.parameters.size()) + " given)");
-  if (problems.empty() && !checked_design_size(spec))
-    problems.emplace_back("the design has more than 2^64 points");
+  if (problems.empty()) {
+    const auto size = checked_design_size(spec);
+    const std::uint64_t limit = max_design_points(spec, limits);
+    if (!size) {
+      problems.emplace_back("the design has more than 2^64 points (its size does not fit in 64 bits), over the "
+                            "limit of " + std::to_string(limit) + " points (--max-points)");
+    } else if (*size > limit) {
+      std::string why = "the design has " + std::to_string(*size) + " points, more than the limit of " +
+                        std::to_string(limit);
+      if (!limits.max_points && spec.design == DesignKind::latin_hypercube)
+        why += " for a Latin hypercube of " + std::to_string(spec.parameters.size()) + " parameters (" +
+               std::to_string(max_latin_hypercube_cells) +
+               " / parameters: it keeps a permutation of its points per parameter, 8 bytes a point)";
+      problems.push_back(why + "; --max-points N raises the limit (docs/limits.md)");
+    }
+  }
   return problems;
 }
 

@@ -3,6 +3,7 @@
 // the Sobol analysis. The command's rows must equal the library's (same evaluator, same session).
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <set>
@@ -274,4 +275,52 @@ TEST_CASE("The shipped prolonged-versus-quick plan runs: advantage x strategies,
   CHECK(profiles.size() == 44);  // every combination once
   CHECK(file.parameters == std::vector<std::string>{"battlefield.advantage.from", "parties.russia.strategy",
                                                     "parties.ukraine.strategy"});
+}
+
+TEST_CASE("Sweep design limits: too many points or values are refused before any work, --max-points raises them",
+          "[sweep]") {
+  const TempFolder folder("cli-limits");
+  const auto out = folder.file("r.csv");
+  const std::string o_arg = " -q --runs 5 -o '" + out + "'";
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string message;
+  };
+  const std::string billion = "--vary battlefield.tempo=0.1:0.9:1000 --vary parties.russia.cost=0.001:0.01:1000 "
+                              "--vary battlefield.advantage=-0.5:0.5:1000";
+  const std::vector<Case> cases = {
+      // 1000 x 1000 x 1001 points: over 10^9.
+      {billion + " --vary battlefield.start=6,7", 1, "the design has 2000000000 points, more than the limit of 1000000000"},
+      {billion + " --vary battlefield.start=6,7", 1, "--max-points N raises the limit"},
+      // 100,000^4 = 10^20 points: more than 2^64.
+      {"--vary battlefield.tempo=0.1:0.9:100000 --vary parties.russia.cost=0.001:0.01:100000 "
+       "--vary battlefield.advantage=-0.5:0.5:100000 --vary parties.ukraine.cost=0.001:0.01:100000",
+       1, "more than 2^64 points"},
+      {"--vary battlefield.tempo=0.1:0.9:100001", 1, "more than the limit of 100000 values per varied parameter"},
+      {"--vary battlefield.tempo=0.1:0.9:1000000000000", 1, "more than the limit of 100000 values"},
+      {"--vary battlefield.tempo=0.1:0.9 --vary battlefield.advantage=-0.5:0.5 --design lhs --samples 12500001", 1,
+       "more than the limit of 12500000 for a Latin hypercube of 2 parameters"},
+      {"--vary battlefield.tempo=0.1:0.9 --design random --samples 1000000001", 1, "more than the limit of 1000000000"},
+      {"--vary battlefield.tempo=0.1,0.9 --max-points 1", 1, "the design has 2 points, more than the limit of 1;"},
+      {"--vary battlefield.tempo=0.1,0.9 --max-points 0", 2, "--max-points must be at least 1"},
+      {"--vary battlefield.tempo=0.1,0.9 --max-points 18446744073709551616", 2, "max-points"},
+      {"--vary battlefield.tempo=0.1,0.9 --max-points -5", 2, "max-points"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const auto start = std::chrono::steady_clock::now();
+    const auto o = run_cli("sweep " + c.args + o_arg);
+    INFO(o.err);
+    CHECK(o.exit_code == c.exit_code);
+    CHECK_THAT(o.err, Catch::Contains(c.message));
+    CHECK_FALSE(std::filesystem::exists(out));
+    // Refused before the values are validated or the points listed.
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));
+  }
+  // --max-points raises the limit: the two points run.
+  const auto o = run_cli("sweep --vary battlefield.tempo=0.1,0.9 --max-points 2 --metrics outcomes.settled" + o_arg);
+  INFO(o.err);
+  CHECK(o.exit_code == 0);
+  CHECK(io::read_sweep_results(out).rows.size() == 2);
 }

@@ -83,8 +83,10 @@ struct DesignPoint {
 /// the order given); random, LHS and Sobol designs map unit-cube points through `value_at`.
 class Design {
  public:
-  /// Throws std::invalid_argument with every problem of `spec_problems` if the spec is invalid.
-  explicit Design(SweepSpec spec);
+  /// Throws std::invalid_argument with every problem of `spec_problems(spec, limits)` if the
+  /// spec is invalid or its design too large. Grid, random and Sobol designs hold nothing per
+  /// point; a Latin hypercube holds its permutations (8 bytes per point and parameter).
+  explicit Design(SweepSpec spec, const DesignLimits& limits = {});
 
   [[nodiscard]] const SweepSpec& spec() const { return spec_; }
   [[nodiscard]] std::uint64_t size() const { return size_; }

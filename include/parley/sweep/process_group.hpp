@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parley/sweep/design.hpp"
+#include "parley/sweep/pending_points.hpp"
 #include "parley/sweep/point_evaluation.hpp"
 #include "parley/sweep/sweep_runner.hpp"
 
@@ -48,16 +49,16 @@ class ProcessGroup {
   bool initialised_mpi_ = false;
 };
 
-/// \brief `evaluate_points` spread over the group: rank r evaluates points[i] for
-/// i mod size = r with `threads` threads and sends each row to rank 0 as soon as it is done;
-/// `sink` is called on rank 0 only, with every row of every rank, serialised, in arrival order.
+/// \brief `evaluate_points` spread over the group: rank r evaluates the pending points of
+/// index i mod size = r (points.every(size, r)) with `threads` threads and sends each row to
+/// rank 0 as soon as it is done; `sink` is called on rank 0 only, with every row of every rank,
+/// serialised, in arrival order.
 ///
-/// Collective: every rank calls it with the same `points`. With a group of one it is
-/// `evaluate_points`. The rows do not depend on which rank computes them (an evaluator is a
-/// function of the point), so the union of rows equals a serial run's.
-void evaluate_points_distributed(const ProcessGroup& group, const Design& design,
-                                 const std::vector<std::uint64_t>& points, const PointEvaluator& evaluator,
-                                 unsigned threads, const RowSink& sink);
+/// Collective: every rank calls it with the same `points` (built from the same DonePoints).
+/// With a group of one it is `evaluate_points`. The rows do not depend on which rank computes
+/// them (an evaluator is a function of the point), so the union of rows equals a serial run's.
+void evaluate_points_distributed(const ProcessGroup& group, const Design& design, const PendingPoints& points,
+                                 const PointEvaluator& evaluator, unsigned threads, const RowSink& sink);
 
 /// \brief The bytes of a row, for sending between processes (same architecture at both ends):
 /// point, status, message and metrics, each length-prefixed.

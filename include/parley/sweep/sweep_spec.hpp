@@ -65,13 +65,38 @@ struct SweepSpec {
 /// Sobol designs need 2d dimensions of the sequence for d parameters; this many are supported.
 inline constexpr std::size_t max_sobol_parameters = 20;
 
+/// \brief The most points a design may have unless `--max-points` says otherwise (docs/limits.md).
+///
+/// Grid, random and Sobol points are computed one at a time from their id, so the limit bounds
+/// the time a sweep would take, not its memory; it catches a typo (`0:1:10000` for `0:1:100`)
+/// before the sweep starts writing a file it will never finish.
+inline constexpr std::uint64_t default_max_design_points = 1'000'000'000;
+
+/// \brief A Latin hypercube keeps one permutation of its n points per parameter, 8 bytes a
+/// point each: by default at most this many (points x parameters), 200 MB.
+inline constexpr std::uint64_t max_latin_hypercube_cells = 25'000'000;
+
+/// The most values one varied parameter may list (`lo:hi:n` or `v1,v2,...`).
+inline constexpr std::uint64_t max_parameter_values = 100'000;
+
+/// \brief The limits a design is checked against.
+struct DesignLimits {
+  /// `--max-points N`: the most points, replacing the defaults (default_max_design_points, and
+  /// max_latin_hypercube_cells / d for a Latin hypercube of d parameters); nothing: the defaults.
+  std::optional<std::uint64_t> max_points;
+};
+
+/// The most points `spec`'s design may have under `limits`.
+std::uint64_t max_design_points(const SweepSpec& spec, const DesignLimits& limits = {});
+
 /// \brief Everything wrong with `spec` as a sweep, one message per problem (empty if none).
 ///
-/// Checked: at least one parameter; distinct paths; levels non-empty or lo < hi (finite);
-/// runs >= 1; a grid has no `samples` and no ranges (it needs values: `lo:hi:n` or a list);
-/// random, LHS and Sobol designs have samples >= 1; Sobol has at most 2^32 samples and
-/// `max_sobol_parameters` parameters; the design's size fits in 64 bits.
-std::vector<std::string> spec_problems(const SweepSpec& spec);
+/// Checked: at least one parameter; distinct paths; levels non-empty (at most
+/// `max_parameter_values`) or lo < hi (finite); runs >= 1; a grid has no `samples` and no
+/// ranges (it needs values: `lo:hi:n` or a list); random, LHS and Sobol designs have
+/// samples >= 1; Sobol has at most 2^32 samples and `max_sobol_parameters` parameters; the
+/// design's size fits in 64 bits and is at most max_design_points(spec, limits).
+std::vector<std::string> spec_problems(const SweepSpec& spec, const DesignLimits& limits = {});
 
 /// \brief The number of design points: the product of the level counts for a grid, `samples`
 /// for random and LHS designs, `samples (d + 2)` for Sobol (Saltelli et al. 2010, section 3).

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <set>
 #include <sstream>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "parley/io/format/number_format.hpp"
 
@@ -97,14 +99,29 @@ std::string comment_lines(const std::string& lead, std::string_view text) {
   return out + line + "\n";
 }
 
-/// Makes `id` unique among `taken` by appending _2, _3, ...; `fallback` when empty.
-std::string unique_id(std::string id, const std::string& fallback, std::set<std::string>& taken) {
-  if (id.empty()) id = fallback;
-  std::string candidate = id;
-  for (int k = 2; taken.count(candidate); ++k) candidate = id + "_" + std::to_string(k);
-  taken.insert(candidate);
-  return candidate;
-}
+/// \brief Ids made unique by appending _2, _3, ...: the first of id, id_2, id_3, ... not taken.
+///
+/// The next suffix to try is remembered per id, so n items with the same slug cost n steps,
+/// not n^2 / 2 (every id taken stays taken, so a suffix once found taken need not be tried again).
+class UniqueIds {
+ public:
+  /// `id` made unique; `fallback` when empty.
+  std::string make(std::string id, const std::string& fallback) {
+    if (id.empty()) id = fallback;
+    std::string candidate = id;
+    if (taken_.count(candidate)) {
+      int& k = next_suffix_.try_emplace(id, 2).first->second;
+      for (candidate = id + "_" + std::to_string(k); taken_.count(candidate); candidate = id + "_" + std::to_string(k))
+        ++k;
+    }
+    taken_.insert(candidate);
+    return candidate;
+  }
+
+ private:
+  std::unordered_set<std::string> taken_;
+  std::unordered_map<std::string, int> next_suffix_;
+};
 
 std::string stem(const std::string& path) { return fs::path(path).stem().string(); }
 
@@ -139,10 +156,10 @@ std::vector<std::string> party_ids(const std::string& domain_stem, const std::ve
     }
   }
   std::vector<std::string> ids;
-  std::set<std::string> taken;
+  UniqueIds taken;
   for (std::size_t i = 0; i < stems.size(); ++i) {
     const std::string rest = stems[i].substr(cut);
-    ids.push_back(unique_id(genius_slug(rest), "party" + std::to_string(i + 1), taken));
+    ids.push_back(taken.make(genius_slug(rest), "party" + std::to_string(i + 1)));
   }
   return ids;
 }
@@ -293,16 +310,16 @@ GeniusImport import_genius(const GeniusFiles& files, const GeniusImportOptions& 
   for (const auto& profile : profiles) plans.push_back(plan_weights(profile));
 
   // Issue ids from the issues' names, level ids from the items' values.
-  std::set<std::string> issue_taken;
+  UniqueIds issue_taken;
   std::vector<std::string> issue_ids;
   std::vector<std::vector<std::string>> level_ids(domain.issues.size());
   for (std::size_t k = 0; k < domain.issues.size(); ++k) {
     const GeniusIssue& issue = domain.issues[k];
-    issue_ids.push_back(unique_id(genius_slug(issue.name), "issue" + std::to_string(k + 1), issue_taken));
-    std::set<std::string> level_taken;
+    issue_ids.push_back(issue_taken.make(genius_slug(issue.name), "issue" + std::to_string(k + 1)));
+    UniqueIds level_taken;
     if (issue.type == GeniusIssueType::discrete) {
       for (std::size_t j = 0; j < issue.items.size(); ++j)
-        level_ids[k].push_back(unique_id(genius_slug(issue.items[j]), "item" + std::to_string(j + 1), level_taken));
+        level_ids[k].push_back(level_taken.make(genius_slug(issue.items[j]), "item" + std::to_string(j + 1)));
     } else if (issue.type == GeniusIssueType::integer) {
       for (long long v = issue.lower; v <= issue.upper; ++v) level_ids[k].push_back(std::to_string(v));
     }
@@ -372,9 +389,10 @@ GeniusImport import_genius(const GeniusFiles& files, const GeniusImportOptions& 
         continue;
       }
       out << "{";
+      const double max = issue.type == GeniusIssueType::discrete ? evaluator.max_evaluation() : 0.0;
       for (std::size_t j = 0; j < level_ids[k].size(); ++j) {
         const double e = issue.type == GeniusIssueType::discrete
-                             ? evaluator.discrete_value(j)
+                             ? evaluator.discrete_value(j, max)
                              : evaluator.linear_value(static_cast<double>(issue.lower + static_cast<long long>(j)));
         out << (j ? ", " : "") << yaml_id(level_ids[k][j]) << ": " << num(factor == 1.0 ? e : e * factor);
       }

@@ -119,6 +119,9 @@ sweep::VariedParameter parse_vary_spec(const std::string& path, std::string_view
     if (*n == 0) throw fail("n = 0 in " + parameter.spec + ": a lo:hi:n spec needs n >= 1 values");
     if (*n == 1 && lo != hi) throw fail(parameter.spec + " asks for one value between two different ends: write the value");
     if (*n > 1 && !(lo < hi)) throw fail("empty range " + parameter.spec + ": lo must be less than hi");
+    if (static_cast<std::uint64_t>(*n) > sweep::max_parameter_values)
+      throw fail("n = " + (*parts)[2] + " in " + parameter.spec + ": more than the limit of " +
+                 std::to_string(sweep::max_parameter_values) + " values per varied parameter");
     parameter.levels = sweep::evenly_spaced_levels(lo, hi, static_cast<std::uint64_t>(*n));
     return parameter;
   }
@@ -130,6 +133,9 @@ sweep::VariedParameter parse_vary_spec(const std::string& path, std::string_view
     throw fail("'" + parameter.spec + "' is not a list of YAML values (" + e.diagnostics().front().message + ")");
   }
   std::set<std::string> seen;
+  if (list.items.size() > sweep::max_parameter_values)
+    throw fail(std::to_string(list.items.size()) + " values listed, more than the limit of " +
+               std::to_string(sweep::max_parameter_values) + " values per varied parameter");
   for (const auto& item : list.items) {
     std::string text = flow_text(item);
     if (!seen.insert(text).second) throw fail("the value " + text + " is listed twice");

@@ -39,6 +39,7 @@ SweepRequest merge_sweep_request(const SweepRequestOptions& options, const Sweep
   if (options.samples) spec.samples = *options.samples;
   if (options.runs) spec.runs = *options.runs;
   if (options.seed) spec.seed = *options.seed;
+  request.limits.max_points = options.max_points;
   spec.metrics.insert(spec.metrics.end(), options.metrics.begin(), options.metrics.end());
   spec.base_overrides.insert(spec.base_overrides.end(), options.sets.begin(), options.sets.end());
   return request;
@@ -71,7 +72,7 @@ SweepRequestProblems::SweepRequestProblems(std::vector<std::string> problems)
     : std::runtime_error(joined_problems(problems)), problems_(std::move(problems)) {}
 
 PreparedSweep prepare_sweep(const SweepRequest& request) {
-  if (auto problems = sweep::spec_problems(request.spec); !problems.empty())
+  if (auto problems = sweep::spec_problems(request.spec, request.limits); !problems.empty())
     throw SweepRequestProblems(std::move(problems));
   PreparedSweep prepared;
   const auto base = sweep_base_scenario(request);

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 
 #include "parley/io/format/csv_writer.hpp"
@@ -110,24 +109,23 @@ std::optional<std::vector<std::string>> split_csv_record(std::string_view line) 
   }
 }
 
-SweepResultsFile read_sweep_results(const std::string& path) {
+SweepResultsFile scan_sweep_results(const std::string& path,
+                                    const std::function<void(const SweepResultsFile& file, SweepResultRow&& row)>& on_row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot read the results file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
 
   SweepResultsFile file;
-  const auto last_newline = text.rfind('\n');
-  file.complete_bytes = last_newline == std::string::npos ? 0 : last_newline + 1;
-  file.torn_tail = file.complete_bytes < text.size();
-
-  std::size_t start = 0;
   std::size_t line_number = 0;
-  while (start < file.complete_bytes) {
-    const auto end = text.find('\n', start);
-    const std::string_view raw(text.data() + start, end - start);
-    const std::string_view content = !raw.empty() && raw.back() == '\r' ? raw.substr(0, raw.size() - 1) : raw;
+  std::string raw;
+  // One line at a time: a line is complete when getline consumed its "\n" (it did not stop at
+  // the end of the file); a last line without one is a torn tail, not a row.
+  while (std::getline(in, raw)) {
+    if (in.eof()) {
+      file.torn_tail = !raw.empty();
+      break;
+    }
+    const std::string_view content =
+        !raw.empty() && raw.back() == '\r' ? std::string_view(raw).substr(0, raw.size() - 1) : std::string_view(raw);
     ++line_number;
     const std::string where = path + ":" + std::to_string(line_number) + ": ";
     const auto fields = split_csv_record(content);
@@ -165,13 +163,22 @@ SweepResultsFile read_sweep_results(const std::string& path) {
         if (!x) throw std::runtime_error(where + "bad number '" + (*fields)[m] + "' in column " + file.header[m]);
         row.metrics.push_back(*x);
       }
-      row.line.assign(raw);
+      row.line = raw;
       row.line += '\n';
       row.line_number = line_number;
-      file.rows.push_back(std::move(row));
+      on_row(file, std::move(row));
     }
-    start = end + 1;
+    file.complete_bytes += raw.size() + 1;
   }
+  if (in.bad()) throw std::runtime_error(path + ": cannot read the results file");
+  return file;
+}
+
+SweepResultsFile read_sweep_results(const std::string& path) {
+  std::vector<SweepResultRow> rows;
+  SweepResultsFile file =
+      scan_sweep_results(path, [&rows](const SweepResultsFile&, SweepResultRow&& row) { rows.push_back(std::move(row)); });
+  file.rows = std::move(rows);
   return file;
 }
 

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <stdexcept>
 
 #include "parley/io/sweep/sweep_manifest.hpp"
@@ -19,7 +18,7 @@ struct Preparation {
   std::optional<SweepOutputLock> lock;  ///< held from before the results are read until the end
   SweepManifest manifest;
   std::optional<SweepResultsWriter> writer;
-  std::vector<std::uint64_t> pending;
+  std::optional<sweep::DonePoints> done;  ///< the rows already in the file, by point
   SweepProgress progress;
 };
 
@@ -30,7 +29,8 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
   std::vector<std::string> paths;
   for (const auto& p : spec.parameters) paths.push_back(p.path);
   const auto header = sweep_results_header(paths, evaluator.metric_names);
-  const auto shard_points = sweep::shard_points(design.size(), options.shard);
+  // The shard's points are counted, never listed: a grid of 10^9 points starts at once.
+  const std::uint64_t points_in_file = sweep::shard_size(design.size(), options.shard);
 
   Preparation prep;
   SweepManifest& m = prep.manifest;
@@ -40,9 +40,9 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
   m.spec = spec;
   m.design_points = design.size();
   m.shard = options.shard;
-  m.points_in_file = shard_points.size();
+  m.points_in_file = points_in_file;
   m.columns = header;
-  prep.progress.total = shard_points.size();
+  prep.progress.total = points_in_file;
 
   const std::string& out = options.output;
   prep.lock.emplace(out);
@@ -50,7 +50,8 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
   if (exists && !options.resume && !options.overwrite)
     throw std::runtime_error(out + " exists: --resume completes it, --force replaces it");
 
-  std::set<std::uint64_t> done;
+  prep.done.emplace(design.size(), options.shard);
+  sweep::DonePoints& done = *prep.done;
   if (options.resume && exists) {
     const SweepManifest old = read_manifest(out);
     auto differences = sweep_differences(old, m);
@@ -61,17 +62,23 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
       for (const auto& d : differences) why += "\n  " + d;
       throw std::runtime_error("cannot resume " + out + ": it was made by a different sweep:" + why);
     }
-    const SweepResultsFile file = read_sweep_results(out);
-    if (!file.header.empty()) {
+    // Line by line into the compact set of done points: the file is never held in memory.
+    const auto check_header = [&](const SweepResultsFile& file) {
       if (file.header != header) throw std::runtime_error("cannot resume " + out + ": its columns differ from this sweep's");
-      for (const auto& row : file.rows) {
-        if (row.point >= design.size() || !options.shard.contains(row.point))
-          throw std::runtime_error(out + ": row for point " + std::to_string(row.point) + " is not in this sweep");
-        if (!done.insert(row.point).second)
-          throw std::runtime_error(out + ": point " + std::to_string(row.point) + " appears twice");
-        if (row.status != sweep::PointStatus::ok) ++prep.progress.failed;
-      }
-    }
+    };
+    bool header_checked = false;
+    const SweepResultsFile file = scan_sweep_results(out, [&](const SweepResultsFile& f, SweepResultRow&& row) {
+      if (!header_checked) check_header(f);
+      header_checked = true;
+      if (row.point >= design.size() || !options.shard.contains(row.point))
+        throw std::runtime_error(out + ": row for point " + std::to_string(row.point) + " is not in this sweep");
+      if (!done.insert(row.point))
+        throw std::runtime_error(out + ": point " + std::to_string(row.point) + " appears twice");
+      if (row.status != sweep::PointStatus::ok) ++prep.progress.failed;
+    });
+    if (!file.header.empty()) check_header(file);
+    if (const auto twice = done.finish())
+      throw std::runtime_error(out + ": point " + std::to_string(*twice) + " appears twice");
     m.start_time = old.start_time;
     m.sessions = old.sessions + 1;
     m.rows_done = done.size();
@@ -86,10 +93,9 @@ Preparation prepare(const sweep::Design& design, const sweep::PointEvaluator& ev
     write_manifest(out, m);
     prep.writer.emplace(SweepResultsWriter::create(out, header));
   }
+  done.finish();
   prep.progress.done = done.size();
   prep.progress.resumed = done.size();
-  for (const auto p : shard_points)
-    if (!done.count(p)) prep.pending.push_back(p);
   return prep;
 }
 
@@ -110,9 +116,15 @@ SweepProgress run_sweep_session(const sweep::ProcessGroup& group, const sweep::D
   }
   group.broadcast(verdict);
   if (!verdict.empty()) throw SweepNotStarted(verdict);
-  std::vector<std::uint64_t> pending;
-  if (group.is_root()) pending = prep->pending;
-  group.broadcast(pending);
+  // Every rank walks the same pending points: rank 0 sends the done set (a list or a bitmap),
+  // never a list of the points to do.
+  std::string done_bytes;
+  if (group.is_root() && group.size() > 1) done_bytes = prep->done->encode();
+  group.broadcast(done_bytes);
+  std::optional<sweep::DonePoints> received;
+  if (!group.is_root()) received.emplace(sweep::DonePoints::decode(design.size(), options.shard, done_bytes));
+  const sweep::DonePoints& done = group.is_root() ? *prep->done : *received;
+  const sweep::PendingPoints pending(done);
 
   SweepProgress progress = group.is_root() ? prep->progress : SweepProgress{};
   const auto seed = design.spec().seed;

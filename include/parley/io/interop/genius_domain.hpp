@@ -17,6 +17,7 @@
 /// Every error is a Diagnostic naming the file, the line (tinyxml2's line numbers) and the
 /// element (`objective/issue[index=3]/item[2]`), collected and thrown as one ScenarioError.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,16 @@
 #include "parley/io/format/diagnostic.hpp"
 
 namespace parley::io {
+
+/// \brief The largest GENIUS file Parley reads (64 MiB), checked before the file is read or
+/// parsed: tinyxml2 keeps the whole document in memory, several times the file's size. The
+/// ANAC files Parley ships are under 5 KB.
+inline constexpr std::uint64_t max_genius_file_bytes = std::uint64_t{64} << 20;
+
+/// \brief The most items a discrete GENIUS issue may have (in the domain, or in a profile's
+/// evaluator of it): each becomes an ordinal level of the imported scenario, and the
+/// outcome space is the product of the issues' level counts.
+inline constexpr std::size_t max_genius_levels = 20'000;
 
 /// GENIUS's issue types (the `type` attribute, or `vtype` in older files; discrete if absent).
 enum class GeniusIssueType { discrete, integer, real };
@@ -78,6 +89,9 @@ struct GeniusEvaluator {
   /// (EvaluatorDiscrete.normalize; the importer rejects a largest evaluation below 1e-5,
   /// where GENIUS would return 0 for every item).
   [[nodiscard]] double discrete_value(std::size_t item) const;
+  /// The same with the largest evaluation given (`max_evaluation()`, computed once), so that
+  /// valuing every item of an issue is linear in its items, not quadratic.
+  [[nodiscard]] double discrete_value(std::size_t item, double max) const;
   /// GENIUS's e(x) = clamp(offset + slope (x - origin), 0, 1) (integer and real issues;
   /// EvaluatorInteger.getEvaluation, EvaluatorReal.getEvaluation for linear and constant).
   [[nodiscard]] double linear_value(double x) const;
@@ -99,22 +113,24 @@ struct GeniusProfile {
 };
 
 /// Reads and checks a GENIUS domain file. Throws ScenarioError naming the file, line and
-/// element: the file cannot be read, malformed XML, not a domain (the root must be
-/// `negotiation_template` or a `utility_space` without weights), no issue, an issue without
-/// name or index, duplicate indices, an unknown type, a discrete issue with fewer than one
-/// item or with two items of the same value, integer or real bounds missing or crossing.
+/// element: the file cannot be read or is larger than max_genius_file_bytes, malformed XML, not
+/// a domain (the root must be `negotiation_template` or a `utility_space` without weights), no
+/// issue, an issue without name or index, duplicate indices, an unknown type, a discrete issue
+/// with fewer than one item, more than max_genius_levels items or two items of the same value,
+/// integer or real bounds missing or crossing.
 GeniusDomain read_genius_domain(const std::string& path);
 /// The same from XML text; `source` names it in diagnostics.
 GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source);
 
 /// Reads and checks one party's profile against its domain. Throws ScenarioError naming the
-/// file, line and element: malformed XML, not a profile, an issue of the domain without an
-/// evaluator or weight, an issue not in the domain or whose name or type differs, a domain item
-/// without evaluation or a profile item the domain lacks, an evaluation that is negative, not a
-/// number, or all evaluations of an issue zero (largest below 1e-5), a negative weight, all
-/// weights zero, an integer or real evaluator without parameters or with bounds other than the
-/// domain's, an evaluator type Parley cannot represent exactly (`triangular`), a reservation
-/// value outside [0, 1] or a discount factor outside (0, 1].
+/// file, line and element: larger than max_genius_file_bytes, malformed XML, not a profile, an
+/// issue of the domain without an evaluator or weight, an issue not in the domain or whose name
+/// or type differs, a domain item without evaluation or a profile item the domain lacks, more
+/// than max_genius_levels items, an evaluation that is negative, not a number, or all
+/// evaluations of an issue zero (largest below 1e-5), a negative weight, all weights zero, an
+/// integer or real evaluator without parameters or with bounds other than the domain's, an
+/// evaluator type Parley cannot represent exactly (`triangular`), a reservation value outside
+/// [0, 1] or a discount factor outside (0, 1].
 GeniusProfile read_genius_profile(const std::string& path, const GeniusDomain& domain);
 /// The same from XML text; `source` names it in diagnostics.
 GeniusProfile parse_genius_profile(std::string_view xml, const std::string& source, const GeniusDomain& domain);

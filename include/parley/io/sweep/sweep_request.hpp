@@ -33,6 +33,7 @@ struct SweepRequestOptions {
   std::optional<std::uint64_t> samples;  ///< `--samples`
   std::optional<std::uint64_t> runs;     ///< `--runs`
   std::optional<std::uint64_t> seed;     ///< `--seed`
+  std::optional<std::uint64_t> max_points;  ///< `--max-points`: the design's size limit
   std::vector<std::string> metrics;     ///< `--metrics`, split at commas, in order
   std::vector<std::string> sets;        ///< `--set PATH=VALUE`, in order
   std::vector<std::string> vary;        ///< `--vary PATH=SPEC`, in order
@@ -42,6 +43,7 @@ struct SweepRequestOptions {
 struct SweepRequest {
   std::string scenario;
   sweep::SweepSpec spec;
+  sweep::DesignLimits limits;  ///< `--max-points` (not part of the sweep: a resume may raise it)
 };
 
 /// \brief The request of `options` over `plan` (nullptr: no plan), by the precedence above.
@@ -76,7 +78,7 @@ struct PreparedSweep {
 };
 
 /// \brief Checks a request before any point runs, in this order, and makes it ready: the
-/// spec (sweep::spec_problems), the base scenario (sweep_base_scenario; its ScenarioError is
+/// spec and the design's size (sweep::spec_problems with request.limits), the base scenario (sweep_base_scenario; its ScenarioError is
 /// passed on), every varied value alone (varied_value_problems), the metric patterns
 /// (scenario_evaluator). Throws SweepRequestProblems with the first step's problems.
 PreparedSweep prepare_sweep(const SweepRequest& request);

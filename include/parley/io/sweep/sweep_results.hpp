@@ -13,6 +13,7 @@
 
 #include <cstdio>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -70,6 +71,14 @@ struct SweepResultsFile {
 /// (wrong number of fields, bad point id, seed, status or number): such damage is not what an
 /// interruption leaves, so it is reported rather than repaired.
 SweepResultsFile read_sweep_results(const std::string& path);
+
+/// \brief Reads a results file line by line, handing each row to `row` instead of keeping it:
+/// memory does not grow with the file (resuming a sweep of 10^9 points). Returns what
+/// read_sweep_results does without the rows; `row` gets the file's header, parameters and
+/// metrics already filled in. Throws as read_sweep_results does, and passes on what `row`
+/// throws.
+SweepResultsFile scan_sweep_results(const std::string& path,
+                                    const std::function<void(const SweepResultsFile& file, SweepResultRow&& row)>& row);
 
 /// \brief Appends rows to a results file, each written whole and flushed at once, so that a
 /// process killed at any moment leaves at most one torn line at the end.
