@@ -243,8 +243,22 @@ class FrontierBuilder {
     for (std::size_t i = 0; i < s.v.size(); ++i) vertex_rows[i] = materialise(s.v[i].ref);
     std::vector<Frontier> pieces;
     if (!t.has_segments()) {
-      for (const auto& w : t.v) pieces.push_back(translate_sum(s, vertex_rows, w, k));
-      return envelope::merge_all(std::move(pieces));
+      // |S| x |T| translated vertices would be held at once (2 x 5,000 ordinal levels: 25
+      // million, 2.4 GB), so they are made and merged in batches of 2^m translates of S, at
+      // most options_.max_merge_vertices vertices a batch. merge_all pairs pieces (2i, 2i + 1)
+      // level by level, so a batch aligned on a multiple of 2^m is a subtree of the tree it
+      // would build over all |T| pieces, and merging the batches' results pairwise continues
+      // that same tree: the result is the same, bit for bit, and only memory changes.
+      std::size_t batch = 1;
+      while (batch * 2 <= t.v.size() && batch * 2 * s.v.size() <= options_.max_merge_vertices) batch *= 2;
+      std::vector<Frontier> batches;
+      for (std::size_t first = 0; first < t.v.size(); first += batch) {
+        const std::size_t last = std::min(t.v.size(), first + batch);
+        pieces.clear();
+        for (std::size_t j = first; j < last; ++j) pieces.push_back(translate_sum(s, vertex_rows, t.v[j], k));
+        batches.push_back(envelope::merge_all(std::move(pieces)));
+      }
+      return envelope::merge_all(std::move(batches));
     }
     for (std::size_t i = 0; i < s.v.size(); ++i) pieces.push_back(translate_issue(t, s.v[i], vertex_rows[i]));
     for (std::size_t j = 0; j < s.e.size(); ++j) {

@@ -25,8 +25,15 @@ namespace parley {
 /// per u_a-interval of width eta (keeping the point with the highest u_b), which moves the
 /// frontier by at most eta in u_a; the sum of the etas is reported as
 /// ParetoFrontier::epsilon().
+///
+/// Adding a discrete stage T to the sum S so far merges |S| x |T| translated points; they are
+/// made and merged in batches of at most `max_merge_vertices` points (a power of two of
+/// translates of S at a time, never fewer than one), which bounds the memory the stage takes
+/// without changing its result (see pareto_frontier.cpp). About 100 bytes a point: 4 million
+/// is some 400 MB at the peak.
 struct FrontierOptions {
   std::size_t max_discrete_points = std::size_t{1} << 17;
+  std::size_t max_merge_vertices = std::size_t{1} << 22;
 };
 
 /// \brief The Pareto frontier of parties a and b over the whole agreement space.

@@ -373,6 +373,20 @@ GeniusDomain parse_genius_domain(std::string_view xml, const std::string& source
     domain.issues.push_back(std::move(issue));
   }
   report.throw_if_any();
+  // The levels of all issues together, under the same limit as one issue's: the imported
+  // scenario holds each (max_genius_levels in genius_domain.hpp says why the limit is there).
+  unsigned long long total_levels = 0;
+  for (const GeniusIssue& issue : domain.issues) {
+    if (issue.type == GeniusIssueType::discrete) total_levels += issue.items.size();
+    if (issue.type == GeniusIssueType::integer) total_levels += integer_value_count(issue.lower, issue.upper);
+  }
+  if (total_levels > max_genius_levels) {
+    report.error(tree.objective, "objective",
+                 "the issues have " + std::to_string(total_levels) + " items and integer values together, more " +
+                     "than the limit of " + std::to_string(max_genius_levels) +
+                     " (max_genius_levels): each becomes a level of the imported scenario");
+  }
+  report.throw_if_any();
   return domain;
 }
 

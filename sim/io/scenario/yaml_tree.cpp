@@ -37,8 +37,9 @@ class TreeCopy {
     YamlNode out;
     out.location = location_of(node.Mark(), source_);
     if (++copied_ > max_yaml_nodes) {
-      fail(out.location, "the document expands to more than " + std::to_string(max_yaml_nodes) +
-                             " nodes (aliases repeating aliases?); a scenario needs far fewer");
+      fail(out.location, "the document holds more than " + std::to_string(max_yaml_nodes) +
+                             " nodes once its aliases are expanded (max_yaml_nodes, docs/limits.md); a scenario "
+                             "needs far fewer");
     }
     switch (node.Type()) {
       case YAML::NodeType::Undefined:

@@ -56,7 +56,8 @@ TEST_CASE("yaml tree: aliases nested in aliases stop at the node budget", "[io][
   CHECK(small.entries.back().second.items.size() == 10);
   // 10^7 leaves: refused once the copy passes max_yaml_nodes, not after gigabytes.
   CHECK_THAT(parse_refusal(nested_aliases(7)),
-             Catch::Contains("expands to more than " + std::to_string(parley::io::max_yaml_nodes) + " nodes"));
+             Catch::Contains("holds more than " + std::to_string(parley::io::max_yaml_nodes) +
+                             " nodes once its aliases are expanded"));
 }
 
 TEST_CASE("yaml tree: parley validate and --set report a cyclic alias and exit 1", "[io][yaml][cli]") {
