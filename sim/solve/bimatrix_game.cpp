@@ -70,6 +70,22 @@ double regret(const BimatrixGame& game, const MixedProfile& profile) {
   return std::max(gain1, gain2);
 }
 
+NormalizedPayoffs normalized_payoffs(const BimatrixGame& game) {
+  NormalizedPayoffs normalized;
+  // Column minima of A, row minima of B (subtracted as a broadcast row / column).
+  normalized.a = game.a().rowwise() - game.a().colwise().minCoeff();
+  normalized.b = game.b().colwise() - game.b().rowwise().minCoeff();
+  normalized.scale_a = normalized.a.maxCoeff();
+  normalized.scale_b = normalized.b.maxCoeff();
+  // The differences of finite payoffs may overflow (1e308 - -1e308).
+  if (!std::isfinite(normalized.scale_a) || !std::isfinite(normalized.scale_b)) {
+    throw std::invalid_argument("the differences between the payoffs overflow double precision");
+  }
+  if (normalized.scale_a > 0.0) normalized.a /= normalized.scale_a;
+  if (normalized.scale_b > 0.0) normalized.b /= normalized.scale_b;
+  return normalized;
+}
+
 bool is_nash_equilibrium(const BimatrixGame& game, const MixedProfile& profile, double tolerance) {
   const auto is_distribution = [tolerance](const Eigen::VectorXd& v, int size) {
     return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance &&
