@@ -14,7 +14,7 @@ using parley::io::ScenarioError;
 namespace {
 
 /// The one diagnostic parse_yaml throws for `text`, as "line:column: message".
-std::string refusal(const std::string& text) {
+std::string yaml_refusal(const std::string& text) {
   try {
     (void)parse_yaml(text, "c.yaml");
   } catch (const ScenarioError& e) {
@@ -42,8 +42,8 @@ std::string nested_aliases(int levels) {
 }  // namespace
 
 TEST_CASE("yaml tree: an alias inside the list or map it names is a located error", "[io][yaml]") {
-  CHECK_THAT(refusal("extra: &a [*a]\n"), Catch::Matches("1:8: .*cycle.*"));
-  CHECK_THAT(refusal("title: t\nloop: &m {inner: *m}\n"), Catch::Matches("2:7: .*cycle.*"));
+  CHECK_THAT(yaml_refusal("extra: &a [*a]\n"), Catch::Matches("1:8: .*cycle.*"));
+  CHECK_THAT(yaml_refusal("title: t\nloop: &m {inner: *m}\n"), Catch::Matches("2:7: .*cycle.*"));
   // An alias that repeats a node elsewhere (not inside itself) is ordinary YAML.
   const auto tree = parse_yaml("a: &v [1, 2]\nb: *v\n", "c.yaml");
   REQUIRE(tree.entries.size() == 2);
@@ -55,7 +55,7 @@ TEST_CASE("yaml tree: aliases nested in aliases stop at the node budget", "[io][
   const auto small = parse_yaml(nested_aliases(4), "c.yaml");
   CHECK(small.entries.back().second.items.size() == 10);
   // 10^7 leaves: refused once the copy passes max_yaml_nodes, not after gigabytes.
-  CHECK_THAT(refusal(nested_aliases(7)),
+  CHECK_THAT(yaml_refusal(nested_aliases(7)),
              Catch::Contains("expands to more than " + std::to_string(parley::io::max_yaml_nodes) + " nodes"));
 }
 
