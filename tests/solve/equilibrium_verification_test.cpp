@@ -107,16 +107,19 @@ TEST_CASE("verified equilibria: a candidate that is no equilibrium is rejected a
     const BimatrixGame game = parley::io::to_bimatrix_game(nfg);
     const auto exact = parley::io::exact_payoffs(nfg);
     // ((0, 1), (1, 0)): player 2 gains 1 (1e-12 in the small copy) by switching to column 2.
-    // ((1/2, 1/2), (1/2, 1/2)): player 1 gains by playing row 2 alone.
+    // ((1/2, 1/2), (1/2, 1/2)): player 1 gains by playing row 2 alone. ((1/2, 1/2), (0, 1)) is
+    // the fourth "equilibrium" the solver reported before issue 18 (player 1 gains 1/2).
     const std::vector<MixedProfile> candidates{profile({0, 1}, {1, 0}), profile({1, 0}, {1, 0}),
-                                               profile({0.5, 0.5}, {0.5, 0.5})};
+                                               profile({0.5, 0.5}, {0.5, 0.5}),
+                                               profile({0.5, 0.49999999999999994}, {0, 1})};
     for (const auto& kind : {exact, std::optional<parley::ExactBimatrix>()}) {
       const auto verified = parley::verify_equilibria(game, candidates, kind);
-      CHECK(verified.rejected == 2);
+      CHECK(verified.rejected == 3);
       REQUIRE(verified.equilibria.size() == 1);
       CHECK(parley::profile_distance(verified.equilibria[0], candidates[1]) == 0.0);
     }
     CHECK(parley::relative_regret(game, candidates[0]) == 1.0);  // the whole incentive scale
+    CHECK(parley::relative_regret(game, candidates[3]) == Approx(0.5));
     CHECK_FALSE(parley::exact_equilibrium_near(game, *exact, candidates[0]).has_value());
   }
 }
