@@ -71,18 +71,30 @@ double regret(const BimatrixGame& game, const MixedProfile& profile) {
 }
 
 NormalizedPayoffs normalized_payoffs(const BimatrixGame& game) {
+  // Shifted to minimum 0 along `axis` (columns of A, rows of B), then divided by the largest
+  // entry. The difference of two finite payoffs may overflow (1e308 - -1e308): then the payoffs
+  // are first divided by their largest magnitude, a positive scaling that changes no incentive.
+  const auto normalize = [](const Eigen::MatrixXd& payoffs, bool per_column, double& scale) {
+    const auto shifted = [per_column](const Eigen::MatrixXd& m) -> Eigen::MatrixXd {
+      if (per_column) return m.rowwise() - m.colwise().minCoeff();
+      return m.colwise() - m.rowwise().minCoeff();
+    };
+    Eigen::MatrixXd result = shifted(payoffs);
+    scale = result.maxCoeff();
+    if (!std::isfinite(scale)) {
+      const double magnitude = payoffs.cwiseAbs().maxCoeff();
+      result = shifted(payoffs / magnitude);
+      scale = result.maxCoeff();
+      if (scale > 0.0) result /= scale;
+      scale *= magnitude;  // may be infinite; the normalised entries are right regardless
+      return result;
+    }
+    if (scale > 0.0) result /= scale;
+    return result;
+  };
   NormalizedPayoffs normalized;
-  // Column minima of A, row minima of B (subtracted as a broadcast row / column).
-  normalized.a = game.a().rowwise() - game.a().colwise().minCoeff();
-  normalized.b = game.b().colwise() - game.b().rowwise().minCoeff();
-  normalized.scale_a = normalized.a.maxCoeff();
-  normalized.scale_b = normalized.b.maxCoeff();
-  // The differences of finite payoffs may overflow (1e308 - -1e308).
-  if (!std::isfinite(normalized.scale_a) || !std::isfinite(normalized.scale_b)) {
-    throw std::invalid_argument("the differences between the payoffs overflow double precision");
-  }
-  if (normalized.scale_a > 0.0) normalized.a /= normalized.scale_a;
-  if (normalized.scale_b > 0.0) normalized.b /= normalized.scale_b;
+  normalized.a = normalize(game.a(), true, normalized.scale_a);
+  normalized.b = normalize(game.b(), false, normalized.scale_b);
   return normalized;
 }
 

@@ -199,3 +199,17 @@ TEST_CASE("verified equilibria: every Gambit reference game keeps enummixed's eq
     CHECK(as_text(verified.exact) == gambit);
   }
 }
+
+TEST_CASE("normalised payoffs: differences beyond double range still give the equilibria", "[equilibrium][nash]") {
+  // A = [[1e308, 0], [-1e308, 0]]: 1e308 - -1e308 overflows; B = 0, player 2 is indifferent.
+  // Row 1 is a best response to every y, both rows to column 2: three extreme equilibria.
+  const BimatrixGame game((Eigen::MatrixXd(2, 2) << 1e308, 0, -1e308, 0).finished(), Eigen::MatrixXd::Zero(2, 2));
+  const auto normalized = parley::normalized_payoffs(game);
+  CHECK(normalized.a.allFinite());
+  CHECK(normalized.a(0, 0) == 1.0);
+  CHECK(normalized.scale_b == 0.0);
+  const auto verified = parley::verify_equilibria(game, parley::extreme_equilibria(game), std::nullopt);
+  CHECK(verified.rejected == 0);
+  const std::vector<MixedProfile> listed{profile({1, 0}, {1, 0}), profile({1, 0}, {0, 1}), profile({0, 1}, {0, 1})};
+  CHECK(parley::testing::same_profile_sets(verified.equilibria, listed, 0.0));
+}

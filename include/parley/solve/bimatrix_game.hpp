@@ -98,8 +98,9 @@ struct NormalizedPayoffs {
   double scale_b = 0.0;  ///< the largest difference within a row of B
 };
 
-/// The normalised payoffs of `game` (see NormalizedPayoffs). Throws std::invalid_argument
-/// when a payoff difference overflows (payoffs near +-1.8e308 of both signs).
+/// The normalised payoffs of `game` (see NormalizedPayoffs). When a payoff difference would
+/// overflow (payoffs near +-1.8e308 of both signs) the payoffs are first divided by their
+/// largest magnitude, and the scale reported may be infinite.
 [[nodiscard]] NormalizedPayoffs normalized_payoffs(const BimatrixGame& game);
 
 /// True when both vectors are probability distributions of the right sizes (entries
