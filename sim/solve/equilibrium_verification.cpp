@@ -106,7 +106,8 @@ bool is_distribution_near(const std::vector<Rational>& p, const Eigen::VectorXd&
   Rational sum = 0;
   for (std::size_t k = 0; k < p.size(); ++k) {
     if (p[k] < 0) return false;
-    if (std::abs(p[k].convert_to<double>() - candidate(static_cast<Eigen::Index>(k))) > kExactMatchDistance) return false;
+    const double distance = std::abs(p[k].convert_to<double>() - candidate(static_cast<Eigen::Index>(k)));
+    if (distance > kExactMatchDistance) return false;
     sum += p[k];
   }
   return sum == 1;
@@ -120,8 +121,12 @@ bool confirms(const ExactBimatrix& exact, const RationalProfile& profile, const 
 MixedProfile to_doubles(const RationalProfile& profile) {
   MixedProfile doubles{Eigen::VectorXd(static_cast<Eigen::Index>(profile.x.size())),
                        Eigen::VectorXd(static_cast<Eigen::Index>(profile.y.size()))};
-  for (std::size_t i = 0; i < profile.x.size(); ++i) doubles.x(static_cast<Eigen::Index>(i)) = profile.x[i].convert_to<double>();
-  for (std::size_t j = 0; j < profile.y.size(); ++j) doubles.y(static_cast<Eigen::Index>(j)) = profile.y[j].convert_to<double>();
+  for (std::size_t i = 0; i < profile.x.size(); ++i) {
+    doubles.x(static_cast<Eigen::Index>(i)) = profile.x[i].convert_to<double>();
+  }
+  for (std::size_t j = 0; j < profile.y.size(); ++j) {
+    doubles.y(static_cast<Eigen::Index>(j)) = profile.y[j].convert_to<double>();
+  }
   return doubles;
 }
 
@@ -163,7 +168,8 @@ Rational exact_regret(const ExactBimatrix& game, const RationalProfile& profile)
 }
 
 std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const RationalProfile& profile) {
-  if (profile.x.size() != static_cast<std::size_t>(game.rows) || profile.y.size() != static_cast<std::size_t>(game.cols)) {
+  if (profile.x.size() != static_cast<std::size_t>(game.rows) ||
+      profile.y.size() != static_cast<std::size_t>(game.cols)) {
     throw std::invalid_argument("exact_expected_payoffs: the profile does not fit the game's size");
   }
   std::array<Rational, 2> payoffs{Rational(0), Rational(0)};
@@ -202,10 +208,11 @@ std::optional<RationalProfile> exact_equilibrium_near(const BimatrixGame& game, 
   const Eigen::VectorXd column_values = normalized.b.transpose() * candidate.x;  // player 2's
   const auto best = [eps](const Eigen::VectorXd& v) { return indices_above(v, v.maxCoeff() - eps); };
 
-  const auto y = exact_indifference([&](int k, int j) -> const Rational& { return exact.a_at(k, j); }, best(row_values),
-                              indices_above(candidate.y, eps), n);
-  const auto x = exact_indifference([&](int l, int i) -> const Rational& { return exact.b_at(i, l); }, best(column_values),
-                              indices_above(candidate.x, eps), m);
+  // y makes player 1 indifferent among the best responses to it, x player 2.
+  const auto y = exact_indifference([&](int k, int j) -> const Rational& { return exact.a_at(k, j); },
+                                    best(row_values), indices_above(candidate.y, eps), n);
+  const auto x = exact_indifference([&](int l, int i) -> const Rational& { return exact.b_at(i, l); },
+                                    best(column_values), indices_above(candidate.x, eps), m);
   if (x && y) {
     RationalProfile solved{*x, *y};
     if (confirms(exact, solved, candidate)) return solved;
@@ -250,7 +257,8 @@ VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector
       verified.exact.push_back(std::move(*profile));
       continue;
     }
-    if (!is_probability_vector(candidate.x, game.rows(), tolerance) || !is_probability_vector(candidate.y, game.cols(), tolerance)) {
+    if (!is_probability_vector(candidate.x, game.rows(), tolerance) ||
+        !is_probability_vector(candidate.y, game.cols(), tolerance)) {
       ++verified.rejected;
       continue;
     }

@@ -107,7 +107,8 @@ struct VerifiedEquilibria {
 /// Verifies every candidate: exactly when `exact` is given (it must hold the payoffs of
 /// `game`), relatively with `tolerance` otherwise; keeps those that are equilibria and counts
 /// the others.
-[[nodiscard]] VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector<MixedProfile>& candidates,
+[[nodiscard]] VerifiedEquilibria verify_equilibria(const BimatrixGame& game,
+                                                   const std::vector<MixedProfile>& candidates,
                                                    const std::optional<ExactBimatrix>& exact,
                                                    double tolerance = kRelativeRegretTolerance);
 

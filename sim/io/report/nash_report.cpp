@@ -121,7 +121,8 @@ void write_nash_json(std::ostream& out, const NashReport& report) {
     const MixedProfile& eq = report.equilibria[k];
     json.begin_object();
     write_probabilities_json(json, names, eq);
-    write_payoffs_json(json, names, k < report.exact.size() ? report.exact[k].payoffs : expected_payoffs(game, eq));
+    write_payoffs_json(json, names,
+                       k < report.exact.size() ? report.exact[k].payoffs : expected_payoffs(game, eq));
     json.end_object();
   }
   json.end_array().end_object();
