@@ -13,8 +13,10 @@
 #include "command.hpp"
 #include "command_line.hpp"
 #include "parley/io/format/printable_text.hpp"
+#include "parley/io/interop/nfg_exact_payoffs.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/nash_report.hpp"
+#include "parley/solve/equilibrium_verification.hpp"
 #include "parley/solve/lemke_howson.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
@@ -42,9 +44,13 @@ int nash(const std::vector<std::string>& args) {
     std::cout << "Usage: parley nash GAME.nfg [--format table|json] [--method enum|lh]\n\n"
                  "Reads a two-player game in Gambit's .nfg format (payoff or outcome version) and\n"
                  "prints its Nash equilibria: each player's probabilities (as decimals, and as\n"
-                 "fractions where a fraction with denominator up to 1000 is within 1e-9) and expected\n"
-                 "payoffs. With --method enum (the default) a game with a continuum of equilibria is\n"
-                 "reported by the extreme points of its convex pieces, as gambit-enummixed does.\n\n"
+                 "fractions) and expected payoffs. With --method enum (the default) a game with a\n"
+                 "continuum of equilibria is reported by the extreme points of its convex pieces, as\n"
+                 "gambit-enummixed does. Every equilibrium the solver finds is verified before it is\n"
+                 "printed: exactly, in rational arithmetic, when the payoffs are written as integers,\n"
+                 "decimals or fractions (the fractions shown are then exact); otherwise in floating\n"
+                 "point, relative to each player's largest payoff difference. Candidates that fail\n"
+                 "are not printed, and counted.\n\n"
               << options;
     return 0;
   }
@@ -62,6 +68,7 @@ int nash(const std::vector<std::string>& args) {
   }
 
   std::optional<BimatrixGame> game;
+  std::optional<ExactBimatrix> exact;
   try {
     const io::NfgGame nfg = io::read_nfg_file(file);
     if (nfg.num_players() != 2) {
@@ -70,6 +77,9 @@ int nash(const std::vector<std::string>& args) {
       return 1;
     }
     game.emplace(io::to_bimatrix_game(nfg));
+    // The payoffs as the file wrote them, exactly; else exact if they are all integers.
+    exact = io::exact_payoffs(nfg);
+    if (!exact) exact = exact_integer_payoffs(*game);
   } catch (const io::NfgFormatError& e) {
     std::cerr << "parley nash: " << io::printable_text(e.what()) << "\n";
     return 1;
@@ -90,7 +100,30 @@ int nash(const std::vector<std::string>& args) {
     std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
     return 1;
   }
-  const io::NashReport report{*game, std::move(equilibria), method, description};
+  // Every candidate is verified before it is reported: exactly when the payoffs are known
+  // exactly, relative to the incentive scale otherwise (equilibrium_verification.hpp).
+  VerifiedEquilibria verified;
+  try {
+    verified = verify_equilibria(*game, equilibria, exact);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
+    return 1;
+  }
+  io::NashReport report{*game, std::move(verified.equilibria), method, description};
+  report.verification = to_string(verified.kind);
+  report.max_regret = verified.max_regret;
+  report.rejected_candidates = verified.rejected;
+  for (const RationalProfile& profile : verified.exact) {
+    io::NashReport::ExactValues values;
+    for (const auto& p : profile.x) values.probabilities[0].push_back(p.str());
+    for (const auto& p : profile.y) values.probabilities[1].push_back(p.str());
+    const auto payoffs = exact_expected_payoffs(*exact, profile);
+    for (std::size_t p = 0; p < 2; ++p) {
+      values.payoff_fractions[p] = payoffs[p].str();
+      values.payoffs[p] = payoffs[p].convert_to<double>();
+    }
+    report.exact.push_back(std::move(values));
+  }
   if (format == "json") {
     io::write_nash_json(std::cout, report);
   } else {

@@ -70,6 +70,34 @@ double regret(const BimatrixGame& game, const MixedProfile& profile) {
   return std::max(gain1, gain2);
 }
 
+NormalizedPayoffs normalized_payoffs(const BimatrixGame& game) {
+  // Shifted to minimum 0 along `axis` (columns of A, rows of B), then divided by the largest
+  // entry. The difference of two finite payoffs may overflow (1e308 - -1e308): then the payoffs
+  // are first divided by their largest magnitude, a positive scaling that changes no incentive.
+  const auto normalize = [](const Eigen::MatrixXd& payoffs, bool per_column, double& scale) {
+    const auto shifted = [per_column](const Eigen::MatrixXd& m) -> Eigen::MatrixXd {
+      if (per_column) return m.rowwise() - m.colwise().minCoeff();
+      return m.colwise() - m.rowwise().minCoeff();
+    };
+    Eigen::MatrixXd result = shifted(payoffs);
+    scale = result.maxCoeff();
+    if (!std::isfinite(scale)) {
+      const double magnitude = payoffs.cwiseAbs().maxCoeff();
+      result = shifted(payoffs / magnitude);
+      scale = result.maxCoeff();
+      if (scale > 0.0) result /= scale;
+      scale *= magnitude;  // may be infinite; the normalised entries are right regardless
+      return result;
+    }
+    if (scale > 0.0) result /= scale;
+    return result;
+  };
+  NormalizedPayoffs normalized;
+  normalized.a = normalize(game.a(), true, normalized.scale_a);
+  normalized.b = normalize(game.b(), false, normalized.scale_b);
+  return normalized;
+}
+
 bool is_nash_equilibrium(const BimatrixGame& game, const MixedProfile& profile, double tolerance) {
   const auto is_distribution = [tolerance](const Eigen::VectorXd& v, int size) {
     return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance &&

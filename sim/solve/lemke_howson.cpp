@@ -12,7 +12,8 @@ namespace parley {
 
 namespace {
 
-/// Tableau entries below this count as zero (payoffs are rescaled to [1, 2]).
+/// Tableau entries below this count as zero (payoffs are normalised to [1, 2] per
+/// player's incentive scale, so this is relative to the game's incentives).
 constexpr double kPivotTolerance = 1e-10;
 
 }  // namespace

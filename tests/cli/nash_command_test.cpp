@@ -5,14 +5,19 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "../solve/gambit_reference.hpp"
 #include "../support/cli_runner.hpp"
+#include "parley/io/interop/nfg_exact_payoffs.hpp"
 #include "parley/io/interop/nfg_format.hpp"
+#include "parley/solve/equilibrium_verification.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace {
@@ -31,10 +36,17 @@ TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs"
   const auto run = run_nash(game_file("deg1.nfg") + " --format json");
   REQUIRE(run.exit_code == 0);
   const auto json = parley::testing::JsonReader(run.out).read();
-  const auto game = parley::io::to_bimatrix_game(parley::io::read_nfg_file(path));
+  const auto nfg = parley::io::read_nfg_file(path);
+  const auto game = parley::io::to_bimatrix_game(nfg);
   CHECK(json["game"].string == game.title());
   REQUIRE(json["players"].items.size() == 2);
-  const auto expected = parley::extreme_equilibria(game);
+  // The solver's equilibria as verification leaves them: exact, rounded to doubles.
+  const auto exact = parley::io::exact_payoffs(nfg);
+  const auto verified = parley::verify_equilibria(game, parley::extreme_equilibria(game), exact);
+  const auto& expected = verified.equilibria;
+  CHECK(json["verification"]["kind"].string == "exact");
+  CHECK(json["verification"]["max_regret"].number == 0.0);
+  CHECK(json["rejected_candidates"].number == 0.0);
   REQUIRE(json["equilibria"].items.size() == expected.size());
   for (std::size_t k = 0; k < expected.size(); ++k) {
     const auto& eq = json["equilibria"].items[k];
@@ -46,9 +58,9 @@ TEST_CASE("parley nash --format json lists the solver's equilibria with payoffs"
                                 {eq["probabilities"]["Player 1"], eq["probabilities"]["Player 2"]},
                                 {}});
     CHECK(parley::profile_distance(p, expected[k]) == 0.0);  // shortest round-trip decimals
-    const auto payoffs = parley::expected_payoffs(game, expected[k]);
-    CHECK(eq["payoffs"]["Player 1"].number == payoffs[0]);
-    CHECK(eq["payoffs"]["Player 2"].number == payoffs[1]);
+    const auto payoffs = parley::exact_expected_payoffs(*exact, verified.exact[k]);
+    CHECK(eq["payoffs"]["Player 1"].number == payoffs[0].convert_to<double>());
+    CHECK(eq["payoffs"]["Player 2"].number == payoffs[1].convert_to<double>());
   }
 }
 
@@ -61,6 +73,37 @@ TEST_CASE("parley nash prints probabilities as decimals and fractions", "[solve]
   CHECK_THAT(run.out, Catch::Contains("0.3333333333       1/3"));
   CHECK_THAT(run.out, Catch::Contains("0.6666666667       2/3"));
   CHECK_THAT(run.out, Catch::Contains("0.5000000000       1/2"));
+}
+
+TEST_CASE("parley nash on payoffs of 1e12 reports lrsnash's three equilibria, verified exactly (issue 18)",
+          "[solve][nash]") {
+  // A = [[1e12, 0], [1e12, 1]], B = [[1, 0], [0, 1]]: row 2 is better by 1 against column 2.
+  const parley::testing::TempFolder folder("nash");
+  for (const std::string payoffs : {"1e12 1 1e12 0 0 0 1 1", "1 1e-12 1 0 0 0 1e-12 1e-12"}) {
+    INFO(payoffs);
+    const auto file = folder / "scaled.nfg";
+    parley::testing::write_text(file, "NFG 1 R \"scaled\" { \"Player 1\" \"Player 2\" } { 2 2 }\n" + payoffs + "\n");
+    const auto run = run_nash("\"" + file.string() + "\" --format json");
+    REQUIRE(run.exit_code == 0);
+    const auto json = parley::testing::JsonReader(run.out).read();
+    CHECK(json["verification"]["kind"].string == "exact");
+    CHECK(json["rejected_candidates"].number == 0.0);
+    const auto& equilibria = json["equilibria"].items;
+    REQUIRE(equilibria.size() == 3);
+    std::set<std::vector<double>> found;
+    for (const auto& eq : equilibria) {
+      std::vector<double> flat;
+      for (const char* player : {"Player 1", "Player 2"}) {
+        for (const auto& v : eq["probabilities"][player].items) flat.push_back(v.number);
+      }
+      found.insert(flat);
+    }
+    CHECK(found == std::set<std::vector<double>>{{1, 0, 1, 0}, {0.5, 0.5, 1, 0}, {0, 1, 0, 1}});
+
+    const auto table = run_nash("\"" + file.string() + "\" --method lh");
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("Verified exactly (rational arithmetic): every regret is 0"));
+  }
 }
 
 TEST_CASE("parley nash --method lh reports the equilibria Lemke-Howson reaches", "[solve][nash]") {

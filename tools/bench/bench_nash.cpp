@@ -1,7 +1,8 @@
 // Times the Nash solvers (issue 6's targets): all extreme equilibria of 100 random 10x10
 // bimatrix games by vertex enumeration (the set gambit-enummixed reports, which takes
 // 0.1-0.6 s per game in floating point on this machine: the target is at least 5 times
-// faster), and Lemke-Howson on random 20x20 games (target: under 1 ms).
+// faster), and Lemke-Howson on random 20x20 games (target: under 1 ms); then the cost of
+// verifying the equilibria as `parley nash` does (issue 18), exactly and relatively.
 //
 // Usage: bench_nash [games=100] [seed=2026]
 #include <algorithm>
@@ -15,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "parley/solve/equilibrium_verification.hpp"
+#include "parley/solve/exact_payoffs.hpp"
 #include "parley/solve/lemke_howson.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
@@ -115,5 +118,37 @@ int main(int argc, char** argv) {
             << "  per run: " << summary(lemke_howson, 1e-6, "us") << "\n"
             << "  (target: under 1 ms); largest regret " << std::scientific << std::setprecision(1)
             << lh_regret << "\n";
+
+  // Verification of vertex enumeration's equilibria, as `parley nash` does it (issue 18):
+  // exactly (rational arithmetic) and relatively, on random 10x10 games with integer payoffs
+  // (their own random stream, so the figures above are unchanged by this section).
+  std::mt19937_64 integer_rng(seed + 1);
+  std::uniform_int_distribution<int> payoff(0, 999);
+  std::vector<Timing> exact_timings;
+  std::vector<Timing> relative_timings;
+  std::size_t candidates = 0;
+  std::size_t rejected = 0;
+  for (int g = 0; g < games; ++g) {
+    Eigen::MatrixXd a(10, 10);
+    Eigen::MatrixXd b(10, 10);
+    for (Eigen::Index k = 0; k < a.size(); ++k) {
+      a(k) = payoff(integer_rng);
+      b(k) = payoff(integer_rng);
+    }
+    const parley::BimatrixGame game(a, b);
+    const auto found = parley::extreme_equilibria(game);
+    const auto exact = parley::exact_integer_payoffs(game);
+    candidates += found.size();
+    parley::VerifiedEquilibria verified;
+    exact_timings.push_back(time_of([&] { verified = parley::verify_equilibria(game, found, exact); }));
+    rejected += static_cast<std::size_t>(verified.rejected);
+    relative_timings.push_back(time_of([&] { verified = parley::verify_equilibria(game, found, std::nullopt); }));
+    rejected += static_cast<std::size_t>(verified.rejected);
+  }
+  std::cout << "verification of the equilibria of " << games << " random 10x10 games with payoffs 0..999 ("
+            << candidates << " candidates):\n"
+            << "  exact, per game: " << summary(exact_timings, 1e-3, "ms") << "\n"
+            << "  relative, per game: " << summary(relative_timings, 1e-3, "ms") << "\n"
+            << "  candidates rejected: " << rejected << " (expected 0)\n";
   return 0;
 }

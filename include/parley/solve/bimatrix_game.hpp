@@ -80,6 +80,29 @@ using EquilibriumCallback = std::function<void(const MixedProfile&)>;
 /// "max regret", so solvers' outputs can be compared on the same scale.
 [[nodiscard]] double regret(const BimatrixGame& game, const MixedProfile& profile);
 
+/// \brief The payoffs of a game normalised so that only the incentives remain, each player's
+/// in [0, 1]: tolerances applied to them are relative to the game's own payoff scale.
+///
+/// Player 1's best responses to any y compare (A y)_i across rows i, so adding a constant c_j
+/// to column j of A changes (A y)_i by c . y for every i alike, and leaves the best responses,
+/// the regrets and hence the equilibria unchanged; likewise adding a constant to a row of B.
+/// So a(i, j) = (A(i, j) - min_k A(k, j)) / scale_a, with scale_a = max_{i,j} (A(i, j) -
+/// min_k A(k, j)) the largest gain player 1 can ever make by switching rows (its incentive
+/// scale), and b(i, j) = (B(i, j) - min_l B(i, l)) / scale_b in the same way. A player who is
+/// never better off switching (scale 0) gets zeros and scale 0. Unlike one shift and scale of
+/// the whole matrix, this keeps a payoff difference of 1 beside payoffs of 1e12 at full size.
+struct NormalizedPayoffs {
+  Eigen::MatrixXd a;     ///< player 1's incentives, in [0, 1], each column's minimum 0
+  Eigen::MatrixXd b;     ///< player 2's incentives, in [0, 1], each row's minimum 0
+  double scale_a = 0.0;  ///< the largest difference within a column of A
+  double scale_b = 0.0;  ///< the largest difference within a row of B
+};
+
+/// The normalised payoffs of `game` (see NormalizedPayoffs). When a payoff difference would
+/// overflow (payoffs near +-1.8e308 of both signs) the payoffs are first divided by their
+/// largest magnitude, and the scale reported may be infinite.
+[[nodiscard]] NormalizedPayoffs normalized_payoffs(const BimatrixGame& game);
+
 /// True when both vectors are probability distributions of the right sizes (entries
 /// >= -tolerance, sums within tolerance of 1) and regret(game, profile) <= tolerance.
 [[nodiscard]] bool is_nash_equilibrium(const BimatrixGame& game, const MixedProfile& profile,

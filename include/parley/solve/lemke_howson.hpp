@@ -16,7 +16,7 @@ namespace parley {
 /// Method (Lemke and Howson 1964; Shapley 1974; von Stengel 2002, Handbook of Game Theory
 /// vol. 3, ch. 45). With the
 /// best-response polytopes P = {x >= 0 : B'^T x <= 1} and Q = {y >= 0 : A' y <= 1} of the
-/// payoffs rescaled to [1, 2], the artificial equilibrium (0, 0) is completely labelled.
+/// payoffs normalised to [1, 2] (normalized_payoffs, relative to each player's incentive scale), the artificial equilibrium (0, 0) is completely labelled.
 /// Dropping the missing label, i.e. letting the variable with that label enter the basis
 /// of its polytope, walks along an edge; the variable that leaves has a label which is now
 /// duplicated, and its partner variable in the other polytope enters next (complementary

@@ -27,7 +27,8 @@ namespace parley {
 /// nonsingular, and misses the others (for instance a continuum, or an equilibrium with
 /// supports of different sizes); enumerate_extreme_equilibria finds all of them. The work
 /// is sum_k C(m, k) C(n, k) small linear solves, exponential in min(m, n).
-/// `tolerance` is relative to payoffs rescaled to [1, 2].
+/// `tolerance` is relative: it applies to the payoffs normalised by normalized_payoffs
+/// (bimatrix_game.hpp), each player's incentives divided by their largest one.
 void enumerate_equal_support_equilibria(const BimatrixGame& game, const EquilibriumCallback& on_equilibrium,
                                         double tolerance = 1e-9);
 

@@ -13,16 +13,17 @@
 namespace parley {
 
 /// Tolerance below which the vertex enumeration treats a number as zero (payoffs are first
-/// rescaled to [1, 2], so it is relative to the payoff range).
+/// normalised by each player's incentive scale, so it is relative to the game's incentives).
 inline constexpr double kVertexEnumerationTolerance = 1e-10;
 
 /// \brief Reports every extreme Nash equilibrium of `game` to `on_equilibrium`, each once,
 /// as it is found.
 ///
 /// Method (Avis, Rosenberg, Savani, von Stengel 2010, "Enumeration of Nash equilibria for
-/// two-player games", Economic Theory 42, 9-37; ARSvS below). The payoffs are shifted and scaled to
-/// A', B' in [1, 2] (a positive affine change of a player's payoffs leaves the equilibria
-/// unchanged) and the best-response polytopes are
+/// two-player games", Economic Theory 42, 9-37; ARSvS below). The payoffs are normalised to
+/// A' = 1 + a, B' = 1 + b in [1, 2] (normalized_payoffs: each column of A and row of B shifted
+/// to minimum 0, each player's payoffs divided by their incentive scale, which leaves the
+/// equilibria unchanged and makes the tolerance relative) and the best-response polytopes are
 ///   P = { x in R^m : x >= 0, B'^T x <= 1 },   Q = { y in R^n : A' y <= 1, y >= 0 }.
 /// A point carries label i (a strategy of player 1, 0 <= i < m) when x_i = 0 in P or
 /// (A'y)_i = 1 in Q, and label m + j when (B'^T x)_j = 1 in P or y_j = 0 in Q. The extreme

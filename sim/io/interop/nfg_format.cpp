@@ -224,6 +224,7 @@ class Parser {
     const std::size_t players = game.players.size();
     const std::size_t expected = game.num_profiles() * players;
     game.payoffs.assign(game.num_profiles(), std::vector<double>(players, 0.0));
+    game.payoff_texts.assign(game.num_profiles(), std::vector<std::string>(players, "0"));
     for (std::size_t k = 0; k < expected; ++k) {
       if (current_.kind != Token::Kind::number) {
         fail("expected payoff " + std::to_string(k + 1) + " of " + std::to_string(expected) + " (" +
@@ -231,6 +232,7 @@ class Parser {
              " players), found " + describe(current_));
       }
       game.payoffs[k / players][k % players] = to_number(current_);
+      game.payoff_texts[k / players][k % players] = current_.text;
       advance();
     }
   }
@@ -239,25 +241,30 @@ class Parser {
     const std::size_t players = game.players.size();
     expect(Token::Kind::open, "'{' before the outcomes");
     std::vector<std::vector<double>> outcomes;
+    std::vector<std::vector<std::string>> outcome_texts;
     while (current_.kind == Token::Kind::open) {
       advance();
       expect_text("the outcome's name in quotes");
       std::vector<double> payoffs;
+      std::vector<std::string> texts;
       for (std::size_t p = 0; p < players; ++p) {
         if (current_.kind != Token::Kind::number) {
           fail("expected the payoff of player " + std::to_string(p + 1) + " in outcome " +
                std::to_string(outcomes.size() + 1) + ", found " + describe(current_));
         }
         payoffs.push_back(to_number(current_));
+        texts.push_back(current_.text);
         advance();
         if (current_.kind == Token::Kind::comma) advance();
       }
       expect(Token::Kind::close, "'}' after the " + std::to_string(players) + " payoffs of outcome " +
                                      std::to_string(outcomes.size() + 1));
       outcomes.push_back(std::move(payoffs));
+      outcome_texts.push_back(std::move(texts));
     }
     expect(Token::Kind::close, "'{' starting an outcome or '}' ending the outcome list");
     game.payoffs.assign(game.num_profiles(), std::vector<double>(players, 0.0));
+    game.payoff_texts.assign(game.num_profiles(), std::vector<std::string>(players, "0"));
     for (std::size_t k = 0; k < game.num_profiles(); ++k) {
       if (current_.kind != Token::Kind::number) {
         fail("expected the outcome of profile " + std::to_string(k + 1) + " of " +
@@ -267,7 +274,10 @@ class Parser {
       if (index < 0 || static_cast<std::size_t>(index) > outcomes.size()) {
         fail("outcome index " + current_.text + " is not between 0 and " + std::to_string(outcomes.size()));
       }
-      if (index > 0) game.payoffs[k] = outcomes[static_cast<std::size_t>(index - 1)];
+      if (index > 0) {
+        game.payoffs[k] = outcomes[static_cast<std::size_t>(index - 1)];
+        game.payoff_texts[k] = outcome_texts[static_cast<std::size_t>(index - 1)];
+      }
       advance();
     }
   }

@@ -66,9 +66,21 @@ void write_nash_table(std::ostream& out, const NashReport& report) {
       << game.rows() << " strategies, " << names[1] << " has " << game.cols() << "\n"
       << equilibria.size() << (equilibria.size() == 1 ? " equilibrium" : " equilibria") << " ("
       << report.description << ")\n";
+  if (report.verification == "exact") {
+    out << "Verified exactly (rational arithmetic): every regret is 0\n";
+  } else {
+    out << "Verified in floating point: largest regret " << format_shortest(report.max_regret)
+        << " of the incentive scale\n";
+  }
+  if (report.rejected_candidates > 0) {
+    out << report.rejected_candidates
+        << (report.rejected_candidates == 1 ? " candidate was" : " candidates were")
+        << " rejected as no equilibrium\n";
+  }
   const auto fraction_or_blank = [](double v) { return simple_fraction(v).value_or(""); };
   for (std::size_t k = 0; k < equilibria.size(); ++k) {
     const MixedProfile& eq = equilibria[k];
+    const NashReport::ExactValues* exact = k < report.exact.size() ? &report.exact[k] : nullptr;
     out << "\nEquilibrium " << k + 1 << "\n";
     TableWriter table({"player", "strategy", "probability", "fraction"},
                       {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::right,
@@ -77,15 +89,20 @@ void write_nash_table(std::ostream& out, const NashReport& report) {
       const Eigen::VectorXd& probabilities = p == 0 ? eq.x : eq.y;
       for (int s = 0; s < game.num_strategies(p); ++s) {
         table.add_row({names[static_cast<std::size_t>(p)], game.strategy_labels(p)[static_cast<std::size_t>(s)],
-                       format_fixed(probabilities(s), 10), fraction_or_blank(probabilities(s))});
+                       format_fixed(probabilities(s), 10),
+                       exact ? exact->probabilities[static_cast<std::size_t>(p)][static_cast<std::size_t>(s)]
+                             : fraction_or_blank(probabilities(s))});
       }
     }
     table.write(out, "  ");
     out << "\n";
     TableWriter payoffs({"player", "payoff", "fraction"},
                         {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::right});
-    const auto values = expected_payoffs(game, eq);
-    for (std::size_t p = 0; p < 2; ++p) payoffs.add_row({names[p], format_fixed(values[p], 10), fraction_or_blank(values[p])});
+    const auto values = exact ? exact->payoffs : expected_payoffs(game, eq);
+    for (std::size_t p = 0; p < 2; ++p) {
+      payoffs.add_row({names[p], format_fixed(values[p], 10),
+                       exact ? exact->payoff_fractions[p] : fraction_or_blank(values[p])});
+    }
     payoffs.write(out, "  ");
   }
 }
@@ -97,11 +114,15 @@ void write_nash_json(std::ostream& out, const NashReport& report) {
   json.begin_object().field("game", game.title()).key("players").array(std::vector<std::string>(names.begin(), names.end()));
   json.key("strategies").begin_object();
   for (int p = 0; p < 2; ++p) json.key(names[static_cast<std::size_t>(p)]).array(game.strategy_labels(p));
-  json.end_object().field("method", report.method).key("equilibria").begin_array();
-  for (const MixedProfile& eq : report.equilibria) {
+  json.end_object().field("method", report.method);
+  json.key("verification").begin_object().field("kind", report.verification).field("max_regret", report.max_regret);
+  json.end_object().field("rejected_candidates", report.rejected_candidates).key("equilibria").begin_array();
+  for (std::size_t k = 0; k < report.equilibria.size(); ++k) {
+    const MixedProfile& eq = report.equilibria[k];
     json.begin_object();
     write_probabilities_json(json, names, eq);
-    write_payoffs_json(json, names, expected_payoffs(game, eq));
+    write_payoffs_json(json, names,
+                       k < report.exact.size() ? report.exact[k].payoffs : expected_payoffs(game, eq));
     json.end_object();
   }
   json.end_array().end_object();

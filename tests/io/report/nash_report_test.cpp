@@ -47,6 +47,7 @@ TEST_CASE("the nash table gives each probability as a decimal and a fraction", "
   CHECK(out.str() ==
         "pennies: Even has 2 strategies, Odd has 2\n"
         "1 equilibrium (by hand)\n"
+        "Verified in floating point: largest regret 0 of the incentive scale\n"
         "\n"
         "Equilibrium 1\n"
         "  player  strategy   probability  fraction\n"
@@ -76,6 +77,8 @@ TEST_CASE("the nash JSON lists each equilibrium's probabilities and payoffs", "[
         "  \"players\": [\n    \"R\",\n    \"C\"\n  ],\n"
         "  \"strategies\": {\n    \"R\": [\n      \"r\"\n    ],\n    \"C\": [\n      \"x\",\n      \"y\"\n    ]\n  },\n"
         "  \"method\": \"lh\",\n"
+        "  \"verification\": {\n    \"kind\": \"relative\",\n    \"max_regret\": 0\n  },\n"
+        "  \"rejected_candidates\": 0,\n"
         "  \"equilibria\": [\n"
         "    {\n"
         "      \"probabilities\": {\n        \"R\": [\n          1\n        ],\n"
@@ -84,4 +87,27 @@ TEST_CASE("the nash JSON lists each equilibrium's probabilities and payoffs", "[
         "    }\n"
         "  ]\n"
         "}\n");
+}
+
+TEST_CASE("the nash table says how the equilibria were verified and how many candidates failed",
+          "[io][report][nash]") {
+  const BimatrixGame game = nash_report_pennies();
+  MixedProfile half{Eigen::Vector2d(0.5, 0.5), Eigen::Vector2d(0.5, 0.5)};
+  io::NashReport report{game, {half}, "enum", "by hand"};
+  report.verification = "exact";
+  report.rejected_candidates = 2;
+  // Exact values: the fractions (and payoffs) come from them, not from the doubles.
+  io::NashReport::ExactValues exact;
+  exact.probabilities = {std::vector<std::string>{"1/2", "1/2"}, std::vector<std::string>{"1/2", "1/2"}};
+  exact.payoff_fractions = {"0", "0"};
+  report.exact.push_back(exact);
+  std::ostringstream out;
+  io::write_nash_table(out, report);
+  CHECK_THAT(out.str(), Catch::Contains("1 equilibrium (by hand)\n"
+                                        "Verified exactly (rational arithmetic): every regret is 0\n"
+                                        "2 candidates were rejected as no equilibrium\n"));
+  std::ostringstream json;
+  io::write_nash_json(json, report);
+  CHECK_THAT(json.str(), Catch::Contains("\"kind\": \"exact\""));
+  CHECK_THAT(json.str(), Catch::Contains("\"rejected_candidates\": 2,"));
 }

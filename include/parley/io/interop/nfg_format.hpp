@@ -44,6 +44,9 @@ struct NfgGame {
   std::vector<std::vector<std::string>> strategies;  ///< strategy labels of each player
   /// payoffs[profile][player]; a profile with Gambit's null outcome (index 0) pays 0 to all.
   std::vector<std::vector<double>> payoffs;
+  /// payoff_texts[profile][player]: each payoff as the file wrote it ("1e12", "45/2"; "0" for
+  /// the null outcome), so that it can be read exactly (parley/solve/exact_payoffs.hpp).
+  std::vector<std::vector<std::string>> payoff_texts;
 
   [[nodiscard]] int num_players() const { return static_cast<int>(players.size()); }
   /// Number of strategy profiles, the product of the players' strategy counts.

@@ -17,10 +17,27 @@ namespace parley::io {
 
 /// \brief A game with its equilibria, as `parley nash` reports them.
 struct NashReport {
+  /// An equilibrium known exactly: its probabilities and expected payoffs as fractions
+  /// ("1/3", "1000000000000"), and the expected payoffs rounded to doubles.
+  struct ExactValues {
+    std::array<std::vector<std::string>, 2> probabilities;
+    std::array<std::string, 2> payoff_fractions;
+    std::array<double, 2> payoffs{};
+  };
+
   const BimatrixGame& game;
   std::vector<MixedProfile> equilibria;
   std::string method;       ///< the solver's id in JSON: "enum" or "lh"
   std::string description;  ///< how they were found, in words, for the table
+  /// How the equilibria were verified (equilibrium_verification.hpp): "exact" or "relative".
+  std::string verification = "relative";
+  /// The largest regret among them: 0 when exact, relative to the incentive scale otherwise.
+  double max_regret = 0.0;
+  /// The solver's candidates that verification rejected as no equilibrium.
+  int rejected_candidates = 0;
+  /// Parallel to `equilibria` when they were verified exactly; empty otherwise. The table's
+  /// fractions and both writers' payoffs then come from here.
+  std::vector<ExactValues> exact{};
 };
 
 /// p/q in lowest terms with q <= 1000 when |x - p/q| <= 1e-9 ("1/3", "-2", "0"), from the
@@ -39,12 +56,13 @@ void write_probabilities_json(JsonWriter& json, const std::array<std::string, 2>
 /// Writes "payoffs": {names[0]: x^T A y, names[1]: x^T B y}.
 void write_payoffs_json(JsonWriter& json, const std::array<std::string, 2>& names, const std::array<double, 2>& payoffs);
 
-/// The table: the game's size, then for each equilibrium every strategy's probability (10
+/// The table: the game's size, how the equilibria were verified, then for each equilibrium every strategy's probability (10
 /// decimals and as a simple fraction where there is one) and each player's expected payoff.
 void write_nash_table(std::ostream& out, const NashReport& report);
 
-/// The same as one JSON object: players, strategies, method, and per equilibrium its
-/// probabilities and payoffs.
+/// The same as one JSON object: players, strategies, method, verification ({"kind": "exact" or
+/// "relative", "max_regret": r}), rejected_candidates, and per equilibrium its probabilities
+/// and payoffs.
 void write_nash_json(std::ostream& out, const NashReport& report);
 
 }  // namespace parley::io

@@ -1,0 +1,282 @@
+#include "parley/solve/equilibrium_verification.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <stdexcept>
+#include <utility>
+
+namespace parley {
+
+namespace {
+
+/// The farthest an exact equilibrium may lie from the candidate it confirms (largest
+/// difference of a probability).
+constexpr double kExactMatchDistance = 1e-6;
+/// The largest denominator tried when rounding probabilities to fractions.
+constexpr long long kMaxFractionDenominator = 1'000'000;
+
+/// The unique solution of the linear system whose rows are `rows` (coefficients of the
+/// `unknowns` unknowns, then the right-hand side), by Gauss-Jordan elimination over the
+/// rationals; nullopt when it has none or more than one.
+std::optional<std::vector<Rational>> solve_unique(std::vector<std::vector<Rational>> rows, std::size_t unknowns) {
+  std::size_t rank = 0;
+  for (std::size_t c = 0; c < unknowns && rank < rows.size(); ++c) {
+    std::size_t pivot = rank;
+    while (pivot < rows.size() && rows[pivot][c] == 0) ++pivot;
+    if (pivot == rows.size()) return std::nullopt;  // a free unknown: not unique
+    std::swap(rows[rank], rows[pivot]);
+    const Rational inverse = 1 / rows[rank][c];
+    for (auto& entry : rows[rank]) entry *= inverse;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      if (r == rank || rows[r][c] == 0) continue;
+      const Rational factor = rows[r][c];
+      for (std::size_t k = c; k <= unknowns; ++k) rows[r][k] -= factor * rows[rank][k];
+    }
+    ++rank;
+  }
+  if (rank < unknowns) return std::nullopt;
+  for (std::size_t r = rank; r < rows.size(); ++r) {
+    if (rows[r][unknowns] != 0) return std::nullopt;  // inconsistent
+  }
+  std::vector<Rational> solution(unknowns);
+  for (std::size_t c = 0; c < unknowns; ++c) solution[c] = rows[c][unknowns];
+  return solution;
+}
+
+/// The strategy p over `size` strategies, supported on `support`, that makes the opponent
+/// indifferent between the strategies in `best`: sum_{s in support} payoff(k, s) p_s = u for
+/// every k in `best`, sum p_s = 1; nullopt unless it is unique.
+std::optional<std::vector<Rational>> exact_indifference(const std::function<const Rational&(int, int)>& payoff,
+                                                  const std::vector<int>& best, const std::vector<int>& support,
+                                                  int size) {
+  const std::size_t unknowns = support.size() + 1;  // the probabilities on the support, then u
+  std::vector<std::vector<Rational>> rows;
+  rows.reserve(best.size() + 1);
+  for (const int k : best) {
+    std::vector<Rational> row(unknowns + 1);
+    for (std::size_t s = 0; s < support.size(); ++s) row[s] = payoff(k, support[s]);
+    row[support.size()] = -1;
+    rows.push_back(std::move(row));
+  }
+  std::vector<Rational> total(unknowns + 1);
+  for (std::size_t s = 0; s < support.size(); ++s) total[s] = 1;
+  total[unknowns] = 1;
+  rows.push_back(std::move(total));
+  const auto solution = solve_unique(std::move(rows), unknowns);
+  if (!solution) return std::nullopt;
+  std::vector<Rational> strategy(static_cast<std::size_t>(size));
+  for (std::size_t s = 0; s < support.size(); ++s) strategy[static_cast<std::size_t>(support[s])] = (*solution)[s];
+  return strategy;
+}
+
+std::vector<int> indices_above(const Eigen::VectorXd& v, double threshold) {
+  std::vector<int> indices;
+  for (Eigen::Index k = 0; k < v.size(); ++k) {
+    if (v(k) > threshold) indices.push_back(static_cast<int>(k));
+  }
+  return indices;
+}
+
+/// The closest fraction p/q to x with q <= kMaxFractionDenominator (the last convergent of
+/// its continued fraction within the bound).
+Rational nearby_fraction(double x) {
+  long long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
+  double rest = std::abs(x);
+  for (int step = 0; step < 64; ++step) {
+    const double whole = std::floor(rest);
+    if (whole > 1e12) break;
+    const auto a = static_cast<long long>(whole);
+    const long long p = a * p1 + p0;
+    const long long q = a * q1 + q0;
+    if (q > kMaxFractionDenominator) break;
+    p0 = p1;
+    q0 = q1;
+    p1 = p;
+    q1 = q;
+    if (rest - whole <= 0.0) break;
+    rest = 1.0 / (rest - whole);
+  }
+  if (q1 == 0) return Rational(0);
+  const Rational value(p1, q1);
+  return x < 0 ? Rational(-value) : value;
+}
+
+bool is_distribution_near(const std::vector<Rational>& p, const Eigen::VectorXd& candidate) {
+  Rational sum = 0;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    if (p[k] < 0) return false;
+    const double distance = std::abs(p[k].convert_to<double>() - candidate(static_cast<Eigen::Index>(k)));
+    if (distance > kExactMatchDistance) return false;
+    sum += p[k];
+  }
+  return sum == 1;
+}
+
+bool confirms(const ExactBimatrix& exact, const RationalProfile& profile, const MixedProfile& candidate) {
+  return is_distribution_near(profile.x, candidate.x) && is_distribution_near(profile.y, candidate.y) &&
+         exact_regret(exact, profile) == 0;
+}
+
+MixedProfile to_doubles(const RationalProfile& profile) {
+  MixedProfile doubles{Eigen::VectorXd(static_cast<Eigen::Index>(profile.x.size())),
+                       Eigen::VectorXd(static_cast<Eigen::Index>(profile.y.size()))};
+  for (std::size_t i = 0; i < profile.x.size(); ++i) {
+    doubles.x(static_cast<Eigen::Index>(i)) = profile.x[i].convert_to<double>();
+  }
+  for (std::size_t j = 0; j < profile.y.size(); ++j) {
+    doubles.y(static_cast<Eigen::Index>(j)) = profile.y[j].convert_to<double>();
+  }
+  return doubles;
+}
+
+bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance) {
+  return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
+}
+
+}  // namespace
+
+std::string to_string(VerificationKind kind) { return kind == VerificationKind::exact ? "exact" : "relative"; }
+
+Rational exact_regret(const ExactBimatrix& game, const RationalProfile& profile) {
+  const auto m = static_cast<std::size_t>(game.rows);
+  const auto n = static_cast<std::size_t>(game.cols);
+  if (profile.x.size() != m || profile.y.size() != n) {
+    throw std::invalid_argument("exact_regret: the profile does not fit the game's size");
+  }
+  // Player 1: (A y)_k for every row k, its best, and x^T A y.
+  Rational best1;
+  Rational expected1 = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    Rational value = 0;
+    for (std::size_t j = 0; j < n; ++j) value += game.a_at(static_cast<int>(k), static_cast<int>(j)) * profile.y[j];
+    if (k == 0 || value > best1) best1 = value;
+    expected1 += profile.x[k] * value;
+  }
+  // Player 2: (B^T x)_l for every column l, its best, and x^T B y.
+  Rational best2;
+  Rational expected2 = 0;
+  for (std::size_t l = 0; l < n; ++l) {
+    Rational value = 0;
+    for (std::size_t i = 0; i < m; ++i) value += game.b_at(static_cast<int>(i), static_cast<int>(l)) * profile.x[i];
+    if (l == 0 || value > best2) best2 = value;
+    expected2 += profile.y[l] * value;
+  }
+  const Rational regret1 = best1 - expected1;
+  const Rational regret2 = best2 - expected2;
+  return regret1 > regret2 ? regret1 : regret2;
+}
+
+std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const RationalProfile& profile) {
+  if (profile.x.size() != static_cast<std::size_t>(game.rows) ||
+      profile.y.size() != static_cast<std::size_t>(game.cols)) {
+    throw std::invalid_argument("exact_expected_payoffs: the profile does not fit the game's size");
+  }
+  std::array<Rational, 2> payoffs{Rational(0), Rational(0)};
+  for (int i = 0; i < game.rows; ++i) {
+    if (profile.x[static_cast<std::size_t>(i)] == 0) continue;
+    for (int j = 0; j < game.cols; ++j) {
+      const Rational weight = profile.x[static_cast<std::size_t>(i)] * profile.y[static_cast<std::size_t>(j)];
+      if (weight == 0) continue;
+      payoffs[0] += weight * game.a_at(i, j);
+      payoffs[1] += weight * game.b_at(i, j);
+    }
+  }
+  return payoffs;
+}
+
+double relative_regret(const BimatrixGame& game, const MixedProfile& profile) {
+  const NormalizedPayoffs normalized = normalized_payoffs(game);
+  const Eigen::VectorXd row_values = normalized.a * profile.y;
+  const Eigen::VectorXd column_values = normalized.b.transpose() * profile.x;
+  const double regret1 = row_values.maxCoeff() - profile.x.dot(row_values);
+  const double regret2 = column_values.maxCoeff() - profile.y.dot(column_values);
+  return std::max({0.0, regret1, regret2});
+}
+
+std::optional<RationalProfile> exact_equilibrium_near(const BimatrixGame& game, const ExactBimatrix& exact,
+                                                      const MixedProfile& candidate) {
+  const int m = game.rows();
+  const int n = game.cols();
+  if (exact.rows != m || exact.cols != n || candidate.x.size() != m || candidate.y.size() != n ||
+      !candidate.x.allFinite() || !candidate.y.allFinite()) {
+    return std::nullopt;
+  }
+  constexpr double eps = kRelativeRegretTolerance;
+  const NormalizedPayoffs normalized = normalized_payoffs(game);
+  const Eigen::VectorXd row_values = normalized.a * candidate.y;                 // player 1's incentives
+  const Eigen::VectorXd column_values = normalized.b.transpose() * candidate.x;  // player 2's
+  const auto best = [eps](const Eigen::VectorXd& v) { return indices_above(v, v.maxCoeff() - eps); };
+
+  // y makes player 1 indifferent among the best responses to it, x player 2.
+  const auto y = exact_indifference([&](int k, int j) -> const Rational& { return exact.a_at(k, j); },
+                                    best(row_values), indices_above(candidate.y, eps), n);
+  const auto x = exact_indifference([&](int l, int i) -> const Rational& { return exact.b_at(i, l); },
+                                    best(column_values), indices_above(candidate.x, eps), m);
+  if (x && y) {
+    RationalProfile solved{*x, *y};
+    if (confirms(exact, solved, candidate)) return solved;
+  }
+
+  // No unique solution: the simplest fractions near the candidate's probabilities.
+  RationalProfile rounded;
+  for (int p = 0; p < 2; ++p) {
+    const Eigen::VectorXd& v = p == 0 ? candidate.x : candidate.y;
+    std::vector<Rational>& target = p == 0 ? rounded.x : rounded.y;
+    Rational sum = 0;
+    for (Eigen::Index k = 0; k < v.size(); ++k) {
+      target.push_back(nearby_fraction(v(k)));
+      sum += target.back();
+    }
+    if (sum <= 0) return std::nullopt;
+    for (auto& value : target) value /= sum;
+  }
+  if (confirms(exact, rounded, candidate)) return rounded;
+  return std::nullopt;
+}
+
+VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector<MixedProfile>& candidates,
+                                     const std::optional<ExactBimatrix>& exact, double tolerance) {
+  VerifiedEquilibria verified;
+  verified.kind = exact ? VerificationKind::exact : VerificationKind::relative;
+  for (const MixedProfile& candidate : candidates) {
+    if (exact) {
+      auto profile = exact_equilibrium_near(game, *exact, candidate);
+      if (!profile) {
+        ++verified.rejected;
+        continue;
+      }
+      const bool seen = std::any_of(verified.exact.begin(), verified.exact.end(), [&](const RationalProfile& e) {
+        return e.x == profile->x && e.y == profile->y;
+      });
+      if (seen) {
+        ++verified.duplicates;
+        continue;
+      }
+      verified.equilibria.push_back(to_doubles(*profile));
+      verified.exact.push_back(std::move(*profile));
+      continue;
+    }
+    if (!is_probability_vector(candidate.x, game.rows(), tolerance) ||
+        !is_probability_vector(candidate.y, game.cols(), tolerance)) {
+      ++verified.rejected;
+      continue;
+    }
+    const double regret = relative_regret(game, candidate);
+    if (!(regret <= tolerance)) {
+      ++verified.rejected;
+      continue;
+    }
+    const bool seen = std::any_of(verified.equilibria.begin(), verified.equilibria.end(),
+                                  [&](const MixedProfile& e) { return profile_distance(e, candidate) <= tolerance; });
+    if (seen) {
+      ++verified.duplicates;
+      continue;
+    }
+    verified.max_regret = std::max(verified.max_regret, regret);
+    verified.equilibria.push_back(candidate);
+  }
+  return verified;
+}
+
+}  // namespace parley
