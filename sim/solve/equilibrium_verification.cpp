@@ -51,17 +51,21 @@ std::optional<std::vector<Rational>> exact_indifference(const std::function<cons
                                                   const std::vector<int>& best, const std::vector<int>& support,
                                                   int size) {
   const std::size_t unknowns = support.size() + 1;  // the probabilities on the support, then u
+  // Constants assigned as Rationals: assigning a plain int goes through boost::rational's
+  // integer assignment, where GCC 12 -O3 warns (maybe-uninitialized) inside Boost's headers.
+  const Rational one(1);
+  const Rational minus_one(-1);
   std::vector<std::vector<Rational>> rows;
   rows.reserve(best.size() + 1);
   for (const int k : best) {
     std::vector<Rational> row(unknowns + 1);
     for (std::size_t s = 0; s < support.size(); ++s) row[s] = payoff(k, support[s]);
-    row[support.size()] = -1;
+    row[support.size()] = minus_one;
     rows.push_back(std::move(row));
   }
   std::vector<Rational> total(unknowns + 1);
-  for (std::size_t s = 0; s < support.size(); ++s) total[s] = 1;
-  total[unknowns] = 1;
+  for (std::size_t s = 0; s < support.size(); ++s) total[s] = one;
+  total[unknowns] = one;
   rows.push_back(std::move(total));
   const auto solution = solve_unique(std::move(rows), unknowns);
   if (!solution) return std::nullopt;
