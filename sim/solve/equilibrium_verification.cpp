@@ -210,7 +210,7 @@ std::optional<RationalProfile> exact_equilibrium_near(const BimatrixGame& game, 
   const NormalizedPayoffs normalized = normalized_payoffs(game);
   const Eigen::VectorXd row_values = normalized.a * candidate.y;                 // player 1's incentives
   const Eigen::VectorXd column_values = normalized.b.transpose() * candidate.x;  // player 2's
-  const auto best = [eps](const Eigen::VectorXd& v) { return indices_above(v, v.maxCoeff() - eps); };
+  const auto best = [](const Eigen::VectorXd& v) { return indices_above(v, v.maxCoeff() - eps); };
 
   // y makes player 1 indifferent among the best responses to it, x player 2.
   const auto y = exact_indifference([&](int k, int j) -> const Rational& { return exact.a_at(k, j); },
