@@ -99,6 +99,13 @@ int nash(const std::vector<std::string>& args) {
   } catch (const std::invalid_argument& e) {
     std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
     return 1;
+  } catch (const std::runtime_error& e) {
+    // Lemke-Howson pivots in floating point: on payoffs of very different magnitudes the
+    // lexicographic rule can misread a rounding error and the path revisit a basis. That is
+    // an honest failure, never a reported equilibrium; vertex enumeration verifies each one.
+    std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what())
+              << "; floating-point pivoting failed on this game's payoffs: try --method enum\n";
+    return 1;
   }
   // Every candidate is verified before it is reported: exactly when the payoffs are known
   // exactly, relative to the incentive scale otherwise (equilibrium_verification.hpp).

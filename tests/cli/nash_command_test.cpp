@@ -112,6 +112,33 @@ TEST_CASE("parley nash --method lh reports the equilibria Lemke-Howson reaches",
   CHECK(parley::testing::JsonReader(run.out).read()["equilibria"].items.size() == 1);
 }
 
+TEST_CASE("parley nash --method lh says so when floating-point pivoting fails, and enum solves the game",
+          "[solve][nash]") {
+  // Found by fuzzing (tests/fuzz/regressions/nfg_reader): von Stengel's 6 x 6 game with a few
+  // payoffs mangled to 1.3e10 and -8.5e15 beside payoffs of 1e2..1e6. Lemke-Howson's
+  // lexicographic rule misreads rounding errors and its path revisits a basis; the command
+  // must say so and exit 1 (it used to end in "error: lemke_howson: ..." from the top level,
+  // with no way forward), never report a profile.
+  const std::string game = "\"" + std::string(PARLEY_SOURCE_DIR) +
+                           "/tests/fuzz/regressions/nfg_reader/lemke_howson_revisits_a_basis.nfg\"";
+  auto run = run_nash(game + " --method lh");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Catch::Contains("lemke_howson_revisits_a_basis.nfg: lemke_howson:") &&
+                          Catch::Contains("numerical trouble") && Catch::Contains("try --method enum"));
+  run = run_nash(game + " --format json");
+  REQUIRE(run.exit_code == 0);
+  const auto json = parley::testing::JsonReader(run.out).read();
+  // Vertex enumeration pivots in floating point too: of its candidates, the ones exact
+  // verification refuses are counted and the table warns that the list may be incomplete.
+  CHECK(json["equilibria"].items.size() >= 1);
+  CHECK(json["verification"]["kind"].string == "exact");
+  CHECK(json["rejected_candidates"].number > 0.0);
+  run = run_nash(game);
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Catch::Contains("rejected as no equilibrium") && Catch::Contains("may have equilibria"));
+}
+
 TEST_CASE("parley nash exits with 1 and a located message on bad files", "[solve][nash]") {
   const parley::testing::TempFolder folder("nash");
   const auto bad = folder / "bad.nfg";

@@ -1,7 +1,8 @@
 // Fuzz target: Gambit's .nfg reader and, for small two-player games, the Nash solvers behind
-// `parley nash`. The input is a .nfg file's text. A NfgFormatError (the located refusal) or the
-// documented std::invalid_argument of to_bimatrix_game (not two players) are the acceptable
-// failures; anything else escapes to the fuzzer as a finding. Games are solved only up to
+// `parley nash`. The input is a .nfg file's text. A NfgFormatError (the located refusal), the
+// documented std::invalid_argument of to_bimatrix_game (not two players) and Lemke-Howson's
+// documented std::runtime_error (floating-point trouble) are the acceptable failures; anything
+// else escapes to the fuzzer as a finding. Games are solved only up to
 // 6 x 6 strategies so that one input stays well under the fuzzer's time limit (vertex
 // enumeration is exponential in the size); larger games exercise the reader alone.
 #include <sstream>
@@ -26,6 +27,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const parley::BimatrixGame game = parley::io::to_bimatrix_game(nfg);
   if (game.rows() > 6 || game.cols() > 6) return 0;
   for (const auto& profile : parley::extreme_equilibria(game)) (void)parley::regret(game, profile);
-  (void)parley::lemke_howson_equilibria(game);
+  try {
+    (void)parley::lemke_howson_equilibria(game);
+  } catch (const std::runtime_error&) {
+    // Documented: floating-point pivoting can lose its way on payoffs of very different
+    // magnitudes (regressions/nfg_reader/lemke_howson_revisits_a_basis.nfg); `parley nash`
+    // then says so and exits 1. A wrong equilibrium would be the finding, not this.
+  }
   return 0;
 }

@@ -75,7 +75,8 @@ void write_nash_table(std::ostream& out, const NashReport& report) {
   if (report.rejected_candidates > 0) {
     out << report.rejected_candidates
         << (report.rejected_candidates == 1 ? " candidate was" : " candidates were")
-        << " rejected as no equilibrium\n";
+        << " rejected as no equilibrium: the solver pivots in floating point and misjudged this game, so it"
+        << " may have equilibria this list lacks\n";
   }
   const auto fraction_or_blank = [](double v) { return simple_fraction(v).value_or(""); };
   for (std::size_t k = 0; k < equilibria.size(); ++k) {

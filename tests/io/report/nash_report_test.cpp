@@ -105,7 +105,9 @@ TEST_CASE("the nash table says how the equilibria were verified and how many can
   io::write_nash_table(out, report);
   CHECK_THAT(out.str(), Catch::Contains("1 equilibrium (by hand)\n"
                                         "Verified exactly (rational arithmetic): every regret is 0\n"
-                                        "2 candidates were rejected as no equilibrium\n"));
+                                        "2 candidates were rejected as no equilibrium: the solver pivots in "
+                                        "floating point and misjudged this game, so it may have equilibria this "
+                                        "list lacks\n"));
   std::ostringstream json;
   io::write_nash_json(json, report);
   CHECK_THAT(json.str(), Catch::Contains("\"kind\": \"exact\""));
