@@ -17,6 +17,9 @@
 #       target found something. The inputs that widened coverage stay in BUILD_DIR/fuzz-run/
 #       for the next run.
 set -euo pipefail
+# Paths on the command line are the caller's; the script works from the repository's root.
+absolute() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+[ $# -lt 2 ] || set -- "$1" "$(absolute "$2")" "${@:3}"
 cd "$(dirname "$0")/.."
 targets_all=(scenario_loader nfg_reader genius_import)
 
