@@ -5,32 +5,17 @@
 #include <string>
 
 #include "../support/cli_runner.hpp"
+#include "../support/titled_scenario.hpp"
 
+using parley::testing::minimal_scenario_titled;
 using parley::testing::read_text;
 using parley::testing::run_cli;
 using parley::testing::TempFolder;
 using parley::testing::write_text;
 
-namespace {
-
-const std::string printable_minimal_scenario = std::string(PARLEY_SOURCE_DIR) + "/tests/data/minimal.yaml";
-
-/// tests/data/minimal.yaml with its title replaced by `title` (raw bytes, written as given).
-std::string printable_scenario_titled(const TempFolder& folder, const std::string& title) {
-  std::string text = read_text(printable_minimal_scenario);
-  const auto at = text.find("title: Minimal");
-  REQUIRE(at != std::string::npos);
-  text.replace(at, 14, "title: " + title);
-  const auto path = folder.file("titled.yaml");
-  write_text(path, text);
-  return path;
-}
-
-}  // namespace
-
 TEST_CASE("escape bytes of a title are shown as text in tables and diagnostics", "[cli][printable]") {
   const TempFolder folder("input-bytes");
-  const auto path = printable_scenario_titled(folder, "\"Red \\e[31m title\"");  // YAML's \e is ESC
+  const auto path = minimal_scenario_titled(folder, "\"Red \\e[31m title\"");  // YAML's \e is ESC
   auto r = run_cli("describe '" + path + "'");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find('\x1b') == std::string::npos);
@@ -47,7 +32,7 @@ TEST_CASE("escape bytes of a title are shown as text in tables and diagnostics",
 
   // A diagnostic quoting the input (here an unknown key holding ESC) shows it as text.
   const auto bad = folder.file("bad.yaml");
-  write_text(bad, read_text(printable_minimal_scenario) + "\"colour\\e[2J\": 1\n");
+  write_text(bad, read_text(std::string(PARLEY_SOURCE_DIR) + "/tests/data/minimal.yaml") + "\"colour\\e[2J\": 1\n");
   r = run_cli("validate '" + bad + "'");
   CHECK(r.exit_code == 1);
   CHECK(r.err.find('\x1b') == std::string::npos);
