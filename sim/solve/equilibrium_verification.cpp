@@ -5,6 +5,9 @@
 #include <functional>
 #include <stdexcept>
 #include <utility>
+#include <vector>
+
+#include "parley/solve/continued_fraction.hpp"
 
 namespace parley {
 
@@ -85,24 +88,9 @@ std::vector<int> indices_above(const Eigen::VectorXd& v, double threshold) {
 /// The closest fraction p/q to x with q <= kMaxFractionDenominator (the last convergent of
 /// its continued fraction within the bound).
 Rational nearby_fraction(double x) {
-  long long p0 = 0, q0 = 1, p1 = 1, q1 = 0;
-  double rest = std::abs(x);
-  for (int step = 0; step < 64; ++step) {
-    const double whole = std::floor(rest);
-    if (whole > 1e12) break;
-    const auto a = static_cast<long long>(whole);
-    const long long p = a * p1 + p0;
-    const long long q = a * q1 + q0;
-    if (q > kMaxFractionDenominator) break;
-    p0 = p1;
-    q0 = q1;
-    p1 = p;
-    q1 = q;
-    if (rest - whole <= 0.0) break;
-    rest = 1.0 / (rest - whole);
-  }
-  if (q1 == 0) return Rational(0);
-  const Rational value(p1, q1);
+  const std::vector<Convergent> c = convergents(x, kMaxFractionDenominator);
+  if (c.empty()) return Rational(0);
+  const Rational value(c.back().p, c.back().q);
   return x < 0 ? Rational(-value) : value;
 }
 

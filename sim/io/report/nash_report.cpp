@@ -4,32 +4,19 @@
 
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/format/table_writer.hpp"
+#include "parley/solve/continued_fraction.hpp"
 
 namespace parley::io {
 
 std::optional<std::string> simple_fraction(double x) {
-  constexpr long kMaxDenominator = 1000;
+  constexpr long long kMaxDenominator = 1000;
   constexpr double kTolerance = 1e-9;
   const double magnitude = std::abs(x);
-  long p0 = 0, q0 = 1, p1 = 1, q1 = 0;  // convergents p_{k-2}/q_{k-2}, p_{k-1}/q_{k-1}
-  double rest = magnitude;
-  for (int step = 0; step < 40; ++step) {
-    const double whole = std::floor(rest);
-    if (whole > 1e12) break;
-    const long a = static_cast<long>(whole);
-    const long p = a * p1 + p0;
-    const long q = a * q1 + q0;
-    if (q > kMaxDenominator) break;
-    if (std::abs(magnitude - static_cast<double>(p) / static_cast<double>(q)) <= kTolerance) {
-      const std::string sign = x < 0 && p != 0 ? "-" : "";
-      return sign + std::to_string(p) + (q == 1 ? "" : "/" + std::to_string(q));
+  for (const Convergent& c : convergents(x, kMaxDenominator)) {
+    if (std::abs(magnitude - static_cast<double>(c.p) / static_cast<double>(c.q)) <= kTolerance) {
+      const std::string sign = x < 0 && c.p != 0 ? "-" : "";
+      return sign + std::to_string(c.p) + (c.q == 1 ? "" : "/" + std::to_string(c.q));
     }
-    p0 = p1;
-    q0 = q1;
-    p1 = p;
-    q1 = q;
-    if (rest - whole <= 0.0) break;
-    rest = 1.0 / (rest - whole);
   }
   return std::nullopt;
 }
