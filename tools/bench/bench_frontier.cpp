@@ -5,16 +5,28 @@
 // ordinal guarantee with 5 levels, an ordinal army cap with 4 levels, 28 clauses of mixed
 // sign) builds in under 0.5 s and answers a query in under 1 microsecond, on one core.
 //
-//   bench_frontier            the synthetic space, then the shipped default scenario
+// Memory (issue 18): two ordinal issues of 5,000 levels ranked in opposite orders by the two
+// sides, the largest pair a GENIUS import allows (max_genius_levels): every stage keeps all its
+// packages, and adding the second issue merges 25 million translated points. Built in a child
+// process each way, batched (FrontierOptions::max_merge_vertices, the default) and in one
+// merge, to compare their peak RSS; the two frontiers must have the same vertices.
+//
+//   bench_frontier            the synthetic space, the shipped default scenario, the large merge
+//   bench_frontier --large-merge batched|whole   one child: build, print peak RSS (KiB), seconds,
+//                                                vertices and a checksum of the vertices
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
 
+#include <sys/resource.h>
+
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
+#include "parley/agreement/pareto_frontier.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
 
@@ -144,9 +156,75 @@ void run(const std::string& title, const Scenario& s) {
   std::printf("  (checksum %.3f)\n\n", sink);
 }
 
+// Two belligerents and two ordinal issues of n levels each: a prefers level 0, b level n - 1,
+// linearly, with equal weights, so every package of a stage is efficient.
+Scenario opposed_levels(std::size_t n) {
+  Scenario s;
+  for (const char* id : {"first", "second"}) {
+    Issue issue;
+    issue.id = id;
+    issue.kind = IssueKind::ordinal;
+    for (std::size_t l = 0; l < n; ++l) issue.levels.push_back("v" + std::to_string(l));
+    s.issues.push_back(issue);
+  }
+  for (const bool a_side : {true, false}) {
+    Party p;
+    p.id = a_side ? "a" : "b";
+    p.veto = true;
+    p.role = Role::belligerent;
+    p.weights = {0.5, 0.5};
+    p.values.resize(2);
+    for (auto& value : p.values) {
+      for (std::size_t l = 0; l < n; ++l) {
+        const double x = static_cast<double>(l) / static_cast<double>(n - 1);
+        value.level_values.push_back(a_side ? 1.0 - x : x);
+      }
+    }
+    s.parties.push_back(p);
+  }
+  s.finalize();
+  return s;
+}
+
+// The child of --large-merge: builds the frontier of opposed_levels(5000), batched or whole.
+int large_merge_child(const std::string& how) {
+  FrontierOptions options;
+  if (how == "whole") options.max_merge_vertices = std::numeric_limits<std::size_t>::max() / 4;
+  const Scenario s = opposed_levels(5000);
+  const auto start = Clock::now();
+  const ParetoFrontier f = ParetoFrontier::build(s, 0, 1, options);
+  const double seconds = seconds_since(start);
+  double checksum = 0.0;
+  for (std::size_t v = 0; v < f.size(); ++v) checksum += f.u_a(v) * static_cast<double>(v % 7 + 1) + f.u_b(v);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("%ld %.6f %zu %.17g\n", usage.ru_maxrss, seconds, f.size(), checksum);
+  return 0;
+}
+
+void run_large_merge(const char* self) {
+  std::printf("two opposed ordinal issues of 5,000 levels (25 million points to merge), one child process each\n");
+  double checksums[2] = {0.0, 0.0};
+  int k = 0;
+  for (const char* how : {"batched", "whole"}) {
+    const std::string command = std::string(self) + " --large-merge " + how;
+    FILE* pipe = popen(command.c_str(), "r");
+    long kib = -1;
+    double seconds = 0.0;
+    std::size_t vertices = 0;
+    if (!pipe || std::fscanf(pipe, "%ld %lf %zu %lf", &kib, &seconds, &vertices, &checksums[k]) != 4) kib = -1;
+    if (pipe) pclose(pipe);
+    std::printf("  %-8s %.2f s, peak RSS %ld MiB, %zu vertices%s\n", how, seconds, kib / 1024, vertices,
+                k == 0 ? "   (target < 1 GiB)" : "");
+    ++k;
+  }
+  std::printf("  same frontier: %s\n\n", checksums[0] == checksums[1] ? "yes" : "NO");
+}
+
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--large-merge") return large_merge_child(argv[2]);
   run("synthetic: territory (continuous) + guarantee (5 levels) + army cap (4) + 28 clauses of random sign",
       synthetic_space(false));
   run("synthetic, every clause contested (opposite signs for the two sides)", synthetic_space(true));
@@ -156,5 +234,6 @@ int main() {
   } catch (const std::exception& e) {
     std::printf("default scenario not loaded: %s\n", e.what());
   }
+  run_large_merge(argv[0]);
   return 0;
 }
