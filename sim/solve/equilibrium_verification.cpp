@@ -126,6 +126,21 @@ bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance)
   return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
 }
 
+/// One player's regret max_k (M o)_k - s^T M o, where M(k, j) = payoff(k, j) is its payoff for
+/// its own strategy k against the other's strategy j, s its own mixed strategy and o the other's.
+Rational exact_player_regret(const std::function<const Rational&(std::size_t, std::size_t)>& payoff,
+                             const std::vector<Rational>& own, const std::vector<Rational>& other) {
+  Rational best;
+  Rational expected = 0;
+  for (std::size_t k = 0; k < own.size(); ++k) {
+    Rational value = 0;
+    for (std::size_t j = 0; j < other.size(); ++j) value += payoff(k, j) * other[j];
+    if (k == 0 || value > best) best = value;
+    expected += own[k] * value;
+  }
+  return best - expected;
+}
+
 }  // namespace
 
 std::string to_string(VerificationKind kind) { return kind == VerificationKind::exact ? "exact" : "relative"; }
@@ -136,26 +151,15 @@ Rational exact_regret(const ExactBimatrix& game, const RationalProfile& profile)
   if (profile.x.size() != m || profile.y.size() != n) {
     throw std::invalid_argument("exact_regret: the profile does not fit the game's size");
   }
-  // Player 1: (A y)_k for every row k, its best, and x^T A y.
-  Rational best1;
-  Rational expected1 = 0;
-  for (std::size_t k = 0; k < m; ++k) {
-    Rational value = 0;
-    for (std::size_t j = 0; j < n; ++j) value += game.a_at(static_cast<int>(k), static_cast<int>(j)) * profile.y[j];
-    if (k == 0 || value > best1) best1 = value;
-    expected1 += profile.x[k] * value;
-  }
-  // Player 2: (B^T x)_l for every column l, its best, and x^T B y.
-  Rational best2;
-  Rational expected2 = 0;
-  for (std::size_t l = 0; l < n; ++l) {
-    Rational value = 0;
-    for (std::size_t i = 0; i < m; ++i) value += game.b_at(static_cast<int>(i), static_cast<int>(l)) * profile.x[i];
-    if (l == 0 || value > best2) best2 = value;
-    expected2 += profile.y[l] * value;
-  }
-  const Rational regret1 = best1 - expected1;
-  const Rational regret2 = best2 - expected2;
+  // Player 1 against y with A(k, j); player 2 against x with B(i, l), its own strategy l first.
+  const auto a = [&](std::size_t k, std::size_t j) -> const Rational& {
+    return game.a_at(static_cast<int>(k), static_cast<int>(j));
+  };
+  const auto b = [&](std::size_t l, std::size_t i) -> const Rational& {
+    return game.b_at(static_cast<int>(i), static_cast<int>(l));
+  };
+  const Rational regret1 = exact_player_regret(a, profile.x, profile.y);
+  const Rational regret2 = exact_player_regret(b, profile.y, profile.x);
   return regret1 > regret2 ? regret1 : regret2;
 }
 

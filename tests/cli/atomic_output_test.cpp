@@ -12,18 +12,13 @@
 #include "../support/cli_runner.hpp"
 
 using parley::testing::CliOptions;
+using parley::testing::entry_count;
 using parley::testing::read_text;
 using parley::testing::run_cli;
 using parley::testing::TempFolder;
 using parley::testing::write_text;
 
 namespace {
-
-std::size_t atomic_output_entries(const std::filesystem::path& folder) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++n;
-  return n;
-}
 
 /// Runs the program with files limited to about a kilobyte (ulimit -f 1; SIGXFSZ ignored, so a
 /// write past it fails with EFBIG as on a full disk): a real failure midway through a file.
@@ -45,12 +40,12 @@ TEST_CASE("a -o file that fails midway leaves the old file and no temporary, and
   CHECK(cut.exit_code == 1);
   CHECK_THAT(cut.err, Catch::Contains("could not write all of '" + out + "'"));
   CHECK(read_text(out) == "the old result\n");
-  CHECK(atomic_output_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
 
   const auto done = run_cli("describe --format json -o '" + out + "'");
   CHECK(done.exit_code == 0);
   CHECK(read_text(out) == whole.out);
-  CHECK(atomic_output_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
 }
 
 TEST_CASE("schema, import-genius and --export-nfg replace their file whole or not at all", "[cli][atomic]") {
@@ -70,12 +65,12 @@ TEST_CASE("schema, import-genius and --export-nfg replace their file whole or no
   CHECK(read_text(yaml) == "old\n");
   CHECK(run_cli("import-genius '" + atomic_genius_domain + "' -o '" + yaml + "'").exit_code == 0);
   CHECK(read_text(yaml).size() > 1000);
-  CHECK(atomic_output_entries(folder.path()) == 2);
+  CHECK(entry_count(folder.path()) == 2);
 
   const auto nfg = folder.file("meta.nfg");
   CHECK(run_cli("compare --runs 20 --threads 1 --export-nfg '" + nfg + "'").exit_code == 0);
   CHECK(read_text(nfg).rfind("NFG 1 ", 0) == 0);
-  CHECK(atomic_output_entries(folder.path()) == 3);
+  CHECK(entry_count(folder.path()) == 3);
 }
 
 TEST_CASE("every file output to /dev/full exits 1 and says what it could not write", "[cli][atomic]") {

@@ -3,6 +3,7 @@
 // files read and written as text. The one scratch-folder type of the suite (tests/support/).
 #include <unistd.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -53,6 +54,13 @@ inline std::string read_text(const std::filesystem::path& path) {
 /// Replaces the file's content by `text`.
 inline void write_text(const std::filesystem::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+/// How many names `folder` holds (to see that a writer left no temporary beside its file).
+inline std::size_t entry_count(const std::filesystem::path& folder) {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++n;
+  return n;
 }
 
 }  // namespace parley::testing

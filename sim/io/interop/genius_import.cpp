@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/format/utf8_text.hpp"
 
 namespace parley::io {
 
@@ -29,25 +30,12 @@ std::string yaml_id(const std::string& id) {
   return "\"" + id + "\"";
 }
 
-/// True if `s` is well-formed UTF-8 (YAML's encoding).
-bool is_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    if (length == 0 || i + length > s.size()) return false;
-    for (std::size_t k = 1; k < length; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    i += length;
-  }
-  return true;
-}
-
 /// A double-quoted YAML string (escapes for quotes, backslashes and control characters). Text
 /// that is not UTF-8 (older GENIUS files are often Latin-1) has its bytes above 0x7f written as
 /// `\xNN`, which YAML reads as the Latin-1 character of that code.
 std::string yaml_string(std::string_view s) {
-  const bool utf8 = is_utf8(s);
+  // The scenario loader refuses text that is not UTF-8, by the same test (utf8_text.hpp).
+  const bool utf8 = !first_invalid_utf8(s);
   std::string out = "\"";
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
@@ -73,7 +61,7 @@ std::string one_line(std::string_view s) {
   std::string out(s);
   std::replace(out.begin(), out.end(), '\n', ' ');
   std::replace(out.begin(), out.end(), '\r', ' ');
-  if (!is_utf8(out))
+  if (first_invalid_utf8(out))
     for (char& c : out)
       if (static_cast<unsigned char>(c) >= 0x80) c = '?';
   return out;

@@ -13,20 +13,10 @@
 
 using parley::io::AtomicFileWriter;
 using parley::io::FileWriteError;
+using parley::testing::entry_count;
 using parley::testing::read_text;
 using parley::testing::TempFolder;
 using parley::testing::write_text;
-
-namespace {
-
-/// The names in `folder`, to see that no temporary is left.
-std::size_t atomic_writer_entries(const std::filesystem::path& folder) {
-  std::size_t n = 0;
-  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator(folder)) ++n;
-  return n;
-}
-
-}  // namespace
 
 TEST_CASE("AtomicFileWriter replaces the file only on commit", "[io][atomic]") {
   const TempFolder folder("atomic");
@@ -43,7 +33,7 @@ TEST_CASE("AtomicFileWriter replaces the file only on commit", "[io][atomic]") {
     CHECK(file.temporary().empty());
   }
   CHECK(read_text(target) == "new text\n");
-  CHECK(atomic_writer_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
 }
 
 TEST_CASE("AtomicFileWriter dropped without commit leaves the old file and no temporary", "[io][atomic]") {
@@ -56,12 +46,12 @@ TEST_CASE("AtomicFileWriter dropped without commit leaves the old file and no te
     // An exception or an early return: no commit.
   }
   CHECK(read_text(target) == "old\n");
-  CHECK(atomic_writer_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
 
   // A new file that is never committed does not appear at all.
   { AtomicFileWriter file(folder / "new.csv"); file.stream() << "x"; }
   CHECK_FALSE(std::filesystem::exists(folder / "new.csv"));
-  CHECK(atomic_writer_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
 }
 
 TEST_CASE("AtomicFileWriter: a stream that fails midway is an error naming the file, the old file stays",
@@ -79,7 +69,7 @@ TEST_CASE("AtomicFileWriter: a stream that fails midway is an error naming the f
     CHECK_THAT(e.what(), Catch::Contains("could not write all of '" + target.string() + "'"));
   }
   CHECK(read_text(target) == "old\n");
-  CHECK(atomic_writer_entries(folder.path()) == 1);
+  CHECK(entry_count(folder.path()) == 1);
   CHECK_THROWS_AS(file.commit(), std::logic_error);  // once only
 }
 
