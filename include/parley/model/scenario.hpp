@@ -9,6 +9,7 @@
 
 #include "parley/model/agreement.hpp"
 #include "parley/model/battlefield_params.hpp"
+#include "parley/model/durability_params.hpp"
 #include "parley/model/issue.hpp"
 #include "parley/model/party.hpp"
 #include "parley/model/protocol_params.hpp"
@@ -27,6 +28,9 @@ struct Scenario {
   std::vector<Party> parties;
   std::optional<BattlefieldParams> battlefield;
   ProtocolParams protocol;
+  /// How long a settlement lasts (DESIGN 1.10); absent: settlements are final (DESIGN 1.1).
+  /// Needs a battlefield.
+  std::optional<DurabilityParams> durability;
   /// Imposed terms when side A (B) collapses; only meaningful with a battlefield.
   Agreement collapse_a_terms;
   Agreement collapse_b_terms;
