@@ -205,6 +205,7 @@ void enumerate_floating_vertex_pairs(const BimatrixGame& game, double tolerance,
 /// the payoffs are integers, in floating point otherwise (see enumerate_extreme_equilibria).
 void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
                             const std::function<void(int, int, const MixedProfile&)>& on_pair) {
+  require_label_capacity(game);  // either path: the documented limit
   const std::optional<ExactBimatrix> exact = exact_integer_payoffs(game);
   if (!exact) {
     enumerate_floating_vertex_pairs(game, tolerance, on_pair);
