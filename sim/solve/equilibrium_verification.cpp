@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parley/solve/continued_fraction.hpp"
+#include "rational_linear_system.hpp"
 
 namespace parley {
 
@@ -18,34 +19,6 @@ namespace {
 constexpr double kExactMatchDistance = 1e-6;
 /// The largest denominator tried when rounding probabilities to fractions.
 constexpr long long kMaxFractionDenominator = 1'000'000;
-
-/// The unique solution of the linear system whose rows are `rows` (coefficients of the
-/// `unknowns` unknowns, then the right-hand side), by Gauss-Jordan elimination over the
-/// rationals; nullopt when it has none or more than one.
-std::optional<std::vector<Rational>> solve_unique(std::vector<std::vector<Rational>> rows, std::size_t unknowns) {
-  std::size_t rank = 0;
-  for (std::size_t c = 0; c < unknowns && rank < rows.size(); ++c) {
-    std::size_t pivot = rank;
-    while (pivot < rows.size() && rows[pivot][c] == 0) ++pivot;
-    if (pivot == rows.size()) return std::nullopt;  // a free unknown: not unique
-    std::swap(rows[rank], rows[pivot]);
-    const Rational inverse = 1 / rows[rank][c];
-    for (auto& entry : rows[rank]) entry *= inverse;
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      if (r == rank || rows[r][c] == 0) continue;
-      const Rational factor = rows[r][c];
-      for (std::size_t k = c; k <= unknowns; ++k) rows[r][k] -= factor * rows[rank][k];
-    }
-    ++rank;
-  }
-  if (rank < unknowns) return std::nullopt;
-  for (std::size_t r = rank; r < rows.size(); ++r) {
-    if (rows[r][unknowns] != 0) return std::nullopt;  // inconsistent
-  }
-  std::vector<Rational> solution(unknowns);
-  for (std::size_t c = 0; c < unknowns; ++c) solution[c] = rows[c][unknowns];
-  return solution;
-}
 
 /// The strategy p over `size` strategies, supported on `support`, that makes the opponent
 /// indifferent between the strategies in `best`: sum_{s in support} payoff(k, s) p_s = u for
@@ -70,7 +43,7 @@ std::optional<std::vector<Rational>> exact_indifference(const std::function<cons
   for (std::size_t s = 0; s < support.size(); ++s) total[s] = one;
   total[unknowns] = one;
   rows.push_back(std::move(total));
-  const auto solution = solve_unique(std::move(rows), unknowns);
+  const auto solution = detail::solve_unique(std::move(rows), unknowns);
   if (!solution) return std::nullopt;
   std::vector<Rational> strategy(static_cast<std::size_t>(size));
   for (std::size_t s = 0; s < support.size(); ++s) strategy[static_cast<std::size_t>(support[s])] = (*solution)[s];
@@ -110,18 +83,6 @@ bool confirms(const ExactBimatrix& exact, const RationalProfile& profile, const 
          exact_regret(exact, profile) == 0;
 }
 
-MixedProfile to_doubles(const RationalProfile& profile) {
-  MixedProfile doubles{Eigen::VectorXd(static_cast<Eigen::Index>(profile.x.size())),
-                       Eigen::VectorXd(static_cast<Eigen::Index>(profile.y.size()))};
-  for (std::size_t i = 0; i < profile.x.size(); ++i) {
-    doubles.x(static_cast<Eigen::Index>(i)) = profile.x[i].convert_to<double>();
-  }
-  for (std::size_t j = 0; j < profile.y.size(); ++j) {
-    doubles.y(static_cast<Eigen::Index>(j)) = profile.y[j].convert_to<double>();
-  }
-  return doubles;
-}
-
 bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance) {
   return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
 }
@@ -144,6 +105,18 @@ Rational exact_player_regret(const std::function<const Rational&(std::size_t, st
 }  // namespace
 
 std::string to_string(VerificationKind kind) { return kind == VerificationKind::exact ? "exact" : "relative"; }
+
+MixedProfile to_mixed_profile(const RationalProfile& profile) {
+  MixedProfile doubles{Eigen::VectorXd(static_cast<Eigen::Index>(profile.x.size())),
+                       Eigen::VectorXd(static_cast<Eigen::Index>(profile.y.size()))};
+  for (std::size_t i = 0; i < profile.x.size(); ++i) {
+    doubles.x(static_cast<Eigen::Index>(i)) = profile.x[i].convert_to<double>();
+  }
+  for (std::size_t j = 0; j < profile.y.size(); ++j) {
+    doubles.y(static_cast<Eigen::Index>(j)) = profile.y[j].convert_to<double>();
+  }
+  return doubles;
+}
 
 Rational exact_regret(const ExactBimatrix& game, const RationalProfile& profile) {
   const auto m = static_cast<std::size_t>(game.rows);
@@ -249,7 +222,7 @@ VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector
         ++verified.duplicates;
         continue;
       }
-      verified.equilibria.push_back(to_doubles(*profile));
+      verified.equilibria.push_back(to_mixed_profile(*profile));
       verified.exact.push_back(std::move(*profile));
       continue;
     }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <bitset>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -10,6 +12,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "parley/solve/equilibrium_verification.hpp"
+#include "parley/solve/exact_payoffs.hpp"
+#include "parley/solve/reverse_search_enumeration.hpp"
 #include "best_response_polytopes.hpp"
 #include "polytope_tableau.hpp"
 
@@ -106,24 +111,40 @@ void enumerate_vertices(const Eigen::MatrixXd& m, const std::vector<int>& label_
   }
 }
 
-/// Calls on_pair(x_index, y_index, profile) for every completely labelled vertex pair:
-/// x_index numbers the distinct vertices of P that take part in an equilibrium, y_index
-/// those of Q, both in order of discovery.
-void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
-                            const std::function<void(int, int, const MixedProfile&)>& on_pair) {
-  const int m = game.rows();
-  const int n = game.cols();
-  if (m + n > kMaxLabels) {
+void require_label_capacity(const BimatrixGame& game) {
+  if (game.rows() + game.cols() > kMaxLabels) {
     throw std::invalid_argument("vertex enumeration handles games with at most " +
                                 std::to_string(kMaxLabels) + " strategies in all; this one has " +
-                                std::to_string(m + n));
+                                std::to_string(game.rows() + game.cols()));
   }
+}
+
+/// The label of each variable of P (x first, then the slacks of B'^T x <= 1) and of Q (y
+/// first, then the slacks of A'y <= 1): x_i and row i of A' carry label i, y_j and column j
+/// of B' label m + j.
+std::vector<int> floating_polytope_labels(int m, int n, int player) {
+  std::vector<int> labels(static_cast<std::size_t>(m + n));
+  if (player == 0) {
+    for (int k = 0; k < m + n; ++k) labels[static_cast<std::size_t>(k)] = k;
+  } else {
+    for (int j = 0; j < n; ++j) labels[static_cast<std::size_t>(j)] = m + j;
+    for (int i = 0; i < m; ++i) labels[static_cast<std::size_t>(n + i)] = i;
+  }
+  return labels;
+}
+
+/// Calls on_pair(x_index, y_index, profile) for every completely labelled vertex pair found
+/// in floating point: x_index numbers the distinct vertices of P that take part in an
+/// equilibrium, y_index those of Q, both in order of discovery.
+void enumerate_floating_vertex_pairs(const BimatrixGame& game, double tolerance,
+                                     const std::function<void(int, int, const MixedProfile&)>& on_pair) {
+  const int m = game.rows();
+  const int n = game.cols();
+  require_label_capacity(game);
   const detail::BestResponsePolytopes polytopes(game);
 
   // Q = {y : A'y <= 1, y >= 0}: y_j has label m + j, the slack of row i label i.
-  std::vector<int> q_labels(static_cast<std::size_t>(m + n));
-  for (int j = 0; j < n; ++j) q_labels[static_cast<std::size_t>(j)] = m + j;
-  for (int i = 0; i < m; ++i) q_labels[static_cast<std::size_t>(n + i)] = i;
+  const std::vector<int> q_labels = floating_polytope_labels(m, n, 1);
   std::vector<Vertex> q_vertices;
   enumerate_vertices(polytopes.q_matrix, q_labels, tolerance, [&](const Vertex& v) {
     if (v.point.sum() > tolerance) q_vertices.push_back(v);  // the origin pairs only with the origin
@@ -147,8 +168,7 @@ void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
   for (std::size_t l = 0; l < all_labels; ++l) every_label.set(l);
 
   // P = {x : x >= 0, B'^T x <= 1}: x_i has label i, the slack of column j label m + j.
-  std::vector<int> p_labels(static_cast<std::size_t>(m + n));
-  for (int k = 0; k < m + n; ++k) p_labels[static_cast<std::size_t>(k)] = k;
+  const std::vector<int> p_labels = floating_polytope_labels(m, n, 0);
   int next_x_index = 0;
   enumerate_vertices(polytopes.p_matrix, p_labels, tolerance, [&](const Vertex& xv) {
     if (xv.point.sum() <= tolerance) return;  // the origin pairs only with the origin
@@ -180,12 +200,55 @@ void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
   });
 }
 
+/// Calls on_pair(x_index, y_index, profile) for every extreme equilibrium, numbering the
+/// distinct strategies of each player in order of discovery: exactly (reverse search) when
+/// the payoffs are integers, in floating point otherwise (see enumerate_extreme_equilibria).
+void enumerate_vertex_pairs(const BimatrixGame& game, double tolerance,
+                            const std::function<void(int, int, const MixedProfile&)>& on_pair) {
+  require_label_capacity(game);  // either path: the documented limit
+  const std::optional<ExactBimatrix> exact = exact_integer_payoffs(game);
+  if (!exact) {
+    enumerate_floating_vertex_pairs(game, tolerance, on_pair);
+    return;
+  }
+  std::map<std::vector<Rational>, int> x_index;
+  std::map<std::vector<Rational>, int> y_index;
+  for (const RationalProfile& profile : exact_extreme_equilibria(*exact).equilibria) {
+    const int xi = x_index.emplace(profile.x, static_cast<int>(x_index.size())).first->second;
+    const int yi = y_index.emplace(profile.y, static_cast<int>(y_index.size())).first->second;
+    on_pair(xi, yi, to_mixed_profile(profile));
+  }
+}
+
 }  // namespace
 
 void enumerate_extreme_equilibria(const BimatrixGame& game, const EquilibriumCallback& on_equilibrium,
                                   double tolerance) {
   enumerate_vertex_pairs(game, tolerance,
                          [&](int, int, const MixedProfile& profile) { on_equilibrium(profile); });
+}
+
+std::vector<MixedProfile> floating_point_extreme_equilibria(const BimatrixGame& game, double tolerance) {
+  std::vector<MixedProfile> equilibria;
+  enumerate_floating_vertex_pairs(game, tolerance,
+                                  [&](int, int, const MixedProfile& p) { equilibria.push_back(p); });
+  return equilibria;
+}
+
+std::vector<std::vector<int>> polytope_vertex_labels(const BimatrixGame& game, int player, double tolerance) {
+  if (player != 0 && player != 1) throw std::invalid_argument("a bimatrix game's players are 0 and 1");
+  require_label_capacity(game);
+  const detail::BestResponsePolytopes polytopes(game);
+  std::vector<std::vector<int>> vertices;
+  enumerate_vertices(player == 0 ? polytopes.p_matrix : polytopes.q_matrix,
+                     floating_polytope_labels(game.rows(), game.cols(), player), tolerance, [&](const Vertex& v) {
+                       std::vector<int> labels;
+                       for (std::size_t l = 0; l < kMaxLabels; ++l) {
+                         if (v.labels.test(l)) labels.push_back(static_cast<int>(l));
+                       }
+                       vertices.push_back(std::move(labels));
+                     });
+  return vertices;
 }
 
 std::vector<MixedProfile> extreme_equilibria(const BimatrixGame& game, double tolerance) {

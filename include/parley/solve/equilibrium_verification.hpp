@@ -60,6 +60,9 @@ struct RationalProfile {
   std::vector<Rational> y;
 };
 
+/// The profile's probabilities rounded to doubles.
+[[nodiscard]] MixedProfile to_mixed_profile(const RationalProfile& profile);
+
 /// How the equilibria were verified.
 enum class VerificationKind {
   exact,    ///< rational arithmetic on the exact payoffs: every accepted regret is exactly 0

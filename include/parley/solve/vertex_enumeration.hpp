@@ -43,9 +43,16 @@ inline constexpr double kVertexEnumerationTolerance = 1e-10;
 /// bases of brute-force enumeration. Q's vertices are listed first; then each vertex of P
 /// is matched against them as it is found and its equilibria are reported at once.
 ///
-/// Floating-point arithmetic with tolerance `tolerance` decides ties and zeros.
-/// Throws std::invalid_argument when m + n > 128 (the label sets are 128-bit masks; vertex
-/// enumeration of such games is out of reach anyway).
+/// Which arithmetic is used when:
+/// - every payoff is an integer (of magnitude below 2^53, exact_integer_payoffs): exact
+///   integer pivoting by reverse search (reverse_search_enumeration.hpp), in 128-bit integers
+///   checked for overflow, redone in unbounded integers where they overflow; `tolerance` is
+///   not used, and the equilibria are exact before they are rounded to doubles;
+/// - otherwise (payoffs known only as doubles, e.g. Monte Carlo estimates): the search above,
+///   in floating point, with tolerance `tolerance` deciding ties and zeros (also
+///   floating_point_extreme_equilibria). Throws std::invalid_argument when m + n > 128 (the
+///   label sets are 128-bit masks; vertex enumeration of such games is out of reach anyway).
+/// Callers holding exact rational payoffs (a .nfg file's) call exact_extreme_equilibria.
 void enumerate_extreme_equilibria(const BimatrixGame& game, const EquilibriumCallback& on_equilibrium,
                                   double tolerance = kVertexEnumerationTolerance);
 
@@ -55,6 +62,17 @@ void enumerate_extreme_equilibria(const BimatrixGame& game, const EquilibriumCal
 /// points of its maximal Nash subsets.
 [[nodiscard]] std::vector<MixedProfile> extreme_equilibria(const BimatrixGame& game,
                                                            double tolerance = kVertexEnumerationTolerance);
+
+/// The floating-point path of enumerate_extreme_equilibria (the depth-first search over
+/// bases described above), whatever the payoffs: for comparisons with the exact path.
+[[nodiscard]] std::vector<MixedProfile> floating_point_extreme_equilibria(
+    const BimatrixGame& game, double tolerance = kVertexEnumerationTolerance);
+
+/// The vertices of player `player`'s best-response polytope (P for 0, Q for 1) as the
+/// floating-point depth-first search finds them, each as its sorted set of labels (the
+/// numbering above), the origin first. For tests of the exact reverse search.
+[[nodiscard]] std::vector<std::vector<int>> polytope_vertex_labels(const BimatrixGame& game, int player,
+                                                                   double tolerance = kVertexEnumerationTolerance);
 
 /// \brief A maximal Nash subset: every pair (x, y) with x in the convex hull of `x` and y in
 /// the convex hull of `y` is a Nash equilibrium, and no strategy can be added to either

@@ -1,0 +1,86 @@
+#pragma once
+/// \file reverse_search_enumeration.hpp
+/// All extreme Nash equilibria of a bimatrix game with exact (integer or rational) payoffs, by
+/// reverse search over one best-response polytope's vertices in exact integer arithmetic, in
+/// memory that does not grow with the number of vertices, on several threads.
+
+#include <cstdint>
+#include <vector>
+
+#include "parley/solve/equilibrium_verification.hpp"
+#include "parley/solve/exact_payoffs.hpp"
+
+namespace parley {
+
+/// The integer arithmetic a reverse search ran in.
+enum class PivotArithmetic {
+  int128,      ///< every pivot fitted in 128-bit integers (checked for overflow)
+  big_integer  ///< some part overflowed 128 bits and was redone in unbounded integers
+};
+
+/// \brief Options of exact_extreme_equilibria.
+struct ReverseSearchOptions {
+  /// Worker threads; 0 means one per hardware thread. The output does not depend on it.
+  int threads = 0;
+  /// Start in unbounded integers instead of 128-bit ones (to test the fallback path).
+  bool big_integers_only = false;
+};
+
+/// \brief What exact_extreme_equilibria found, and what it cost.
+struct ExactEquilibria {
+  /// The extreme equilibria, exactly, in reverse-search order (see exact_extreme_equilibria).
+  std::vector<RationalProfile> equilibria;
+  /// Vertices of the outer polytope, the origin included, each counted once.
+  std::int64_t vertices = 0;
+  /// Bases of the outer polytope visited (more than the vertices when it is degenerate).
+  std::int64_t bases = 0;
+  /// The widest arithmetic any part of the search needed.
+  PivotArithmetic arithmetic = PivotArithmetic::int128;
+  /// True when the outer polytope was Q (player 2's), i.e. the game was transposed.
+  bool outer_is_player2 = false;
+};
+
+/// \brief Every extreme Nash equilibrium of the game with payoffs `game`, exactly, each once.
+///
+/// Method. The equilibria are the completely labelled vertex pairs (x, y) != (0, 0) of the
+/// best-response polytopes P = {x >= 0 : B'^T x <= 1} and Q = {y >= 0 : A' y <= 1}
+/// (vertex_enumeration.hpp; Avis, Rosenberg, Savani, von Stengel 2010, "Enumeration of Nash
+/// equilibria for two-player games", Economic Theory 42). Here A' and B' are integer: the
+/// payoffs times the common denominator of each player's payoffs (1 for integers), each
+/// column of A and row of B shifted to minimum 1, which changes no best response.
+///
+/// 1. The vertices of the outer polytope, the one of smaller dimension (P when m <= n, as
+///    lrsnash does), are enumerated by reverse search (Avis & Fukuda 1992): the bases visited
+///    by the simplex method with Bland's rule and the lexicographic ratio test for
+///    min 1^T x form a tree rooted at the origin; it is walked depth-first by pivoting down
+///    to each child (a neighbour whose own parent pivot leads back) and back up along the
+///    parent pivot, so nothing is stored per vertex. A degenerate vertex is reported at one
+///    of its bases only, the lexicographically minimal one (lrs's lexmin test).
+/// 2. For each vertex x != 0 with label set L(x), its partners are the vertices of the face
+///    of Q on which every label missing from L(x) is tight: (A'y)_i = 1 for x_i > 0 and
+///    y_j = 0 where the constraint j of P is slack. When x is nondegenerate and that square
+///    system nonsingular, the face is one point, found by fraction-free Gauss-Jordan
+///    elimination and kept if it lies in Q; otherwise (a degenerate game) the face's vertices
+///    are enumerated by solving, in rationals, every choice of further tight constraints of
+///    the face's dimension.
+/// 3. Both cores: the reverse-search tree is cut at the first depth with at least 64 nodes;
+///    the subtrees below it and the nodes above it are tasks, run on `options.threads`
+///    threads and merged in the order of the sequential depth-first walk, so the output (and
+///    its order) is the same at any thread count. The cut depends on the game only.
+///
+/// Arithmetic: pivoting and the partner systems run in 128-bit integers with every
+/// operation checked for overflow; a task that overflows is redone from its root in
+/// unbounded integers (boost::multiprecision::cpp_int). No floating point is involved.
+/// Throws std::invalid_argument when the matrices are empty or of different sizes.
+[[nodiscard]] ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game,
+                                                       const ReverseSearchOptions& options = {});
+
+/// The vertices of player `player`'s best-response polytope (P for 0, Q for 1), each as its
+/// sorted set of labels (the numbering of vertex_enumeration.hpp; a vertex is the only point
+/// of the polytope with its labels), the origin first, in reverse-search order: step 1 above
+/// on either polytope, for tests. The polytopes are those of polytope_vertex_labels up to a
+/// positive factor, so the two must give the same sets.
+[[nodiscard]] std::vector<std::vector<int>> best_response_polytope_vertex_labels(
+    const ExactBimatrix& game, int player, const ReverseSearchOptions& options = {});
+
+}  // namespace parley

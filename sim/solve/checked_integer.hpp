@@ -1,0 +1,104 @@
+#pragma once
+// Integers for exact pivoting (private to sim/solve): a 128-bit integer whose every operation
+// is checked for overflow, and the unbounded integer it falls back to.
+
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+namespace parley::detail {
+
+/// Unbounded integer (Boost.Multiprecision, header-only): the arithmetic of last resort.
+using BigInteger = boost::multiprecision::cpp_int;
+
+/// Thrown when an operation of CheckedInt128 would leave the 128-bit range; the caller redoes
+/// its work in BigInteger.
+struct IntegerOverflow : std::overflow_error {
+  IntegerOverflow() : std::overflow_error("128-bit integer overflow") {}
+};
+
+__extension__ using NativeInt128 = __int128;
+__extension__ using NativeUint128 = unsigned __int128;
+
+/// \brief A signed 128-bit integer whose +, -, * and / throw IntegerOverflow instead of
+/// wrapping (GCC's and clang's __builtin_*_overflow, which handle __int128).
+///
+/// Integer pivoting keeps every tableau entry a minor of the input matrix, bounded by
+/// Hadamard's inequality; on 18 x 18 games with payoffs of two digits the entries fit in 128
+/// bits, but the products formed in a pivot step (two minors) may not. Checking each product
+/// costs a flag test; wrapping silently would give a wrong equilibrium.
+struct CheckedInt128 {
+  NativeInt128 value = 0;
+
+  constexpr CheckedInt128() = default;
+  constexpr CheckedInt128(std::int64_t v) : value(v) {}  // NOLINT: implicit, as for a built-in integer
+  static constexpr CheckedInt128 raw(NativeInt128 v) {
+    CheckedInt128 c;
+    c.value = v;
+    return c;
+  }
+
+  friend CheckedInt128 operator+(CheckedInt128 a, CheckedInt128 b) {
+    NativeInt128 r = 0;
+    if (__builtin_add_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    return raw(r);
+  }
+  friend CheckedInt128 operator-(CheckedInt128 a, CheckedInt128 b) {
+    NativeInt128 r = 0;
+    if (__builtin_sub_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    return raw(r);
+  }
+  friend CheckedInt128 operator*(CheckedInt128 a, CheckedInt128 b) {
+    NativeInt128 r = 0;
+    if (__builtin_mul_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    return raw(r);
+  }
+  /// Quotient (the pivoting divides exactly); only min / -1 overflows.
+  friend CheckedInt128 operator/(CheckedInt128 a, CheckedInt128 b) {
+    if (b.value == -1) return raw(0) - a;
+    return raw(a.value / b.value);
+  }
+  CheckedInt128 operator-() const { return raw(0) - *this; }
+  CheckedInt128& operator+=(CheckedInt128 b) { return *this = *this + b; }
+  CheckedInt128& operator-=(CheckedInt128 b) { return *this = *this - b; }
+  friend constexpr bool operator==(CheckedInt128 a, CheckedInt128 b) { return a.value == b.value; }
+  friend constexpr auto operator<=>(CheckedInt128 a, CheckedInt128 b) { return a.value <=> b.value; }
+};
+
+/// The value of `v` as an unbounded integer.
+inline BigInteger to_big_integer(CheckedInt128 v) {
+  const bool negative = v.value < 0;
+  const NativeUint128 magnitude = negative ? NativeUint128(0) - static_cast<NativeUint128>(v.value)
+                                           : static_cast<NativeUint128>(v.value);
+  BigInteger big = static_cast<std::uint64_t>(magnitude >> 64);
+  big <<= 64;
+  big += static_cast<std::uint64_t>(magnitude);
+  return negative ? BigInteger(-big) : big;
+}
+inline const BigInteger& to_big_integer(const BigInteger& v) { return v; }
+
+/// `v` as an Int: itself for BigInteger; for CheckedInt128, throws IntegerOverflow when it
+/// does not fit in 128 bits.
+template <class Int>
+Int from_big_integer(const BigInteger& v);
+
+template <>
+inline BigInteger from_big_integer<BigInteger>(const BigInteger& v) {
+  return v;
+}
+
+template <>
+inline CheckedInt128 from_big_integer<CheckedInt128>(const BigInteger& v) {
+  static const BigInteger limit = BigInteger(1) << 126;  // well inside the range, so |v| < 2^126
+  if (v >= limit || v <= -limit) throw IntegerOverflow();
+  const bool negative = v < 0;
+  const BigInteger magnitude = negative ? BigInteger(-v) : v;
+  const auto low = static_cast<std::uint64_t>(magnitude & std::numeric_limits<std::uint64_t>::max());
+  const auto high = static_cast<std::uint64_t>(magnitude >> 64);
+  const NativeInt128 value = static_cast<NativeInt128>((static_cast<NativeUint128>(high) << 64) | low);
+  return CheckedInt128::raw(negative ? -value : value);
+}
+
+}  // namespace parley::detail

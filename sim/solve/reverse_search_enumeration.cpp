@@ -1,0 +1,540 @@
+#include "parley/solve/reverse_search_enumeration.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "checked_integer.hpp"
+#include "integer_dictionary.hpp"
+#include "parley/engine/ordered_reduction.hpp"
+#include "rational_linear_system.hpp"
+
+namespace parley {
+
+namespace {
+
+using detail::BigInteger;
+using detail::CheckedInt128;
+using detail::IntegerDictionary;
+
+/// The reverse-search tree is cut at the first depth with at least this many nodes, so that
+/// two threads (or a few more) share the subtrees evenly.
+constexpr std::size_t kReverseSearchMinTasks = 64;
+/// Deepest cut tried (a tree this deep and this narrow is small).
+constexpr int kReverseSearchMaxCutDepth = 32;
+
+/// \brief The integer best-response polytopes of a game, oriented so that the outer one is
+/// P = {x in R^m : x >= 0, B'^T x <= 1} (reverse_search_enumeration.hpp).
+struct IntegerPolytopePair {
+  int m = 0;                            ///< outer dimension (x)
+  int n = 0;                            ///< inner dimension (y)
+  std::vector<BigInteger> outer;        ///< B'^T, n x m, row-major
+  std::vector<BigInteger> inner;        ///< A', m x n, row-major
+  bool transposed = false;              ///< the outer player is the game's player 2
+};
+
+/// The least common multiple of the denominators of `values`.
+BigInteger common_denominator(const std::vector<Rational>& values) {
+  BigInteger lcm = 1;
+  for (const Rational& v : values) {
+    const BigInteger d = boost::multiprecision::denominator(v);
+    lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
+  }
+  return lcm;
+}
+
+/// The player's payoffs times their common denominator, with each group (`by_column`: each
+/// column, else each row) shifted to minimum s = the largest difference within a group (1
+/// when there is none). That is s (1 + a) for the normalised payoffs a of normalized_payoffs,
+/// so the polytope is the floating-point path's scaled by 1 / s: the same vertices and labels.
+std::vector<BigInteger> shifted_integer_payoffs(const std::vector<Rational>& payoffs, int rows, int cols,
+                                                bool by_column) {
+  const BigInteger scale = common_denominator(payoffs);
+  std::vector<BigInteger> integer(payoffs.size());
+  for (std::size_t k = 0; k < payoffs.size(); ++k) {
+    integer[k] = boost::multiprecision::numerator(Rational(payoffs[k] * scale));
+  }
+  const int groups = by_column ? cols : rows;
+  const int length = by_column ? rows : cols;
+  const auto index = [&](int g, int e) {
+    return static_cast<std::size_t>(by_column ? e * cols + g : g * cols + e);
+  };
+  std::vector<BigInteger> minimum(static_cast<std::size_t>(groups));
+  BigInteger largest_difference = 0;
+  for (int g = 0; g < groups; ++g) {
+    BigInteger low = integer[index(g, 0)];
+    BigInteger high = low;
+    for (int e = 1; e < length; ++e) {
+      low = std::min(low, integer[index(g, e)]);
+      high = std::max(high, integer[index(g, e)]);
+    }
+    minimum[static_cast<std::size_t>(g)] = low;
+    largest_difference = std::max(largest_difference, BigInteger(high - low));
+  }
+  if (largest_difference == 0) largest_difference = 1;
+  for (int g = 0; g < groups; ++g) {
+    for (int e = 0; e < length; ++e) {
+      integer[index(g, e)] += largest_difference - minimum[static_cast<std::size_t>(g)];
+    }
+  }
+  return integer;
+}
+
+/// The polytopes of `game`, with P outer when `p_outer`, else Q (as the P of the transposed
+/// game, whose players are swapped).
+IntegerPolytopePair integer_polytopes(const ExactBimatrix& game, bool p_outer) {
+  if (game.rows <= 0 || game.cols <= 0 || game.a.size() != static_cast<std::size_t>(game.rows * game.cols) ||
+      game.b.size() != game.a.size()) {
+    throw std::invalid_argument("exact vertex enumeration needs two nonempty payoff matrices of one size");
+  }
+  const int m = game.rows;
+  const int n = game.cols;
+  const std::vector<BigInteger> a = shifted_integer_payoffs(game.a, m, n, true);   // A', m x n
+  const std::vector<BigInteger> b = shifted_integer_payoffs(game.b, m, n, false);  // B', m x n
+  IntegerPolytopePair pair;
+  pair.transposed = !p_outer;
+  if (p_outer) {
+    pair.m = m;
+    pair.n = n;
+    pair.inner = a;
+    pair.outer.resize(b.size());
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < n; ++j) pair.outer[static_cast<std::size_t>(j * m + i)] = b[static_cast<std::size_t>(i * n + j)];
+    }
+  } else {
+    // Transposed game (B^T, A^T): its P is {y >= 0 : A' y <= 1}, its A' is B'^T.
+    pair.m = n;
+    pair.n = m;
+    pair.outer = a;
+    pair.inner.resize(b.size());
+    for (int i = 0; i < m; ++i) {
+      for (int j = 0; j < n; ++j) pair.inner[static_cast<std::size_t>(j * m + i)] = b[static_cast<std::size_t>(i * n + j)];
+    }
+  }
+  return pair;
+}
+
+template <class Int>
+std::vector<Int> to_integers(const std::vector<BigInteger>& values) {
+  std::vector<Int> converted;
+  converted.reserve(values.size());
+  for (const BigInteger& v : values) converted.push_back(detail::from_big_integer<Int>(v));
+  return converted;
+}
+
+/// Walks the reverse-search tree below the current basis of `dict` depth-first, with no
+/// record of the bases seen (Avis & Fukuda 1992): `on_basis(dict, depth, entering)` is called
+/// at every basis, the start first (depth 0, entering -1), with the variable whose entering
+/// reached it, and returns whether to visit the basis's children. The dictionary ends at the
+/// start basis again.
+template <class Int, class OnBasis>
+void walk_reverse_search_tree(IntegerDictionary<Int>& dict, OnBasis&& on_basis) {
+  const IntegerDictionary<Int>& view = dict;
+  bool descend = on_basis(view, 0, -1);
+  int depth = 0;
+  int next = 0;  // the next entering variable to try at the current basis
+  for (;;) {
+    int entering = -1;
+    int row = -1;
+    if (descend) {
+      for (int v = next; v < dict.variables(); ++v) {
+        if (!dict.is_basic(v) && dict.is_child_direction(v, row)) {
+          entering = v;
+          break;
+        }
+      }
+    }
+    if (entering >= 0) {
+      dict.pivot(dict.column_of(entering), row);
+      ++depth;
+      next = 0;
+      descend = on_basis(view, depth, entering);
+      continue;
+    }
+    if (depth == 0) return;
+    next = dict.pivot_to_parent() + 1;
+    --depth;
+    descend = true;
+  }
+}
+
+/// A piece of the reverse-search tree: the node reached from the root by letting the
+/// variables of `path` enter in turn, alone or with its whole subtree.
+struct ReverseSearchTask {
+  std::vector<int> path;
+  bool subtree = false;
+};
+
+/// The tasks of the tree in depth-first order: the nodes above the cut depth alone, the
+/// subtrees at it whole (see exact_extreme_equilibria). Depends on the polytope only.
+template <class Int>
+std::vector<ReverseSearchTask> cut_reverse_search_tree(const IntegerDictionary<Int>& root) {
+  std::vector<ReverseSearchTask> tasks;
+  for (int cut = 1; cut <= kReverseSearchMaxCutDepth; ++cut) {
+    tasks.clear();
+    std::vector<int> path;
+    std::size_t at_cut = 0;
+    IntegerDictionary<Int> dict = root;
+    walk_reverse_search_tree(dict, [&](const IntegerDictionary<Int>&, int depth, int entering) {
+      if (depth > 0) {
+        path.resize(static_cast<std::size_t>(depth - 1));
+        path.push_back(entering);
+      }
+      tasks.push_back({path, depth == cut});
+      if (depth == cut) ++at_cut;
+      return depth < cut;
+    });
+    if (at_cut >= kReverseSearchMinTasks || at_cut == 0) break;
+  }
+  return tasks;
+}
+
+/// Runs `task` from a copy of `root`: calls `on_vertex(dict)` at each basis that reports a
+/// vertex (the lexmin basis of its vertex) and counts the bases in `bases`.
+template <class Int, class OnVertex>
+void run_reverse_search_task(const IntegerDictionary<Int>& root, const ReverseSearchTask& task,
+                             std::int64_t& bases, OnVertex&& on_vertex) {
+  IntegerDictionary<Int> dict = root;
+  for (const int v : task.path) {
+    const int c = dict.column_of(v);
+    dict.pivot(c, dict.leaving_row(c));
+  }
+  const auto visit = [&](const IntegerDictionary<Int>& d, int depth, int) {
+    ++bases;
+    if (d.is_lexmin_basis()) on_vertex(d);
+    return task.subtree || depth < 0;
+  };
+  if (task.subtree) {
+    walk_reverse_search_tree(dict, visit);
+  } else {
+    visit(dict, 0, -1);
+  }
+}
+
+/// Calls `work.template operator()<CheckedInt128>()` and, if it overflows, redoes it as
+/// `work.template operator()<BigInteger>()`; returns the arithmetic that succeeded.
+template <class Work>
+PivotArithmetic with_integer_fallback(bool big_only, Work&& work) {
+  if (!big_only) {
+    try {
+      work.template operator()<CheckedInt128>();
+      return PivotArithmetic::int128;
+    } catch (const detail::IntegerOverflow&) {
+      // redone below in unbounded integers
+    }
+  }
+  work.template operator()<BigInteger>();
+  return PivotArithmetic::big_integer;
+}
+
+/// The point of the outer polytope at the current basis: D x_i for each i (x_i = z_i is
+/// variable k + i), and its sum.
+template <class Int>
+std::vector<Int> scaled_outer_point(const IntegerDictionary<Int>& dict) {
+  const int k = dict.rows();
+  std::vector<Int> x(static_cast<std::size_t>(dict.columns()), Int(0));
+  for (int i = 0; i < dict.columns(); ++i) {
+    if (dict.is_basic(k + i)) x[static_cast<std::size_t>(i)] = dict.scaled_value(dict.row_of(k + i));
+  }
+  return x;
+}
+
+/// True when constraint j of the outer polytope (slack variable j) is tight at the basis.
+template <class Int>
+bool is_tight_constraint(const IntegerDictionary<Int>& dict, int j) {
+  return !dict.is_basic(j) || dict.scaled_value(dict.row_of(j)) == Int(0);
+}
+
+/// The distribution proportional to the nonnegative integers `weights`.
+template <class Int>
+std::vector<Rational> normalized_distribution(const std::vector<Int>& weights) {
+  BigInteger total = 0;
+  for (const Int& w : weights) total += detail::to_big_integer(w);
+  std::vector<Rational> p;
+  p.reserve(weights.size());
+  for (const Int& w : weights) p.emplace_back(detail::to_big_integer(w), total);
+  return p;
+}
+
+/// The unique solution of A'_{S,T} y_T = 1 as integers (numerators over a positive common
+/// determinant, the last entry), by fraction-free Gauss-Jordan elimination (Bareiss 1968);
+/// empty when the square system is singular.
+template <class Int>
+std::vector<Int> solve_square_partner_system(const std::vector<Int>& inner, int n, const std::vector<int>& rows,
+                                             const std::vector<int>& cols) {
+  const std::size_t s = rows.size();
+  const std::size_t width = s + 1;
+  std::vector<Int> a(s * width);
+  for (std::size_t r = 0; r < s; ++r) {
+    for (std::size_t c = 0; c < s; ++c) {
+      a[r * width + c] = inner[static_cast<std::size_t>(rows[r] * n + cols[c])];
+    }
+    a[r * width + s] = Int(1);
+  }
+  Int previous(1);
+  for (std::size_t c = 0; c < s; ++c) {
+    std::size_t pivot = c;
+    while (pivot < s && a[pivot * width + c] == Int(0)) ++pivot;
+    if (pivot == s) return {};
+    if (pivot != c) {
+      for (std::size_t k = 0; k < width; ++k) std::swap(a[pivot * width + k], a[c * width + k]);
+    }
+    const Int p = a[c * width + c];
+    for (std::size_t r = 0; r < s; ++r) {
+      if (r == c) continue;
+      const Int factor = a[r * width + c];
+      for (std::size_t k = 0; k < width; ++k) {
+        if (k != c) a[r * width + k] = (a[r * width + k] * p - factor * a[c * width + k]) / previous;
+      }
+      a[r * width + c] = Int(0);
+    }
+    previous = p;
+  }
+  // Every diagonal entry is now the determinant (up to the sign of the row swaps).
+  std::vector<Int> solution(s + 1);
+  const bool negative = previous < Int(0);
+  for (std::size_t r = 0; r < s; ++r) solution[r] = negative ? -a[r * width + s] : a[r * width + s];
+  solution[s] = negative ? -previous : previous;
+  return solution;
+}
+
+/// Every way to choose `size` of the indices 0..count-1, in lexicographic order.
+template <class OnChoice>
+void for_each_index_choice(std::size_t count, std::size_t size, OnChoice&& on_choice) {
+  if (size > count) return;
+  std::vector<std::size_t> chosen(size);
+  for (std::size_t k = 0; k < size; ++k) chosen[k] = k;
+  for (;;) {
+    on_choice(static_cast<const std::vector<std::size_t>&>(chosen));
+    std::size_t k = size;
+    while (k > 0 && chosen[k - 1] == count - size + k - 1) --k;
+    if (k == 0) return;
+    ++chosen[k - 1];
+    for (std::size_t l = k; l < size; ++l) chosen[l] = chosen[l - 1] + 1;
+  }
+}
+
+/// The vertices of the face {y >= 0 : A'y <= 1, (A'y)_i = 1 for i in `tight_rows`, y_j = 0
+/// for j outside `free_cols`} of the inner polytope, exactly: with r the rank of the
+/// equalities and t the number of free coordinates, every choice of t - r of the remaining
+/// inequalities is made tight, and the system solved; the unique, feasible solutions are the
+/// vertices (each found once here, however many choices give it).
+std::vector<std::vector<Rational>> inner_face_vertices(const std::vector<BigInteger>& inner, int m, int n,
+                                                       const std::vector<int>& tight_rows,
+                                                       const std::vector<int>& free_cols) {
+  const std::size_t t = free_cols.size();
+  const Rational one(1);
+  const Rational zero(0);
+  const auto inner_row = [&](int i) {
+    std::vector<Rational> row(t + 1);
+    for (std::size_t c = 0; c < t; ++c) row[c] = Rational(inner[static_cast<std::size_t>(i * n + free_cols[c])]);
+    row[t] = one;
+    return row;
+  };
+  std::vector<std::vector<Rational>> equalities;
+  for (const int i : tight_rows) equalities.push_back(inner_row(i));
+  const auto rank = detail::consistent_rank(equalities, t);
+  if (!rank) return {};
+  // Inequalities as rows (a, b) of a y <= b: -y_j <= 0, then the rows of A' not forced tight.
+  std::vector<std::vector<Rational>> inequalities;
+  for (std::size_t c = 0; c < t; ++c) {
+    std::vector<Rational> row(t + 1, zero);
+    row[c] = Rational(-1);
+    inequalities.push_back(std::move(row));
+  }
+  for (int i = 0; i < m; ++i) {
+    if (!std::binary_search(tight_rows.begin(), tight_rows.end(), i)) inequalities.push_back(inner_row(i));
+  }
+  std::vector<std::vector<Rational>> vertices;
+  for_each_index_choice(inequalities.size(), t - *rank, [&](const std::vector<std::size_t>& chosen) {
+    std::vector<std::vector<Rational>> system = equalities;
+    for (const std::size_t k : chosen) system.push_back(inequalities[k]);
+    auto y = detail::solve_unique(std::move(system), t);
+    if (!y) return;
+    for (const auto& row : inequalities) {
+      Rational lhs = 0;
+      for (std::size_t c = 0; c < t; ++c) lhs += row[c] * (*y)[c];
+      if (lhs > row[t]) return;
+    }
+    if (std::find(vertices.begin(), vertices.end(), *y) == vertices.end()) vertices.push_back(std::move(*y));
+  });
+  return vertices;
+}
+
+/// \brief The equilibria of one vertex x of the outer polytope: its partners in the inner
+/// polytope (step 2 of exact_extreme_equilibria).
+template <class Int>
+class PartnerSearch {
+ public:
+  PartnerSearch(const IntegerPolytopePair& pair)
+      : pair_(pair), inner_(to_integers<Int>(pair.inner)) {}
+
+  /// Appends to `out` the equilibria (x, y) with x the vertex at the basis of `dict`, x != 0.
+  void append_equilibria(const IntegerDictionary<Int>& dict, std::vector<RationalProfile>& out) const {
+    const int m = pair_.m;
+    const int n = pair_.n;
+    const std::vector<Int> x = scaled_outer_point(dict);
+    std::vector<int> support;  // rows of A' that must be tight: x_i > 0
+    for (int i = 0; i < m; ++i) {
+      if (x[static_cast<std::size_t>(i)] > Int(0)) support.push_back(i);
+    }
+    if (support.empty()) return;  // the origin pairs only with the origin
+    std::vector<int> tight;  // coordinates of y that may be nonzero: constraint j of P tight
+    for (int j = 0; j < n; ++j) {
+      if (is_tight_constraint(dict, j)) tight.push_back(j);
+    }
+    if (tight.size() == support.size()) {
+      const std::vector<Int> solution = solve_square_partner_system(inner_, n, support, tight);
+      if (!solution.empty()) {
+        append_if_feasible(x, support, tight, solution, out);
+        return;
+      }
+    }
+    for (const auto& face_vertex : inner_face_vertices(pair_.inner, m, n, support, tight)) {
+      std::vector<Rational> y(static_cast<std::size_t>(n), Rational(0));
+      Rational total = 0;
+      for (const Rational& v : face_vertex) total += v;
+      for (std::size_t c = 0; c < tight.size(); ++c) y[static_cast<std::size_t>(tight[c])] = face_vertex[c] / total;
+      push(normalized_distribution(x), std::move(y), out);
+    }
+  }
+
+ private:
+  void append_if_feasible(const std::vector<Int>& x, const std::vector<int>& support, const std::vector<int>& tight,
+                          const std::vector<Int>& solution, std::vector<RationalProfile>& out) const {
+    const int n = pair_.n;
+    const std::size_t s = tight.size();
+    const Int& det = solution[s];
+    for (std::size_t c = 0; c < s; ++c) {
+      if (solution[c] < Int(0)) return;
+    }
+    for (int i = 0; i < pair_.m; ++i) {
+      if (std::binary_search(support.begin(), support.end(), i)) continue;
+      Int lhs(0);
+      for (std::size_t c = 0; c < s; ++c) {
+        lhs += inner_[static_cast<std::size_t>(i * n + tight[c])] * solution[c];
+      }
+      if (lhs > det) return;
+    }
+    std::vector<Int> y(static_cast<std::size_t>(n), Int(0));
+    for (std::size_t c = 0; c < s; ++c) y[static_cast<std::size_t>(tight[c])] = solution[c];
+    push(normalized_distribution(x), normalized_distribution(y), out);
+  }
+
+  void push(std::vector<Rational> x, std::vector<Rational> y, std::vector<RationalProfile>& out) const {
+    if (pair_.transposed) std::swap(x, y);
+    out.push_back({std::move(x), std::move(y)});
+  }
+
+  const IntegerPolytopePair& pair_;
+  std::vector<Int> inner_;
+};
+
+/// What one task (or all, merged) found: the accumulator of reduce_blocks_in_order.
+struct ReverseSearchYield {
+  std::vector<RationalProfile> equilibria;
+  std::vector<std::vector<int>> vertices;  ///< label sets, only when the caller asks for the vertices
+  std::int64_t vertex_count = 0;
+  std::int64_t bases = 0;
+  bool big_integers = false;
+
+  void clear() { *this = ReverseSearchYield{}; }
+  void merge(const ReverseSearchYield& other) {
+    equilibria.insert(equilibria.end(), other.equilibria.begin(), other.equilibria.end());
+    vertices.insert(vertices.end(), other.vertices.begin(), other.vertices.end());
+    vertex_count += other.vertex_count;
+    bases += other.bases;
+    big_integers = big_integers || other.big_integers;
+  }
+};
+
+/// The block worker of search_outer_polytope: runs one task, in 128-bit integers or, if they
+/// overflow, again in unbounded ones.
+struct ReverseSearchTaskWorker {
+  const IntegerPolytopePair& pair;
+  const std::vector<ReverseSearchTask>& tasks;
+  const ReverseSearchOptions& options;
+  bool want_equilibria;
+
+  template <class Int>
+  void run(std::int64_t block, ReverseSearchYield& slot) const {
+    const IntegerDictionary<Int> root(pair.n, pair.m, to_integers<Int>(pair.outer));
+    const PartnerSearch<Int> partners(pair);
+    run_reverse_search_task(root, tasks[static_cast<std::size_t>(block)], slot.bases,
+                            [&](const IntegerDictionary<Int>& dict) {
+                              ++slot.vertex_count;
+                              if (want_equilibria) {
+                                partners.append_equilibria(dict, slot.equilibria);
+                              } else {
+                                slot.vertices.push_back(vertex_labels(dict));
+                              }
+                            });
+  }
+
+  /// The labels of the vertex in the game's numbering (vertex_enumeration.hpp): x_i = 0 is
+  /// label i and constraint j of P label m + j; in Q, y_j = 0 is m + j and row i is i.
+  template <class Int>
+  std::vector<int> vertex_labels(const IntegerDictionary<Int>& dict) const {
+    const int k = dict.rows();
+    std::vector<int> labels;
+    for (int i = 0; i < dict.columns(); ++i) {
+      if (!dict.is_basic(k + i) || dict.scaled_value(dict.row_of(k + i)) == Int(0))
+        labels.push_back(pair.transposed ? pair.n + i : i);
+    }
+    for (int j = 0; j < k; ++j) {
+      if (is_tight_constraint(dict, j)) labels.push_back(pair.transposed ? j : pair.m + j);
+    }
+    std::sort(labels.begin(), labels.end());
+    return labels;
+  }
+
+  void operator()(std::int64_t block, ReverseSearchYield& slot) const {
+    const PivotArithmetic used = with_integer_fallback(options.big_integers_only, [&]<class Int>() {
+      slot.clear();
+      run<Int>(block, slot);
+    });
+    slot.big_integers = used == PivotArithmetic::big_integer;
+  }
+};
+
+/// Reverse search over the outer polytope of `pair` on `options.threads` threads; at each
+/// vertex, its equilibria (`want_equilibria`) or its point (otherwise) are collected.
+ReverseSearchYield search_outer_polytope(const IntegerPolytopePair& pair, const ReverseSearchOptions& options,
+                                         bool want_equilibria) {
+  const int k = pair.n;
+  const int d = pair.m;
+  std::vector<ReverseSearchTask> tasks;
+  with_integer_fallback(options.big_integers_only, [&]<class Int>() {
+    tasks = cut_reverse_search_tree(IntegerDictionary<Int>(k, d, to_integers<Int>(pair.outer)));
+  });
+
+  const ReverseSearchTaskWorker worker{pair, tasks, options, want_equilibria};
+  const auto blocks = static_cast<std::int64_t>(tasks.size());
+  return reduce_blocks_in_order(
+      blocks, worker_count(options.threads, blocks), ReverseSearchYield{}, [&] { return worker; },
+      [](const ReverseSearchYield&) {});
+}
+
+}  // namespace
+
+ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game, const ReverseSearchOptions& options) {
+  // The outer polytope is the one of smaller dimension: it has fewer vertices (as in lrsnash).
+  const IntegerPolytopePair pair = integer_polytopes(game, game.rows <= game.cols);
+  ReverseSearchYield yield = search_outer_polytope(pair, options, true);
+  ExactEquilibria result;
+  result.equilibria = std::move(yield.equilibria);
+  result.vertices = yield.vertex_count;
+  result.bases = yield.bases;
+  result.arithmetic = yield.big_integers ? PivotArithmetic::big_integer : PivotArithmetic::int128;
+  result.outer_is_player2 = pair.transposed;
+  return result;
+}
+
+std::vector<std::vector<int>> best_response_polytope_vertex_labels(const ExactBimatrix& game, int player,
+                                                                   const ReverseSearchOptions& options) {
+  if (player != 0 && player != 1) throw std::invalid_argument("a bimatrix game's players are 0 and 1");
+  return search_outer_polytope(integer_polytopes(game, player == 0), options, false).vertices;
+}
+
+}  // namespace parley

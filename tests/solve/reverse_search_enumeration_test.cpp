@@ -1,0 +1,107 @@
+// Exact reverse-search vertex enumeration (issue 20): the same vertices as the floating-point
+// depth-first search, the same equilibria as the floating-point path, the same output at any
+// thread count, and the fallback from 128-bit to unbounded integers.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "gambit_reference.hpp"
+#include "parley/solve/reverse_search_enumeration.hpp"
+#include "parley/solve/vertex_enumeration.hpp"
+
+namespace {
+
+/// Integer payoffs uniform on {low, ..., high}: few levels make degenerate games.
+parley::BimatrixGame random_integer_game(std::mt19937_64& rng, int m, int n, int low, int high) {
+  std::uniform_int_distribution<int> payoff(low, high);
+  Eigen::MatrixXd a(m, n);
+  Eigen::MatrixXd b(m, n);
+  for (Eigen::Index k = 0; k < a.size(); ++k) {
+    a(k) = payoff(rng);
+    b(k) = payoff(rng);
+  }
+  return parley::BimatrixGame(a, b);
+}
+
+std::vector<std::vector<int>> sorted_sets(std::vector<std::vector<int>> sets) {
+  std::sort(sets.begin(), sets.end());
+  return sets;
+}
+
+}  // namespace
+
+TEST_CASE("reverse search: the same vertices as the floating-point search, random and degenerate games",
+          "[solve][nash][reverse_search]") {
+  std::mt19937_64 rng(2020);
+  const std::vector<std::array<int, 4>> shapes{{3, 3, 0, 2}, {4, 4, 0, 2}, {4, 5, 0, 3}, {6, 6, -10, 10}, {7, 5, -10, 10}};
+  for (const auto& [m, n, low, high] : shapes) {
+    for (int trial = 0; trial < 15; ++trial) {
+      const parley::BimatrixGame game = random_integer_game(rng, m, n, low, high);
+      const auto exact = parley::exact_integer_payoffs(game);
+      REQUIRE(exact);
+      INFO(m << "x" << n << " trial " << trial << "\nA =\n" << game.a() << "\nB =\n" << game.b());
+      for (int player = 0; player < 2; ++player) {
+        const auto reverse = parley::best_response_polytope_vertex_labels(*exact, player);
+        CHECK(sorted_sets(reverse) == sorted_sets(parley::polytope_vertex_labels(game, player)));
+      }
+      // The integer path and the floating-point path give the same equilibria.
+      CHECK(parley::testing::same_profile_sets(parley::extreme_equilibria(game),
+                                               parley::floating_point_extreme_equilibria(game), 1e-9));
+    }
+  }
+}
+
+TEST_CASE("reverse search: the thread count does not change the output or its order", "[solve][nash][reverse_search]") {
+  std::mt19937_64 rng(77);
+  for (int trial = 0; trial < 4; ++trial) {
+    const auto exact = parley::exact_integer_payoffs(random_integer_game(rng, 9, 9, -10, 10));
+    REQUIRE(exact);
+    const auto one = parley::exact_extreme_equilibria(*exact, {1, false});
+    const auto two = parley::exact_extreme_equilibria(*exact, {2, false});
+    const auto five = parley::exact_extreme_equilibria(*exact, {5, false});
+    REQUIRE(!one.equilibria.empty());
+    CHECK(one.vertices == two.vertices);
+    CHECK(one.bases == five.bases);
+    for (const auto* other : {&two, &five}) {
+      REQUIRE(other->equilibria.size() == one.equilibria.size());
+      for (std::size_t k = 0; k < one.equilibria.size(); ++k) {
+        CHECK(other->equilibria[k].x == one.equilibria[k].x);
+        CHECK(other->equilibria[k].y == one.equilibria[k].y);
+      }
+    }
+  }
+}
+
+TEST_CASE("reverse search: huge payoffs overflow 128 bits and are redone in unbounded integers",
+          "[solve][nash][reverse_search]") {
+  // Payoffs near 10^15 in a 6x6 game: products of tableau minors pass 2^127.
+  std::mt19937_64 rng(5);
+  const parley::BimatrixGame small = random_integer_game(rng, 6, 6, -10, 10);
+  std::uniform_int_distribution<long long> noise(0, 999'999'999'999LL);
+  Eigen::MatrixXd a = small.a() * 1e14;
+  Eigen::MatrixXd b = small.b() * 1e14;
+  for (Eigen::Index k = 0; k < a.size(); ++k) {
+    a(k) += static_cast<double>(noise(rng));
+    b(k) += static_cast<double>(noise(rng));
+  }
+  const parley::BimatrixGame game(a, b);
+  const auto exact = parley::exact_integer_payoffs(game);
+  REQUIRE(exact);
+  const auto found = parley::exact_extreme_equilibria(*exact);
+  CHECK(found.arithmetic == parley::PivotArithmetic::big_integer);
+  const auto big = parley::exact_extreme_equilibria(*exact, {0, true});
+  REQUIRE(found.equilibria.size() == big.equilibria.size());
+  for (std::size_t k = 0; k < big.equilibria.size(); ++k) {
+    CHECK(found.equilibria[k].x == big.equilibria[k].x);
+    CHECK(found.equilibria[k].y == big.equilibria[k].y);
+    CHECK(parley::exact_regret(*exact, found.equilibria[k]) == 0);
+  }
+  // The ordinary game stays in 128 bits, and both arithmetics agree on it.
+  const auto plain = parley::exact_integer_payoffs(small);
+  const auto narrow = parley::exact_extreme_equilibria(*plain);
+  CHECK(narrow.arithmetic == parley::PivotArithmetic::int128);
+  const auto wide = parley::exact_extreme_equilibria(*plain, {0, true});
+  REQUIRE(narrow.equilibria.size() == wide.equilibria.size());
+  for (std::size_t k = 0; k < wide.equilibria.size(); ++k) CHECK(narrow.equilibria[k].x == wide.equilibria[k].x);
+}
