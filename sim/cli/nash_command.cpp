@@ -18,6 +18,7 @@
 #include "parley/io/report/nash_report.hpp"
 #include "parley/solve/equilibrium_verification.hpp"
 #include "parley/solve/lemke_howson.hpp"
+#include "parley/solve/reverse_search_enumeration.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace po = boost::program_options;
@@ -86,9 +87,15 @@ int nash(const std::vector<std::string>& args) {
   }
 
   std::vector<MixedProfile> equilibria;
+  std::vector<RationalProfile> exact_equilibria_found;
   std::string description;
   try {
-    if (method == "enum") {
+    if (method == "enum" && exact) {
+      // Payoffs known exactly (integers, or the file's fractions): exact reverse search,
+      // whose equilibria need no recovery from floating point.
+      exact_equilibria_found = exact_extreme_equilibria(*exact).equilibria;
+      description = "all extreme equilibria, by exact vertex enumeration";
+    } else if (method == "enum") {
       equilibria = extreme_equilibria(*game);
       description = "all extreme equilibria, by vertex enumeration";
     } else {
@@ -111,7 +118,8 @@ int nash(const std::vector<std::string>& args) {
   // exactly, relative to the incentive scale otherwise (equilibrium_verification.hpp).
   VerifiedEquilibria verified;
   try {
-    verified = verify_equilibria(*game, equilibria, exact);
+    verified = exact_equilibria_found.empty() ? verify_equilibria(*game, equilibria, exact)
+                                              : verify_exact_equilibria(*exact, exact_equilibria_found);
   } catch (const std::invalid_argument& e) {
     std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
     return 1;
@@ -120,6 +128,7 @@ int nash(const std::vector<std::string>& args) {
   report.verification = to_string(verified.kind);
   report.max_regret = verified.max_regret;
   report.rejected_candidates = verified.rejected;
+  if (method == "enum") report.nash_subsets = nash_subset_members(report.equilibria);
   for (const RationalProfile& profile : verified.exact) {
     io::NashReport::ExactValues values;
     for (const auto& p : profile.x) values.probabilities[0].push_back(p.str());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -83,6 +84,39 @@ bool confirms(const ExactBimatrix& exact, const RationalProfile& profile, const 
          exact_regret(exact, profile) == 0;
 }
 
+using BigInteger = boost::multiprecision::cpp_int;
+
+/// Rationals as integer numerators over their least common denominator.
+struct ScaledIntegers {
+  std::vector<BigInteger> numerators;
+  BigInteger denominator = 1;
+};
+
+ScaledIntegers over_common_denominator(const std::vector<Rational>& values) {
+  ScaledIntegers scaled;
+  for (const Rational& v : values) {
+    const BigInteger& q = boost::multiprecision::denominator(v);
+    if (q != 1) scaled.denominator = boost::multiprecision::lcm(scaled.denominator, q);
+  }
+  scaled.numerators.reserve(values.size());
+  for (const Rational& v : values) {
+    const BigInteger& q = boost::multiprecision::denominator(v);
+    scaled.numerators.push_back(q == scaled.denominator ? boost::multiprecision::numerator(v)
+                                                        : boost::multiprecision::numerator(v) * (scaled.denominator / q));
+  }
+  return scaled;
+}
+
+bool is_exact_distribution(const std::vector<Rational>& p, int size) {
+  if (static_cast<int>(p.size()) != size) return false;
+  Rational sum = 0;
+  for (const Rational& q : p) {
+    if (q < 0) return false;
+    sum += q;
+  }
+  return sum == 1;
+}
+
 bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance) {
   return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
 }
@@ -91,15 +125,25 @@ bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance)
 /// its own strategy k against the other's strategy j, s its own mixed strategy and o the other's.
 Rational exact_player_regret(const std::function<const Rational&(std::size_t, std::size_t)>& payoff,
                              const std::vector<Rational>& own, const std::vector<Rational>& other) {
-  Rational best;
-  Rational expected = 0;
+  // In integers over common denominators (no gcd per operation: a game with thousands of
+  // equilibria verifies each in a few thousand integer multiply-adds). With P = P'/d_P,
+  // own = w/d_w and other = o/d_o: regret = (d_w max_k (P'o)_k - sum_k w_k (P'o)_k) / (d_w d_o d_P).
+  std::vector<Rational> payoffs;
+  payoffs.reserve(own.size() * other.size());
+  for (std::size_t k = 0; k < own.size(); ++k)
+    for (std::size_t j = 0; j < other.size(); ++j) payoffs.push_back(payoff(k, j));
+  const ScaledIntegers p = over_common_denominator(payoffs);
+  const ScaledIntegers w = over_common_denominator(own);
+  const ScaledIntegers o = over_common_denominator(other);
+  BigInteger best;
+  BigInteger expected = 0;
   for (std::size_t k = 0; k < own.size(); ++k) {
-    Rational value = 0;
-    for (std::size_t j = 0; j < other.size(); ++j) value += payoff(k, j) * other[j];
+    BigInteger value = 0;
+    for (std::size_t j = 0; j < other.size(); ++j) value += p.numerators[k * other.size() + j] * o.numerators[j];
     if (k == 0 || value > best) best = value;
-    expected += own[k] * value;
+    expected += w.numerators[k] * value;
   }
-  return best - expected;
+  return Rational(w.denominator * best - expected, w.denominator * o.denominator * p.denominator);
 }
 
 }  // namespace
@@ -141,15 +185,21 @@ std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const 
       profile.y.size() != static_cast<std::size_t>(game.cols)) {
     throw std::invalid_argument("exact_expected_payoffs: the profile does not fit the game's size");
   }
-  std::array<Rational, 2> payoffs{Rational(0), Rational(0)};
-  for (int i = 0; i < game.rows; ++i) {
-    if (profile.x[static_cast<std::size_t>(i)] == 0) continue;
-    for (int j = 0; j < game.cols; ++j) {
-      const Rational weight = profile.x[static_cast<std::size_t>(i)] * profile.y[static_cast<std::size_t>(j)];
-      if (weight == 0) continue;
-      payoffs[0] += weight * game.a_at(i, j);
-      payoffs[1] += weight * game.b_at(i, j);
+  // x^T P y = sum_ij x'_i P'_ij y'_j / (d_x d_P d_y), in integers as in exact_player_regret.
+  const ScaledIntegers x = over_common_denominator(profile.x);
+  const ScaledIntegers y = over_common_denominator(profile.y);
+  std::array<Rational, 2> payoffs;
+  for (std::size_t p = 0; p < 2; ++p) {
+    const ScaledIntegers matrix = over_common_denominator(p == 0 ? game.a : game.b);
+    BigInteger sum = 0;
+    for (std::size_t i = 0; i < x.numerators.size(); ++i) {
+      if (x.numerators[i] == 0) continue;
+      for (std::size_t j = 0; j < y.numerators.size(); ++j) {
+        if (y.numerators[j] == 0) continue;
+        sum += x.numerators[i] * matrix.numerators[i * y.numerators.size() + j] * y.numerators[j];
+      }
     }
+    payoffs[p] = Rational(sum, x.denominator * matrix.denominator * y.denominator);
   }
   return payoffs;
 }
@@ -244,6 +294,26 @@ VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector
     }
     verified.max_regret = std::max(verified.max_regret, regret);
     verified.equilibria.push_back(candidate);
+  }
+  return verified;
+}
+
+VerifiedEquilibria verify_exact_equilibria(const ExactBimatrix& game, const std::vector<RationalProfile>& candidates) {
+  VerifiedEquilibria verified;
+  verified.kind = VerificationKind::exact;
+  std::set<std::pair<std::vector<Rational>, std::vector<Rational>>> seen;  // thousands of equilibria: no pairwise scan
+  for (const RationalProfile& candidate : candidates) {
+    if (!is_exact_distribution(candidate.x, game.rows) || !is_exact_distribution(candidate.y, game.cols) ||
+        exact_regret(game, candidate) != 0) {
+      ++verified.rejected;
+      continue;
+    }
+    if (!seen.emplace(candidate.x, candidate.y).second) {
+      ++verified.duplicates;
+      continue;
+    }
+    verified.equilibria.push_back(to_mixed_profile(candidate));
+    verified.exact.push_back(candidate);
   }
   return verified;
 }

@@ -45,10 +45,4 @@ std::optional<std::vector<Rational>> solve_unique(std::vector<std::vector<Ration
   return solution;
 }
 
-std::optional<std::size_t> consistent_rank(std::vector<std::vector<Rational>> rows, std::size_t unknowns) {
-  const std::size_t rank = reduce_to_echelon_form(rows, unknowns);
-  if (!is_consistent_echelon_form(rows, rank, unknowns)) return std::nullopt;
-  return rank;
-}
-
 }  // namespace parley::detail

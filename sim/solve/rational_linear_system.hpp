@@ -1,6 +1,6 @@
 #pragma once
 // Linear systems over the rationals, by Gauss-Jordan elimination (private to sim/solve; used by
-// the exact verification of equilibria and by the exact enumeration of degenerate faces).
+// the exact verification of equilibria).
 
 #include <cstddef>
 #include <optional>
@@ -15,10 +15,5 @@ namespace parley::detail {
 /// rationals; nullopt when it has none or more than one.
 [[nodiscard]] std::optional<std::vector<Rational>> solve_unique(std::vector<std::vector<Rational>> rows,
                                                                 std::size_t unknowns);
-
-/// The rank of the coefficient matrix of the system `rows` (as for solve_unique), or nullopt
-/// when the system has no solution.
-[[nodiscard]] std::optional<std::size_t> consistent_rank(std::vector<std::vector<Rational>> rows,
-                                                         std::size_t unknowns);
 
 }  // namespace parley::detail

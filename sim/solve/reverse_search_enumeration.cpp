@@ -8,7 +8,7 @@
 #include "checked_integer.hpp"
 #include "integer_dictionary.hpp"
 #include "parley/engine/ordered_reduction.hpp"
-#include "rational_linear_system.hpp"
+#include "face_vertex_search.hpp"
 
 namespace parley {
 
@@ -299,67 +299,22 @@ std::vector<Int> solve_square_partner_system(const std::vector<Int>& inner, int 
   return solution;
 }
 
-/// Every way to choose `size` of the indices 0..count-1, in lexicographic order.
-template <class OnChoice>
-void for_each_index_choice(std::size_t count, std::size_t size, OnChoice&& on_choice) {
-  if (size > count) return;
-  std::vector<std::size_t> chosen(size);
-  for (std::size_t k = 0; k < size; ++k) chosen[k] = k;
-  for (;;) {
-    on_choice(static_cast<const std::vector<std::size_t>&>(chosen));
-    std::size_t k = size;
-    while (k > 0 && chosen[k - 1] == count - size + k - 1) --k;
-    if (k == 0) return;
-    ++chosen[k - 1];
-    for (std::size_t l = k; l < size; ++l) chosen[l] = chosen[l - 1] + 1;
-  }
-}
-
 /// The vertices of the face {y >= 0 : A'y <= 1, (A'y)_i = 1 for i in `tight_rows`, y_j = 0
-/// for j outside `free_cols`} of the inner polytope, exactly: with r the rank of the
-/// equalities and t the number of free coordinates, every choice of t - r of the remaining
-/// inequalities is made tight, and the system solved; the unique, feasible solutions are the
-/// vertices (each found once here, however many choices give it).
+/// for j outside `free_cols`} of the inner polytope, exactly, in the coordinates `free_cols`
+/// (face_vertex_search.hpp: memory of this one face only).
 std::vector<std::vector<Rational>> inner_face_vertices(const std::vector<BigInteger>& inner, int m, int n,
                                                        const std::vector<int>& tight_rows,
                                                        const std::vector<int>& free_cols) {
-  const std::size_t t = free_cols.size();
-  const Rational one(1);
-  const Rational zero(0);
-  const auto inner_row = [&](int i) {
-    std::vector<Rational> row(t + 1);
-    for (std::size_t c = 0; c < t; ++c) row[c] = Rational(inner[static_cast<std::size_t>(i * n + free_cols[c])]);
-    row[t] = one;
-    return row;
-  };
-  std::vector<std::vector<Rational>> equalities;
-  for (const int i : tight_rows) equalities.push_back(inner_row(i));
-  const auto rank = detail::consistent_rank(equalities, t);
-  if (!rank) return {};
-  // Inequalities as rows (a, b) of a y <= b: -y_j <= 0, then the rows of A' not forced tight.
-  std::vector<std::vector<Rational>> inequalities;
-  for (std::size_t c = 0; c < t; ++c) {
-    std::vector<Rational> row(t + 1, zero);
-    row[c] = Rational(-1);
-    inequalities.push_back(std::move(row));
-  }
+  std::vector<std::vector<BigInteger>> equalities;
+  std::vector<std::vector<BigInteger>> inequalities;
   for (int i = 0; i < m; ++i) {
-    if (!std::binary_search(tight_rows.begin(), tight_rows.end(), i)) inequalities.push_back(inner_row(i));
+    std::vector<BigInteger> row;
+    row.reserve(free_cols.size());
+    for (const int j : free_cols) row.push_back(inner[static_cast<std::size_t>(i * n + j)]);
+    const bool tight = std::binary_search(tight_rows.begin(), tight_rows.end(), i);
+    (tight ? equalities : inequalities).push_back(std::move(row));
   }
-  std::vector<std::vector<Rational>> vertices;
-  for_each_index_choice(inequalities.size(), t - *rank, [&](const std::vector<std::size_t>& chosen) {
-    std::vector<std::vector<Rational>> system = equalities;
-    for (const std::size_t k : chosen) system.push_back(inequalities[k]);
-    auto y = detail::solve_unique(std::move(system), t);
-    if (!y) return;
-    for (const auto& row : inequalities) {
-      Rational lhs = 0;
-      for (std::size_t c = 0; c < t; ++c) lhs += row[c] * (*y)[c];
-      if (lhs > row[t]) return;
-    }
-    if (std::find(vertices.begin(), vertices.end(), *y) == vertices.end()) vertices.push_back(std::move(*y));
-  });
-  return vertices;
+  return detail::face_vertices(equalities, inequalities, free_cols.size());
 }
 
 /// \brief The equilibria of one vertex x of the outer polytope: its partners in the inner

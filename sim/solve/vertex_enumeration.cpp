@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cmath>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <set>
@@ -258,61 +260,131 @@ std::vector<MixedProfile> extreme_equilibria(const BimatrixGame& game, double to
   return equilibria;
 }
 
+namespace {
+
+/// The maximal bicliques of the bipartite graph with `neighbours[x]` the sorted y's adjacent
+/// to x (y numbered 0..y_count-1), each as (x side, y side), sorted: the closed sets of the
+/// neighbourhood Galois connection (see maximal_nash_subsets). A biclique lies within one
+/// connected component, so the closure runs per component: a game with thousands of isolated
+/// equilibria costs a pass over them, not a closure over all at once.
+std::vector<std::pair<std::vector<int>, std::vector<int>>> maximal_bicliques(
+    const std::vector<std::vector<int>>& neighbours, std::size_t y_count) {
+  // Connected components: union-find over x's and y's (y k is node x_count + k).
+  const std::size_t x_count = neighbours.size();
+  std::vector<std::size_t> parent(x_count + y_count);
+  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = k;
+  const auto root = [&](std::size_t k) {
+    while (parent[k] != k) k = parent[k] = parent[parent[k]];
+    return k;
+  };
+  for (std::size_t i = 0; i < x_count; ++i) {
+    for (const int k : neighbours[i]) parent[root(i)] = root(x_count + static_cast<std::size_t>(k));
+  }
+  std::map<std::size_t, std::vector<std::size_t>> components;  // root -> its x's, in order
+  for (std::size_t i = 0; i < x_count; ++i) {
+    if (!neighbours[i].empty()) components[root(i)].push_back(i);
+  }
+
+  std::vector<std::pair<std::vector<int>, std::vector<int>>> bicliques;
+  for (const auto& [component_root, xs] : components) {
+    // Closure of the neighbourhoods under intersection: the intents of the Galois connection.
+    std::set<std::vector<int>> intents;
+    for (const std::size_t i : xs) {
+      const std::vector<int>& hood = neighbours[i];
+      std::vector<std::vector<int>> added{hood};
+      for (const auto& intent : intents) {
+        std::vector<int> meet;
+        std::set_intersection(intent.begin(), intent.end(), hood.begin(), hood.end(), std::back_inserter(meet));
+        if (!meet.empty()) added.push_back(std::move(meet));
+      }
+      intents.insert(added.begin(), added.end());
+    }
+    for (const auto& y_side : intents) {
+      std::vector<int> x_side;
+      for (const std::size_t i : xs) {
+        if (std::includes(neighbours[i].begin(), neighbours[i].end(), y_side.begin(), y_side.end())) {
+          x_side.push_back(static_cast<int>(i));
+        }
+      }
+      bicliques.emplace_back(std::move(x_side), y_side);
+    }
+  }
+  std::sort(bicliques.begin(), bicliques.end());
+  return bicliques;
+}
+
+/// Sorts each list and removes repeats.
+void sort_unique_rows(std::vector<std::vector<int>>& rows) {
+  for (auto& row : rows) {
+    std::sort(row.begin(), row.end());
+    row.erase(std::unique(row.begin(), row.end()), row.end());
+  }
+}
+
+}  // namespace
+
 std::vector<NashSubset> maximal_nash_subsets(const BimatrixGame& game, double tolerance) {
   std::vector<Eigen::VectorXd> xs;
   std::vector<Eigen::VectorXd> ys;
-  std::vector<std::vector<bool>> neighbours;  // neighbours[x_index][y_index]
+  std::vector<std::vector<int>> neighbours;  // neighbours[x_index]: its y indices
   enumerate_vertex_pairs(game, tolerance, [&](int xi, int yi, const MixedProfile& profile) {
     if (xi == static_cast<int>(xs.size())) xs.push_back(profile.x);
     if (yi == static_cast<int>(ys.size())) ys.push_back(profile.y);
     neighbours.resize(xs.size());
-    auto& row = neighbours[static_cast<std::size_t>(xi)];
-    row.resize(ys.size(), false);
-    row[static_cast<std::size_t>(yi)] = true;
+    neighbours[static_cast<std::size_t>(xi)].push_back(yi);
   });
-  for (auto& row : neighbours) row.resize(ys.size(), false);
-
-  // Closure of the neighbourhoods under intersection: the intents of the Galois connection.
-  std::set<std::vector<bool>> intents;
-  for (const auto& hood : neighbours) {
-    std::vector<std::vector<bool>> added{hood};
-    for (const auto& intent : intents) {
-      std::vector<bool> meet(ys.size());
-      bool nonempty = false;
-      for (std::size_t k = 0; k < ys.size(); ++k) {
-        meet[k] = intent[k] && hood[k];
-        nonempty = nonempty || meet[k];
-      }
-      if (nonempty) added.push_back(std::move(meet));
-    }
-    intents.insert(added.begin(), added.end());
-  }
-
-  std::vector<std::pair<std::vector<int>, std::vector<int>>> bicliques;
-  for (const auto& intent : intents) {
-    std::vector<int> x_side;
-    std::vector<int> y_side;
-    for (std::size_t k = 0; k < ys.size(); ++k) {
-      if (intent[k]) y_side.push_back(static_cast<int>(k));
-    }
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-      const bool covers = std::all_of(y_side.begin(), y_side.end(),
-                                      [&](int k) { return neighbours[i][static_cast<std::size_t>(k)]; });
-      if (covers) x_side.push_back(static_cast<int>(i));
-    }
-    bicliques.emplace_back(std::move(x_side), std::move(y_side));
-  }
-  std::sort(bicliques.begin(), bicliques.end());
+  sort_unique_rows(neighbours);
 
   std::vector<NashSubset> subsets;
-  subsets.reserve(bicliques.size());
-  for (const auto& [x_side, y_side] : bicliques) {
+  for (const auto& [x_side, y_side] : maximal_bicliques(neighbours, ys.size())) {
     NashSubset subset;
     for (const int i : x_side) subset.x.push_back(xs[static_cast<std::size_t>(i)]);
     for (const int k : y_side) subset.y.push_back(ys[static_cast<std::size_t>(k)]);
     subsets.push_back(std::move(subset));
   }
   return subsets;
+}
+
+std::vector<std::vector<int>> nash_subset_members(const std::vector<MixedProfile>& extreme, double tolerance) {
+  // Strategies are told apart by their probabilities on a grid of `tolerance` (a map, not a
+  // pairwise scan: games with thousands of equilibria). Exact equilibria rounded to doubles
+  // are bitwise equal when equal, so the grid only matters for floating-point ones.
+  const auto key_of = [tolerance](const Eigen::VectorXd& v) {
+    std::vector<long long> key(static_cast<std::size_t>(v.size()));
+    for (Eigen::Index k = 0; k < v.size(); ++k) key[static_cast<std::size_t>(k)] = std::llround(v(k) / tolerance);
+    return key;
+  };
+  std::map<std::vector<long long>, int> x_index;
+  std::map<std::vector<long long>, int> y_index;
+  std::vector<std::pair<int, int>> edges;
+  for (const MixedProfile& profile : extreme) {
+    const int xi = x_index.emplace(key_of(profile.x), static_cast<int>(x_index.size())).first->second;
+    const int yi = y_index.emplace(key_of(profile.y), static_cast<int>(y_index.size())).first->second;
+    edges.emplace_back(xi, yi);
+  }
+  std::vector<std::vector<int>> neighbours(x_index.size());
+  std::vector<std::vector<int>> edges_at(x_index.size());  // edge indices at each x
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    neighbours[static_cast<std::size_t>(edges[e].first)].push_back(edges[e].second);
+    edges_at[static_cast<std::size_t>(edges[e].first)].push_back(static_cast<int>(e));
+  }
+  sort_unique_rows(neighbours);
+
+  std::vector<std::vector<int>> members;
+  for (const auto& [x_side, y_side] : maximal_bicliques(neighbours, y_index.size())) {
+    std::vector<int> subset;
+    for (const int i : x_side) {
+      for (const int e : edges_at[static_cast<std::size_t>(i)]) {
+        if (std::binary_search(y_side.begin(), y_side.end(), edges[static_cast<std::size_t>(e)].second)) {
+          subset.push_back(e);
+        }
+      }
+    }
+    std::sort(subset.begin(), subset.end());
+    members.push_back(std::move(subset));
+  }
+  std::sort(members.begin(), members.end());
+  return members;
 }
 
 }  // namespace parley

@@ -2,6 +2,7 @@
 // and its exit codes on bad input.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -129,14 +130,34 @@ TEST_CASE("parley nash --method lh says so when floating-point pivoting fails, a
   run = run_nash(game + " --format json");
   REQUIRE(run.exit_code == 0);
   const auto json = parley::testing::JsonReader(run.out).read();
-  // Vertex enumeration pivots in floating point too: of its candidates, the ones exact
-  // verification refuses are counted and the table warns that the list may be incomplete.
-  CHECK(json["equilibria"].items.size() >= 1);
+  // The file's payoffs are exact (integers and fractions such as 4/51176), so vertex
+  // enumeration pivots in exact integers: all 9 extreme equilibria, the set lrsnash 7.1
+  // reports for the same matrices, and no candidate to reject (the floating-point search
+  // misjudged this game and rejected some of its own).
+  CHECK(json["equilibria"].items.size() == 9);
   CHECK(json["verification"]["kind"].string == "exact");
-  CHECK(json["rejected_candidates"].number > 0.0);
+  CHECK(json["rejected_candidates"].number == 0.0);
+  CHECK(json["nash_subsets"].items.size() == 9);  // nondegenerate: each equilibrium isolated
+  // One of lrsnash's: player 1 mixes strategies 3 and 4 with 27/47 and 20/47, player 2 mixes
+  // 2 and 5 with 2/11 and 9/11.
+  bool listed = false;
+  for (const auto& e : json["equilibria"].items) {
+    const auto& x = e["probabilities"]["1"].items;
+    const auto& y = e["probabilities"]["2"].items;
+    listed = listed || (std::abs(x[2].number - 27.0 / 47) < 1e-12 && std::abs(x[3].number - 20.0 / 47) < 1e-12 &&
+                        std::abs(y[1].number - 2.0 / 11) < 1e-12 && std::abs(y[4].number - 9.0 / 11) < 1e-12);
+    // The exact values as lrsnash prints them, in lowest terms.
+    if (e["fractions"]["1"].items[2].string == "27/47") {
+      CHECK(e["fractions"]["1"].items[3].string == "20/47");
+      CHECK(e["fractions"]["2"].items[4].string == "9/11");
+      CHECK(e["payoff_fractions"]["2"].string == "128832/47");
+    }
+  }
+  CHECK(listed);
   run = run_nash(game);
   REQUIRE(run.exit_code == 0);
-  CHECK_THAT(run.out, Catch::Contains("rejected as no equilibrium") && Catch::Contains("may have equilibria"));
+  CHECK_THAT(run.out, Catch::Contains("by exact vertex enumeration") && !Catch::Contains("rejected as no equilibrium") &&
+                          Catch::Contains("Every equilibrium is isolated"));
 }
 
 TEST_CASE("parley nash exits with 1 and a located message on bad files", "[solve][nash]") {

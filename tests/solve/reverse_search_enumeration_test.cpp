@@ -105,3 +105,27 @@ TEST_CASE("reverse search: huge payoffs overflow 128 bits and are redone in unbo
   REQUIRE(narrow.equilibria.size() == wide.equilibria.size());
   for (std::size_t k = 0; k < wide.equilibria.size(); ++k) CHECK(narrow.equilibria[k].x == wide.equilibria[k].x);
 }
+
+TEST_CASE("reverse search: degenerate families, their known equilibria and the floating-point path's",
+          "[solve][nash][reverse_search]") {
+  // Coordination n x n (Gambit's coord2..coord4): one equilibrium per nonempty support, uniform
+  // on it for both players: 2^n - 1, each isolated.
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(7, 7);
+  const auto coordination = parley::exact_extreme_equilibria(*parley::exact_integer_payoffs({identity, identity}));
+  CHECK(coordination.equilibria.size() == 127);
+  for (const auto& e : coordination.equilibria) CHECK(e.x == e.y);
+  // The all-zero game: every pure profile is extreme, and all of them span one convex set.
+  const Eigen::MatrixXd zero = Eigen::MatrixXd::Zero(6, 5);
+  const parley::BimatrixGame zero_game(zero, zero);
+  CHECK(parley::exact_extreme_equilibria(*parley::exact_integer_payoffs(zero_game)).equilibria.size() == 30);
+  CHECK(parley::nash_subset_members(parley::extreme_equilibria(zero_game)).size() == 1);
+  // Payoffs in {0, 1}: ties everywhere, so most partner faces are degenerate and searched by
+  // pivoting on the face; the floating-point path (the whole of Q searched) must agree.
+  std::mt19937_64 rng(31);
+  for (int trial = 0; trial < 6; ++trial) {
+    const parley::BimatrixGame game = random_integer_game(rng, 8, 8, 0, 1);
+    INFO("trial " << trial << "\nA =\n" << game.a() << "\nB =\n" << game.b());
+    CHECK(parley::testing::same_profile_sets(parley::extreme_equilibria(game),
+                                             parley::floating_point_extreme_equilibria(game), 1e-9));
+  }
+}

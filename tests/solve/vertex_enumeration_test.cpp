@@ -193,6 +193,40 @@ TEST_CASE("vertex enumeration: a degenerate game's continuum is reported by its 
   CHECK(parley::regret(game, middle) < 1e-12);
 }
 
+TEST_CASE("vertex enumeration: the subsets a list of extreme equilibria spans, as indices into it",
+          "[solve][nash]") {
+  // The game above: the segment {(1,0,0)} x [(1,0), (2/3,1/3)] and the isolated equilibrium.
+  const BimatrixGame game(matrix(3, 2, {3, 3, 2, 5, 0, 6}), matrix(3, 2, {3, 3, 2, 6, 3, 1}));
+  const auto eq = parley::extreme_equilibria(game);
+  const auto members = parley::nash_subset_members(eq);
+  REQUIRE(members.size() == 2);
+  std::vector<int> pair_sizes{static_cast<int>(members[0].size()), static_cast<int>(members[1].size())};
+  std::sort(pair_sizes.begin(), pair_sizes.end());
+  CHECK(pair_sizes == std::vector<int>{1, 2});
+  for (const auto& subset : members) {
+    REQUIRE(std::is_sorted(subset.begin(), subset.end()));
+    if (subset.size() == 2) {  // the segment: one strategy of player 1, two of player 2
+      const MixedProfile& first = eq[static_cast<std::size_t>(subset[0])];
+      const MixedProfile& second = eq[static_cast<std::size_t>(subset[1])];
+      CHECK((first.x - Eigen::Vector3d(1, 0, 0)).norm() < 1e-12);
+      CHECK((second.x - Eigen::Vector3d(1, 0, 0)).norm() < 1e-12);
+      CHECK((first.y - second.y).norm() > 0.1);
+    }
+  }
+  // The all-zero 2x3 game: its six pure profiles are one subset; a lone equilibrium is its own.
+  const auto zero = parley::extreme_equilibria(BimatrixGame(Eigen::MatrixXd::Zero(2, 3), Eigen::MatrixXd::Zero(2, 3)));
+  CHECK(parley::nash_subset_members(zero) == std::vector<std::vector<int>>{{0, 1, 2, 3, 4, 5}});
+  CHECK(parley::nash_subset_members({profile({1, 0}, {0, 1})}) == std::vector<std::vector<int>>{{0}});
+  CHECK(parley::nash_subset_members({}).empty());
+  // Two equilibria that share neither strategy are two subsets, however close in payoff.
+  CHECK(parley::nash_subset_members({profile({1, 0}, {1, 0}), profile({0, 1}, {0, 1})}) ==
+        std::vector<std::vector<int>>{{0}, {1}});
+  // Three corners of a square share strategies pairwise but (0,1)x(0,1) is missing: no
+  // subset holds all three; {(1,0)} x {(1,0),(0,1)} and {(1,0),(0,1)} x {(1,0)} are the two.
+  CHECK(parley::nash_subset_members({profile({1, 0}, {1, 0}), profile({1, 0}, {0, 1}), profile({0, 1}, {1, 0})}) ==
+        std::vector<std::vector<int>>{{0, 1}, {0, 2}});
+}
+
 TEST_CASE("vertex enumeration: the all-zero game's equilibria span every profile", "[solve][nash]") {
   const BimatrixGame game(Eigen::MatrixXd::Zero(2, 3), Eigen::MatrixXd::Zero(2, 3));
   const auto eq = parley::extreme_equilibria(game);
@@ -294,6 +328,17 @@ TEST_CASE("vertex enumeration: every two-player game Gambit's enummixed solved g
         return parley::testing::same_profile_sets(points, reference, 1e-6);
       });
       CHECK(matched);
+    }
+    // The same subsets from the list of extreme equilibria alone.
+    const auto members = parley::nash_subset_members(eq);
+    CHECK(members.size() == subsets.size());
+    for (const auto& member : members) {
+      std::vector<MixedProfile> points;
+      for (const int e : member) points.push_back(eq[static_cast<std::size_t>(e)]);
+      const bool listed = std::any_of(c.convex_sets.begin(), c.convex_sets.end(), [&](const auto& reference) {
+        return parley::testing::same_profile_sets(points, reference, 1e-6);
+      });
+      CHECK(listed);
     }
   }
 }

@@ -4,10 +4,11 @@
 /// exactly, in rational arithmetic, when the payoffs are known exactly (exact_payoffs.hpp),
 /// and otherwise with a tolerance relative to the game's own incentives.
 ///
-/// The solvers pivot in floating point (exact pivoting is a later issue), so a candidate may
-/// be off: a tie decided the wrong way, or a payoff difference lost beside much larger
+/// Lemke-Howson and the floating-point vertex search pivot in floating point, so a candidate
+/// may be off: a tie decided the wrong way, or a payoff difference lost beside much larger
 /// payoffs. Verification is the independent check on each candidate, with no tolerance at all
-/// where the game allows it.
+/// where the game allows it. Candidates that are exact already (the exact reverse search,
+/// reverse_search_enumeration.hpp) are checked as they are (verify_exact_equilibria).
 ///
 /// The regret of player i at a mixed profile sigma = (x, y) is the most i gains by deviating
 /// alone,
@@ -114,5 +115,11 @@ struct VerifiedEquilibria {
                                                    const std::vector<MixedProfile>& candidates,
                                                    const std::optional<ExactBimatrix>& exact,
                                                    double tolerance = kRelativeRegretTolerance);
+
+/// Verifies exact candidates as they are: each must be a pair of probability distributions
+/// with exact regret 0 on `game`'s payoffs; keeps those (kind exact, max_regret 0), counts the
+/// others as rejected and repeats as duplicates.
+[[nodiscard]] VerifiedEquilibria verify_exact_equilibria(const ExactBimatrix& game,
+                                                         const std::vector<RationalProfile>& candidates);
 
 }  // namespace parley

@@ -61,8 +61,9 @@ struct ExactEquilibria {
 ///    y_j = 0 where the constraint j of P is slack. When x is nondegenerate and that square
 ///    system nonsingular, the face is one point, found by fraction-free Gauss-Jordan
 ///    elimination and kept if it lies in Q; otherwise (a degenerate game) the face's vertices
-///    are enumerated by solving, in rationals, every choice of further tight constraints of
-///    the face's dimension.
+///    are enumerated by integer pivoting on the face alone: phase 1 of the simplex method for
+///    a first vertex, then a depth-first walk over its lexicographically feasible bases (as
+///    lrsnash runs lrs on the face), in memory of that face only.
 /// 3. Both cores: the reverse-search tree is cut at the first depth with at least 64 nodes;
 ///    the subtrees below it and the nodes above it are tasks, run on `options.threads`
 ///    threads and merged in the order of the sequential depth-first walk, so the output (and

@@ -97,4 +97,14 @@ struct NashSubset {
 [[nodiscard]] std::vector<NashSubset> maximal_nash_subsets(const BimatrixGame& game,
                                                            double tolerance = kVertexEnumerationTolerance);
 
+/// The maximal Nash subsets spanned by a list of extreme equilibria, each as the sorted
+/// indices into `extreme` of the equilibria it contains (every pair of its extreme strategies
+/// is one of them), listed by their smallest index. Two strategies of a player count as the
+/// same when no probability differs by more than `tolerance`. With `extreme` the complete
+/// list of a game's extreme equilibria (extreme_equilibria) these are the game's maximal Nash
+/// subsets, by the method of maximal_nash_subsets; a subset with more than one member is a
+/// continuum: every mixture of its members is an equilibrium.
+[[nodiscard]] std::vector<std::vector<int>> nash_subset_members(const std::vector<MixedProfile>& extreme,
+                                                                double tolerance = 1e-9);
+
 }  // namespace parley

@@ -6,13 +6,17 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/nash_report.hpp"
+#include "parley/solve/vertex_enumeration.hpp"
 
 namespace parley::io {
 
 CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta, std::uint64_t seed) {
   const BimatrixGame& g = meta.game();
   CompareReport r{scenario, g, {}, {}, Eigen::MatrixXd(g.rows(), g.cols()), Eigen::MatrixXd(g.rows(), g.cols()),
-                  meta.runs(), seed, meta_equilibria(meta), {best_replies(meta, 0), best_replies(meta, 1)}};
+                  meta.runs(), seed, meta_equilibria(meta), {best_replies(meta, 0), best_replies(meta, 1)}, {}};
+  std::vector<MixedProfile> profiles;
+  for (const MetaEquilibrium& e : r.equilibria) profiles.push_back(e.profile);
+  r.nash_subsets = nash_subset_members(profiles);
   for (int p = 0; p < 2; ++p) {
     r.player_names[static_cast<std::size_t>(p)] = scenario.parties[meta.spec().players[static_cast<std::size_t>(p)]].name;
     Eigen::MatrixXd& se = r.standard_errors[static_cast<std::size_t>(p)];
@@ -120,9 +124,26 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
                   " and " + player_name(r, 1) + " plays " + mixture_phrase(r, e, 1) + ", expecting " +
                   format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
   } else {
-    out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) +
-                  " extreme Nash equilibria (with several, the strategies alone do not settle the question; "
-                  "mixtures of equilibria sharing a component are equilibria too).");
+    const std::size_t sets = r.nash_subsets.size();
+    if (sets == r.equilibria.size()) {
+      out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) +
+                    " Nash equilibria, each isolated (no mixture of two of them is an equilibrium): with several, "
+                    "the strategies alone do not settle the question.");
+    } else {
+      out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) + " extreme Nash equilibria in " +
+                    std::to_string(sets) + (sets == 1 ? " convex set" : " convex sets") +
+                    " (maximal Nash subsets): every mixture of the extreme equilibria of one set is an equilibrium "
+                    "too, so the equilibria form a continuum.");
+      for (const std::vector<int>& subset : r.nash_subsets) {
+        if (subset.size() < 2) continue;
+        std::string members;
+        for (std::size_t k = 0; k < subset.size(); ++k) {
+          if (k > 0) members += k + 1 == subset.size() ? " and " : ", ";
+          members += std::to_string(subset[k] + 1);
+        }
+        out.push_back("Equilibria " + members + " span one convex set.");
+      }
+    }
     for (std::size_t k = 0; k < r.equilibria.size(); ++k) {
       const MetaEquilibrium& e = r.equilibria[k];
       out.push_back("Equilibrium " + std::to_string(k + 1) + ": " + player_name(r, 0) + " plays " +
@@ -202,6 +223,13 @@ void write_meta_game_json(std::ostream& out, const CompareReport& r) {
     json.end_object();
   }
   json.end_array();
+  json.key("nash_subsets").begin_array();
+  for (const std::vector<int>& subset : r.nash_subsets) {
+    json.begin_array();
+    for (const int k : subset) json.value(k);
+    json.end_array();
+  }
+  json.end_array();
   json.key("summary").array(compare_summary(r));
   json.end_object();
   out << "\n";
@@ -277,6 +305,15 @@ void write_meta_game_table(std::ostream& out, const CompareReport& r) {
     }
   }
   equilibria.write(out, "  ");
+  if (r.nash_subsets.size() < r.equilibria.size()) {
+    out << "Convex sets of equilibria (maximal Nash subsets):";
+    for (const std::vector<int>& subset : r.nash_subsets) {
+      out << " {";
+      for (std::size_t k = 0; k < subset.size(); ++k) out << (k > 0 ? ", " : "") << subset[k] + 1;
+      out << "}";
+    }
+    out << "\n";
+  }
   out << "\nIn words\n";
   for (const std::string& s : compare_summary(r)) out << "  " << s << "\n";
 }

@@ -93,6 +93,19 @@ void write_nash_table(std::ostream& out, const NashReport& report) {
     }
     payoffs.write(out, "  ");
   }
+  if (!report.nash_subsets || equilibria.empty()) return;
+  const auto& subsets = *report.nash_subsets;
+  if (subsets.size() == equilibria.size()) {
+    out << "\nEvery equilibrium is isolated: no mixture of two of them is an equilibrium\n";
+    return;
+  }
+  out << "\n" << subsets.size() << (subsets.size() == 1 ? " maximal Nash subset" : " maximal Nash subsets")
+      << " (convex sets of equilibria: every mixture of one set's members is an equilibrium)\n";
+  for (std::size_t k = 0; k < subsets.size(); ++k) {
+    out << "  " << k + 1 << ": equilibri" << (subsets[k].size() == 1 ? "um " : "a ");
+    for (std::size_t e = 0; e < subsets[k].size(); ++e) out << (e > 0 ? ", " : "") << subsets[k][e] + 1;
+    out << "\n";
+  }
 }
 
 void write_nash_json(std::ostream& out, const NashReport& report) {
@@ -111,9 +124,30 @@ void write_nash_json(std::ostream& out, const NashReport& report) {
     write_probabilities_json(json, names, eq);
     write_payoffs_json(json, names,
                        k < report.exact.size() ? report.exact[k].payoffs : expected_payoffs(game, eq));
+    if (k < report.exact.size()) {
+      // The exact values as fractions in lowest terms, for tools that compare exactly.
+      const NashReport::ExactValues& exact = report.exact[k];
+      json.key("fractions").begin_object();
+      for (std::size_t p = 0; p < 2; ++p) json.key(names[p]).array(exact.probabilities[p]);
+      json.end_object().key("payoff_fractions").begin_object();
+      for (std::size_t p = 0; p < 2; ++p) json.field(names[p], exact.payoff_fractions[p]);
+      json.end_object();
+    }
     json.end_object();
   }
-  json.end_array().end_object();
+  json.end_array().key("nash_subsets");
+  if (report.nash_subsets) {
+    json.begin_array();
+    for (const std::vector<int>& subset : *report.nash_subsets) {
+      json.begin_array();
+      for (const int k : subset) json.value(k);
+      json.end_array();
+    }
+    json.end_array();
+  } else {
+    json.null();
+  }
+  json.end_object();
   out << "\n";
 }
 

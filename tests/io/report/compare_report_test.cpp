@@ -30,7 +30,7 @@ io::CompareReport prisoners_dilemma(const Scenario& scenario) {
   std::vector<BestReply> column{{0, 1, 5.0, 0, 2.0, 0.5}, {1, 1, 1.0, 0, 1.0, 0.6}};
   MetaEquilibrium defect{{Eigen::Vector2d(0, 1), Eigen::Vector2d(0, 1)}, {1.0, 1.0}, {{{1}, {1}}}};
   return io::CompareReport{scenario, game,      {"Alice", "Bob"}, {se_a, se_b}, settled, duration, 150, 5,
-                           {defect}, {row, column}};
+                           {defect}, {row, column}, {{0}}};
 }
 
 }  // namespace
@@ -97,4 +97,36 @@ TEST_CASE("the compare JSON gives the equilibria's supports by label", "[io][rep
   CHECK(text.find("\"support\": {\n        \"a\": [\n          \"d\"\n        ],") != std::string::npos);
   CHECK(text.find("\"runner_up\": \"c\",\n        \"margin\": 2,\n        \"margin_standard_error\": 0.5") !=
         std::string::npos);
+}
+
+TEST_CASE("the compare report says when several equilibria span one convex set", "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  io::CompareReport r = prisoners_dilemma(pie);
+  // Pretend b was indifferent at d: (d, c) and (d, d) both equilibria, one segment between them.
+  MetaEquilibrium dc{{Eigen::Vector2d(0, 1), Eigen::Vector2d(1, 0)}, {5.0, 0.0}, {{{1}, {0}}}};
+  r.equilibria.push_back(dc);
+  r.nash_subsets = {{0, 1}};
+  auto sentences = io::compare_summary(r);
+  REQUIRE(sentences.size() == 8);
+  CHECK(sentences[4] ==
+        "The meta-game has 2 extreme Nash equilibria in 1 convex set (maximal Nash subsets): every mixture of the "
+        "extreme equilibria of one set is an equilibrium too, so the equilibria form a continuum.");
+  CHECK(sentences[5] == "Equilibria 1 and 2 span one convex set.");
+  std::ostringstream table;
+  io::write_compare_table(table, r);
+  CHECK(table.str().find("Convex sets of equilibria (maximal Nash subsets): {1, 2}\n") != std::string::npos);
+  std::ostringstream json;
+  io::write_compare_json(json, r);
+  CHECK(json.str().find("\"nash_subsets\": [\n    [\n      0,\n      1\n    ]\n  ],") != std::string::npos);
+
+  // The same two equilibria, each its own subset: isolated.
+  r.nash_subsets = {{0}, {1}};
+  sentences = io::compare_summary(r);
+  REQUIRE(sentences.size() == 7);
+  CHECK(sentences[4] ==
+        "The meta-game has 2 Nash equilibria, each isolated (no mixture of two of them is an equilibrium): with "
+        "several, the strategies alone do not settle the question.");
+  table.str("");
+  io::write_compare_table(table, r);
+  CHECK(table.str().find("Convex sets of equilibria") == std::string::npos);
 }

@@ -85,8 +85,32 @@ TEST_CASE("the nash JSON lists each equilibrium's probabilities and payoffs", "[
         "        \"C\": [\n          0,\n          1\n        ]\n      },\n"
         "      \"payoffs\": {\n        \"R\": 2,\n        \"C\": 2\n      }\n"
         "    }\n"
-        "  ]\n"
+        "  ],\n"
+        "  \"nash_subsets\": null\n"
         "}\n");
+}
+
+TEST_CASE("the nash report lists the maximal Nash subsets by their members", "[io][report][nash]") {
+  // The 1 x 2 coordination game above with both columns paying 0: every profile is an
+  // equilibrium, one convex set with the two pure profiles as its extreme points.
+  const BimatrixGame game(Eigen::MatrixXd::Zero(1, 2), Eigen::MatrixXd::Zero(1, 2), {"R", "C"},
+                          {std::vector<std::string>{"r"}, std::vector<std::string>{"x", "y"}}, "");
+  const MixedProfile left{Eigen::VectorXd::Ones(1), Eigen::Vector2d(1.0, 0.0)};
+  const MixedProfile right{Eigen::VectorXd::Ones(1), Eigen::Vector2d(0.0, 1.0)};
+  io::NashReport report{game, {left, right}, "enum", "by hand"};
+  report.nash_subsets = std::vector<std::vector<int>>{{0, 1}};
+  std::ostringstream table;
+  io::write_nash_table(table, report);
+  CHECK_THAT(table.str(), Catch::EndsWith("\n1 maximal Nash subset (convex sets of equilibria: every mixture of one "
+                                          "set's members is an equilibrium)\n  1: equilibria 1, 2\n"));
+  std::ostringstream json;
+  io::write_nash_json(json, report);
+  CHECK_THAT(json.str(), Catch::EndsWith("\"nash_subsets\": [\n    [\n      0,\n      1\n    ]\n  ]\n}\n"));
+  // Two isolated equilibria say so in one line.
+  report.nash_subsets = std::vector<std::vector<int>>{{0}, {1}};
+  table.str("");
+  io::write_nash_table(table, report);
+  CHECK_THAT(table.str(), Catch::EndsWith("\nEvery equilibrium is isolated: no mixture of two of them is an equilibrium\n"));
 }
 
 TEST_CASE("the nash table says how the equilibria were verified and how many candidates failed",

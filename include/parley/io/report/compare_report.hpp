@@ -35,10 +35,13 @@ struct CompareReport {
   std::uint64_t seed = 0;                          ///< of the common random numbers
   std::vector<MetaEquilibrium> equilibria;
   std::array<std::vector<BestReply>, 2> replies;   ///< each player's best reply to each strategy of the other
+  /// The maximal Nash subsets the equilibria span (nash_subset_members): each the indices into
+  /// `equilibria` of its extreme points; every mixture of a subset's members is an equilibrium.
+  std::vector<std::vector<int>> nash_subsets;
 };
 
-/// The report of `meta`, simulated under `seed`: its equilibria (meta_equilibria) and both
-/// players' best replies (best_replies).
+/// The report of `meta`, simulated under `seed`: its equilibria (meta_equilibria), the maximal
+/// Nash subsets they span, and both players' best replies (best_replies).
 [[nodiscard]] CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta, std::uint64_t seed);
 
 /// A strategy as `--strategies` spells it, which is also its label in the meta-game: its name,

@@ -38,6 +38,9 @@ struct NashReport {
   /// Parallel to `equilibria` when they were verified exactly; empty otherwise. The table's
   /// fractions and both writers' payoffs then come from here.
   std::vector<ExactValues> exact{};
+  /// With all extreme equilibria (method "enum"): the maximal Nash subsets they span, each the
+  /// indices into `equilibria` of its members (nash_subset_members); nullopt otherwise.
+  std::optional<std::vector<std::vector<int>>> nash_subsets{};
 };
 
 /// p/q in lowest terms with q <= 1000 when |x - p/q| <= 1e-9 ("1/3", "-2", "0"), from the
@@ -57,12 +60,15 @@ void write_probabilities_json(JsonWriter& json, const std::array<std::string, 2>
 void write_payoffs_json(JsonWriter& json, const std::array<std::string, 2>& names, const std::array<double, 2>& payoffs);
 
 /// The table: the game's size, how the equilibria were verified, then for each equilibrium every strategy's probability (10
-/// decimals and as a simple fraction where there is one) and each player's expected payoff.
+/// decimals and as a simple fraction where there is one) and each player's expected payoff;
+/// last the maximal Nash subsets, when known.
 void write_nash_table(std::ostream& out, const NashReport& report);
 
 /// The same as one JSON object: players, strategies, method, verification ({"kind": "exact" or
-/// "relative", "max_regret": r}), rejected_candidates, and per equilibrium its probabilities
-/// and payoffs.
+/// "relative", "max_regret": r}), rejected_candidates, per equilibrium its probabilities
+/// and payoffs (under exact verification also "fractions" and "payoff_fractions": the same
+/// as strings of fractions in lowest terms, "2/11"), and "nash_subsets" (arrays of 0-based indices into "equilibria"; null when
+/// not all extreme equilibria were enumerated).
 void write_nash_json(std::ostream& out, const NashReport& report);
 
 }  // namespace parley::io
