@@ -58,6 +58,12 @@ struct CheckedInt128 {
   /// Quotient (the pivoting divides exactly); only min / -1 overflows.
   friend CheckedInt128 operator/(CheckedInt128 a, CheckedInt128 b) {
     if (b.value == -1) return raw(0) - a;
+    // Most entries of a pivoting tableau fit in 64 bits, where division is a single
+    // instruction rather than a call to the 128-bit division routine (as lrs's hybrid
+    // arithmetic starts in 64 bits).
+    const auto narrow_a = static_cast<std::int64_t>(a.value);
+    const auto narrow_b = static_cast<std::int64_t>(b.value);
+    if (narrow_a == a.value && narrow_b == b.value && narrow_b != -1) return raw(narrow_a / narrow_b);
     return raw(a.value / b.value);
   }
   CheckedInt128 operator-() const { return raw(0) - *this; }

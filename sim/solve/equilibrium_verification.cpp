@@ -121,30 +121,47 @@ bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance)
   return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
 }
 
-/// One player's regret max_k (M o)_k - s^T M o, where M(k, j) = payoff(k, j) is its payoff for
-/// its own strategy k against the other's strategy j, s its own mixed strategy and o the other's.
-Rational exact_player_regret(const std::function<const Rational&(std::size_t, std::size_t)>& payoff,
-                             const std::vector<Rational>& own, const std::vector<Rational>& other) {
+/// One player's regret max_k (M o)_k - s^T M o, where M (own strategies x other's, row-major,
+/// over a common denominator) is its payoff matrix, s its own mixed strategy and o the other's.
+Rational exact_player_regret(const ScaledIntegers& payoff, const std::vector<Rational>& own,
+                             const std::vector<Rational>& other) {
   // In integers over common denominators (no gcd per operation: a game with thousands of
-  // equilibria verifies each in a few thousand integer multiply-adds). With P = P'/d_P,
-  // own = w/d_w and other = o/d_o: regret = (d_w max_k (P'o)_k - sum_k w_k (P'o)_k) / (d_w d_o d_P).
-  std::vector<Rational> payoffs;
-  payoffs.reserve(own.size() * other.size());
-  for (std::size_t k = 0; k < own.size(); ++k)
-    for (std::size_t j = 0; j < other.size(); ++j) payoffs.push_back(payoff(k, j));
-  const ScaledIntegers p = over_common_denominator(payoffs);
+  // equilibria verifies each in a few thousand integer multiply-adds). With M = M'/d_M,
+  // own = w/d_w and other = o/d_o: regret = (d_w max_k (M'o)_k - sum_k w_k (M'o)_k) / (d_w d_o d_M).
   const ScaledIntegers w = over_common_denominator(own);
   const ScaledIntegers o = over_common_denominator(other);
   BigInteger best;
   BigInteger expected = 0;
   for (std::size_t k = 0; k < own.size(); ++k) {
     BigInteger value = 0;
-    for (std::size_t j = 0; j < other.size(); ++j) value += p.numerators[k * other.size() + j] * o.numerators[j];
+    for (std::size_t j = 0; j < other.size(); ++j) {
+      if (o.numerators[j] != 0) value += payoff.numerators[k * other.size() + j] * o.numerators[j];
+    }
     if (k == 0 || value > best) best = value;
-    expected += w.numerators[k] * value;
+    if (w.numerators[k] != 0) expected += w.numerators[k] * value;
   }
-  return Rational(w.denominator * best - expected, w.denominator * o.denominator * p.denominator);
+  return Rational(w.denominator * best - expected, w.denominator * o.denominator * payoff.denominator);
 }
+
+/// Both players' payoff matrices over their common denominators, each with its own
+/// strategies as rows: A as it is, B transposed. Built once for many regrets.
+struct ScaledGame {
+  explicit ScaledGame(const ExactBimatrix& game) {
+    a = over_common_denominator(game.a);
+    std::vector<Rational> b_transposed;
+    b_transposed.reserve(game.b.size());
+    for (int l = 0; l < game.cols; ++l)
+      for (int i = 0; i < game.rows; ++i) b_transposed.push_back(game.b_at(i, l));
+    b = over_common_denominator(b_transposed);
+  }
+  [[nodiscard]] Rational regret(const RationalProfile& profile) const {
+    const Rational regret1 = exact_player_regret(a, profile.x, profile.y);
+    const Rational regret2 = exact_player_regret(b, profile.y, profile.x);
+    return regret1 > regret2 ? regret1 : regret2;
+  }
+  ScaledIntegers a;
+  ScaledIntegers b;
+};
 
 }  // namespace
 
@@ -168,16 +185,7 @@ Rational exact_regret(const ExactBimatrix& game, const RationalProfile& profile)
   if (profile.x.size() != m || profile.y.size() != n) {
     throw std::invalid_argument("exact_regret: the profile does not fit the game's size");
   }
-  // Player 1 against y with A(k, j); player 2 against x with B(i, l), its own strategy l first.
-  const auto a = [&](std::size_t k, std::size_t j) -> const Rational& {
-    return game.a_at(static_cast<int>(k), static_cast<int>(j));
-  };
-  const auto b = [&](std::size_t l, std::size_t i) -> const Rational& {
-    return game.b_at(static_cast<int>(i), static_cast<int>(l));
-  };
-  const Rational regret1 = exact_player_regret(a, profile.x, profile.y);
-  const Rational regret2 = exact_player_regret(b, profile.y, profile.x);
-  return regret1 > regret2 ? regret1 : regret2;
+  return ScaledGame(game).regret(profile);
 }
 
 std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const RationalProfile& profile) {
@@ -302,9 +310,10 @@ VerifiedEquilibria verify_exact_equilibria(const ExactBimatrix& game, const std:
   VerifiedEquilibria verified;
   verified.kind = VerificationKind::exact;
   std::set<std::pair<std::vector<Rational>, std::vector<Rational>>> seen;  // thousands of equilibria: no pairwise scan
+  const ScaledGame scaled(game);
   for (const RationalProfile& candidate : candidates) {
     if (!is_exact_distribution(candidate.x, game.rows) || !is_exact_distribution(candidate.y, game.cols) ||
-        exact_regret(game, candidate) != 0) {
+        scaled.regret(candidate) != 0) {
       ++verified.rejected;
       continue;
     }

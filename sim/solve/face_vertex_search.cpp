@@ -207,26 +207,44 @@ std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<Big
   tableau.fix_lexicographic_reference();
   std::vector<std::vector<Rational>> vertices;
   std::set<std::vector<Rational>> vertex_set;
-  std::set<std::vector<std::size_t>> visited{tableau.basis_key()};
-  std::vector<FaceTableau<Int>> stack{tableau};
-  while (!stack.empty()) {
-    const FaceTableau<Int> current = std::move(stack.back());
-    stack.pop_back();
+  const auto record_vertex = [&] {
     std::vector<Rational> y(t, Rational(0));
-    for (std::size_t r = 0; r < current.rows(); ++r) {
-      const std::size_t b = current.basic_in_row(r);
-      if (b < t) y[b] = Rational(to_big_integer(current.rhs(r)), to_big_integer(current.determinant()));
+    for (std::size_t r = 0; r < tableau.rows(); ++r) {
+      const std::size_t b = tableau.basic_in_row(r);
+      if (b < t) y[b] = Rational(to_big_integer(tableau.rhs(r)), to_big_integer(tableau.determinant()));
     }
     if (vertex_set.insert(y).second) vertices.push_back(std::move(y));
-    for (std::size_t c = 0; c < artificial0; ++c) {
-      if (current.is_basic(c)) continue;
-      const std::size_t r = current.lexicographic_ratio_row(c);
-      if (r == current.rows()) continue;
-      if (!visited.insert(current.basis_key_after(r, c)).second) continue;  // no pivot for a basis seen
-      FaceTableau<Int> next = current;
-      next.pivot(r, c);
-      stack.push_back(std::move(next));
+  };
+  // One tableau, pivoted down to each new basis and back up to its parent (the inverse pivot
+  // restores the parent's entries exactly), so the stack holds pivots, not tableaux.
+  struct Frame {
+    std::size_t next_column = 0;  ///< the next column to try entering from this basis
+    std::size_t row = 0;          ///< the pivot that reached this basis: its row,
+    std::size_t left = 0;         ///< and the variable that left there (re-enters to go back)
+    bool root = false;
+  };
+  std::set<std::vector<std::size_t>> visited{tableau.basis_key()};
+  std::vector<Frame> frames{Frame{0, 0, 0, true}};
+  record_vertex();
+  while (!frames.empty()) {
+    bool descended = false;
+    while (frames.back().next_column < artificial0) {
+      const std::size_t c = frames.back().next_column++;
+      if (tableau.is_basic(c)) continue;
+      const std::size_t r = tableau.lexicographic_ratio_row(c);
+      if (r == tableau.rows()) continue;
+      if (!visited.insert(tableau.basis_key_after(r, c)).second) continue;  // no pivot for a basis seen
+      const std::size_t left = tableau.basic_in_row(r);
+      tableau.pivot(r, c);
+      record_vertex();
+      frames.push_back(Frame{0, r, left, false});
+      descended = true;
+      break;
     }
+    if (descended) continue;
+    const Frame done = frames.back();
+    frames.pop_back();
+    if (!done.root) tableau.pivot(done.row, done.left);
   }
   return vertices;
 }
