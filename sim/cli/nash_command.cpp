@@ -120,6 +120,7 @@ int nash(const std::vector<std::string>& args) {
   try {
     verified = exact_equilibria_found.empty() ? verify_equilibria(*game, equilibria, exact)
                                               : verify_exact_equilibria(*exact, exact_equilibria_found);
+    std::vector<RationalProfile>().swap(exact_equilibria_found);  // verified holds them now
   } catch (const std::invalid_argument& e) {
     std::cerr << "parley nash: " << file << ": " << io::printable_text(e.what()) << "\n";
     return 1;
@@ -129,17 +130,21 @@ int nash(const std::vector<std::string>& args) {
   report.max_regret = verified.max_regret;
   report.rejected_candidates = verified.rejected;
   if (method == "enum") report.nash_subsets = nash_subset_members(report.equilibria);
-  for (const RationalProfile& profile : verified.exact) {
+  const auto exact_payoffs = verified.exact.empty() ? std::vector<std::array<Rational, 2>>{}
+                                                    : exact_expected_payoffs(*exact, verified.exact);
+  for (std::size_t k = 0; k < verified.exact.size(); ++k) {
+    const RationalProfile& profile = verified.exact[k];
     io::NashReport::ExactValues values;
     for (const auto& p : profile.x) values.probabilities[0].push_back(p.str());
     for (const auto& p : profile.y) values.probabilities[1].push_back(p.str());
-    const auto payoffs = exact_expected_payoffs(*exact, profile);
+    const auto& payoffs = exact_payoffs[k];
     for (std::size_t p = 0; p < 2; ++p) {
       values.payoff_fractions[p] = payoffs[p].str();
       values.payoffs[p] = payoffs[p].convert_to<double>();
     }
     report.exact.push_back(std::move(values));
   }
+  std::vector<RationalProfile>().swap(verified.exact);  // the report holds them as fractions now
   if (format == "json") {
     io::write_nash_json(std::cout, report);
   } else {

@@ -107,40 +107,47 @@ ScaledIntegers over_common_denominator(const std::vector<Rational>& values) {
   return scaled;
 }
 
-bool is_exact_distribution(const std::vector<Rational>& p, int size) {
-  if (static_cast<int>(p.size()) != size) return false;
-  Rational sum = 0;
-  for (const Rational& q : p) {
-    if (q < 0) return false;
-    sum += q;
-  }
-  return sum == 1;
-}
 
 bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance) {
   return v.size() == size && v.allFinite() && v.minCoeff() >= -tolerance && std::abs(v.sum() - 1.0) <= tolerance;
 }
 
+/// A regret as an integer fraction, not reduced (reducing costs a gcd; the sign and zero need none).
+struct RegretFraction {
+  BigInteger numerator;
+  BigInteger denominator;  ///< positive
+};
+
 /// One player's regret max_k (M o)_k - s^T M o, where M (own strategies x other's, row-major,
-/// over a common denominator) is its payoff matrix, s its own mixed strategy and o the other's.
-Rational exact_player_regret(const ScaledIntegers& payoff, const std::vector<Rational>& own,
-                             const std::vector<Rational>& other) {
+/// over a common denominator) is its payoff matrix, s = w/d_w its own mixed strategy and
+/// o = o'/d_o the other's.
+RegretFraction exact_player_regret(const ScaledIntegers& payoff, const ScaledIntegers& own, const ScaledIntegers& other) {
   // In integers over common denominators (no gcd per operation: a game with thousands of
-  // equilibria verifies each in a few thousand integer multiply-adds). With M = M'/d_M,
-  // own = w/d_w and other = o/d_o: regret = (d_w max_k (M'o)_k - sum_k w_k (M'o)_k) / (d_w d_o d_M).
-  const ScaledIntegers w = over_common_denominator(own);
-  const ScaledIntegers o = over_common_denominator(other);
+  // equilibria verifies each in a few thousand integer multiply-adds). With M = M'/d_M:
+  // regret = (d_w max_k (M'o')_k - sum_k w_k (M'o')_k) / (d_w d_o d_M).
+  const std::size_t others = other.numerators.size();
   BigInteger best;
   BigInteger expected = 0;
-  for (std::size_t k = 0; k < own.size(); ++k) {
+  for (std::size_t k = 0; k < own.numerators.size(); ++k) {
     BigInteger value = 0;
-    for (std::size_t j = 0; j < other.size(); ++j) {
-      if (o.numerators[j] != 0) value += payoff.numerators[k * other.size() + j] * o.numerators[j];
+    for (std::size_t j = 0; j < others; ++j) {
+      if (other.numerators[j] != 0) value += payoff.numerators[k * others + j] * other.numerators[j];
     }
     if (k == 0 || value > best) best = value;
-    if (w.numerators[k] != 0) expected += w.numerators[k] * value;
+    if (own.numerators[k] != 0) expected += own.numerators[k] * value;
   }
-  return Rational(w.denominator * best - expected, w.denominator * o.denominator * payoff.denominator);
+  return {own.denominator * best - expected, own.denominator * other.denominator * payoff.denominator};
+}
+
+/// True when the integers w / d_w are a probability distribution over `size` strategies.
+bool is_exact_distribution(const ScaledIntegers& p, int size) {
+  if (static_cast<int>(p.numerators.size()) != size) return false;
+  BigInteger sum = 0;
+  for (const BigInteger& q : p.numerators) {
+    if (q < 0) return false;
+    sum += q;
+  }
+  return sum == p.denominator;
 }
 
 /// Both players' payoff matrices over their common denominators, each with its own
@@ -155,9 +162,37 @@ struct ScaledGame {
     b = over_common_denominator(b_transposed);
   }
   [[nodiscard]] Rational regret(const RationalProfile& profile) const {
-    const Rational regret1 = exact_player_regret(a, profile.x, profile.y);
-    const Rational regret2 = exact_player_regret(b, profile.y, profile.x);
+    const ScaledIntegers x = over_common_denominator(profile.x);
+    const ScaledIntegers y = over_common_denominator(profile.y);
+    const RegretFraction r1 = exact_player_regret(a, x, y);
+    const RegretFraction r2 = exact_player_regret(b, y, x);
+    const Rational regret1(r1.numerator, r1.denominator);
+    const Rational regret2(r2.numerator, r2.denominator);
     return regret1 > regret2 ? regret1 : regret2;
+  }
+  /// The expected payoffs (x^T A y, x^T B y): sum_kj own_k M'_kj other_j / (d_own d_M d_other)
+  /// for each player's matrix M with its own strategies as rows.
+  [[nodiscard]] std::array<Rational, 2> expected_payoffs(const RationalProfile& profile) const {
+    const ScaledIntegers x = over_common_denominator(profile.x);
+    const ScaledIntegers y = over_common_denominator(profile.y);
+    return {expected_payoff(a, x, y), expected_payoff(b, y, x)};
+  }
+  static Rational expected_payoff(const ScaledIntegers& payoff, const ScaledIntegers& own, const ScaledIntegers& other) {
+    const std::size_t others = other.numerators.size();
+    BigInteger sum = 0;
+    for (std::size_t k = 0; k < own.numerators.size(); ++k) {
+      if (own.numerators[k] == 0) continue;
+      BigInteger value = 0;
+      for (std::size_t j = 0; j < others; ++j) {
+        if (other.numerators[j] != 0) value += payoff.numerators[k * others + j] * other.numerators[j];
+      }
+      sum += own.numerators[k] * value;
+    }
+    return Rational(sum, own.denominator * payoff.denominator * other.denominator);
+  }
+  /// Regret exactly 0 for both players (x and y over their common denominators).
+  [[nodiscard]] bool has_zero_regret(const ScaledIntegers& x, const ScaledIntegers& y) const {
+    return exact_player_regret(a, x, y).numerator == 0 && exact_player_regret(b, y, x).numerator == 0;
   }
   ScaledIntegers a;
   ScaledIntegers b;
@@ -193,21 +228,20 @@ std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const 
       profile.y.size() != static_cast<std::size_t>(game.cols)) {
     throw std::invalid_argument("exact_expected_payoffs: the profile does not fit the game's size");
   }
-  // x^T P y = sum_ij x'_i P'_ij y'_j / (d_x d_P d_y), in integers as in exact_player_regret.
-  const ScaledIntegers x = over_common_denominator(profile.x);
-  const ScaledIntegers y = over_common_denominator(profile.y);
-  std::array<Rational, 2> payoffs;
-  for (std::size_t p = 0; p < 2; ++p) {
-    const ScaledIntegers matrix = over_common_denominator(p == 0 ? game.a : game.b);
-    BigInteger sum = 0;
-    for (std::size_t i = 0; i < x.numerators.size(); ++i) {
-      if (x.numerators[i] == 0) continue;
-      for (std::size_t j = 0; j < y.numerators.size(); ++j) {
-        if (y.numerators[j] == 0) continue;
-        sum += x.numerators[i] * matrix.numerators[i * y.numerators.size() + j] * y.numerators[j];
-      }
+  return ScaledGame(game).expected_payoffs(profile);
+}
+
+std::vector<std::array<Rational, 2>> exact_expected_payoffs(const ExactBimatrix& game,
+                                                            const std::vector<RationalProfile>& profiles) {
+  const ScaledGame scaled(game);
+  std::vector<std::array<Rational, 2>> payoffs;
+  payoffs.reserve(profiles.size());
+  for (const RationalProfile& profile : profiles) {
+    if (profile.x.size() != static_cast<std::size_t>(game.rows) ||
+        profile.y.size() != static_cast<std::size_t>(game.cols)) {
+      throw std::invalid_argument("exact_expected_payoffs: a profile does not fit the game's size");
     }
-    payoffs[p] = Rational(sum, x.denominator * matrix.denominator * y.denominator);
+    payoffs.push_back(scaled.expected_payoffs(profile));
   }
   return payoffs;
 }
@@ -309,15 +343,20 @@ VerifiedEquilibria verify_equilibria(const BimatrixGame& game, const std::vector
 VerifiedEquilibria verify_exact_equilibria(const ExactBimatrix& game, const std::vector<RationalProfile>& candidates) {
   VerifiedEquilibria verified;
   verified.kind = VerificationKind::exact;
-  std::set<std::pair<std::vector<Rational>, std::vector<Rational>>> seen;  // thousands of equilibria: no pairwise scan
+  // Each profile as integers over one denominator per player, which is also its key among
+  // those seen: thousands of equilibria, so no pairwise scan and no gcd per operation.
+  std::set<std::pair<std::vector<BigInteger>, std::vector<BigInteger>>> seen;
   const ScaledGame scaled(game);
   for (const RationalProfile& candidate : candidates) {
-    if (!is_exact_distribution(candidate.x, game.rows) || !is_exact_distribution(candidate.y, game.cols) ||
-        scaled.regret(candidate) != 0) {
+    ScaledIntegers x = over_common_denominator(candidate.x);
+    ScaledIntegers y = over_common_denominator(candidate.y);
+    if (!is_exact_distribution(x, game.rows) || !is_exact_distribution(y, game.cols) || !scaled.has_zero_regret(x, y)) {
       ++verified.rejected;
       continue;
     }
-    if (!seen.emplace(candidate.x, candidate.y).second) {
+    x.numerators.push_back(x.denominator);
+    y.numerators.push_back(y.denominator);
+    if (!seen.emplace(std::move(x.numerators), std::move(y.numerators)).second) {
       ++verified.duplicates;
       continue;
     }

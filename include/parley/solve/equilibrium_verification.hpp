@@ -98,6 +98,11 @@ struct VerifiedEquilibria {
 /// when the sizes do not match the game.
 [[nodiscard]] std::array<Rational, 2> exact_expected_payoffs(const ExactBimatrix& game, const RationalProfile& profile);
 
+/// The same for each of `profiles`, the game's payoffs converted to integers once (for the
+/// thousands of equilibria of some games).
+[[nodiscard]] std::vector<std::array<Rational, 2>> exact_expected_payoffs(const ExactBimatrix& game,
+                                                                          const std::vector<RationalProfile>& profiles);
+
 /// max(r_1 / scale_1, r_2 / scale_2) of `profile`, computed on the normalised payoffs (a
 /// player with scale 0 has regret 0).
 [[nodiscard]] double relative_regret(const BimatrixGame& game, const MixedProfile& profile);
