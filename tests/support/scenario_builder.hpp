@@ -46,6 +46,22 @@ inline BeliefSpec belief(std::vector<double> offsets, std::vector<double> prior)
   return b;
 }
 
+/// A durability mechanism (DESIGN 1.10): level `level` of ordinal issue `issue`, or clause
+/// `clause` of clauses issue `issue` (pass -1 for the other), multiplying the breakdown hazard by
+/// `multiplier`, shifting side A's advantage in a renewed war by `shift` and raising each
+/// party's cost per period of it by `cost` (one entry per party, or none).
+inline DurabilityTerm durability_term(std::size_t issue, int level, int clause, double multiplier, double shift = 0.0,
+                                      std::vector<double> cost = {}) {
+  DurabilityTerm term;
+  term.issue = issue;
+  term.level = level;
+  term.clause = clause;
+  term.hazard_multiplier = multiplier;
+  term.advantage_shift = shift;
+  term.cost_shift = std::move(cost);
+  return term;
+}
+
 /// A front of states 0..n with a constant advantage a_t = advantage, moving with probability
 /// `tempo` per period from `start`; side A collapses at 0 and side B at n (DESIGN 1.4).
 inline BattlefieldParams front(int n, int start, double tempo, double advantage) {
