@@ -45,6 +45,16 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
     }
     a.proposals.push_back(std::move(tabled));
   }
+  if (scenario.durability && scenario.battlefield) {
+    const auto add = [&](std::string package, std::size_t party, const Agreement& x) {
+      PackageDurability d{std::move(package), party, x, {}, peace_outlook(peace_terms(scenario, x, 0, start))};
+      for (std::size_t i = 0; i < scenario.parties.size(); ++i) d.utilities.push_back(scenario.utility(i, x));
+      a.durability.push_back(std::move(d));
+    };
+    if (a.nash) add("nash", 0, a.nash->agreement);
+    if (a.kalai_smorodinsky) add("kalai_smorodinsky", 0, a.kalai_smorodinsky->agreement);
+    for (const ProposalAssessment& tabled : a.proposals) add("proposal", tabled.party, tabled.agreement);
+  }
   return a;
 }
 

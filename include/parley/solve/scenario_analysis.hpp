@@ -5,11 +5,13 @@
 /// and solution packages that leaves (DESIGN 1.4, 1.5, 1.8). No simulation.
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
 #include "parley/agreement/package_explanation.hpp"
+#include "parley/battlefield/peace_value.hpp"
 #include "parley/battlefield/war_outcome.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/model/scenario.hpp"
@@ -24,6 +26,17 @@ struct ProposalAssessment {
   Agreement agreement;
   std::vector<double> utilities;      ///< u_i(x), every party (DESIGN 1.2)
   std::vector<std::size_t> rejected_by;  ///< veto parties with u_i(x) < d_i, in party order
+};
+
+/// \brief How long the peace one package makes would last, settled at the start (issue 14;
+/// DESIGN 1.10): only with a durability section and a battlefield.
+struct PackageDurability {
+  /// "nash", "kalai_smorodinsky" or "proposal" (then `party` tabled it).
+  std::string package;
+  std::size_t party = 0;
+  Agreement agreement;
+  std::vector<double> utilities;  ///< u_i(x): its worth were the peace final
+  PeaceOutlook outlook;           ///< settled in period 0 at the starting front
 };
 
 /// \brief Everything the exact analytics give for one scenario at its start.
@@ -49,6 +62,9 @@ struct ScenarioAnalysis {
   BargainingSolution max_welfare;
   std::optional<PackageExplanation> nash_explained;  ///< the Nash package taken apart against d
   std::vector<ProposalAssessment> proposals;         ///< every tabled package, in party order
+  /// With a durability section: the Nash package, the Kalai-Smorodinsky package and every
+  /// tabled package, in that order, with the peace each would make (empty otherwise).
+  std::vector<PackageDurability> durability;
 };
 
 /// Computes every field of ScenarioAnalysis for a validated scenario with at least two veto

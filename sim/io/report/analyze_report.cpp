@@ -14,6 +14,41 @@
 namespace parley::io {
 namespace {
 
+/// Periods in a year for the scenario's period unit, or 0 when the unit is not a calendar one.
+int periods_per_year(const std::string& unit) {
+  if (unit == "day") return 365;
+  if (unit == "week") return 52;
+  if (unit == "month") return 12;
+  if (unit == "quarter") return 4;
+  if (unit == "year") return 1;
+  return 0;
+}
+
+/// The horizons at which the table gives P(the peace still holds): 1, 5 and 10 years when the
+/// period is a calendar unit, else 10, 50 and 100 periods; each with its column heading.
+std::vector<std::pair<int, std::string>> holding_horizons(const Scenario& s) {
+  const int year = periods_per_year(s.period_unit);
+  if (year > 0) return {{year, "holds 1 y"}, {5 * year, "holds 5 y"}, {10 * year, "holds 10 y"}};
+  return {{10, "holds 10"}, {50, "holds 50"}, {100, "holds 100"}};
+}
+
+std::string durability_package_name(const Scenario& s, const PackageDurability& d) {
+  if (d.package == "nash") return "Nash";
+  if (d.package == "kalai_smorodinsky") return "Kalai-Smorodinsky";
+  return "tabled by " + party_label(s, d.party);
+}
+
+/// Whether the peace is self-enforcing, in words: "yes", or who renews the war when.
+std::string renewal_phrase(const Scenario& s, const PeaceOutlook& o) {
+  if (o.self_enforcing()) return "yes";
+  std::string who;
+  for (std::size_t k = 0; k < o.renewers.size(); ++k)
+    who += (k == 0 ? "" : k + 1 == o.renewers.size() ? " and " : ", ") + party_label(s, o.renewers[k]);
+  if (o.first_renewal == o.settlement_period) return "no: " + who + " would fight on at once";
+  return "no: " + who + " renews the war in " + s.period_unit + " " + std::to_string(o.first_renewal);
+}
+
+
 // ---- JSON -------------------------------------------------------------------------------
 
 void write_solution_json(JsonWriter& json, const Scenario& s, const char* name,
@@ -81,6 +116,31 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     json.end_object();
   }
   json.end_array();
+  if (s.durability) {
+    // Only with a durability section: without one the JSON is what it always was.
+    json.key("durability").begin_array();
+    for (const PackageDurability& d : a.durability) {
+      json.begin_object().field("package", d.package);
+      if (d.package == "proposal") json.field("party", s.parties[d.party].id);
+      json.field("hazard", d.outlook.hazard).field("expected_periods", d.outlook.expected_periods());
+      json.key("holds").begin_object();
+      for (const auto& [periods, heading] : holding_horizons(s))
+        json.field(std::to_string(periods), d.outlook.holds_probability(periods));
+      json.end_object().field("self_enforcing", d.outlook.self_enforcing());
+      json.key("first_renewal");
+      if (d.outlook.self_enforcing()) json.null(); else json.value(d.outlook.first_renewal);
+      json.key("renewers").begin_array();
+      for (const std::size_t i : d.outlook.renewers) json.value(s.parties[i].id);
+      json.end_array().key("utilities");
+      write_party_values_json(json, s, d.utilities);
+      std::vector<double> with;
+      for (std::size_t i = 0; i < s.parties.size(); ++i) with.push_back(d.outlook.value[i][0]);
+      json.key("values");
+      write_party_values_json(json, s, with);
+      json.end_object();
+    }
+    json.end_array();
+  }
   json.key("frontier").begin_object().field("exact", a.space.is_exact()).field("epsilon", a.space.epsilon());
   json.key("points").begin_array();
   for (std::size_t p = 0; p < a.space.point_count(); ++p) {
@@ -212,6 +272,49 @@ void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioA
   }
 }
 
+/// The peace each package would make if signed now (issue 14), when the scenario has a
+/// durability section: its hazard, expected length, the chance it holds, whether it is
+/// self-enforcing, and each veto party's value of it against its value were the peace final.
+void write_durability_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
+  if (a.durability.empty()) return;
+  const auto horizons = holding_horizons(s);
+  out << "\nThe peace each package would make, signed now (base hazard "
+      << format_fixed(s.durability->base_hazard, 4) << " per " << s.period_unit << ")\n";
+  std::vector<std::string> header{"package", "hazard", "expected peace"};
+  std::vector<TableWriter::Align> align{TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::right};
+  for (const auto& [periods, heading] : horizons) {
+    header.push_back(heading);
+    align.push_back(TableWriter::Align::right);
+  }
+  header.emplace_back("self-enforcing");
+  align.push_back(TableWriter::Align::left);
+  TableWriter table(header, align);
+  for (const PackageDurability& d : a.durability) {
+    std::vector<std::string> row{durability_package_name(s, d), format_fixed(d.outlook.hazard, 4),
+                                 format_fixed(d.outlook.expected_periods(), 1) + " " + s.period_unit + "s"};
+    for (const auto& [periods, heading] : horizons) row.push_back(format_fixed(d.outlook.holds_probability(periods), 3));
+    row.push_back(renewal_phrase(s, d.outlook));
+    table.add_row(row);
+  }
+  table.write(out, "  ");
+  out << "  (the peace is final at the horizon, " << s.horizon << " " << s.period_unit
+      << "s; P(holds) counts a peace that reached it as holding)\n";
+  out << "\nValue of each package to the veto parties: were the peace final, and as it may break\n";
+  TableWriter values({"package", "party", "final", "may break", "difference"},
+                     {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::right,
+                      TableWriter::Align::right, TableWriter::Align::right});
+  for (const PackageDurability& d : a.durability) {
+    bool first = true;
+    for (const std::size_t i : s.veto_parties()) {
+      const double with = d.outlook.value[i][0];
+      values.add_row({first ? durability_package_name(s, d) : "", party_label(s, i), format_fixed(d.utilities[i], 4),
+                      format_fixed(with, 4), format_signed(with - d.utilities[i], 4)});
+      first = false;
+    }
+  }
+  values.write(out, "  ");
+}
+
 void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
   out << printable_text(s.title) << " - exact analytics\n";
   if (a.outcome) {
@@ -242,6 +345,7 @@ void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAn
   write_solution_table(out, s, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)", a.kalai_smorodinsky);
   write_solution_table(out, s, "Maximum-welfare package", a.max_welfare);
   write_proposals_table(out, s, a);
+  write_durability_table(out, s, a);
   out << "\nPareto frontier of the veto parties: " << a.space.point_count() << " points";
   if (a.space.is_exact()) {
     out << ", " << a.space.frontier().segment_count() << " of the edges between them continuous segments (exact)";

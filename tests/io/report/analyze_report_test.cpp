@@ -5,10 +5,12 @@
 // the same x = 0.6.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <sstream>
 #include <string>
 
 #include "../../agents/test_scenarios.hpp"
+#include "parley/io/format/number_format.hpp"
 #include "parley/io/report/analyze_report.hpp"
 #include "parley/io/report/package_report.hpp"
 
@@ -76,4 +78,54 @@ TEST_CASE("the analyze JSON and CSV carry the disagreement point and values", "[
   io::write_analyze_csv(csv, {pie, analysis});
   // Without a battlefield one state, whose value is each party's reservation.
   CHECK(csv.str() == "state,share,a,b\n0,0,0.2,0\n");
+}
+
+TEST_CASE("analyze reports the peace each package would make under durability", "[io][report][analyze][peace]") {
+  Scenario s = testing::ScenarioBuilder("durable")
+                   .horizon(300)
+                   .continuous("territory").linked_to_front().status_quo(0.5)
+                   .belligerent("a").weights({1.0}).curve(0, PiecewiseLinear::increasing(0, 1)).cost(0.001).discount(0.995)
+                   .belligerent("b").weights({1.0}).curve(0, PiecewiseLinear::decreasing(0, 1)).cost(0.001).discount(0.995)
+                   .front(10, 5, 0.2, 0.0).sides("a", "b")
+                   .alternating({0, 1})
+                   .build();
+  s.period_unit = "week";
+  // Without a durability section nothing is added, to the table or the JSON.
+  const ScenarioAnalysis plain = analyze_scenario(s);
+  CHECK(plain.durability.empty());
+  std::ostringstream plain_json;
+  io::write_analyze_json(plain_json, {s, plain});
+  CHECK_FALSE(analyze_report_has(plain_json.str(), "\"durability\""));
+
+  DurabilityParams durability;
+  durability.base_hazard = 0.01;
+  s.durability = durability;
+  const ScenarioAnalysis analysis = analyze_scenario(s);
+  REQUIRE(analysis.durability.size() == 2);  // Nash and Kalai-Smorodinsky; nothing tabled
+  CHECK(analysis.durability[0].package == "nash");
+  CHECK(analysis.durability[1].package == "kalai_smorodinsky");
+  const PeaceOutlook direct = peace_outlook(peace_terms(s, analysis.nash->agreement, 0, 5));
+  const PeaceOutlook& reported = analysis.durability[0].outlook;
+  CHECK(reported.value == direct.value);
+  CHECK(reported.hazard == 0.01);
+  // A symmetric war split down the middle at the front's own line: fighting on from it is
+  // worth less than peace to both (costs), so the peace is self-enforcing and holds
+  // (1 - h)^52 for a year; it is final at week 300, so E = (1 - 0.99^301) / 0.01 weeks.
+  CHECK(reported.self_enforcing());
+  CHECK(reported.holds_probability(52) == Approx(std::pow(0.99, 52)).margin(1e-15));
+  CHECK(reported.expected_periods() == Approx((1.0 - std::pow(0.99, 301)) / 0.01).margin(1e-9));
+  // The breakable peace is worth less than a final one: the renewed war costs both.
+  for (const std::size_t i : {std::size_t{0}, std::size_t{1}}) CHECK(reported.value[i][0] < analysis.durability[0].utilities[i]);
+
+  std::ostringstream table;
+  io::write_analyze_table(table, {s, analysis});
+  INFO(table.str());
+  CHECK(analyze_report_has(table.str(), "The peace each package would make, signed now (base hazard 0.0100 per week)"));
+  CHECK(analyze_report_has(table.str(), "holds 1 y"));
+  CHECK(analyze_report_has(table.str(), io::format_fixed(std::pow(0.99, 52), 3)));
+  CHECK(analyze_report_has(table.str(), io::format_fixed(reported.expected_periods(), 1) + " weeks"));
+  std::ostringstream json;
+  io::write_analyze_json(json, {s, analysis});
+  CHECK(analyze_report_has(json.str(), "\"durability\": [\n    {\n      \"package\": \"nash\",\n      \"hazard\": 0.01,"));
+  CHECK(analyze_report_has(json.str(), "\"self_enforcing\": true,\n      \"first_renewal\": null,"));
 }
