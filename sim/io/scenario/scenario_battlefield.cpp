@@ -8,12 +8,8 @@
 
 namespace parley::io::loader {
 
-namespace {
-
-/// `battlefield.advantage`: a constant a_0 in [-1, 1], or a schedule {kind: constant | linear |
-/// exponential | steps, ...} with its keys.
-std::optional<AdvantageSchedule> read_advantage(ScenarioBuild& b, const YamlNode& n) {
-  const std::string path = "battlefield.advantage";
+std::optional<AdvantageSchedule> read_advantage_schedule(ScenarioBuild& b, const YamlNode& n,
+                                                         const std::string& path) {
   AdvantageSchedule schedule;
   if (n.is_scalar()) {
     const auto a = b.reader.read_number(n, path, schema_key(path));
@@ -102,8 +98,6 @@ std::optional<AdvantageSchedule> read_advantage(ScenarioBuild& b, const YamlNode
   return schedule;
 }
 
-}  // namespace
-
 void read_battlefield(ScenarioBuild& b, const YamlNode& n) {
   const std::string path = "battlefield";
   if (!b.reader.check_map(n, path, path)) return;
@@ -139,7 +133,7 @@ void read_battlefield(ScenarioBuild& b, const YamlNode& n) {
                        std::to_string(*collapse_a) + ") and collapse_b (" + std::to_string(*collapse_b) + ")");
   }
   if (const YamlNode* advantage = n.find("advantage")) {
-    if (auto schedule = read_advantage(b, *advantage)) bf.advantage = *schedule;
+    if (auto schedule = read_advantage_schedule(b, *advantage, "battlefield.advantage")) bf.advantage = *schedule;
   }
   if (const YamlNode* offensive = n.find("offensive")) {
     const std::string p = "battlefield.offensive";

@@ -3,9 +3,10 @@
 //
 // build_scenario (scenario_loader.cpp) walks a document once, section by section: the issues
 // (scenario_issues.cpp), the parties (scenario_parties.cpp), the battlefield
-// (scenario_battlefield.cpp) and the protocol (scenario_protocol.cpp). Each reads its keys
-// through the schema (yaml_reader.hpp: type, range, default, required) and checks here what the
-// schema cannot say: references between sections, sums, thresholds. A later section reads what
+// (scenario_battlefield.cpp), the protocol (scenario_protocol.cpp) and the durability of a
+// settlement (scenario_durability.cpp). Each reads its keys through the schema (yaml_reader.hpp:
+// type, range, default, required) and checks here what the schema cannot say: references between
+// sections, sums, thresholds. A later section reads what
 // an earlier one built (the parties read the issues' ids), so the order of the calls matters;
 // scenario_loader.cpp keeps it. Every error goes to `reader`, none is thrown before the end.
 
@@ -114,6 +115,12 @@ int party_reference(ScenarioBuild& b, const YamlNode& n, const std::string& path
 
 // --- battlefield (scenario_battlefield.cpp) ----------------------------------------------------
 
+/// An advantage schedule at `path` (`battlefield.advantage`, `durability.renewed_war.advantage`):
+/// a constant a_0 in [-1, 1], or a map {kind: constant | linear | exponential | steps, ...} with
+/// its keys. `path` is also the schema pattern, so each place it is read from has its own rows.
+std::optional<AdvantageSchedule> read_advantage_schedule(ScenarioBuild& b, const YamlNode& n,
+                                                         const std::string& path);
+
 /// Reads `battlefield`: the sides, the states and thresholds (collapse_a < start < collapse_b
 /// <= states), the tempo, the advantage schedule and offensives.
 void read_battlefield(ScenarioBuild& b, const YamlNode& n);
@@ -121,6 +128,13 @@ void read_battlefield(ScenarioBuild& b, const YamlNode& n);
 /// The terms imposed when a side collapses: frozen at the collapse state, then the issues
 /// `collapse_a_terms` / `collapse_b_terms` list. Needs the battlefield read.
 void read_collapse_terms(ScenarioBuild& b, const YamlNode& n);
+
+// --- durability (scenario_durability.cpp) ------------------------------------------------------
+
+/// Reads `durability` (DESIGN 1.10), whose key is at `key_at`: the base hazard, the renewed
+/// war's tempo and advantage, and the terms (levels and clauses) that change the peace. Needs
+/// the issues, the parties and the battlefield read; reports a section without a battlefield.
+void read_durability(ScenarioBuild& b, const YamlNode& n, const SourceLocation& key_at);
 
 // --- protocol (scenario_protocol.cpp) ----------------------------------------------------------
 

@@ -127,13 +127,14 @@ void apply_override(ScenarioDocument& document, std::string_view path, std::stri
     }
     if (node->is_scalar()) {
       // The short forms of a strategy and of a constant advantage, opened up so that a path can
-      // reach inside them (`parties.russia.strategy.e`, `battlefield.advantage.value`).
+      // reach inside them (`parties.russia.strategy.e`, `battlefield.advantage.value`; a renewed
+      // war's advantage takes the same forms).
       YamlNode expanded;
       expanded.kind = YamlNode::Kind::map;
       expanded.location = node->location;
       if (is_strategy_path(canonical)) {
         expanded.entries.emplace_back(scalar_node("name", node->location), *node);
-      } else if (canonical == "battlefield.advantage") {
+      } else if (canonical == "battlefield.advantage" || canonical == "durability.renewed_war.advantage") {
         expanded.entries.emplace_back(scalar_node("kind", here), scalar_node("constant", here));
         expanded.entries.emplace_back(scalar_node("value", node->location), *node);
       } else {

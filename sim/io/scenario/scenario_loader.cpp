@@ -97,6 +97,11 @@ Scenario build_scenario(const ScenarioDocument& document) {
   if (parties) check_veto_count(b, *parties);
   read_protocol(b, root.find("protocol"));
   if (s.battlefield) read_collapse_terms(b, *root.find("battlefield"));
+  // Found by its key, not its value: "needs a battlefield" points at the line `durability:` is on.
+  const auto durability = std::find_if(root.entries.begin(), root.entries.end(), [](const auto& entry) {
+    return entry.first.is_scalar() && entry.first.scalar == "durability";
+  });
+  if (durability != root.entries.end()) read_durability(b, durability->second, durability->first.location);
   // Each within its range, the horizon and the front together can still ask for tables
   // (one double per period and state, per party and hypothesis) no machine holds.
   if (s.battlefield && static_cast<long long>(s.horizon + 1) * (s.battlefield->states + 1) > max_time_state_cells) {

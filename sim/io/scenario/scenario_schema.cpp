@@ -66,10 +66,44 @@ std::vector<std::string> strategy_names() {
   return names;
 }
 
+/// The keys of an advantage schedule in its map form, under `prefix`: the battlefield's and a
+/// renewed war's schedules take the same forms, each with rows of its own so that an error and
+/// the reference page name the place the schedule is written at.
+std::vector<KeySpec> advantage_schedule_keys(const std::string& prefix) {
+  using T = KeyType;
+  return {
+      Key(prefix + ".kind", T::choice).choices({"constant", "linear", "exponential", "steps"})
+          .required().meaning("The schedule's shape."),
+      Key(prefix + ".value", T::number).range(closed(-1.0, 1.0)).required()
+          .only_for({"constant"}).meaning("a_t = value."),
+      Key(prefix + ".from", T::number).range(closed(-1.0, 1.0)).required()
+          .only_for({"linear", "exponential", "steps"}).meaning("a_0, the advantage at the start."),
+      Key(prefix + ".to", T::number).range(closed(-1.0, 1.0)).required().only_for({"linear"})
+          .meaning("The advantage from period `end` on."),
+      Key(prefix + ".start", T::number).range(at_least(0.0)).default_number(0.0)
+          .only_for({"linear"}).meaning("Period when the linear change begins."),
+      Key(prefix + ".end", T::number).required().constraint("> start").only_for({"linear"})
+          .meaning("Period when the linear change ends."),
+      Key(prefix + ".limit", T::number).range(closed(-1.0, 1.0)).default_number(0.0)
+          .only_for({"exponential"}).meaning("a_inf: a_t = a_inf + (a_0 - a_inf) 2^(-t / half_life)."),
+      Key(prefix + ".half_life", T::number).range(above(0.0)).required()
+          .only_for({"exponential"}).meaning("Periods to close half the gap to the limit."),
+      Key(prefix + ".steps", T::list).shape("list of {period, value} maps")
+          .constraint(">= 1 items, periods strictly increasing").required().only_for({"steps"})
+          .meaning("From each period on, the advantage is that step's value."),
+      Key(prefix + ".steps[].period", T::integer).range(at_least(0)).required().meaning(
+          "Period the step takes effect."),
+      Key(prefix + ".steps[].value", T::number).range(closed(-1.0, 1.0)).required().meaning(
+          "The advantage from then on."),
+  };
+}
+
 std::vector<KeySpec> build_schema() {
   using T = KeyType;
   const std::vector<std::string> value_kinds = {"continuous", "ordinal", "clauses"};
-  return {
+  std::vector<KeySpec> table;
+  const auto append = [&](std::vector<KeySpec> rows) { table.insert(table.end(), rows.begin(), rows.end()); };
+  append({
       // Top level.
       Key("title", T::string).required().meaning("Title shown in reports."),
       Key("description", T::string).default_text("\"\"").meaning(
@@ -87,6 +121,8 @@ std::vector<KeySpec> build_schema() {
           "every party its `reservation` (a plain multi-issue negotiation)."),
       Key("protocol", T::map).default_text("alternating, every period").meaning(
           "Who proposes, and in which periods talks take place."),
+      Key("durability", T::map).default_text("none (settlements are final)").meaning(
+          "Peace that may not last: a settlement may break down and the war resume. Needs a battlefield."),
 
       // Issues.
       Key("issues[].id", T::identifier).required().constraint("unique among issues").meaning(
@@ -199,29 +235,9 @@ std::vector<KeySpec> build_schema() {
           .default_number(0.0).meaning(
               "a_t, side A's advantage: the front moves in A's favour (s + 1) with probability r (1 + a_t) / 2 "
               "and in B's favour (s - 1) with r (1 - a_t) / 2. A number is a constant."),
-      Key("battlefield.advantage.kind", T::choice).choices({"constant", "linear", "exponential", "steps"})
-          .required().meaning("The schedule's shape."),
-      Key("battlefield.advantage.value", T::number).range(closed(-1.0, 1.0)).required()
-          .only_for({"constant"}).meaning("a_t = value."),
-      Key("battlefield.advantage.from", T::number).range(closed(-1.0, 1.0)).required()
-          .only_for({"linear", "exponential", "steps"}).meaning("a_0, the advantage at the start."),
-      Key("battlefield.advantage.to", T::number).range(closed(-1.0, 1.0)).required().only_for({"linear"})
-          .meaning("The advantage from period `end` on."),
-      Key("battlefield.advantage.start", T::number).range(at_least(0.0)).default_number(0.0)
-          .only_for({"linear"}).meaning("Period when the linear change begins."),
-      Key("battlefield.advantage.end", T::number).required().constraint("> start").only_for({"linear"})
-          .meaning("Period when the linear change ends."),
-      Key("battlefield.advantage.limit", T::number).range(closed(-1.0, 1.0)).default_number(0.0)
-          .only_for({"exponential"}).meaning("a_inf: a_t = a_inf + (a_0 - a_inf) 2^(-t / half_life)."),
-      Key("battlefield.advantage.half_life", T::number).range(above(0.0)).required()
-          .only_for({"exponential"}).meaning("Periods to close half the gap to the limit."),
-      Key("battlefield.advantage.steps", T::list).shape("list of {period, value} maps")
-          .constraint(">= 1 items, periods strictly increasing").required().only_for({"steps"})
-          .meaning("From each period on, the advantage is that step's value."),
-      Key("battlefield.advantage.steps[].period", T::integer).range(at_least(0)).required().meaning(
-          "Period the step takes effect."),
-      Key("battlefield.advantage.steps[].value", T::number).range(closed(-1.0, 1.0)).required().meaning(
-          "The advantage from then on."),
+  });
+  append(advantage_schedule_keys("battlefield.advantage"));
+  append({
       Key("battlefield.offensive", T::map).default_text("none").meaning(
           "Offensives: a move covers `size` states instead of one with probability `probability`."),
       Key("battlefield.offensive.probability", T::number).range(unit_interval()).required().meaning(
@@ -259,7 +275,44 @@ std::vector<KeySpec> build_schema() {
       Key("protocol.periods", T::list).shape("list of integers")
           .constraint(">= 0, strictly increasing, < horizon").default_text("every `every` periods").meaning(
               "The exact periods with talks; overrides `every`."),
-  };
+
+      // Durability.
+      Key("durability.hazard", T::number).range(unit_interval()).required().meaning(
+          "h0: probability that the peace after a settlement breaks down between two periods, before "
+          "the terms' multipliers."),
+      Key("durability.renewed_war", T::map).default_text("the battlefield's").meaning(
+          "The battlefield of a war renewed after a breakdown; keys left out take the battlefield's."),
+      Key("durability.renewed_war.advantage", T::variant).shape("number, or a schedule map")
+          .range(closed(-1.0, 1.0)).default_text("`battlefield.advantage`").meaning(
+              "a_t of a renewed war, in the forms of `battlefield.advantage` (the keys below)."),
+  });
+  append(advantage_schedule_keys("durability.renewed_war.advantage"));
+  append({
+      Key("durability.renewed_war.tempo", T::number).range({0.0, 1.0, true, false})
+          .default_text("`battlefield.tempo`").meaning("r of a renewed war."),
+      Key("durability.terms", T::map).shape("map issue id -> terms of the issue").default_text("none").meaning(
+          "Mechanisms: terms that change the peace an agreement makes when it contains them (a "
+          "demilitarised zone, a guarantee, an army cap)."),
+      Key("durability.terms.<issue>", T::map).shape("map level id or clause id -> term")
+          .constraint("an ordinal or clauses issue").meaning(
+              "The terms of one issue: its levels (ordinal; contained when the agreement sets the issue to "
+              "the level) or its clauses (clauses; contained when the agreement includes the clause)."),
+      Key("durability.terms.<issue>.<term>", T::map).shape("map {hazard, advantage, cost}").constraint(
+          "a level or clause of the issue").meaning("One term and how it changes the peace."),
+      Key("durability.terms.<issue>.<term>.hazard", T::number).range(at_least(0.0)).default_number(1.0)
+          .meaning("mu: the breakdown hazard is multiplied by it; h = min(1, h0 times the product of the "
+                   "contained terms' mu)."),
+      Key("durability.terms.<issue>.<term>.advantage", T::number).range(closed(-2.0, 2.0))
+          .default_number(0.0).meaning(
+              "Added to side A's advantage in a renewed war (the sum over the contained terms, clamped to "
+              "[-1, 1])."),
+      Key("durability.terms.<issue>.<term>.cost", T::map).shape("map party id -> cost").default_text("none")
+          .meaning("Added to the listed parties' costs per period in a renewed war (a guarantor who fights "
+                   "or arms); unlisted parties 0."),
+      Key("durability.terms.<issue>.<term>.cost.<party>", T::number).range(at_least(0.0)).meaning(
+          "The cost added to one party."),
+  });
+  return table;
 }
 
 std::string_view section_of(std::string_view path) {
@@ -267,6 +320,7 @@ std::string_view section_of(std::string_view path) {
   if (path.starts_with("parties[]")) return "parties";
   if (path.starts_with("battlefield.")) return "battlefield";
   if (path.starts_with("protocol.")) return "protocol";
+  if (path.starts_with("durability.")) return "durability";
   return "";
 }
 
@@ -508,13 +562,20 @@ the bargaining range; evidence from the front brings beliefs together.
 **Protocol.** Talks take place every `every` periods (or exactly at `periods`). In each, a proposer
 offers a package and every other veto party accepts or rejects; all accept: settlement.
 
+**Durability.** Optional, and needs a battlefield. Without it a settlement ends the conflict for
+good. With it, the peace after a settlement x breaks down between two periods with probability
+h(x) = min(1, h0 prod mu_m) over the `terms` m that x contains (a level of an ordinal issue, a
+clause of a clauses issue), and the war resumes on the `renewed_war` battlefield, with side A's
+advantage shifted and the parties' costs raised by the contained terms. The loader reads and
+checks the section; the models' use of it is in progress (DESIGN 1.10).
+
 ## Keys
 
 Every key below is checked when a scenario is loaded: unknown keys (typos) are errors, as are
 missing required keys, wrong types and values out of range. Paths use `[]` for "every item of the
 list" and `<issue>`, `<party>`, `<level>`, `<clause>`, `<param>` for ids defined elsewhere in the
-scenario. A key marked *Only for* applies to the listed kinds (of the issue, or of the schedule)
-and is an error elsewhere.
+scenario (`<term>`: a level or a clause id). A key marked *Only for* applies to the listed kinds
+(of the issue, or of the schedule) and is an error elsewhere.
 
 ### Top level
 
@@ -528,6 +589,8 @@ and is an error elsewhere.
   render_table(out, "battlefield");
   out += "\n### Protocol (`protocol`)\n\n";
   render_table(out, "protocol");
+  out += "\n### Durability (`durability`)\n\n";
+  render_table(out, "durability");
   out += R"md(
 ## Strategies
 
@@ -546,7 +609,8 @@ Loading checks the whole file and reports every error, each as
 unknown key; missing required key; wrong type; out of range; weights not summing to 1; duplicate
 id or key; unknown reference (party, issue, level, clause, strategy); fewer than two veto parties;
 battlefield errors (N < 2, zero tempo, thresholds crossing, start outside, advantage outside
-[-1, 1]); protocol errors; a `linked: front` issue without a battlefield.
+[-1, 1]); protocol errors; a `linked: front` issue or a `durability` section without a
+battlefield; durability terms on a continuous issue.
 
 ## Overriding fields: `--set PATH=VALUE`
 
@@ -554,11 +618,12 @@ Every scenario command takes `--set PATH=VALUE` (repeatable) to change a field a
 changed document is validated like the file. PATH is dotted; list items are addressed by id or by
 index: `battlefield.advantage`, `parties.russia.cost`, `parties[1].cost`,
 `issues.territory.status_quo`, `parties.russia.weights.territory`, `parties.ukraine.strategy`,
-`parties.russia.strategy.e`, `battlefield.advantage.steps[0].value`. VALUE is parsed as YAML, so
-`0.3`, `prolonged`, `[0.1, 0.2]` and `{kind: linear, from: 0.3, to: 0, end: 52}` all work. A
-missing key is created; a strategy given by name and a constant advantage expand into their map
-forms when PATH goes inside them. Errors in a value set this way name `--set PATH=VALUE` as their
-location.
+`parties.russia.strategy.e`, `battlefield.advantage.steps[0].value`, `durability.hazard`,
+`durability.terms.guarantee.article5.hazard`. VALUE is parsed as YAML, so `0.3`, `prolonged`,
+`[0.1, 0.2]` and `{kind: linear, from: 0.3, to: 0, end: 52}` all work. A missing key is created
+(so `--set durability.hazard=0.02` adds the section to a scenario without one); a strategy given
+by name and a constant advantage expand into their map forms when PATH goes inside them. Errors
+in a value set this way name `--set PATH=VALUE` as their location.
 )md";
   return out;
 }

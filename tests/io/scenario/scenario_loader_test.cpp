@@ -206,6 +206,9 @@ TEST_CASE("every bad scenario in the corpus is reported at the right line and ke
       {"value_points", 22, 27, "parties[0].values.territory.points", "must run from lo to hi"},
       {"belief_prior", 26, 43, "parties[0].belief.prior", "the probabilities sum to 1.1, not 1"},
       {"identifier", 11, 9, "issues[2].id", "expected an identifier"},
+      {"durability_without_battlefield", 33, 1, "durability", "the durability section needs a battlefield"},
+      {"durability_continuous_terms", 44, 5, "durability.terms.territory",
+       "continuous issue 'territory' cannot carry durability terms"},
   };
   // Every file of the corpus has an expectation, and every expectation a file.
   std::size_t files = 0;

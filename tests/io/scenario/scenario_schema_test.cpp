@@ -24,17 +24,20 @@ using parley::testing::example;
 namespace {
 
 /// A concrete path into the example for a schema pattern: list items [0] (the continuous issue
-/// territory, the party north), `<issue>` territory or the ordinal guarantee for levels,
-/// `<level>` none, `<param>` e (north plays prolonged), `<party>` north.
+/// territory, the party north), `<issue>` territory or the ordinal guarantee for levels and
+/// durability terms, `<level>` and `<term>` none, `<param>` e (north plays prolonged), `<party>`
+/// north.
 std::string concrete(std::string pattern) {
   const auto replace = [&](const std::string& from, const std::string& to) {
     for (auto at = pattern.find(from); at != std::string::npos; at = pattern.find(from, at + to.size()))
       pattern.replace(at, from.size(), to);
   };
-  if (pattern.find("<level>") != std::string::npos) replace("<issue>", "guarantee");
+  if (pattern.find("<level>") != std::string::npos || pattern.find("<term>") != std::string::npos)
+    replace("<issue>", "guarantee");
   replace("[]", "[0]");
   replace("<issue>", "territory");
   replace("<level>", "none");
+  replace("<term>", "none");
   replace("<param>", "e");
   replace("<party>", "north");
   return pattern;
@@ -51,6 +54,16 @@ std::string outside(const KeySpec& k) {
 /// Overrides that make the key at `pattern` apply in the example (the right schedule kind, an
 /// offensive to put a value in), before the key itself is set.
 std::vector<std::string> context_for(const std::string& pattern) {
+  // A renewed war's schedule takes the battlefield's forms: the same context, at its own place.
+  const std::string renewed = "durability.renewed_war.advantage";
+  if (pattern.starts_with(renewed + ".")) {
+    auto context = context_for("battlefield.advantage" + pattern.substr(renewed.size()));
+    for (auto& c : context) c.replace(0, std::string("battlefield.advantage").size(), renewed);
+    // The exponential keys need no context on the battlefield (the example's schedule is
+    // exponential); a renewed war has no schedule until one is set.
+    if (context.empty()) context.push_back(renewed + "={kind: exponential, from: 0, half_life: 1}");
+    return context;
+  }
   if (pattern.starts_with("battlefield.advantage.steps"))
     return {"battlefield.advantage={kind: steps, from: 0, steps: [{period: 1, value: 0}]}"};
   if (pattern == "battlefield.advantage.value") return {"battlefield.advantage={kind: constant, value: 0}"};
