@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/solve/continued_fraction.hpp"
+#include "common_denominator.hpp"
 #include "rational_linear_system.hpp"
 
 namespace parley {
@@ -84,28 +85,9 @@ bool confirms(const ExactBimatrix& exact, const RationalProfile& profile, const 
          exact_regret(exact, profile) == 0;
 }
 
-using BigInteger = boost::multiprecision::cpp_int;
-
-/// Rationals as integer numerators over their least common denominator.
-struct ScaledIntegers {
-  std::vector<BigInteger> numerators;
-  BigInteger denominator = 1;
-};
-
-ScaledIntegers over_common_denominator(const std::vector<Rational>& values) {
-  ScaledIntegers scaled;
-  for (const Rational& v : values) {
-    const BigInteger& q = boost::multiprecision::denominator(v);
-    if (q != 1) scaled.denominator = boost::multiprecision::lcm(scaled.denominator, q);
-  }
-  scaled.numerators.reserve(values.size());
-  for (const Rational& v : values) {
-    const BigInteger& q = boost::multiprecision::denominator(v);
-    scaled.numerators.push_back(q == scaled.denominator ? boost::multiprecision::numerator(v)
-                                                        : boost::multiprecision::numerator(v) * (scaled.denominator / q));
-  }
-  return scaled;
-}
+using detail::BigInteger;
+using detail::over_common_denominator;
+using detail::ScaledIntegers;
 
 
 bool is_probability_vector(const Eigen::VectorXd& v, int size, double tolerance) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checked_integer.hpp"
+#include "common_denominator.hpp"
 #include "integer_dictionary.hpp"
 #include "parley/engine/ordered_reduction.hpp"
 #include "face_vertex_search.hpp"
@@ -34,27 +35,13 @@ struct IntegerPolytopePair {
   bool transposed = false;              ///< the outer player is the game's player 2
 };
 
-/// The least common multiple of the denominators of `values`.
-BigInteger common_denominator(const std::vector<Rational>& values) {
-  BigInteger lcm = 1;
-  for (const Rational& v : values) {
-    const BigInteger d = boost::multiprecision::denominator(v);
-    lcm = lcm / boost::multiprecision::gcd(lcm, d) * d;
-  }
-  return lcm;
-}
-
 /// The player's payoffs times their common denominator, with each group (`by_column`: each
 /// column, else each row) shifted to minimum s = the largest difference within a group (1
 /// when there is none). That is s (1 + a) for the normalised payoffs a of normalized_payoffs,
 /// so the polytope is the floating-point path's scaled by 1 / s: the same vertices and labels.
 std::vector<BigInteger> shifted_integer_payoffs(const std::vector<Rational>& payoffs, int rows, int cols,
                                                 bool by_column) {
-  const BigInteger scale = common_denominator(payoffs);
-  std::vector<BigInteger> integer(payoffs.size());
-  for (std::size_t k = 0; k < payoffs.size(); ++k) {
-    integer[k] = boost::multiprecision::numerator(Rational(payoffs[k] * scale));
-  }
+  std::vector<BigInteger> integer = detail::over_common_denominator(payoffs).numerators;
   const int groups = by_column ? cols : rows;
   const int length = by_column ? rows : cols;
   const auto index = [&](int g, int e) {
@@ -92,26 +79,18 @@ IntegerPolytopePair integer_polytopes(const ExactBimatrix& game, bool p_outer) {
   const int n = game.cols;
   const std::vector<BigInteger> a = shifted_integer_payoffs(game.a, m, n, true);   // A', m x n
   const std::vector<BigInteger> b = shifted_integer_payoffs(game.b, m, n, false);  // B', m x n
+  // B'^T, n x m: the constraint matrix of P = {x >= 0 : B'^T x <= 1}.
+  std::vector<BigInteger> b_transposed(b.size());
+  for (int i = 0; i < m; ++i) {
+    for (int j = 0; j < n; ++j) b_transposed[static_cast<std::size_t>(j * m + i)] = b[static_cast<std::size_t>(i * n + j)];
+  }
   IntegerPolytopePair pair;
   pair.transposed = !p_outer;
-  if (p_outer) {
-    pair.m = m;
-    pair.n = n;
-    pair.inner = a;
-    pair.outer.resize(b.size());
-    for (int i = 0; i < m; ++i) {
-      for (int j = 0; j < n; ++j) pair.outer[static_cast<std::size_t>(j * m + i)] = b[static_cast<std::size_t>(i * n + j)];
-    }
-  } else {
-    // Transposed game (B^T, A^T): its P is {y >= 0 : A' y <= 1}, its A' is B'^T.
-    pair.m = n;
-    pair.n = m;
-    pair.outer = a;
-    pair.inner.resize(b.size());
-    for (int i = 0; i < m; ++i) {
-      for (int j = 0; j < n; ++j) pair.inner[static_cast<std::size_t>(j * m + i)] = b[static_cast<std::size_t>(i * n + j)];
-    }
-  }
+  // The transposed game (B^T, A^T) has P = {y >= 0 : A' y <= 1} and, as its own A', B'^T.
+  pair.m = p_outer ? m : n;
+  pair.n = p_outer ? n : m;
+  pair.outer = p_outer ? std::move(b_transposed) : a;
+  pair.inner = p_outer ? a : std::move(b_transposed);
   return pair;
 }
 
@@ -200,10 +179,10 @@ void run_reverse_search_task(const IntegerDictionary<Int>& root, const ReverseSe
     const int c = dict.column_of(v);
     dict.pivot(c, dict.leaving_row(c));
   }
-  const auto visit = [&](const IntegerDictionary<Int>& d, int depth, int) {
+  const auto visit = [&](const IntegerDictionary<Int>& d, int, int) {
     ++bases;
     if (d.is_lexmin_basis()) on_vertex(d);
-    return task.subtree || depth < 0;
+    return true;  // walked only for a whole subtree; a lone node's answer is not asked
   };
   if (task.subtree) {
     walk_reverse_search_tree(dict, visit);

@@ -30,7 +30,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -403,8 +402,9 @@ int main(int argc, char** argv) {
 
   std::printf("\ndegenerate families of tests/data, scaled up (target: ratio >= 3)\n");
   print_header(with_lrs);
+  int family_games = 0;
   const auto family_row = [&](const std::string& label, const BimatrixGame& game) {
-    const GameFiles files = write_game(tools.work, "family_" + std::to_string(std::hash<std::string>{}(label)), game);
+    const GameFiles files = write_game(tools.work, "family_" + std::to_string(family_games++), game);
     Totals t;
     t.add(compare_on(tools, files));
     print_row(label, t, with_lrs);
