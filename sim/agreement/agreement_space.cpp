@@ -4,6 +4,8 @@
 #include <cassert>
 #include <limits>
 #include <span>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "linear_interpolation.hpp"
@@ -88,6 +90,12 @@ std::optional<SpacePoint> best_epsilon_point(const EpsilonParetoSet& set, Feasib
 
 AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOptions& options)
     : scenario_(scenario), veto_(scenario.veto_parties()) {
+  // The epsilon-Pareto set has no notion of a class of agreements: refuse rather than build
+  // the whole space's set and pretend it is the class's.
+  if (veto_.size() != 2 && !options.frontier.restriction.empty())
+    throw std::invalid_argument("agreement space: a restriction to a class of agreements "
+                                "(FrontierOptions::restriction) is supported with exactly two veto parties only, not " +
+                                std::to_string(veto_.size()));
   const std::size_t n = scenario_.parties.size();
   max_utility_.assign(n, 0.0);
   min_utility_.assign(n, 0.0);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 #include <utility>
 
 #include "parley/model/utility_tolerance.hpp"
@@ -25,6 +27,126 @@ double neutral_code(const Issue& issue) {
   const double step = (issue.hi - issue.lo) / *issue.steps;
   const double k = std::round((issue.status_quo - issue.lo) / step);
   return issue.lo + std::clamp(k, 0.0, static_cast<double>(*issue.steps)) * step;
+}
+
+/// Grid point j of a continuous issue with `steps`, computed as every stage computes it (hi
+/// itself at j == steps), so that a package's amount is exactly a grid point.
+double frontier_grid_point(const Issue& issue, int j) {
+  return j == *issue.steps ? issue.hi : issue.lo + (issue.hi - issue.lo) * j / *issue.steps;
+}
+
+/// [lo_k, hi_k]: the continuous issue's range cut to the restriction's bounds (lo_k > hi_k
+/// when they leave nothing).
+std::pair<double, double> restricted_interval(const Issue& issue, const IssueRestriction* r) {
+  double lo = issue.lo, hi = issue.hi;
+  if (r != nullptr && r->lo) lo = std::max(lo, *r->lo);
+  if (r != nullptr && r->hi) hi = std::min(hi, *r->hi);
+  return {lo, hi};
+}
+
+/// The first and last indices of the grid points in [lo_k, hi_k] (first > last when none). A
+/// point within 1e-9 of a step of a bound is in: a bound meant as a grid point but computed
+/// another way (lo + j step) must not lose that point to the last bit.
+std::pair<int, int> restricted_grid_span(const Issue& issue, const IssueRestriction* r) {
+  const int steps = *issue.steps;
+  const auto [lo, hi] = restricted_interval(issue, r);
+  const double slack = 1e-9 * (issue.hi - issue.lo) / steps;
+  int first = steps + 1, last = -1;
+  for (int j = 0; j <= steps; ++j) {
+    const double z = frontier_grid_point(issue, j);
+    if (z >= lo - slack && z <= hi + slack) {
+      first = std::min(first, j);
+      last = j;
+    }
+  }
+  return {first, last};
+}
+
+/// Whether a restriction leaves the issue no option at all (the class is then empty).
+bool restriction_empties(const Issue& issue, const IssueRestriction* r) {
+  if (r == nullptr) return false;
+  switch (issue.kind) {
+    case IssueKind::ordinal:
+      return !r->levels.empty() &&
+             std::all_of(r->levels.begin(), r->levels.end(), [](std::uint8_t f) { return f == 0; });
+    case IssueKind::continuous: {
+      if (issue.steps) {
+        const auto [first, last] = restricted_grid_span(issue, r);
+        return first > last;
+      }
+      const auto [lo, hi] = restricted_interval(issue, r);
+      return lo > hi;
+    }
+    case IssueKind::clauses:
+      return false;  // forcing clauses in or out always leaves one subset
+  }
+  return false;
+}
+
+/// The code of an issue nobody in the pair cares about inside a class: the status quo if
+/// allowed, else the allowed option nearest it (the class must not be empty for the issue).
+double restricted_neutral_code(const Issue& issue, const IssueRestriction* r) {
+  if (r == nullptr) return neutral_code(issue);
+  if (issue.kind == IssueKind::ordinal) {
+    if (r->levels.empty()) return neutral_code(issue);
+    // The nearest allowed level; scanning upwards with a strict < keeps the lower on a tie.
+    double best = 0.0, best_distance = -1.0;
+    for (std::size_t l = 0; l < r->levels.size(); ++l) {
+      if (r->levels[l] == 0) continue;
+      const double distance = std::abs(static_cast<double>(l) - issue.status_quo);
+      if (best_distance < 0.0 || distance < best_distance) {
+        best = static_cast<double>(l);
+        best_distance = distance;
+      }
+    }
+    return best;
+  }
+  if (issue.kind != IssueKind::continuous || (!r->lo && !r->hi)) return neutral_code(issue);
+  const auto [lo, hi] = restricted_interval(issue, r);
+  const double clamped = std::clamp(issue.status_quo, lo, hi);
+  if (!issue.steps) return clamped;
+  // The grid is monotone in j, so the grid point nearest the clamped status quo among those
+  // inside is the nearest overall clamped to the inside's index range.
+  const auto [first, last] = restricted_grid_span(issue, r);
+  const double step = (issue.hi - issue.lo) / *issue.steps;
+  const double j = std::round((clamped - issue.lo) / step);
+  return frontier_grid_point(issue,
+                             static_cast<int>(std::clamp(j, static_cast<double>(first), static_cast<double>(last))));
+}
+
+/// Throws std::invalid_argument, naming the issue, for a restriction that does not fit the
+/// scenario's issues (FrontierOptions).
+void check_frontier_restriction(const Scenario& scenario, const std::vector<IssueRestriction>& restriction) {
+  if (restriction.empty()) return;
+  if (restriction.size() != scenario.issues.size())
+    throw std::invalid_argument("frontier restriction: " + std::to_string(restriction.size()) +
+                                " entries for a scenario of " + std::to_string(scenario.issues.size()) +
+                                " issues (0 or one per issue)");
+  for (std::size_t k = 0; k < restriction.size(); ++k) {
+    const Issue& issue = scenario.issues[k];
+    const IssueRestriction& r = restriction[k];
+    const auto fail = [&](const std::string& why) {
+      throw std::invalid_argument("frontier restriction of issue '" + issue.id + "': " + why);
+    };
+    const std::string kind = to_string(issue.kind);
+    if (!r.levels.empty()) {
+      if (issue.kind != IssueKind::ordinal) fail("levels restricted on a " + kind + " issue");
+      if (r.levels.size() != issue.levels.size())
+        fail(std::to_string(r.levels.size()) + " level flags for " + std::to_string(issue.levels.size()) + " levels");
+    }
+    if (r.lo || r.hi) {
+      if (issue.kind != IssueKind::continuous) fail("bounds lo/hi on a " + kind + " issue");
+      if ((r.lo && std::isnan(*r.lo)) || (r.hi && std::isnan(*r.hi))) fail("a bound is NaN");
+    }
+    if (!r.clauses.empty()) {
+      if (issue.kind != IssueKind::clauses) fail("clauses forced on a " + kind + " issue");
+      if (r.clauses.size() != issue.clauses.size())
+        fail(std::to_string(r.clauses.size()) + " clause states for " + std::to_string(issue.clauses.size()) +
+             " clauses");
+      for (const std::int8_t state : r.clauses)
+        if (state < -1 || state > 1) fail("a clause state is " + std::to_string(state) + " (-1 free, 0 out, 1 in)");
+    }
+  }
 }
 
 /// Keeps one point per u_a-interval of width eta (the first, highest in u_b) when a discrete
@@ -56,10 +178,15 @@ class FrontierBuilder {
       : scenario_(scenario), a_(a), b_(b), options_(options), table_(scenario) {}
 
   ParetoFrontier run() {
+    // An empty class has an empty frontier: no stage is built (a neutral code would not exist).
+    for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
+      if (restriction_empties(scenario_.issues[k], restriction(k))) return finish(Frontier{});
     // One row with every issue at its neutral value; every stage then overwrites its issue.
     const std::size_t root = table_.add_row();
     for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
-      table_.row(root)[k] = scenario_.issues[k].kind == IssueKind::clauses ? 0.0 : neutral_code(scenario_.issues[k]);
+      table_.row(root)[k] = scenario_.issues[k].kind == IssueKind::clauses
+                                ? 0.0
+                                : restricted_neutral_code(scenario_.issues[k], restriction(k));
     Frontier sum = Frontier::point(0.0, 0.0, Ref{static_cast<std::uint32_t>(root), -1, 0.0});
 
     std::vector<Frontier> issue_frontiers(scenario_.issues.size());
@@ -79,6 +206,11 @@ class FrontierBuilder {
   }
 
  private:
+  /// Issue k's restriction, or nullptr when the frontier ranges over the whole space.
+  [[nodiscard]] const IssueRestriction* restriction(std::size_t k) const {
+    return options_.restriction.empty() ? nullptr : &options_.restriction[k];
+  }
+
   [[nodiscard]] double weight(std::size_t party, std::size_t k) const { return scenario_.parties[party].weights[k]; }
 
   [[nodiscard]] double value(std::size_t party, std::size_t k, double amount) const {
@@ -91,20 +223,22 @@ class FrontierBuilder {
     const Issue& issue = scenario_.issues[k];
     const auto ik = static_cast<std::int32_t>(k);
     if (weight(a_, k) == 0.0 && weight(b_, k) == 0.0 && issue.kind != IssueKind::clauses)
-      return Frontier::point(0.0, 0.0, Ref{0, ik, neutral_code(issue)});
+      return Frontier::point(0.0, 0.0, Ref{0, ik, restricted_neutral_code(issue, restriction(k))});
+    const IssueRestriction* r = restriction(k);
     std::vector<Frontier> pieces;
     switch (issue.kind) {
       case IssueKind::ordinal:
         for (std::size_t l = 0; l < issue.levels.size(); ++l) {
+          if (r != nullptr && !r->levels.empty() && r->levels[l] == 0) continue;
           const auto level = static_cast<double>(l);
           pieces.push_back(Frontier::point(value(a_, k, level), value(b_, k, level), Ref{0, ik, level}));
         }
         break;
       case IssueKind::continuous:
         if (issue.steps) {
-          const int steps = *issue.steps;
-          for (int s = 0; s <= steps; ++s) {
-            const double z = s == steps ? issue.hi : issue.lo + (issue.hi - issue.lo) * s / steps;
+          const auto [first, last] = restricted_grid_span(issue, r);
+          for (int s = first; s <= last; ++s) {
+            const double z = frontier_grid_point(issue, s);
             pieces.push_back(Frontier::point(value(a_, k, z), value(b_, k, z), Ref{0, ik, z}));
           }
         } else {
@@ -118,18 +252,22 @@ class FrontierBuilder {
   }
 
   /// The curve z -> (u_a, u_b) is affine between consecutive breakpoints of either value
-  /// function: a decreasing piece is a segment, any other piece is dominated by an end.
+  /// function: a decreasing piece is a segment, any other piece is dominated by an end. Over
+  /// [lo_k, hi_k] (the restriction's interval) the breakpoints are clipped to it and its ends
+  /// added; a single amount (lo_k == hi_k) is a single point.
   void continuous_pieces(std::size_t k, std::vector<Frontier>& pieces) const {
     const Issue& issue = scenario_.issues[k];
     const auto ik = static_cast<std::int32_t>(k);
-    std::vector<double> z{issue.lo, issue.hi};
+    const auto [lo, hi] = restricted_interval(issue, restriction(k));
+    std::vector<double> z{lo, hi};
     for (std::size_t party : {a_, b_}) {
       if (weight(party, k) == 0.0) continue;
       for (const auto& [x, v] : scenario_.parties[party].values[k].curve.points())
-        if (x > issue.lo && x < issue.hi) z.push_back(x);
+        if (x > lo && x < hi) z.push_back(x);
     }
     std::sort(z.begin(), z.end());
     z.erase(std::unique(z.begin(), z.end()), z.end());
+    if (z.size() == 1) pieces.push_back(Frontier::point(value(a_, k, z[0]), value(b_, k, z[0]), Ref{0, ik, z[0]}));
     for (std::size_t i = 0; i + 1 < z.size(); ++i) {
       const double xa0 = value(a_, k, z[i]), xb0 = value(b_, k, z[i]);
       const double xa1 = value(a_, k, z[i + 1]), xb1 = value(b_, k, z[i + 1]);
@@ -146,7 +284,8 @@ class FrontierBuilder {
 
   /// The subset-sum frontier of a clauses issue, clause by clause: S <- frontier(S u (S + c)).
   /// A clause good for both (no value negative, one positive) is always in, one bad for
-  /// both always out, one neither party cares about stays at its status quo. Subsets are
+  /// both always out, one neither party cares about stays at its status quo, one the
+  /// restriction forces at its forced state. Subsets are
   /// tracked as a persistent list (each node adds one clause to its parent) and registered
   /// with the package table at the end.
   Frontier clauses_frontier(std::size_t k) {
@@ -158,9 +297,16 @@ class FrontierBuilder {
     auto gain = [&](std::size_t party, const IssueValuation& v, std::size_t c) {
       return clause_gain(weight(party, k), v, c);
     };
-    const ClauseSplit split = split_clauses(issue, 2, [&](std::size_t d, std::size_t c) {
+    ClauseSplit split = split_clauses(issue, 2, [&](std::size_t d, std::size_t c) {
       return d == 0 ? gain(a_, va, c) : gain(b_, vb, c);
     });
+    // A forced clause is at its forced state in every subset of the class, whatever the pair
+    // thinks of it, so it is fixed in the base and never searched.
+    if (const IssueRestriction* r = restriction(k); r != nullptr && !r->clauses.empty()) {
+      for (std::size_t c = 0; c < r->clauses.size(); ++c)
+        if (r->clauses[c] >= 0) split.base[c] = static_cast<std::uint8_t>(r->clauses[c]);
+      std::erase_if(split.mixed, [&](std::size_t c) { return r->clauses[c] >= 0; });
+    }
     const std::vector<std::uint8_t>& base = split.base;
     const std::vector<std::size_t>& mixed = split.mixed;
     auto issue_value = [&](std::size_t party, const IssueValuation& v) {
@@ -347,6 +493,7 @@ class FrontierBuilder {
 
 ParetoFrontier ParetoFrontier::build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
                                      const FrontierOptions& options) {
+  check_frontier_restriction(scenario, options.restriction);
   return FrontierBuilder(scenario, party_a, party_b, options).run();
 }
 

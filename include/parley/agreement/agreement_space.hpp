@@ -48,7 +48,11 @@ class AgreementSpace {
  public:
   AgreementSpace() = default;
   /// Builds the space of a finalized scenario with at least two veto parties. The scenario is
-  /// copied.
+  /// copied. With two veto parties, `options.frontier.restriction` restricts the space to a
+  /// class of agreements (IssueRestriction): every query then ranges over the class, and an
+  /// empty class gives a space with no point (point_count() == 0, every query nullopt). With
+  /// three or more, a non-empty restriction throws std::invalid_argument (the epsilon-Pareto
+  /// set is built over the whole space only).
   explicit AgreementSpace(const Scenario& scenario, const AgreementSpaceOptions& options = {});
 
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }
@@ -68,8 +72,10 @@ class AgreementSpace {
 
   /// m_i = max_x u_i(x) = sum_k w_ik max v_ik, for any party (utility is separable, so the
   /// maximum is issue by issue; DESIGN 1.6 uses it as the time-dependent tactics' start).
+  /// Over the whole space X, even when the queries range over a class of agreements.
   [[nodiscard]] double max_utility(std::size_t party) const { return max_utility_[party]; }
-  /// min_x u_i(x) = sum_k w_ik min v_ik, for any party.
+  /// min_x u_i(x) = sum_k w_ik min v_ik, for any party; over the whole space X, like
+  /// max_utility.
   [[nodiscard]] double min_utility(std::size_t party) const { return min_utility_[party]; }
 
   /// The agreement best for veto party i subject to floors on the other veto parties:

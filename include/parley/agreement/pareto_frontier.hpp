@@ -15,7 +15,36 @@
 
 namespace parley {
 
-/// \brief Limits of the exact two-party construction.
+/// \brief Which agreements of one issue a frontier ranges over (FrontierOptions::restriction).
+///
+/// Together, one per issue, they define a class of agreements X' = X'_1 x ... x X'_K, the
+/// product of each issue's allowed set, a subset of the agreement space X:
+/// - ordinal issue k: X'_k = { l : levels[l] != 0 } (every level when `levels` is empty);
+/// - continuous issue k with range [lo, hi] and restriction r: X'_k = [lo_k, hi_k] with
+///   lo_k = max(lo, r.lo) and hi_k = min(hi, r.hi) (an unset bound drops out); with `steps`,
+///   the points of the issue's own grid lo + j (hi - lo) / steps in [lo_k, hi_k], a grid point
+///   within 1e-9 of a step of a bound counting as in (a bound written as a grid point then
+///   keeps that point, whatever the rounding of either);
+/// - clauses issue k: the subsets S with c in S for every clause forced in (clauses[c] == 1)
+///   and c not in S for every clause forced out (clauses[c] == 0).
+///
+/// A default-constructed IssueRestriction allows the whole issue. An issue whose allowed set
+/// is empty (no level allowed, lo > hi, a grid with no point inside) makes X' empty and the
+/// frontier with it (ParetoFrontier::size() == 0). Utilities are not renormalised: a clauses
+/// issue is still valued over all of its clauses (DESIGN 1.2), only the subsets offered change.
+struct IssueRestriction {
+  /// Ordinal issue: allowed[l] != 0 for the levels allowed; empty: every level.
+  std::vector<std::uint8_t> levels;
+  /// Continuous issue: amounts restricted to [lo, hi] (intersected with the issue's range; with
+  /// `steps`, the grid points inside it). Unset: the issue's whole range.
+  std::optional<double> lo;
+  std::optional<double> hi;
+  /// Clauses issue: per clause (the issue's own order) -1 free, 0 forced out, 1 forced in;
+  /// empty: every clause free.
+  std::vector<std::int8_t> clauses;
+};
+
+/// \brief Limits of the exact two-party construction, and the class of agreements it ranges over.
 ///
 /// The frontier is exact unless a purely discrete stage (the subsets of a clauses issue,
 /// the levels of the ordinal issues, the grid of a continuous issue with `steps`) has more
@@ -31,16 +60,26 @@ namespace parley {
 /// translates of S at a time, never fewer than one), which bounds the memory the stage takes
 /// without changing its result (see pareto_frontier.cpp). About 100 bytes a point: 4 million
 /// is some 400 MB at the peak.
+///
+/// `restriction` builds the frontier over a class X' of agreements instead of the whole space
+/// (see IssueRestriction); ParetoFrontier::build throws std::invalid_argument, naming the
+/// issue, when its size is neither 0 nor the number of issues, when a field's size does not
+/// match its issue (levels, clauses), when a field is set on an issue of another kind, or when
+/// a bound is NaN or a clause state is not -1, 0 or 1.
 struct FrontierOptions {
   std::size_t max_discrete_points = std::size_t{1} << 17;
   std::size_t max_merge_vertices = std::size_t{1} << 22;
+  std::vector<IssueRestriction> restriction;  ///< empty, or one per issue (Scenario::issues order)
 };
 
-/// \brief The Pareto frontier of parties a and b over the whole agreement space.
+/// \brief The Pareto frontier of parties a and b over the whole agreement space, or over a
+/// class of agreements.
 ///
 /// Let X be the set of agreements (every continuous issue anywhere in [lo, hi], or on its
 /// grid lo + k (hi - lo) / steps when `steps` is set; every ordinal level; every subset of
-/// every clauses issue) and U = {(u_a(x), u_b(x)) : x in X}. The frontier describes
+/// every clauses issue), or the class X' of FrontierOptions::restriction when one is given
+/// (everything below then holds with X' for X), and U = {(u_a(x), u_b(x)) : x in X}. The
+/// frontier describes
 ///   D(y) = max { u_a : (u_a, u_b) in U, u_b >= y }  and  E(x) = max { u_b : u_a >= x }
 /// exactly. It is stored as vertices v_0 .. v_{n-1} with u_a non-decreasing and u_b
 /// non-increasing (consecutive vertices differ), and edges e_j = (v_j, v_{j+1}) of two kinds:
@@ -68,8 +107,17 @@ struct FrontierOptions {
 /// Nothing is enumerated: the cost is governed by the sizes of the intermediate frontiers.
 /// An issue neither party values stays at its status quo (snapped to the offer grid), and so
 /// does a clause neither party values, so packages change nothing the pair does not care
-/// about. Ties between packages with the same utility pair (up to rounding, DESIGN 1.9) keep
-/// the first one built, and a point that another is worth at least as much as to both parties
+/// about.
+/// Over a class X' each issue's own frontier is that of its allowed set (X' is a product, so
+/// U is still the Minkowski sum of the issues' restricted sets): only the allowed levels or
+/// grid points; the curve's breakpoints clipped to [lo_k, hi_k], with both bounds as
+/// breakpoints; forced clauses fixed at their forced state and left out of the subset-sum
+/// whatever their split. An issue or clause the pair does not value then stays at its status
+/// quo if allowed, otherwise at the allowed option nearest it (ordinal: the nearest allowed
+/// level, the lower on a tie; continuous: the status quo clamped into [lo_k, hi_k], snapped to
+/// the grid points inside it).
+/// Ties between packages with the same utility pair (up to rounding, DESIGN 1.9) keep the
+/// first one built, and a point that another is worth at least as much as to both parties
 /// and more to one (worth_at_least, worth_more) is dropped: 0.1 + 0.2 and 0.3 are one u_a.
 ///
 /// **Queries** are a binary search over the vertices plus one interpolation: O(log n), no
@@ -91,11 +139,14 @@ class ParetoFrontier {
 
   ParetoFrontier() = default;
 
-  /// Builds the frontier of parties `party_a` and `party_b` of a finalized scenario.
+  /// Builds the frontier of parties `party_a` and `party_b` of a finalized scenario, over the
+  /// class of `options.restriction` (the whole space when it is empty). Throws
+  /// std::invalid_argument for a malformed restriction (see FrontierOptions).
   static ParetoFrontier build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
                               const FrontierOptions& options = {});
 
-  /// Number of vertices (at least 1 for any scenario with an issue).
+  /// Number of vertices: at least 1 for any scenario with an issue, 0 when the class of
+  /// FrontierOptions::restriction is empty (every query then returns nullopt).
   [[nodiscard]] std::size_t size() const { return u_a_.size(); }
   [[nodiscard]] double u_a(std::size_t vertex) const { return u_a_[vertex]; }
   [[nodiscard]] double u_b(std::size_t vertex) const { return u_b_[vertex]; }
