@@ -47,7 +47,7 @@ bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
   if (!planned.settles) return false;
   const double own = equilibrium_->offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
   if (!worth_at_least(own, view.reservation())) return false;  // its own offer binds it
-  view.space().package_into(planned.point, offer);
+  equilibrium_->package_into(planned.point, offer);
   return true;
 }
 

@@ -112,8 +112,9 @@ PeaceTerms peace_terms(const Scenario& scenario, const Agreement& x, int t0, int
     for (int t = 0; t <= scenario.horizon; ++t) renewal[static_cast<std::size_t>(t)] = renewed(t, line);
     terms.renewal.push_back(std::move(renewal));
   }
-  // Without a durability section settlements are final (DESIGN 1.1): nobody renews the war.
-  if (!scenario.durability) return terms;
+  // Without a durability section settlements are final (DESIGN 1.1), and a binding agreement is
+  // enforced from outside: nobody renews the war at will.
+  if (!scenario.durability || scenario.durability->commitment == DurabilityParams::Commitment::binding) return terms;
   for (const std::size_t j : scenario.veto_parties()) {
     if (scenario.parties[j].role == Role::belligerent) terms.may_renew.push_back(j);
   }

@@ -264,7 +264,7 @@ void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::si
     std::fill(floors_.begin(), floors_.end(), kMinusInfinity);
     for (std::size_t b = 0; b < eq.veto_.size(); ++b)
       if (mask >> b & 1U) floors_[eq.veto_[b]] = w(eq.veto_[b]);
-    const auto point = offers_.best_for(rho, floors_, candidate_);
+    const auto point = offers_.best_for_at(t, s, rho, floors_, candidate_);
     if (!point) continue;
     const double value = candidate_[rho];
     if (tied > 0 && !worth_more(value, best)) {
@@ -339,7 +339,29 @@ BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, con
 
 BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, const AgreementSpace& space,
                                                    const EquilibriumOptions& options) {
-  return solve(scenario, AgreementSpaceOffers(space), options);
+  if (scenario.durability) {
+    // Agreements are worth the peace they make (issue 14): the equilibrium keeps its offers.
+    auto peace = std::make_shared<const PeaceOffers>(scenario);
+    BargainingEquilibrium eq = solve(scenario, *peace, options);
+    eq.offer_space_ = peace;
+    eq.peace_ = std::move(peace);
+    return eq;
+  }
+  auto offers = std::make_shared<const AgreementSpaceOffers>(space);
+  BargainingEquilibrium eq = solve(scenario, *offers, options);
+  eq.offer_space_ = std::move(offers);
+  return eq;
+}
+
+void BargainingEquilibrium::package_into(const SpacePoint& point, Agreement& out) const {
+  if (!offer_space_) throw std::logic_error("bargaining equilibrium: solved on an offer space it does not keep");
+  offer_space_->package_into(point, out);
+}
+
+Agreement BargainingEquilibrium::package(const SpacePoint& point) const {
+  Agreement out;
+  package_into(point, out);
+  return out;
 }
 
 int BargainingEquilibrium::first_talk_period() const {

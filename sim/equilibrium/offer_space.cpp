@@ -1,6 +1,12 @@
 #include "parley/equilibrium/offer_space.hpp"
 
+#include <stdexcept>
+
 namespace parley {
+
+void OfferSpace::package_into(const SpacePoint& /*point*/, Agreement& /*out*/) const {
+  throw std::logic_error("this offer space has no packages (it is a division of a pie in closed form)");
+}
 
 std::size_t AgreementSpaceOffers::party_count() const { return space_->scenario().parties.size(); }
 

@@ -33,6 +33,9 @@ struct SpacePoint {
   std::size_t index = 0;
   double t = 0.0;
   double value = 0.0;
+  /// Which part of a partitioned offer space holds the point (PeaceOffers' class); 0 for an
+  /// AgreementSpace's own queries.
+  std::size_t part = 0;
 };
 
 /// \brief The agreement space of a scenario over its veto parties.

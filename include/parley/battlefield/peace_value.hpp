@@ -77,7 +77,7 @@ struct PeaceOutlook {
 /// party: the value of a war renewed at t, fought to the end from renewal_line(x) on
 /// renewed_battlefield with side A's advantage shifted and each party's cost raised by x's
 /// post-settlement balance (post_settlement.hpp). The veto belligerents may renew the war at
-/// will. Needs a battlefield. Without a durability section settlements are final: the hazard
+/// will unless the section's commitment is `binding`. Needs a battlefield. Without a durability section settlements are final: the hazard
 /// is 0, nobody may renew, and the peace is worth u_i(x) throughout.
 [[nodiscard]] PeaceTerms peace_terms(const Scenario& scenario, const Agreement& x, int t0, int front_state);
 

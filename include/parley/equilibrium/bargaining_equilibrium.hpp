@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
 #include "parley/equilibrium/offer_space.hpp"
+#include "parley/equilibrium/peace_offers.hpp"
 
 namespace parley {
 
@@ -126,9 +128,24 @@ class BargainingEquilibrium {
   /// 1e-9), or options.quota exceeds the number of veto parties.
   static BargainingEquilibrium solve(const Scenario& scenario, const OfferSpace& offers,
                                      const EquilibriumOptions& options = {});
-  /// The same with the scenario's own agreements (AgreementSpaceOffers over `space`).
+  /// The same with the scenario's own agreements: AgreementSpaceOffers over `space`, which must
+  /// outlive the equilibrium (package_into reads it); or, when the scenario has a durability
+  /// section, PeaceOffers (agreements valued by the peace they make, self-enforcing ones only;
+  /// issue 14), which the equilibrium keeps.
+  /// \throws std::invalid_argument as above, and under durability without exactly two veto
+  /// parties.
   static BargainingEquilibrium solve(const Scenario& scenario, const AgreementSpace& space,
                                      const EquilibriumOptions& options = {});
+
+  /// The package of an offer's point (offer(t, s, k).point), from the offer space it was solved
+  /// with. \throws std::logic_error when the equilibrium was solved on an OfferSpace reference
+  /// (the first overload), whose lifetime it does not know.
+  void package_into(const SpacePoint& point, Agreement& out) const;
+  /// The same, allocating.
+  [[nodiscard]] Agreement package(const SpacePoint& point) const;
+  /// The peace-valued offers under durability (nullptr without a durability section): each
+  /// offer's class (SpacePoint::part), its hazard and whether any agreement is self-enforcing.
+  [[nodiscard]] const PeaceOffers* peace_offers() const { return peace_.get(); }
 
   /// T.
   [[nodiscard]] int horizon() const { return horizon_; }
@@ -214,6 +231,9 @@ class BargainingEquilibrium {
   std::vector<EquilibriumOffer> offers_;  ///< talk periods x states x max_proposers
   std::vector<double> offer_utilities_;   ///< one row of `parties` per offer
   EquilibriumPath path_;
+  /// What package_into materialises from (null after the OfferSpace overload).
+  std::shared_ptr<const OfferSpace> offer_space_;
+  std::shared_ptr<const PeaceOffers> peace_;
 };
 
 }  // namespace parley

@@ -39,6 +39,21 @@ class OfferSpace {
   [[nodiscard]] virtual std::optional<SpacePoint> best_for(std::size_t proposer,
                                                            std::span<const double> floors,
                                                            std::span<double> utilities) const = 0;
+
+  /// \brief The same query for an offer made at period t with the front at state s. Offers
+  /// worth the same wherever they are made (the default) answer best_for; PeaceOffers values an
+  /// agreement by the peace it makes from (t, s) on (issue 14).
+  [[nodiscard]] virtual std::optional<SpacePoint> best_for_at(int t, int s, std::size_t proposer,
+                                                              std::span<const double> floors,
+                                                              std::span<double> utilities) const {
+    static_cast<void>(t);
+    static_cast<void>(s);
+    return best_for(proposer, floors, utilities);
+  }
+
+  /// The package of a point best_for returned, into `out`.
+  /// \throws std::logic_error for offer spaces without packages (DividedPie).
+  virtual void package_into(const SpacePoint& point, Agreement& out) const;
 };
 
 /// \brief A scenario's agreements as an OfferSpace: AgreementSpace::best_for, exact on the
@@ -53,6 +68,7 @@ class AgreementSpaceOffers final : public OfferSpace {
   [[nodiscard]] std::size_t party_count() const override;
   [[nodiscard]] std::optional<SpacePoint> best_for(std::size_t proposer, std::span<const double> floors,
                                                    std::span<double> utilities) const override;
+  void package_into(const SpacePoint& point, Agreement& out) const override { space_->package_into(point, out); }
 
   [[nodiscard]] const AgreementSpace& space() const { return *space_; }
 

@@ -45,6 +45,11 @@ struct DurabilityTerm {
 /// raised by the sum of the terms' `cost_shift`. After a breakdown the war is fought and talks
 /// resume under the same protocol.
 struct DurabilityParams {
+  /// Who keeps the peace: under `self_enforcing` (the default) a veto belligerent renews the war
+  /// whenever that pays (Fearon 1995, Powell 2006); under `binding` a third party enforces the
+  /// agreement and only the hazard breaks it, so h0 = 0 makes every settlement final.
+  enum class Commitment { self_enforcing, binding };
+  Commitment commitment = Commitment::self_enforcing;
   double base_hazard = 0.0;  ///< h0 in [0, 1]: per-period breakdown probability without mechanisms
   std::optional<double> renewed_tempo;                ///< r of a renewed war (default: battlefield.tempo)
   std::optional<AdvantageSchedule> renewed_advantage; ///< a_t of a renewed war (default: battlefield.advantage)

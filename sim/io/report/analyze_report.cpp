@@ -10,44 +10,16 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
+#include "parley/io/report/peace_report.hpp"
 
 namespace parley::io {
 namespace {
-
-/// Periods in a year for the scenario's period unit, or 0 when the unit is not a calendar one.
-int periods_per_year(const std::string& unit) {
-  if (unit == "day") return 365;
-  if (unit == "week") return 52;
-  if (unit == "month") return 12;
-  if (unit == "quarter") return 4;
-  if (unit == "year") return 1;
-  return 0;
-}
-
-/// The horizons at which the table gives P(the peace still holds): 1, 5 and 10 years when the
-/// period is a calendar unit, else 10, 50 and 100 periods; each with its column heading.
-std::vector<std::pair<int, std::string>> holding_horizons(const Scenario& s) {
-  const int year = periods_per_year(s.period_unit);
-  if (year > 0) return {{year, "holds 1 y"}, {5 * year, "holds 5 y"}, {10 * year, "holds 10 y"}};
-  return {{10, "holds 10"}, {50, "holds 50"}, {100, "holds 100"}};
-}
 
 std::string durability_package_name(const Scenario& s, const PackageDurability& d) {
   if (d.package == "nash") return "Nash";
   if (d.package == "kalai_smorodinsky") return "Kalai-Smorodinsky";
   return "tabled by " + party_label(s, d.party);
 }
-
-/// Whether the peace is self-enforcing, in words: "yes", or who renews the war when.
-std::string renewal_phrase(const Scenario& s, const PeaceOutlook& o) {
-  if (o.self_enforcing()) return "yes";
-  std::string who;
-  for (std::size_t k = 0; k < o.renewers.size(); ++k)
-    who += (k == 0 ? "" : k + 1 == o.renewers.size() ? " and " : ", ") + party_label(s, o.renewers[k]);
-  if (o.first_renewal == o.settlement_period) return "no: " + who + " would fight on at once";
-  return "no: " + who + " renews the war in " + s.period_unit + " " + std::to_string(o.first_renewal);
-}
-
 
 // ---- JSON -------------------------------------------------------------------------------
 
@@ -122,21 +94,7 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     for (const PackageDurability& d : a.durability) {
       json.begin_object().field("package", d.package);
       if (d.package == "proposal") json.field("party", s.parties[d.party].id);
-      json.field("hazard", d.outlook.hazard).field("expected_periods", d.outlook.expected_periods());
-      json.key("holds").begin_object();
-      for (const auto& [periods, heading] : holding_horizons(s))
-        json.field(std::to_string(periods), d.outlook.holds_probability(periods));
-      json.end_object().field("self_enforcing", d.outlook.self_enforcing());
-      json.key("first_renewal");
-      if (d.outlook.self_enforcing()) json.null(); else json.value(d.outlook.first_renewal);
-      json.key("renewers").begin_array();
-      for (const std::size_t i : d.outlook.renewers) json.value(s.parties[i].id);
-      json.end_array().key("utilities");
-      write_party_values_json(json, s, d.utilities);
-      std::vector<double> with;
-      for (std::size_t i = 0; i < s.parties.size(); ++i) with.push_back(d.outlook.value[i][0]);
-      json.key("values");
-      write_party_values_json(json, s, with);
+      write_peace_fields_json(json, s, d.outlook, d.utilities);
       json.end_object();
     }
     json.end_array();

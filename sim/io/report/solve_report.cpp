@@ -7,6 +7,7 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
+#include "parley/io/report/peace_report.hpp"
 
 namespace parley::io {
 
@@ -83,6 +84,22 @@ std::string protocol_sentence(const Scenario& s, const BargainingEquilibrium& eq
   return std::string(to_string(p.kind)) + " talks " + when + ": " + who + ".";
 }
 
+/// The peace that agreement x, signed at (t, s), would make (issue 14): two lines under the
+/// equilibrium offer.
+void write_offer_peace(std::ostream& out, const Scenario& sc, const Agreement& x, int t, int s) {
+  const PeaceOutlook outlook = peace_outlook(peace_terms(sc, x, t, s));
+  out << "  the peace it makes: hazard " << format_fixed(outlook.hazard, 4) << " a " << sc.period_unit << ", "
+      << format_fixed(outlook.expected_periods(), 1) << " " << sc.period_unit << "s of peace expected";
+  for (const auto& [periods, heading] : holding_horizons(sc))
+    out << ", " << heading << " " << format_fixed(outlook.holds_probability(periods), 3);
+  out << "; self-enforcing: " << renewal_phrase(sc, outlook) << "\n";
+  out << "  value of the peace as it may break (were it final):";
+  for (std::size_t i = 0; i < sc.parties.size(); ++i)
+    out << " " << sc.parties[i].id << " " << format_fixed(outlook.value[i][0], 4) << " ("
+        << format_fixed(sc.utility(i, x), 4) << ")";
+  out << "\n";
+}
+
 // ---- JSON -------------------------------------------------------------------------------
 
 void write_offer_json(JsonWriter& json, const SolveReport& r, int t, int s, std::size_t k, Agreement& scratch) {
@@ -95,10 +112,23 @@ void write_offer_json(JsonWriter& json, const SolveReport& r, int t, int s, std:
   write_party_values_json(json, sc, r.equilibrium.offer_utilities(t, s, k));
   json.key("agreement");
   if (offer.feasible) {
-    r.space.package_into(offer.point, scratch);
+    r.equilibrium.package_into(offer.point, scratch);
     write_package_json(json, sc, scratch);
   } else {
     json.null();
+  }
+  if (r.equilibrium.peace_offers()) {
+    // Only under durability: the peace the offer would make if signed at (t, s).
+    json.key("peace");
+    if (offer.feasible) {
+      json.begin_object();
+      std::vector<double> final_utilities;
+      for (std::size_t i = 0; i < sc.parties.size(); ++i) final_utilities.push_back(sc.utility(i, scratch));
+      write_peace_fields_json(json, sc, peace_outlook(peace_terms(sc, scratch, t, s)), final_utilities);
+      json.end_object();
+    } else {
+      json.null();
+    }
   }
   json.end_object();
 }
@@ -173,7 +203,7 @@ void write_equilibrium_csv(std::ostream& out, const SolveReport& r) {
       for (std::size_t i = 0; i < sc.parties.size(); ++i) csv.field(eq.value(r.period, s, i));
       const auto u = eq.offer_utilities(r.period, s, k);
       for (std::size_t i = 0; i < sc.parties.size(); ++i) csv.field(u[i]);
-      if (offer.feasible) r.space.package_into(offer.point, x);
+      if (offer.feasible) r.equilibrium.package_into(offer.point, x);
       for (std::size_t issue = 0; issue < sc.issues.size(); ++issue)
         csv.field(offer.feasible ? issue_cell(sc, issue, x, true) : std::string());
       csv.end_row();
@@ -235,12 +265,23 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
       << (who.size() > 1 && sc.protocol.kind == ProtocolParams::Kind::random
               ? " (recognised with probability " + format_fixed(who[static_cast<std::size_t>(k0)].probability, 3) + ")"
               : std::string())
-      << (offer.settles ? "; it is accepted" : offer.feasible ? "; it would not settle: the proposer prefers to fight on"
-                                                              : "; no package meets the others' values of rejecting")
+      << (offer.settles ? "; it is accepted"
+          : offer.feasible ? "; it would not settle: the proposer prefers to fight on"
+          : eq.peace_offers() ? "; no package that every belligerent would keep meets the others' values of rejecting"
+                              : "; no package meets the others' values of rejecting")
       << "\n";
   if (offer.feasible) {
     out << utilities_line(sc, eq.offer_utilities(r.period, s0, static_cast<std::size_t>(k0)), 4) << "\n";
-    for (const auto& line : package_lines(sc, r.space.package(offer.point))) out << "  " << line << "\n";
+    const Agreement x = r.equilibrium.package(offer.point);
+    for (const auto& line : package_lines(sc, x)) out << "  " << line << "\n";
+    if (eq.peace_offers()) write_offer_peace(out, sc, x, r.period, s0);
+  } else if (const PeaceOffers* peace = eq.peace_offers()) {
+    out << (peace->any_self_enforcing(r.period, s0)
+                ? "  Packages that no belligerent would break exist, but none gives the others what fighting on is "
+                  "worth to them now: what the stronger side could promise after the settlement is less than the "
+                  "weaker side can take by fighting before the balance shifts (Powell 2006's commitment problem).\n"
+                : "  No package is self-enforcing here: whatever is signed, a belligerent would renew the war under "
+                  "the post-settlement balance.\n");
   }
 
   if (!sc.battlefield) return;
@@ -266,7 +307,7 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
                                  format_fixed(eq.settlement_probability(r.period, s), 3),
                                  sc.parties[who[static_cast<std::size_t>(k)].party].id};
     for (const std::size_t i : eq.veto_parties()) row.push_back(format_fixed(eq.value(r.period, s, i), 4));
-    if (o.feasible) r.space.package_into(o.point, x);
+    if (o.feasible) r.equilibrium.package_into(o.point, x);
     for (std::size_t issue = 0; issue < sc.issues.size(); ++issue)
       row.push_back(o.settles ? issue_cell(sc, issue, x, false) : "-");
     table.add_row(row);

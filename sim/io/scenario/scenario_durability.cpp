@@ -117,6 +117,9 @@ void read_durability(ScenarioBuild& b, const YamlNode& n, const SourceLocation& 
   if (!b.reader.check_map(n, path, path)) return;
   DurabilityParams d;
   if (auto hazard = b.reader.number_key(n, path, path, "hazard")) d.base_hazard = *hazard;
+  // The schema restricts the word to its two choices, so anything else was reported already.
+  if (auto commitment = b.reader.string_key(n, path, path, "commitment"); commitment && *commitment == "binding")
+    d.commitment = DurabilityParams::Commitment::binding;
   if (const YamlNode* war = n.find("renewed_war")) read_durability_renewed_war(b, *war, d);
   if (const YamlNode* terms = n.find("terms")) read_durability_terms(b, *terms, d);
   b.scenario.durability = std::move(d);

@@ -280,6 +280,11 @@ std::vector<KeySpec> build_schema() {
       Key("durability.hazard", T::number).range(unit_interval()).required().meaning(
           "h0: probability that the peace after a settlement breaks down between two periods, before "
           "the terms' multipliers."),
+      Key("durability.commitment", T::choice).choices({"self_enforcing", "binding"})
+          .default_text("self_enforcing").meaning(
+              "self_enforcing: a veto belligerent renews the war whenever its value of renewed war exceeds "
+              "that of keeping the peace (Fearon 1995, Powell 2006); binding: a third party enforces the "
+              "agreement and only the hazard breaks it."),
       Key("durability.renewed_war", T::map).default_text("the battlefield's").meaning(
           "The battlefield of a war renewed after a breakdown; keys left out take the battlefield's."),
       Key("durability.renewed_war.advantage", T::variant).shape("number, or a schedule map")

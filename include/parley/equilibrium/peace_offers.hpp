@@ -1,0 +1,128 @@
+#pragma once
+/// \file peace_offers.hpp
+/// A scenario's agreements valued by the peace they make (DESIGN 1.10, issue 14), as the
+/// equilibrium solver queries them: the proposer's best self-enforcing agreement given floors
+/// on the others' values of the peace.
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/battlefield/time_state_table.hpp"
+#include "parley/battlefield/war_value.hpp"
+#include "parley/equilibrium/offer_space.hpp"
+#include "parley/model/scenario.hpp"
+
+namespace parley {
+
+/// \brief One class of agreements that make the same peace: the same hazard, the same
+/// post-settlement balance and the same renewal line.
+struct PeaceClass {
+  /// The agreements of the class: the frontier's restriction (pareto_frontier.hpp), one entry
+  /// per issue.
+  std::vector<IssueRestriction> restriction;
+  double hazard = 0.0;       ///< h of every agreement of the class
+  std::size_t balance = 0;   ///< index of its post-settlement balance (PeaceOffers::balance_count)
+  int line = -1;             ///< the renewal line, or -1: the front at the settlement (no linked issue)
+};
+
+/// \brief Agreements valued by their peace value, for BargainingEquilibrium (issue 14).
+///
+/// With a durability section, an agreement x struck at period t with the front at s is worth
+/// to party i the value of the peace it makes, not u_i(x) (peace_value.hpp). Agreements split
+/// into classes c that make the same peace: the same hazard h_c (the mechanisms' levels and
+/// clauses it contains), the same post-settlement balance and the same renewal line L_c (the
+/// front state of its linked amount; the front at the settlement when no issue is linked).
+/// Within a class, as long as nobody renews the war at will, the peace value is affine in the
+/// agreement's utility,
+///   V_i(x; t) = a_ic(t) u_i(x) + b_ic(t, L),
+///   a_ic(T) = 1, a_ic(t) = (1 - delta_i) + delta_i (1 - h_c) a_ic(t + 1),
+///   b_ic(T) = 0, b_ic(t) = delta_i (1 - h_c) b_ic(t + 1) + delta_i h_c R_ic(t + 1, L),
+/// from peace_outlook's recursion C_i(t) = (1 - delta_i) u_i + delta_i [(1 - h) V_i(t + 1) +
+/// h R_i(t + 1)], with R_ic the value of a war renewed under the class's balance, fought to the
+/// end from L (war_value on renewed_battlefield, as peace_terms computes it). The agreement is
+/// self-enforcing (no veto belligerent ever renews the war at will: R_j(t') <= C_j(t') for
+/// t <= t' < T) iff u_j(x) >= sigma_jc(t, L) for every veto belligerent j, where
+///   sigma_jc(t, L) = max_{t <= t' < T} (R_jc(t', L) - b_jc(t', L)) / a_jc(t')
+/// (and -infinity under a binding commitment or without may-renew parties).
+///
+/// The proposer's problem at (t, s), max V_rho(x) s.t. V_j(x) >= f_j for the responders whose
+/// votes it needs, over self-enforcing agreements only, is then per class the frontier query
+///   max u_rho s.t. u_j >= max((f_j - b_jc) / a_jc, sigma_jc) for the veto parties j != rho,
+/// kept when u_rho >= sigma_rho,c, and the best class wins (ties: the larger sum of the others'
+/// peace values, then the first class). Every step is exact on the two-party frontier.
+///
+/// An agreement that some belligerent would break at once, or later, is never offered: the
+/// solver's proposers offer self-enforcing agreements (Powell 2006's setting), so where none
+/// meets the floors the war goes on. A renewed war is valued as fought to the end, as in
+/// peace_terms; talks after a breakdown are not in the exact values.
+///
+/// Needs two veto parties and a battlefield. Classes: the product over issues with terms of
+/// their term levels (the levels without a term form one more class), 2^k for k termed clauses,
+/// times the N + 1 lines when an issue is linked to the front; empty classes are dropped.
+class PeaceOffers final : public OfferSpace {
+ public:
+  /// Builds the classes, their frontiers and their coefficient tables.
+  /// \throws std::invalid_argument without a durability section or a battlefield, or with a
+  /// number of veto parties other than two.
+  explicit PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options = {});
+
+  [[nodiscard]] std::size_t party_count() const override { return parties_; }
+  /// best_for_at(0, start, ...): the offer at the start.
+  [[nodiscard]] std::optional<SpacePoint> best_for(std::size_t proposer, std::span<const double> floors,
+                                                   std::span<double> utilities) const override;
+  /// The proposer's best self-enforcing agreement at (t, s) given floors on the veto
+  /// responders' peace values; writes every party's peace value to `utilities`. SpacePoint::part
+  /// is the class.
+  [[nodiscard]] std::optional<SpacePoint> best_for_at(int t, int s, std::size_t proposer,
+                                                      std::span<const double> floors,
+                                                      std::span<double> utilities) const override;
+  void package_into(const SpacePoint& point, Agreement& out) const override;
+
+  /// Number of non-empty classes.
+  [[nodiscard]] std::size_t class_count() const { return classes_.size(); }
+  [[nodiscard]] const PeaceClass& peace_class(std::size_t c) const { return classes_[c]; }
+  /// The agreements of class c.
+  [[nodiscard]] const AgreementSpace& class_space(std::size_t c) const { return spaces_[c]; }
+  /// Number of distinct post-settlement balances.
+  [[nodiscard]] std::size_t balance_count() const { return renewal_.size(); }
+  /// R_i(t, s) of a war renewed at t from state s under balance b, fought to the end.
+  [[nodiscard]] double renewal_value(std::size_t balance, std::size_t party, int t, int s) const {
+    return renewal_[balance][party](t, s);
+  }
+  /// Whether some agreement of some class is self-enforcing at (t, s), whatever anyone's floor:
+  /// false is Powell's case, where no agreement can end the war.
+  [[nodiscard]] bool any_self_enforcing(int t, int s) const;
+
+ private:
+  /// The column of a class's intercept and threshold tables at front state s: one column when
+  /// the class has its own line, one per state when the line is the front at the settlement.
+  [[nodiscard]] int column_of(std::size_t c, int s) const { return classes_[c].line >= 0 ? 0 : s; }
+  [[nodiscard]] double a(std::size_t c, std::size_t i, int t) const {
+    return slope_[(c * parties_ + i) * static_cast<std::size_t>(horizon_ + 1) + static_cast<std::size_t>(t)];
+  }
+  [[nodiscard]] double b(std::size_t c, std::size_t i, int t, int s) const {
+    return intercept_[c * parties_ + i](t, column_of(c, s));
+  }
+  /// sigma_ic(t, L): -infinity for a party that may not renew the war.
+  [[nodiscard]] double sigma(std::size_t c, std::size_t i, int t, int s) const;
+
+  std::size_t parties_ = 0;
+  int horizon_ = 0;
+  int start_ = 0;
+  std::vector<std::size_t> veto_;
+  std::vector<std::uint8_t> may_renew_;     ///< per party
+  std::vector<PeaceClass> classes_;
+  std::vector<AgreementSpace> spaces_;      ///< per class
+  std::vector<std::vector<WarValueTable>> renewal_;  ///< [balance][party]: R(t, s)
+  std::vector<double> slope_;               ///< a_ic(t), [class][party][t]
+  std::vector<TimeStateTable> intercept_;   ///< b_ic(t, L), [class * parties + party]; one column per line
+  std::vector<TimeStateTable> threshold_;   ///< sigma_ic(t, L) of may-renew parties, [class * parties + party]
+  // Scratch of the queries (the solver is single-threaded per equilibrium).
+  mutable std::vector<double> floors_;
+  mutable std::vector<double> candidate_;
+};
+
+}  // namespace parley

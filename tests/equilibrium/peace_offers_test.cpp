@@ -1,0 +1,149 @@
+// The solver under durability (issue 14): every equilibrium offer is the proposer's best
+// self-enforcing agreement given the others' values of rejecting, checked against brute force
+// over every package with the exact peace core (peace_terms, peace_outlook), and its values are
+// the peace's.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <vector>
+
+#include "../support/scenario_builder.hpp"
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/battlefield/peace_value.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/equilibrium/peace_offers.hpp"
+#include "parley/model/post_settlement.hpp"
+#include "parley/model/utility_tolerance.hpp"
+
+using namespace parley;
+using parley::testing::durability_term;
+using parley::testing::ScenarioBuilder;
+
+namespace {
+
+// Territory on the front's grid (linked), a guarantee with three levels and three clauses; a
+// hazard, a guarantee that lowers it and shifts the renewed war toward B and raises A's cost, a
+// clause that shifts it toward A (an army cap), and one that lowers the hazard (a buffer zone).
+Scenario durable_scenario(double base_hazard, DurabilityParams::Commitment commitment, double cap_shift) {
+  Scenario s = ScenarioBuilder("durable")
+                   .horizon(8)
+                   .continuous("territory").steps(6).linked_to_front().status_quo(0.5)
+                   .ordinal("guarantee", {"none", "assurances", "article5"})
+                   .clauses("plan", 3)
+                   .belligerent("a").discount(0.95).cost(0.01).weights({0.5, 0.3, 0.2})
+                   .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).level_values(1, {1.0, 0.6, 0.0})
+                   .clause_values(2, {0.5, 1.0, -0.4})
+                   .belligerent("b").discount(0.9).cost(0.02).weights({0.4, 0.4, 0.2})
+                   .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).level_values(1, {0.0, 0.5, 1.0})
+                   .clause_values(2, {-0.3, -1.0, 0.6})
+                   .mediator("m").weights({0.2, 0.4, 0.4}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0))
+                   .level_values(1, {0.0, 0.7, 1.0}).clause_values(2, {0.2, -0.5, 0.9})
+                   .front(6, 3, 0.6, 0.1).sides("a", "b")
+                   .collapse_amounts({0.0, 2.0, 0.0}, {1.0, 0.0, 0.0})
+                   .alternating({0, 1})
+                   .build();
+  s.collapse_a_terms.clauses.assign(3, 0);  // a collapse imposes no clause
+  s.collapse_b_terms.clauses.assign(3, 0);
+  DurabilityParams d;
+  d.base_hazard = base_hazard;
+  d.commitment = commitment;
+  d.terms = {durability_term(1, 2, -1, 0.3, -0.3, {0.02, 0.0}), durability_term(1, 1, -1, 0.8),
+             durability_term(2, -1, 1, 1.0, cap_shift), durability_term(2, -1, 2, 0.5)};
+  s.durability = d;
+  return s;
+}
+
+// Every package: territory on its grid, every level, every clause subset.
+std::vector<Agreement> every_package(const Scenario& s) {
+  std::vector<Agreement> out;
+  const int steps = *s.issues[0].steps;
+  for (int g = 0; g <= steps; ++g)
+    for (int level = 0; level < 3; ++level)
+      for (unsigned mask = 0; mask < 8; ++mask) {
+        Agreement x;
+        x.amounts = {static_cast<double>(g) / steps, static_cast<double>(level), 0.0};
+        x.clauses = {static_cast<std::uint8_t>(mask & 1U), static_cast<std::uint8_t>(mask >> 1 & 1U),
+                     static_cast<std::uint8_t>(mask >> 2 & 1U)};
+        out.push_back(x);
+      }
+  return out;
+}
+
+void check_against_brute_force(const Scenario& s) {
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, AgreementSpace(s));
+  REQUIRE(eq.peace_offers() != nullptr);
+  const auto packages = every_package(s);
+  int feasible_offers = 0;
+  int infeasible_offers = 0;
+  for (int t = 0; t < s.horizon; ++t) {
+    for (int st = 1; st < eq.state_count() - 1; ++st) {
+      // The peace of every package signed at (t, st), from the exact core.
+      std::vector<PeaceOutlook> outlooks;
+      for (const Agreement& x : packages) outlooks.push_back(peace_outlook(peace_terms(s, x, t, st)));
+      for (std::size_t k = 0; k < eq.proposers(t).size(); ++k) {
+        const std::size_t rho = eq.proposers(t)[k].party;
+        const std::size_t other = 1 - rho;
+        const double floor = eq.rejection_value(t, st, eq.proposers(t)[k].stage, other);
+        double best = -1e300;
+        bool found = false;
+        for (const PeaceOutlook& o : outlooks) {
+          if (!o.self_enforcing() || !worth_at_least(o.value[other][0], floor)) continue;
+          found = true;
+          best = std::max(best, o.value[rho][0]);
+        }
+        const EquilibriumOffer& offer = eq.offer(t, st, k);
+        INFO("period " << t << " state " << st << " proposer " << rho);
+        REQUIRE(offer.feasible == found);
+        if (!found) {
+          ++infeasible_offers;
+          continue;
+        }
+        ++feasible_offers;
+        CHECK(eq.offer_utilities(t, st, k)[rho] == Approx(best).margin(1e-12));
+        // The offer's values are those of the peace its package makes, for every party.
+        const PeaceOutlook o = peace_outlook(peace_terms(s, eq.package(offer.point), t, st));
+        CHECK(o.self_enforcing());
+        for (std::size_t i = 0; i < s.parties.size(); ++i)
+          CHECK(eq.offer_utilities(t, st, k)[i] == Approx(o.value[i][0]).margin(1e-12));
+      }
+    }
+  }
+  CHECK(feasible_offers > 0);
+  INFO("infeasible offers " << infeasible_offers);
+}
+
+}  // namespace
+
+TEST_CASE("peace offers: the solver's offers are the best self-enforcing packages, by brute force",
+          "[solve][durability]") {
+  check_against_brute_force(durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4));
+  check_against_brute_force(durable_scenario(0.3, DurabilityParams::Commitment::self_enforcing, 0.9));
+  check_against_brute_force(durable_scenario(0.05, DurabilityParams::Commitment::binding, 0.4));
+}
+
+TEST_CASE("peace offers: classes are the mechanisms' combinations times the lines", "[solve][durability]") {
+  const Scenario s = durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4);
+  const PeaceOffers offers(s);
+  // Guarantee: article5 and assurances carry terms, none forms the third class; clauses 1 and 2
+  // in or out; 7 lines on a grid of 6 steps over 6 states.
+  CHECK(offers.class_count() == 3 * 2 * 2 * 7);
+  CHECK(offers.balance_count() == 2 * 2);  // article5 or not, the cap clause or not
+  for (std::size_t c = 0; c < offers.class_count(); ++c) {
+    const PeaceClass& cls = offers.peace_class(c);
+    CHECK(cls.line >= 0);
+    CHECK(cls.line <= 6);
+    // Every vertex of the class's frontier is in the class: same hazard and line.
+    const AgreementSpace& space = offers.class_space(c);
+    for (std::size_t v = 0; v < space.point_count(); ++v) {
+      const Agreement x = space.package(space.point(v));
+      CHECK(breakdown_hazard(s, x) == cls.hazard);
+      CHECK(renewal_line(s, x, 3) == cls.line);
+    }
+  }
+}
+
+TEST_CASE("peace offers: needs two veto parties", "[solve][durability]") {
+  Scenario s = durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4);
+  s.parties[2].veto = true;
+  CHECK_THROWS_WITH(PeaceOffers(s), Catch::Contains("exactly two veto parties"));
+}
