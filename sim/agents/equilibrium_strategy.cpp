@@ -63,7 +63,11 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
       threshold = equilibrium_->rejection_value(t, s, equilibrium_->proposers(t)[static_cast<std::size_t>(k)].stage,
                                                 party_);
   }
-  return answer_by_threshold(offer.utilities[party_], threshold, view.reservation());
+  // Under durability the solver's thresholds are values of peace, so the offer is weighed by
+  // the peace it would make (issue 14), not by u_i.
+  const PeaceOffers* peace = equilibrium_->peace_offers();
+  const double worth = peace ? peace->value_of(offer.package, t, s, party_) : offer.utilities[party_];
+  return answer_by_threshold(worth, threshold, view.reservation());
 }
 
 double EquilibriumStrategy::aspiration(const StrategyView& view) const {

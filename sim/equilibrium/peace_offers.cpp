@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "parley/battlefield/battlefield_chain.hpp"
+#include "parley/battlefield/peace_value.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/model/utility_tolerance.hpp"
@@ -206,7 +207,8 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
   }
 
   // R_i(t, s) per balance: a renewed war fought to the end (peace_terms' renewal values).
-  for (const PostSettlementBalance& balance : balances) {
+  balances_ = std::move(balances);
+  for (const PostSettlementBalance& balance : balances_) {
     const BattlefieldChain chain(renewed_battlefield(scenario), balance.advantage_shift);
     std::vector<WarValueTable> tables;
     for (std::size_t i = 0; i < parties_; ++i) {
@@ -232,7 +234,8 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
       a_row[T] = 1.0;
       const WarValueTable& renewal = renewal_[cls.balance][i];
       for (int t = T - 1; t >= 0; --t) {
-        a_row[t] = (1.0 - delta) + delta * (1.0 - h) * a_row[t + 1];
+        // A peace that cannot break is worth u exactly ((1 - delta) + delta need not round to 1).
+        a_row[t] = h == 0.0 ? 1.0 : (1.0 - delta) + delta * (1.0 - h) * a_row[t + 1];
         for (int col = 0; col < columns; ++col) {
           const int line = cls.line >= 0 ? cls.line : col;
           b_table(t, col) = delta * (1.0 - h) * b_table(t + 1, col) + delta * h * renewal(t + 1, line);
@@ -307,6 +310,23 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
 
 void PeaceOffers::package_into(const SpacePoint& point, Agreement& out) const {
   spaces_[point.part].package_into(point, out);
+}
+
+double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party) const {
+  const Scenario& sc = spaces_.front().scenario();
+  const double h = breakdown_hazard(sc, x);
+  const PostSettlementBalance balance = post_settlement_balance(sc, x);
+  const int line = renewal_line(sc, x, s);
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    const PeaceClass& cls = classes_[c];
+    if (cls.hazard != h || balances_[cls.balance] != balance || (cls.line >= 0 && cls.line != line)) continue;
+    bool kept = true;
+    for (std::size_t j = 0; j < parties_ && kept; ++j)
+      if (may_renew_[j]) kept = worth_at_least(sc.utility(j, x), sigma(c, j, t, s));
+    if (!kept) break;  // someone would renew the war: the exact core says when, and what it is worth
+    return a(c, party, t) * sc.utility(party, x) + b(c, party, t, s);
+  }
+  return peace_outlook(peace_terms(sc, x, t, s)).value[party][0];
 }
 
 bool PeaceOffers::any_self_enforcing(int t, int s) const {

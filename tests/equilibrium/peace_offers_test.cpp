@@ -12,6 +12,8 @@
 #include "parley/battlefield/peace_value.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/equilibrium/peace_offers.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
@@ -80,6 +82,10 @@ void check_against_brute_force(const Scenario& s) {
       // The peace of every package signed at (t, st), from the exact core.
       std::vector<PeaceOutlook> outlooks;
       for (const Agreement& x : packages) outlooks.push_back(peace_outlook(peace_terms(s, x, t, st)));
+      // What a responder playing the equilibrium weighs any package by: the peace's value.
+      for (std::size_t p = 0; p < packages.size(); ++p)
+        for (std::size_t i = 0; i < s.parties.size(); ++i)
+          REQUIRE(eq.peace_offers()->value_of(packages[p], t, st, i) == Approx(outlooks[p].value[i][0]).margin(1e-12));
       for (std::size_t k = 0; k < eq.proposers(t).size(); ++k) {
         const std::size_t rho = eq.proposers(t)[k].party;
         const std::size_t other = 1 - rho;
@@ -146,4 +152,37 @@ TEST_CASE("peace offers: needs two veto parties", "[solve][durability]") {
   Scenario s = durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4);
   s.parties[2].veto = true;
   CHECK_THROWS_WITH(PeaceOffers(s), Catch::Contains("exactly two veto parties"));
+}
+
+TEST_CASE("peace offers: a neutral durability section (h0 = 0, binding, no terms) changes no equilibrium figure "
+          "of any shipped scenario",
+          "[solve][durability]") {
+  int compared = 0;
+  for (const auto& builtin : io::builtin_scenarios()) {
+    Scenario plain = io::load_scenario(std::string(builtin.name));
+    if (!plain.battlefield || plain.veto_parties().size() != 2) continue;
+    INFO(builtin.name);
+    plain.durability.reset();
+    Scenario neutral = plain;
+    DurabilityParams d;
+    d.base_hazard = 0.0;
+    d.commitment = DurabilityParams::Commitment::binding;
+    neutral.durability = d;
+    const AgreementSpace space(plain);
+    const BargainingEquilibrium before = BargainingEquilibrium::solve(plain, space);
+    const BargainingEquilibrium after = BargainingEquilibrium::solve(neutral, space);
+    REQUIRE(after.peace_offers() != nullptr);
+    for (int t = 0; t <= plain.horizon; ++t)
+      for (int st = 0; st < before.state_count(); ++st)
+        for (std::size_t i = 0; i < plain.parties.size(); ++i)
+          REQUIRE(after.value(t, st, i) == Approx(before.value(t, st, i)).margin(1e-12));
+    // The classes' frontiers split the frontier at the lines, so an offer inside a segment is
+    // interpolated from other end points: equal to rounding, not bit for bit.
+    CHECK(after.path().settled == Approx(before.path().settled).margin(1e-12));
+    CHECK(after.path().expected_duration == Approx(before.path().expected_duration).margin(1e-9));
+    for (std::size_t t = 0; t < before.path().settled_at.size(); ++t)
+      CHECK(after.path().settled_at[t] == Approx(before.path().settled_at[t]).margin(1e-12));
+    ++compared;
+  }
+  CHECK(compared > 0);
 }

@@ -13,6 +13,7 @@
 #include "parley/battlefield/time_state_table.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/equilibrium/offer_space.hpp"
+#include "parley/model/post_settlement.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley {
@@ -92,6 +93,12 @@ class PeaceOffers final : public OfferSpace {
   [[nodiscard]] double renewal_value(std::size_t balance, std::size_t party, int t, int s) const {
     return renewal_[balance][party](t, s);
   }
+  /// Party i's value of the peace agreement x would make if signed at (t, s): a_ic(t) u_i(x) +
+  /// b_ic(t, L) when x is self-enforcing (its class found by hazard, balance and line), else the
+  /// exact core's value (peace_outlook of peace_terms), which a renewal at will shapes. What a
+  /// responder playing the equilibrium weighs an arbitrary offer by.
+  [[nodiscard]] double value_of(const Agreement& x, int t, int s, std::size_t party) const;
+
   /// Whether some agreement of some class is self-enforcing at (t, s), whatever anyone's floor:
   /// false is Powell's case, where no agreement can end the war.
   [[nodiscard]] bool any_self_enforcing(int t, int s) const;
@@ -116,6 +123,7 @@ class PeaceOffers final : public OfferSpace {
   std::vector<std::uint8_t> may_renew_;     ///< per party
   std::vector<PeaceClass> classes_;
   std::vector<AgreementSpace> spaces_;      ///< per class
+  std::vector<PostSettlementBalance> balances_;
   std::vector<std::vector<WarValueTable>> renewal_;  ///< [balance][party]: R(t, s)
   std::vector<double> slope_;               ///< a_ic(t), [class][party][t]
   std::vector<TimeStateTable> intercept_;   ///< b_ic(t, L), [class * parties + party]; one column per line
