@@ -98,8 +98,10 @@ TEST_CASE("equilibrium strategy: Monte Carlo payoffs and settlement match the so
 TEST_CASE("equilibrium strategy: in the default scenario the US plan passes only if it is as good", "[solve]") {
   // Mediated talks: the US tables its plan, then Russia and Ukraine counter in turn. Playing
   // `equilibrium`, the belligerents accept the plan only if it is worth their equilibrium
-  // values; either way each gets exactly V_i(0, s_0) at t = 0.
-  const Scenario sc = both_play_equilibrium(io::load_scenario("ukraine-2025"));
+  // values; either way each gets exactly V_i(0, s_0) at t = 0. Without the scenario's
+  // durability section: a peace that may break pays a random amount, whose mean is V_i.
+  Scenario sc = both_play_equilibrium(io::load_scenario("ukraine-2025"));
+  sc.durability.reset();
   const Simulation simulation(sc);
   const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
   REQUIRE(eq.path().settled_at[0] == 1.0);

@@ -145,11 +145,20 @@ TEST_CASE("durability: defaults and the short forms", "[io][loader][durability]"
     CHECK(d.terms[0].advantage_shift == 0.0);
     CHECK(d.terms[0].cost_shift.empty());
   }
-  SECTION("absent: no durability, in every shipped scenario too") {
+  SECTION("absent: no durability; only the default scenario ships the section") {
     CHECK_FALSE(durability_load("").durability.has_value());
     for (const auto& builtin : builtin_scenarios()) {
       INFO(builtin.name);
-      CHECK_FALSE(load_scenario(builtin.name).durability.has_value());
+      const Scenario sc = load_scenario(builtin.name);
+      if (builtin.name != "ukraine-2025") {
+        CHECK_FALSE(sc.durability.has_value());
+        continue;
+      }
+      // Its A8: the Minsk hazard, self-enforcement, four guarantee levels, two caps, two clauses.
+      REQUIRE(sc.durability.has_value());
+      CHECK(sc.durability->base_hazard == 0.005);
+      CHECK(sc.durability->commitment == DurabilityParams::Commitment::self_enforcing);
+      CHECK(sc.durability->terms.size() == 8);
     }
   }
 }
