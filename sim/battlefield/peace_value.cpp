@@ -8,6 +8,7 @@
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/model/post_settlement.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 
@@ -62,7 +63,9 @@ PeaceOutlook peace_outlook(const PeaceTerms& terms) {
     }
     std::vector<std::size_t> renewers;
     for (const std::size_t j : terms.may_renew) {
-      if (terms.renewal[j][static_cast<std::size_t>(t)] > keep[j]) renewers.push_back(j);
+      // Ties keep the peace, up to rounding (DESIGN 1.9): a renewal worth exactly the peace
+      // computed another way must not break it.
+      if (worth_more(terms.renewal[j][static_cast<std::size_t>(t)], keep[j])) renewers.push_back(j);
     }
     // Walking backwards, the last period found is the first at which the war is renewed.
     if (!renewers.empty()) {

@@ -177,3 +177,93 @@ TEST_CASE("peace terms: an agreement's mechanisms set the hazard, the line and t
                                                        parley::war_payoffs(s, 1));
   CHECK(terms.renewal[1][10] == base(10, 3));
 }
+
+namespace {
+
+/// Two sides over a linked territory and a guarantee, with a guarantee term of multiplier `mu`
+/// and an army-cap-like clause term shifting a renewed war by `cap_shift` toward side a.
+parley::Scenario monotone_scenario(double mu, double cap_shift) {
+  using parley::testing::ScenarioBuilder;
+  parley::Scenario s = ScenarioBuilder("monotone")
+                           .horizon(30)
+                           .continuous("territory").linked_to_front().status_quo(0.5)
+                           .ordinal("guarantee", {"none", "article5"})
+                           .clauses("plan", 1)
+                           .belligerent("a").weights({0.6, 0.2, 0.2}).curve(0, parley::PiecewiseLinear::increasing(0, 1))
+                           .level_values(1, {1.0, 0.0}).clause_values(2, {1.0}).cost(0.003).discount(0.98)
+                           .belligerent("b").weights({0.6, 0.3, 0.1}).curve(0, parley::PiecewiseLinear::decreasing(0, 1))
+                           .level_values(1, {0.0, 1.0}).clause_values(2, {-1.0}).cost(0.004).discount(0.97)
+                           .front(8, 4, 0.5, 0.1).sides("a", "b")
+                           .collapse_amounts({0.0, 1.0, 0.0}, {1.0, 0.0, 0.0})
+                           .alternating({0, 1})
+                           .build();
+  s.collapse_a_terms.clauses = {0};
+  s.collapse_b_terms.clauses = {1};
+  parley::DurabilityParams d;
+  d.base_hazard = 0.08;
+  d.terms = {parley::testing::durability_term(1, 1, -1, mu, -0.2, {0.002, 0.0}),
+             parley::testing::durability_term(2, -1, 0, 1.0, cap_shift)};
+  s.durability = d;
+  return s;
+}
+
+std::vector<parley::Agreement> monotone_packages() {
+  std::vector<parley::Agreement> out;
+  for (int g = 0; g <= 8; ++g)
+    for (int level = 0; level < 2; ++level)
+      for (std::uint8_t cap = 0; cap < 2; ++cap) {
+        parley::Agreement x;
+        x.amounts = {g / 8.0, static_cast<double>(level), 0.0};
+        x.clauses = {cap};
+        out.push_back(x);
+      }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("peace value: a stronger guarantee (a smaller multiplier) never shortens the expected peace",
+          "[battlefield][peace][durability]") {
+  const auto packages = monotone_packages();
+  int lengthened = 0;
+  for (const int t0 : {0, 12}) {
+    for (const parley::Agreement& x : packages) {
+      double previous = -1.0;
+      for (const double mu : {1.5, 1.0, 0.8, 0.5, 0.3, 0.1, 0.0}) {
+        const PeaceOutlook o = parley::peace_outlook(parley::peace_terms(monotone_scenario(mu, 0.3), x, t0, 4));
+        INFO("t0 " << t0 << " territory " << x.amounts[0] << " guarantee " << x.amounts[1] << " mu " << mu);
+        CHECK(o.expected_periods() >= previous - 1e-12);
+        if (previous >= 0.0 && o.expected_periods() > previous + 1e-9) ++lengthened;
+        previous = o.expected_periods();
+      }
+    }
+  }
+  CHECK(lengthened > 0);  // the multiplier matters somewhere
+}
+
+TEST_CASE("peace value: a larger cap shift never makes an agreement the favoured side would break one it keeps",
+          "[battlefield][peace][durability]") {
+  // The cap shifts a renewed war toward side a: a's renewal can only become likelier. (Side b
+  // may renew less, so self-enforcement as a whole is not monotone; a's part of it is.)
+  const auto packages = monotone_packages();
+  int broken_by_shift = 0;
+  for (const int t0 : {0, 12}) {
+    for (const parley::Agreement& x : packages) {
+      bool kept_before = true;
+      int renewal_before = 1 << 30;
+      for (const double shift : {0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.5}) {
+        PeaceTerms terms = parley::peace_terms(monotone_scenario(0.5, shift), x, t0, 4);
+        terms.may_renew = {0};  // side a's incentive alone
+        const PeaceOutlook o = parley::peace_outlook(terms);
+        INFO("t0 " << t0 << " territory " << x.amounts[0] << " cap " << int{x.clauses[0]} << " shift " << shift);
+        const int renewal = o.self_enforcing() ? 1 << 30 : o.first_renewal;
+        if (!kept_before) CHECK_FALSE(o.self_enforcing());
+        CHECK(renewal <= renewal_before);  // and never later
+        if (kept_before && !o.self_enforcing()) ++broken_by_shift;
+        kept_before = o.self_enforcing();
+        renewal_before = renewal;
+      }
+    }
+  }
+  CHECK(broken_by_shift > 0);  // the shift matters somewhere
+}

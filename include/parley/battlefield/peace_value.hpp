@@ -64,7 +64,7 @@ struct PeaceOutlook {
 /// the flow of one period of peace, then the peace's value if it holds and the renewed war's if
 /// it breaks. A party j that may renew the war does so at t when R_j(t) > C_j(t) (Fearon 1995,
 /// Powell 2006: the agreement is then not self-enforcing); the war is then renewed for all,
-/// V_i(t) = R_i(t); otherwise V_i(t) = C_i(t). Ties keep the peace.
+/// V_i(t) = R_i(t); otherwise V_i(t) = C_i(t). Ties keep the peace, up to rounding (DESIGN 1.9).
 ///
 /// With a constant hazard and renewal value and no renewal at will, V_i(t) tends to
 ///   ((1 - delta_i) u_i + delta_i h R_i) / (1 - delta_i (1 - h))
