@@ -254,7 +254,7 @@ TEST_CASE("durability monte carlo: breakdowns and renewed talks give the same st
   CHECK(simulate(simulation, options).peace_periods.mean != one.peace_periods.mean);
 }
 
-TEST_CASE("durability monte carlo: a peace that holds to T is worth exactly today's payoff; a broken one adds up",
+TEST_CASE("durability monte carlo: a peace that holds to T is worth exactly today's payoff, a broken one adds up",
           "[engine][durability]") {
   const Agreement x = package(0.5, 1);
   Scenario sc = durability_war(40, x, {});
