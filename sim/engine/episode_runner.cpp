@@ -274,8 +274,18 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           if (observer) observer->on_end(result_);
           return result_;
         }
-        // The peace broke (DESIGN 1.10): the war resumes at `resumes` from the line; renewed
-        // at once, it goes on in this period's fighting.
+        // The peace broke (DESIGN 1.10): the war resumes at `resumes` from the line. A line at
+        // a collapse threshold ends it there and then, with no fighting (the war value of an
+        // absorbing state is the collapse's, as peace_terms values it).
+        const BattlefieldChain& renewed_chain = *renewed_[static_cast<std::size_t>(war_)].chain;
+        if (renewed_chain.absorbing(s)) {
+          const bool a_collapses = s <= renewed_chain.collapse_a();
+          end_war(a_collapses ? Outcome::collapse_a : Outcome::collapse_b, resumes, resumes, s,
+                  a_collapses ? simulation_->collapse_a_terms() : simulation_->collapse_b_terms());
+          if (observer) observer->on_end(result_);
+          return result_;
+        }
+        // Renewed at once, the war goes on in this period's fighting.
         if (resumes > t) {
           t = resumes - 1;
           continue;

@@ -29,7 +29,9 @@ const char* to_string(Outcome outcome);
 ///   one); an episode whose peace broke ends as the renewed war ends (another settlement that
 ///   held, a collapse, or the front frozen at T);
 /// - `period`: as below for that end (the period of the settlement that held, of the fighting
-///   that ended the war, or T);
+///   that ended the war, or T); a breakdown whose line is a collapse threshold ends the war at
+///   once: a collapse with `period` the breakdown's period t_b and no fighting after it (the
+///   war is over at t_b, as the war value of an absorbing state says);
 /// - `duration`: the periods of fighting in all, before and after any breakdown.
 /// Without a breakdown (and always without the section) every field means what it always did.
 struct EpisodeResult {

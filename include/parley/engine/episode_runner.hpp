@@ -57,6 +57,7 @@ namespace parley {
 /// - at the breakdown period t_b (the earlier of the two) the war resumes from
 ///   renewal_line(x, s) on renewed_battlefield with side A's advantage shifted and each party's
 ///   cost raised by x's post-settlement balance; from then on the front moves on that chain,
+///   (a line at a collapse threshold ends the war at t_b with that collapse, no fighting),
 ///   reservation values are the renewed war's values W_i(t, s) under it (the values the exact
 ///   model uses for every party, whatever its prior: beliefs stop learning, since the renewed
 ///   chain is not among their hypotheses), and talks resume at t_b, if it is a talk period,

@@ -79,7 +79,8 @@ void EpisodeNarrator::on_breakdown(const PeaceBreakdown& event) {
   }
   out_ << "; war resumes from the line at " << front_text(event.line);
   if (event.advantage_shift != 0.0)
-    out_ << ", side A's advantage shifted by " << format_fixed(event.advantage_shift, 3);
+    out_ << ", " << (s.side_a() < 0 ? std::string("side A") : name(static_cast<std::size_t>(s.side_a())))
+         << "'s advantage shifted by " << format_fixed(event.advantage_shift, 3);
   out_ << "\n";
 }
 

@@ -1,6 +1,7 @@
 #include "parley/io/report/run_report_writers.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/io/format/csv_writer.hpp"
@@ -128,7 +129,9 @@ void write_run_table(std::ostream& out, const RunReport& report) {
         << " " << interval_text(r.fighting_periods.ci95, 1) << "\n";
   }
 
-  out << "\nHow long it lasts (" << unit << "s until a settlement, a collapse or the freeze)\n"
+  out << "\nHow long it lasts (" << unit
+      << (r.durable ? "s of fighting, before and after any breakdown of the peace)\n"
+                    : "s until a settlement, a collapse or the freeze)\n")
       << "  mean " << format_fixed(r.duration.mean.mean, 1) << " " << interval_text(r.duration.mean.ci95, 1)
       << ", median " << r.duration.median << "; 10% are over by " << unit << " " << r.duration.p10 << ", 90% by "
       << unit << " " << r.duration.p90 << "\n";
@@ -203,15 +206,19 @@ void write_run_json(std::ostream& out, const RunReport& report) {
       write_interval_json(json, m.ci95);
       json.end_object();
     };
-    const auto share_json = [&json](const char* key, const ProportionEstimate& p) {
-      json.key(key).begin_object().field("p", p.p).field("count", p.count).key("ci95");
-      write_interval_json(json, p.ci95);
-      json.end_object();
-    };
+    // Shares as under "outcomes" (the value, its interval under "ci95"), means as "duration".
     json.key("durability").begin_object();
-    share_json("held", r.held);
-    share_json("broke", r.broke);
-    share_json("renewed", r.renewed);
+    json.field("held", r.held.p).field("broke", r.broke.p).field("renewed", r.renewed.p);
+    json.key("counts").begin_object().field("held", r.held.count).field("broke", r.broke.count);
+    json.field("renewed", r.renewed.count).end_object();
+    json.key("ci95").begin_object();
+    json.key("held");
+    write_interval_json(json, r.held.ci95);
+    json.key("broke");
+    write_interval_json(json, r.broke.ci95);
+    json.key("renewed");
+    write_interval_json(json, r.renewed.ci95);
+    json.end_object();
     mean_json("breakdowns", r.breakdowns);
     mean_json("peace_periods", r.peace_periods);
     mean_json("fighting_periods", r.fighting_periods);
@@ -268,9 +275,13 @@ void write_run_csv(std::ostream& out, const RunReport& report) {
     }
   }
   if (r.durable) {  // DESIGN 1.10, only with a durability section
-    add("durability.held", number(r.held.p));
-    add("durability.broke", number(r.broke.p));
-    add("durability.renewed", number(r.renewed.p));
+    for (const auto& [key, share] : {std::pair<const char*, const ProportionEstimate*>{"durability.held", &r.held},
+                                     {"durability.broke", &r.broke},
+                                     {"durability.renewed", &r.renewed}}) {
+      add(key, number(share->p));
+      add(std::string(key) + ".ci95_low", number(share->ci95.low));
+      add(std::string(key) + ".ci95_high", number(share->ci95.high));
+    }
     add("durability.breakdowns.mean", number(r.breakdowns.mean));
     add("durability.peace_periods.mean", number(r.peace_periods.mean));
     add("durability.fighting_periods.mean", number(r.fighting_periods.mean));
