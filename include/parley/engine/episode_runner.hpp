@@ -63,7 +63,9 @@ namespace parley {
 ///   chain is not among their hypotheses), and talks resume at t_b, if it is a talk period,
 ///   under the same protocol, in the next round, with the strategies keeping their state and
 ///   the whole history of offers (what a party learnt of the others in the first talks is not
-///   forgotten by a ceasefire; Fortna 2003 on renewed wars between the same parties). A new
+///   forgotten by a ceasefire; Fortna 2003 on renewed wars between the same parties). Strategies
+///   that read the setting's war-value tables themselves, rather than the reservation values of
+///   the view, still see the first war's (a limit until the solver handles durability). A new
 ///   settlement may break again; the newest settlement's balance then rules.
 /// Payoffs add up everything: delta-discounted costs of fighting (raised in renewed wars),
 /// flows of peace u_i(x) (delta_i^{t0} - delta_i^{t_b}) per broken peace, and the terms in

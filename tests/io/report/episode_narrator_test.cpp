@@ -8,6 +8,7 @@
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/episode_narrator.hpp"
 #include "parley/io/report/run_report.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 

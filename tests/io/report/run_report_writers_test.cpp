@@ -10,6 +10,7 @@
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/run_report_writers.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 
