@@ -308,3 +308,50 @@ TEST_CASE("durability monte carlo: a peace that holds to T is worth exactly toda
   CHECK(held > 20);
   CHECK(broken > 20);
 }
+
+TEST_CASE("durability monte carlo: a renewal at will later in the peace comes when the outlook says",
+          "[engine][durability]") {
+  // A renewed war swings toward a as time goes on (its advantage grows from 0 to 0.9 over
+  // periods 10..30): keeping the peace pays for a at first, renewing the war later.
+  const Agreement x = package(0.5, 0);
+  Scenario sc = durability_war(40, x, {0});
+  sc.durability = durability(0.02);
+  AdvantageSchedule swing;
+  swing.kind = AdvantageSchedule::Kind::linear;
+  swing.a0 = 0.0;
+  swing.a1 = 0.9;
+  swing.t0 = 10;
+  swing.t1 = 30;
+  sc.durability->renewed_advantage = swing;
+  const PeaceOutlook exact = peace_outlook(peace_terms(sc, x, 0, 5));
+  REQUIRE(exact.first_renewal > 1);
+  REQUIRE(exact.first_renewal < sc.horizon);
+  const int r = exact.first_renewal;
+
+  const Simulation simulation(sc);
+  EpisodeRunner runner(simulation);
+  const std::int64_t runs = 10000;
+  std::int64_t at_will = 0;
+  for (std::int64_t k = 0; k < runs; ++k) {
+    const EpisodeResult& e = runner.run(13, 0, static_cast<std::uint64_t>(k));
+    REQUIRE(e.breakdowns == 1);  // the peace never lasts past the renewal
+    CHECK(e.peace_periods <= r);
+    if (e.renewals == 1) {
+      CHECK(e.peace_periods == r);
+      ++at_will;
+    }
+  }
+  // Renewed at will iff the hazard spared the peace until then: P(holds r - 1 periods on).
+  check_share(at_will, runs, exact.holds_probability(r - 1));
+  RunOptions options;
+  options.runs = runs;
+  options.seed = 14;
+  options.threads = 2;
+  const RunSummary summary = simulate(simulation, options);
+  check_share(summary.renewed.count, runs, exact.holds_probability(r - 1));
+  CHECK(std::abs(summary.peace_periods.mean - exact.expected_periods()) <= z_999 * summary.peace_periods.std_error);
+  for (std::size_t i = 0; i < 2; ++i) {
+    INFO("party " << i);
+    CHECK(std::abs(summary.utility[i].mean - exact.value[i][0]) <= z_999 * summary.utility[i].std_error);
+  }
+}
