@@ -100,8 +100,8 @@ void RunAccumulator::add(const EpisodeResult& result) {
   }
   add_terms(final_, *result.terms);
   if (durable_) {
-    if (result.outcome == Outcome::settled) ++held_;
-    if (result.breakdowns > 0) ++broke_;
+    if (result.held()) ++held_;
+    if (result.broke()) ++broke_;
     if (result.renewals > 0) ++renewed_;
     breakdowns_.add(static_cast<double>(result.breakdowns));
     peace_periods_.add(static_cast<double>(result.peace_periods));

@@ -58,6 +58,12 @@ struct EpisodeResult {
   /// (the status quo without a battlefield). Valid until the runner's next episode.
   const Agreement* terms = nullptr;
   std::vector<double> payoffs;  ///< per party, as in Simulation (DESIGN 1.1)
+
+  /// The episode ends in a settlement whose peace held to the horizon (under durability; without
+  /// it every settlement holds).
+  [[nodiscard]] bool held() const { return outcome == Outcome::settled; }
+  /// A peace broke at least once (whatever came after).
+  [[nodiscard]] bool broke() const { return breakdowns > 0; }
 };
 
 }  // namespace parley
