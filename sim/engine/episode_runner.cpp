@@ -1,5 +1,7 @@
 #include "parley/engine/episode_runner.hpp"
 
+#include <cmath>
+
 namespace parley {
 
 EpisodeRunner::EpisodeRunner(const Simulation& simulation)
@@ -15,6 +17,17 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
     if (battlefield && beliefs_.back().hypotheses() > 1) learners_.push_back(i);
   }
   reservations_.assign(n, 0.0);
+  realised_.assign(n, 0.0);
+  if (simulation.durable()) {
+    // The parties that may renew the war at will, as peace_terms names them.
+    for (const std::size_t j : sc.veto_parties())
+      if (sc.parties[j].role == Role::belligerent) renewers_pool_.push_back(j);
+    peace_.utility.assign(n, 0.0);
+    peace_.renewal.assign(n, std::vector<double>(static_cast<std::size_t>(sc.horizon) + 1, 0.0));
+    for (std::size_t i = 0; i < n; ++i) peace_.discount.push_back(war_payoffs(sc, i).discount);
+    peace_.may_renew = renewers_pool_;
+    peace_.horizon = sc.horizon;
+  }
   aspirations_.assign(n, 0.0);
   result_.payoffs.assign(n, 0.0);
   state_.beliefs = beliefs_;
@@ -22,6 +35,12 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
 }
 
 void EpisodeRunner::update_reservations(int t, int s) {
+  if (war_ >= 0) {
+    // A renewed war (DESIGN 1.10): its values under the post-settlement balance.
+    const RenewedWar& war = renewed_[static_cast<std::size_t>(war_)];
+    for (std::size_t j = 0; j < beliefs_.size(); ++j) reservations_[j] = war.values[j].continuation(t, s);
+    return;
+  }
   for (std::size_t j = 0; j < beliefs_.size(); ++j) {
     const auto& tables = setting_->war_values(j);
     // r_j(t, s) = sum_k pi_jk W_j(t, s | a_k); one hypothesis needs no weighting.
@@ -61,49 +80,165 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
   return accepted;
 }
 
+void EpisodeRunner::close_war_segment(int end) {
+  fighting_ += end - war_start_;
+  if (war_start_ == 0 && war_ < 0) {  // the first war: C_i(end), with no extra cost
+    for (std::size_t i = 0; i < realised_.size(); ++i) realised_[i] = -simulation_->accumulated_cost(i, end);
+  } else {
+    const std::vector<double>* extra = war_ >= 0 ? &renewed_[static_cast<std::size_t>(war_)].balance.cost_shift : nullptr;
+    for (std::size_t i = 0; i < realised_.size(); ++i) {
+      // sum_{war_start <= tau < end} delta_i^tau (c_i + e_i)
+      double cost = simulation_->accumulated_cost(i, end) - simulation_->accumulated_cost(i, war_start_);
+      if (extra && i < extra->size() && (*extra)[i] != 0.0) {
+        cost += (*extra)[i] * (simulation_->discounted_periods(i, end) - simulation_->discounted_periods(i, war_start_));
+      }
+      realised_[i] -= cost;
+    }
+  }
+  war_start_ = end;
+}
+
+template <typename Utility>
+void EpisodeRunner::account_end(int end, Utility utility) {
+  close_war_segment(end);
+  result_.duration = fighting_;
+  for (std::size_t i = 0; i < result_.payoffs.size(); ++i) {
+    // Without a breakdown, exactly DESIGN 1.1's delta^t u - C(t) (bit for bit as without
+    // durability); after one, the closed segments plus the terms in force from `end` on.
+    result_.payoffs[i] = result_.breakdowns == 0 ? simulation_->payoff(i, end, utility(i))
+                                                 : realised_[i] + simulation_->discount_power(i, end) * utility(i);
+  }
+}
+
 void EpisodeRunner::settle(int t, const Offer& offer) {
   result_.outcome = Outcome::settled;
   result_.period = t;
-  result_.duration = t;
   result_.final_state = state_.front;
   result_.proposer = offer.proposer;
   result_.terms = &offer.package;
-  for (std::size_t i = 0; i < result_.payoffs.size(); ++i)
-    result_.payoffs[i] = simulation_->payoff(i, t, offer.utilities[i]);
+  result_.peace_periods += simulation_->scenario().horizon - t;
+  account_end(t, [&](std::size_t i) { return offer.utilities[i]; });
 }
 
 void EpisodeRunner::end_war(Outcome outcome, int period, int duration, int state, const Agreement& terms) {
   result_.outcome = outcome;
   result_.period = period;
-  result_.duration = duration;
   result_.final_state = state;
   result_.proposer = 0;
   result_.terms = &terms;
-  for (std::size_t i = 0; i < result_.payoffs.size(); ++i) {
-    double u = 0.0;
+  // `duration` is the period the war ended at: t + 1 after a collapse in t, T when frozen.
+  account_end(duration, [&](std::size_t i) {
     switch (outcome) {
-      case Outcome::collapse_a: u = simulation_->collapse_a_utility(i); break;
-      case Outcome::collapse_b: u = simulation_->collapse_b_utility(i); break;
-      default: u = simulation_->frozen_utility(i, state); break;
+      case Outcome::collapse_a: return simulation_->collapse_a_utility(i);
+      case Outcome::collapse_b: return simulation_->collapse_b_utility(i);
+      default: return simulation_->frozen_utility(i, state);
     }
-    result_.payoffs[i] = simulation_->payoff(i, duration, u);
+  });
+}
+
+std::size_t EpisodeRunner::renewed_war(const PostSettlementBalance& balance) {
+  for (std::size_t w = 0; w < renewed_.size(); ++w)
+    if (renewed_[w].balance == balance) return w;
+  const Scenario& sc = simulation_->scenario();
+  RenewedWar war;
+  war.balance = balance;
+  // As peace_terms builds it: the renewed battlefield, A's advantage shifted, costs raised.
+  war.chain = std::make_unique<BattlefieldChain>(renewed_battlefield(sc), balance.advantage_shift);
+  war.sampler = std::make_unique<FrontSampler>(*war.chain, sc.horizon);
+  for (std::size_t i = 0; i < sc.parties.size(); ++i) {
+    WarPayoffs payoffs = war_payoffs(sc, i);
+    if (i < balance.cost_shift.size()) payoffs.cost += balance.cost_shift[i];
+    war.values.push_back(war_value(*war.chain, sc.horizon, payoffs));
   }
+  renewed_.push_back(std::move(war));
+  return renewed_.size() - 1;
+}
+
+int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& draws, EpisodeObserver* observer) {
+  const Scenario& sc = simulation_->scenario();
+  const int horizon = sc.horizon;
+  const Agreement& x = offer.package;
+  const double h = breakdown_hazard(sc, x);
+  // The hazard: K transitions survived, P(K >= k) = (1 - h)^k; the peace breaks at t0 + 1 + K
+  // if that is at most T (between T - 1 and T it may still break: DESIGN 1.10's recursion).
+  int breaks = -1;
+  if (h >= 1.0) {
+    breaks = t0 + 1;
+  } else if (h > 0.0) {
+    const double u = 1.0 - draws.uniform();  // in (0, 1]
+    const double survived = std::floor(std::log(u) / std::log1p(-h));
+    if (survived < static_cast<double>(horizon - t0)) breaks = t0 + 1 + static_cast<int>(survived);
+  }
+  // Renewal at will: the exact outlook of this peace (peace_value.hpp), from the cached tables.
+  const PostSettlementBalance balance = post_settlement_balance(sc, x);
+  const std::size_t w = renewed_war(balance);
+  const int line = renewal_line(sc, x, s);
+  int renewal = -1;
+  std::span<const std::size_t> renewers;
+  PeaceOutlook outlook;
+  if (!renewers_pool_.empty()) {
+    const RenewedWar& war = renewed_[w];
+    for (std::size_t i = 0; i < peace_.utility.size(); ++i) {
+      peace_.utility[i] = offer.utilities[i];
+      std::vector<double>& row = peace_.renewal[i];
+      for (int t = t0; t <= horizon; ++t) row[static_cast<std::size_t>(t)] = war.values[i](t, line);
+    }
+    peace_.hazard = h;
+    peace_.settlement_period = t0;
+    outlook = peace_outlook(peace_);
+    renewal = outlook.first_renewal;
+  }
+  const bool at_will = renewal >= 0 && (breaks < 0 || renewal <= breaks);
+  if (at_will) {
+    breaks = renewal;
+    renewers_.assign(outlook.renewers.begin(), outlook.renewers.end());
+    renewers = renewers_;
+  }
+  if (breaks < 0) return -1;  // the peace holds to T
+
+  close_war_segment(t0);
+  for (std::size_t i = 0; i < realised_.size(); ++i) {
+    // The flows (1 - delta) u a period for t0 <= t < t_b: u (delta^t0 - delta^t_b).
+    realised_[i] += offer.utilities[i] * (simulation_->discount_power(i, t0) - simulation_->discount_power(i, breaks));
+  }
+  result_.peace_periods += breaks - t0;
+  ++result_.breakdowns;
+  if (at_will) ++result_.renewals;
+  war_ = static_cast<int>(w);
+  war_start_ = breaks;
+  s = line;
+  if (observer) {
+    PeaceBreakdown event;
+    event.settled_at = t0;
+    event.period = breaks;
+    event.hazard = h;
+    event.renewers = renewers;
+    event.line = line;
+    event.advantage_shift = balance.advantage_shift;
+    observer->on_breakdown(event);
+  }
+  return breaks;
 }
 
 const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point, std::uint64_t run,
                                         EpisodeObserver* observer) {
   const Scenario& sc = simulation_->scenario();
   const ProtocolSchedule& schedule = setting_->schedule();
-  const FrontSampler* sampler = simulation_->sampler();
-  const BattlefieldChain* chain = setting_->chain();
   const int horizon = sc.horizon;
 
   RandomStream front_stream(seed, point, run, RandomStream::front_stream);
   RandomStream protocol_draws(seed, point, run, protocol_stream);
+  RandomStream durability_draws(seed, point, run, durability_stream);
   for (const std::size_t i : learners_) beliefs_[i].reset();
   for (auto& strategy : strategies_) strategy->reset();
   history_size_ = 0;
   state_.history = {pool_.data(), 0};
+  result_.peace_periods = 0;
+  result_.breakdowns = 0;
+  result_.renewals = 0;
+  war_ = -1;
+  war_start_ = 0;
+  fighting_ = 0;
 
   int s = setting_->start_state();
   int round = 0;
@@ -130,17 +265,43 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           settled = offer_round(who.party, observer);
         }
       }
-      if (settled) {
-        settle(t, pool_[history_size_ - 1]);
-        if (observer) observer->on_end(result_);
-        return result_;
-      }
       ++round;
+      if (settled) {
+        const Offer& offer = pool_[history_size_ - 1];
+        const int resumes = simulation_->durable() ? keep_peace(t, offer, s, durability_draws, observer) : -1;
+        if (resumes < 0) {
+          settle(t, offer);
+          if (observer) observer->on_end(result_);
+          return result_;
+        }
+        // The peace broke (DESIGN 1.10): the war resumes at `resumes` from the line. A line at
+        // a collapse threshold ends it there and then, with no fighting (the war value of an
+        // absorbing state is the collapse's, as peace_terms values it).
+        const BattlefieldChain& renewed_chain = *renewed_[static_cast<std::size_t>(war_)].chain;
+        if (renewed_chain.absorbing(s)) {
+          const bool a_collapses = s <= renewed_chain.collapse_a();
+          end_war(a_collapses ? Outcome::collapse_a : Outcome::collapse_b, resumes, resumes, s,
+                  a_collapses ? simulation_->collapse_a_terms() : simulation_->collapse_b_terms());
+          if (observer) observer->on_end(result_);
+          return result_;
+        }
+        // Renewed at once, the war goes on in this period's fighting.
+        if (resumes > t) {
+          t = resumes - 1;
+          continue;
+        }
+      }
     }
+    const bool renewed = war_ >= 0;
+    const FrontSampler* sampler =
+        renewed ? renewed_[static_cast<std::size_t>(war_)].sampler.get() : simulation_->sampler();
     if (!sampler) continue;  // no battlefield: only time passes
+    const BattlefieldChain* chain = renewed ? renewed_[static_cast<std::size_t>(war_)].chain.get() : setting_->chain();
     const int next = sampler->step(t, s, front_stream);
     if (observer) observer->on_fighting(t, s, next);
-    for (const std::size_t i : learners_) beliefs_[i].observe(t, s, next);
+    // Beliefs are about the first war's chain; a renewed war's is known (see the class notes).
+    if (!renewed)
+      for (const std::size_t i : learners_) beliefs_[i].observe(t, s, next);
     s = next;
     if (chain->absorbing(s)) {
       const bool a_collapses = s <= chain->collapse_a();

@@ -64,6 +64,7 @@ RunAccumulator::RunAccumulator(const Scenario& scenario) {
   durations_.assign(static_cast<std::size_t>(scenario.horizon) + 1, 0);
   settlement_periods_.assign(static_cast<std::size_t>(scenario.horizon), 0);
   payoffs_.resize(scenario.parties.size());
+  durable_ = scenario.durability.has_value() && scenario.battlefield.has_value();
   for (Terms* terms : {&settled_, &final_}) {
     terms->amounts.resize(scenario.issues.size());
     terms->levels.assign(total_levels_, 0);
@@ -98,6 +99,13 @@ void RunAccumulator::add(const EpisodeResult& result) {
     add_terms(settled_, *result.terms);
   }
   add_terms(final_, *result.terms);
+  if (durable_) {
+    if (result.held()) ++held_;
+    if (result.broke()) ++broke_;
+    if (result.renewals > 0) ++renewed_;
+    breakdowns_.add(static_cast<double>(result.breakdowns));
+    peace_periods_.add(static_cast<double>(result.peace_periods));
+  }
 }
 
 void RunAccumulator::merge_terms(Terms& into, const Terms& from) {
@@ -117,6 +125,11 @@ void RunAccumulator::merge(const RunAccumulator& later) {
   for (std::size_t i = 0; i < payoffs_.size(); ++i) payoffs_[i].merge(later.payoffs_[i]);
   merge_terms(settled_, later.settled_);
   merge_terms(final_, later.final_);
+  held_ += later.held_;
+  broke_ += later.broke_;
+  renewed_ += later.renewed_;
+  breakdowns_.merge(later.breakdowns_);
+  peace_periods_.merge(later.peace_periods_);
 }
 
 void RunAccumulator::clear_terms(Terms& terms) {
@@ -136,6 +149,9 @@ void RunAccumulator::clear() {
   for (auto& m : payoffs_) m.clear();
   clear_terms(settled_);
   clear_terms(final_);
+  held_ = broke_ = renewed_ = 0;
+  breakdowns_.clear();
+  peace_periods_.clear();
 }
 
 std::vector<TermsSummary> RunAccumulator::summarise(const Terms& terms) const {
@@ -174,6 +190,15 @@ RunSummary RunAccumulator::summary(std::uint64_t seed, std::uint64_t point) cons
   s.settlement_periods = settlement_periods_;
   s.settlement_terms = summarise(settled_);
   s.outcome_terms = summarise(final_);
+  s.durable = durable_;
+  if (durable_) {
+    s.held = proportion(held_, runs_);
+    s.broke = proportion(broke_, runs_);
+    s.renewed = proportion(renewed_, runs_);
+    s.breakdowns = estimate(breakdowns_);
+    s.peace_periods = estimate(peace_periods_);
+    s.fighting_periods = s.duration.mean;
+  }
   return s;
 }
 

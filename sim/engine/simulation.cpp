@@ -30,20 +30,25 @@ void Simulation::prepare(std::span<const StrategySpec> strategies) {
     makers_.push_back(prepare_strategy(*setting_, i, strategies_.back()));
   }
   utilities_ = PackageUtilities(sc);
+  durable_ = sc.durability.has_value() && sc.battlefield.has_value();
   if (const BattlefieldChain* chain = setting_->chain())
     sampler_ = std::make_shared<const FrontSampler>(*chain, sc.horizon);
 
   const auto periods = static_cast<std::size_t>(sc.horizon) + 1;
   discount_powers_.resize(n * periods);
   costs_.resize(n * periods);
+  discount_sums_.resize(n * periods);
   for (std::size_t i = 0; i < n; ++i) {
     const Party& p = sc.parties[i];
     double power = 1.0;
     double cost = 0.0;
+    double sum = 0.0;
     for (std::size_t t = 0; t < periods; ++t) {
       discount_powers_[i * periods + t] = power;
       costs_[i * periods + t] = cost;
+      discount_sums_[i * periods + t] = sum;
       cost += power * p.cost;  // C_i(t + 1) = C_i(t) + delta_i^t c_i
+      sum += power;
       power *= p.discount;
     }
     payoffs_.push_back(war_payoffs(sc, i));

@@ -12,6 +12,8 @@
 #include "parley/agents/strategy.hpp"
 #include "parley/agents/strategy_view.hpp"
 #include "parley/battlefield/belief.hpp"
+#include "parley/battlefield/peace_value.hpp"
+#include "parley/model/post_settlement.hpp"
 #include "parley/battlefield/random_stream.hpp"
 #include "parley/engine/episode_observer.hpp"
 #include "parley/engine/episode_result.hpp"
@@ -40,11 +42,44 @@ namespace parley {
 ///    by Bayes' rule, and an absorbing state ends the episode in a collapse.
 /// At T the war freezes. Payoffs are those of Simulation.
 ///
+/// Under a durability section (Simulation::durable(), DESIGN 1.10) a settlement on x at t0 with
+/// the front at s starts a peace instead of ending the episode:
+/// - the peace holds period by period; while it holds each party receives the flow
+///   (1 - delta_i) u_i(x) a period (a peace that never breaks is worth u_i(x) at t0, as in 1.1);
+///   between two periods of peace it breaks with probability h = breakdown_hazard(x). The
+///   number of transitions survived is drawn at once, K = floor(ln U / ln(1 - h)) (so
+///   P(K >= k) = (1 - h)^k), from the run's `durability_stream`; the other streams draw what
+///   they always drew. At T a peace still holding is final.
+/// - a veto belligerent renews the war at will at PeaceOutlook::first_renewal of the peace's
+///   exact outlook (peace_outlook, Fearon 1995, Powell 2006; the terms are those peace_terms
+///   builds, from tables cached per post-settlement balance); at t0 itself the peace never
+///   starts and the war goes on in t0's fighting.
+/// - at the breakdown period t_b (the earlier of the two) the war resumes from
+///   renewal_line(x, s) on renewed_battlefield with side A's advantage shifted and each party's
+///   cost raised by x's post-settlement balance; from then on the front moves on that chain,
+///   (a line at a collapse threshold ends the war at t_b with that collapse, no fighting),
+///   reservation values are the renewed war's values W_i(t, s) under it (the values the exact
+///   model uses for every party, whatever its prior: beliefs stop learning, since the renewed
+///   chain is not among their hypotheses), and talks resume at t_b, if it is a talk period,
+///   under the same protocol, in the next round, with the strategies keeping their state and
+///   the whole history of offers (what a party learnt of the others in the first talks is not
+///   forgotten by a ceasefire; Fortna 2003 on renewed wars between the same parties). Strategies
+///   that read the setting's war-value tables themselves, rather than the reservation values of
+///   the view, still see the first war's (a limit until the solver handles durability). A new
+///   settlement may break again; the newest settlement's balance then rules.
+/// Payoffs add up everything: delta-discounted costs of fighting (raised in renewed wars),
+/// flows of peace u_i(x) (delta_i^{t0} - delta_i^{t_b}) per broken peace, and the terms in
+/// force at the end (delta_i^{t0} u_i(x) for a peace held from t0, the collapse terms, or the
+/// frozen front at T). An episode without a breakdown is accounted exactly as in 1.1.
+///
 /// Not thread-safe: use one runner per thread (the Simulation may be shared).
 class EpisodeRunner {
  public:
   /// The stream of protocol randomness (random recognition); the front uses stream 0.
   static constexpr std::uint64_t protocol_stream = 1;
+  /// The stream of the breakdowns of peace (DESIGN 1.10): one draw per settlement whose
+  /// hazard is strictly between 0 and 1.
+  static constexpr std::uint64_t durability_stream = 2;
 
   /// Keeps a reference to `simulation`, which must outlive the runner.
   explicit EpisodeRunner(const Simulation& simulation);
@@ -66,6 +101,28 @@ class EpisodeRunner {
   void settle(int t, const Offer& offer);
   void end_war(Outcome outcome, int period, int duration, int state, const Agreement& terms);
 
+  /// The renewed war under one post-settlement balance: its chain, sampler and every party's
+  /// war values (the costs raised by the balance). Built on first use, kept for the runner's
+  /// life (one per distinct balance, i.e. per set of durability terms with distinct shifts).
+  struct RenewedWar {
+    PostSettlementBalance balance;
+    std::unique_ptr<FrontSampler> sampler;
+    std::unique_ptr<BattlefieldChain> chain;
+    std::vector<WarValueTable> values;  ///< per party
+  };
+  /// The index in renewed_ of the renewed war under `balance`, built if new.
+  std::size_t renewed_war(const PostSettlementBalance& balance);
+  /// The peace of a settlement at t0 (durable scenarios only): returns the period t_b at which
+  /// the war resumes, or -1 if the peace holds to T; accounts the peace's flows and sets the
+  /// renewed war up (war_, s, the observer).
+  int keep_peace(int t0, const Offer& offer, int& s, RandomStream& draws, EpisodeObserver* observer);
+  /// Adds the fighting of [war_start_, end) to realised_ and fighting_; the war in progress
+  /// then starts at `end`.
+  void close_war_segment(int end);
+  /// The payoffs of an episode that ended at `end` with terms worth `utility(i)` to party i.
+  template <typename Utility>
+  void account_end(int end, Utility utility);
+
   const Simulation* simulation_;
   const BargainingSetting* setting_;
   std::vector<std::unique_ptr<Strategy>> strategies_;
@@ -77,6 +134,16 @@ class EpisodeRunner {
   std::size_t history_size_ = 0;
   NegotiationState state_;
   EpisodeResult result_;
+
+  // Durability (DESIGN 1.10).
+  std::vector<RenewedWar> renewed_;      ///< cache, per distinct balance
+  int war_ = -1;                         ///< index of the renewed war in progress; -1: the first war
+  int war_start_ = 0;                    ///< the first period of the war in progress
+  int fighting_ = 0;                     ///< periods of fighting before war_start_
+  std::vector<double> realised_;         ///< per party: what the closed segments are worth at 0
+  std::vector<std::size_t> renewers_pool_;  ///< veto belligerents (may renew at will)
+  std::vector<std::size_t> renewers_;    ///< who renewed at the last breakdown
+  PeaceTerms peace_;                     ///< reused for each settlement's outlook
 };
 
 }  // namespace parley

@@ -79,6 +79,23 @@ struct RunSummary {
   /// The package in force at the end of every run: settlement, collapse terms or frozen front.
   std::vector<TermsSummary> outcome_terms;
 
+  /// Whether the scenario's settlements may break (a durability section, DESIGN 1.10); the
+  /// fields below are filled only then (reports print them only then).
+  bool durable = false;
+  /// Runs ending in a settlement whose peace held to T (the `settled` outcome: after a
+  /// breakdown only a newer settlement that held counts).
+  ProportionEstimate held;
+  /// Runs in which a peace broke at least once, whatever came after.
+  ProportionEstimate broke;
+  /// Runs in which a veto belligerent renewed the war at will at least once.
+  ProportionEstimate renewed;
+  /// Times the peace broke per run (EpisodeResult::breakdowns).
+  MeanEstimate breakdowns;
+  /// Periods at peace per run (EpisodeResult::peace_periods).
+  MeanEstimate peace_periods;
+  /// Periods of fighting per run (EpisodeResult::duration; the same as duration.mean).
+  MeanEstimate fighting_periods;
+
   [[nodiscard]] const ProportionEstimate& outcome(Outcome o) const;
 };
 
@@ -141,6 +158,13 @@ class RunAccumulator {
   std::vector<RunningMoments> payoffs_;
   Terms settled_;
   Terms final_;
+  // Durability (DESIGN 1.10): counted only when durable_.
+  bool durable_ = false;
+  std::int64_t held_ = 0;
+  std::int64_t broke_ = 0;
+  std::int64_t renewed_ = 0;
+  RunningMoments breakdowns_;
+  RunningMoments peace_periods_;
 };
 
 }  // namespace parley

@@ -52,6 +52,12 @@ class Simulation {
   [[nodiscard]] double discount_power(std::size_t party, int t) const { return table(discount_powers_, party, t); }
   /// C_i(t) = sum_{tau < t} delta_i^tau c_i, 0 <= t <= T.
   [[nodiscard]] double accumulated_cost(std::size_t party, int t) const { return table(costs_, party, t); }
+  /// D_i(t) = sum_{tau < t} delta_i^tau, 0 <= t <= T: the weight of a constant flow from 0 to t
+  /// (a renewed war's extra cost per period, DESIGN 1.10).
+  [[nodiscard]] double discounted_periods(std::size_t party, int t) const { return table(discount_sums_, party, t); }
+  /// Whether settlements may break (DESIGN 1.10): a durability section and a battlefield to
+  /// renew the war on. False: every settlement is final, as in DESIGN 1.1.
+  [[nodiscard]] bool durable() const { return durable_; }
   /// delta_i^t u - C_i(t): what a package worth u to party i is worth when it takes effect at t.
   [[nodiscard]] double payoff(std::size_t party, int t, double utility) const {
     return discount_power(party, t) * utility - accumulated_cost(party, t);
@@ -82,6 +88,8 @@ class Simulation {
   PackageUtilities utilities_;
   std::vector<double> discount_powers_;  ///< party-major, T + 1 per party
   std::vector<double> costs_;
+  std::vector<double> discount_sums_;
+  bool durable_ = false;
   std::vector<WarPayoffs> payoffs_;
   std::vector<Agreement> frozen_terms_;
   Agreement collapse_a_terms_;

@@ -65,12 +65,37 @@ void EpisodeNarrator::on_fighting(int t, int from, int to) {
        << (to == from ? "holds at " + front_text(from) : "moves to " + front_text(to)) << "\n";
 }
 
+void EpisodeNarrator::on_breakdown(const PeaceBreakdown& event) {
+  const Scenario& s = simulation_.scenario();
+  out_ << capitalised(s.period_unit) << " " << event.period << ": ";
+  if (event.renewers.empty()) {
+    out_ << "the peace of " << s.period_unit << " " << event.settled_at << " breaks (hazard "
+         << format_fixed(event.hazard, 3) << " a " << s.period_unit << ")";
+  } else {
+    for (std::size_t k = 0; k < event.renewers.size(); ++k)
+      out_ << (k == 0 ? "" : k + 1 == event.renewers.size() ? " and " : ", ") << name(event.renewers[k]);
+    out_ << (event.renewers.size() == 1 ? " renews" : " renew") << " the war at will"
+         << (event.period == event.settled_at ? ": the peace never starts" : "");
+  }
+  out_ << "; war resumes from the line at " << front_text(event.line);
+  if (event.advantage_shift != 0.0)
+    out_ << ", " << (s.side_a() < 0 ? std::string("side A") : name(static_cast<std::size_t>(s.side_a())))
+         << "'s advantage shifted by " << format_fixed(event.advantage_shift, 3);
+  out_ << "\n";
+}
+
 void EpisodeNarrator::on_end(const EpisodeResult& r) {
   const Scenario& s = simulation_.scenario();
   out_ << "\n";
+  if (r.breakdowns > 0) {
+    out_ << "The peace broke " << r.breakdowns << (r.breakdowns == 1 ? " time" : " times") << ": "
+         << r.peace_periods << " " << s.period_unit << "s of peace, " << r.duration << " of fighting.\n";
+  }
   switch (r.outcome) {
     case Outcome::settled:
-      out_ << "Settled in " << s.period_unit << " " << r.period << " on the offer of " << name(r.proposer) << ".\n";
+      out_ << "Settled in " << s.period_unit << " " << r.period << " on the offer of " << name(r.proposer)
+           << (simulation_.durable() ? "; the peace holds to " + s.period_unit + " " + std::to_string(s.horizon) : "")
+           << ".\n";
       break;
     case Outcome::collapse_a:
     case Outcome::collapse_b:
@@ -139,10 +164,20 @@ class EpisodeEventWriter final : public EpisodeObserver {
   void on_fighting(int t, int from, int to) override {
     json_.begin_object().field("event", "fighting").field("period", t).field("from", from).field("to", to).end_object();
   }
+  void on_breakdown(const PeaceBreakdown& event) override {
+    json_.begin_object().field("event", "breakdown").field("period", event.period);
+    json_.field("settled_at", event.settled_at).field("hazard", event.hazard).key("renewers").begin_array();
+    for (const std::size_t j : event.renewers) json_.value(id(j));
+    json_.end_array().field("line", event.line).field("advantage_shift", event.advantage_shift).end_object();
+  }
   void on_end(const EpisodeResult& r) override {
     const Scenario& s = simulation_.scenario();
     json_.begin_object().field("event", "end").field("outcome", to_string(r.outcome)).field("period", r.period);
-    json_.field("duration", r.duration).field("front", r.final_state).key("terms");
+    json_.field("duration", r.duration).field("front", r.final_state);
+    if (simulation_.durable()) {  // DESIGN 1.10, only with a durability section
+      json_.field("breakdowns", r.breakdowns).field("renewals", r.renewals).field("peace_periods", r.peace_periods);
+    }
+    json_.key("terms");
     write_package_json(json_, s, *r.terms);
     json_.key("payoffs").begin_object();
     for (std::size_t i = 0; i < s.parties.size(); ++i) json_.field(s.parties[i].id, r.payoffs[i]);

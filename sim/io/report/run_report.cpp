@@ -45,6 +45,16 @@ std::vector<RunMetric> run_metrics(const Scenario& scenario, const RunSummary* s
         break;
     }
   }
+  // Durability (DESIGN 1.10), last so that a sweep's columns of the other metrics keep their
+  // positions; only with the section, so rows without it are what they always were.
+  if (scenario.durability && scenario.battlefield) {
+    add("durability.held", summary ? summary->held.p : nan);
+    add("durability.broke", summary ? summary->broke.p : nan);
+    add("durability.renewed", summary ? summary->renewed.p : nan);
+    add("durability.breakdowns.mean", summary ? summary->breakdowns.mean : nan);
+    add("durability.peace_periods.mean", summary ? summary->peace_periods.mean : nan);
+    add("durability.fighting_periods.mean", summary ? summary->fighting_periods.mean : nan);
+  }
   return row;
 }
 

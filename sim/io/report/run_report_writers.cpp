@@ -1,6 +1,7 @@
 #include "parley/io/report/run_report_writers.hpp"
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/io/format/csv_writer.hpp"
@@ -110,7 +111,27 @@ void write_run_table(std::ostream& out, const RunReport& report) {
   }
   outcomes.write(out, "  ");
 
-  out << "\nHow long it lasts (" << unit << "s until a settlement, a collapse or the freeze)\n"
+  if (r.durable) {
+    // DESIGN 1.10: settlements may break; `settled at the table` above counts those that held.
+    out << "\nWhether the peace lasts (a settlement may break and the war resume; DESIGN 1.10)\n";
+    TableWriter peace({"", "probability", "95% interval"},
+                      {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::left});
+    peace.add_row({"settled, the peace held to " + unit + " " + std::to_string(s.horizon), format_fixed(r.held.p, 3),
+                   interval_text(r.held.ci95, 3)});
+    peace.add_row({"a peace broke at least once", format_fixed(r.broke.p, 3), interval_text(r.broke.ci95, 3)});
+    peace.add_row({"the war renewed at will at least once", format_fixed(r.renewed.p, 3),
+                   interval_text(r.renewed.ci95, 3)});
+    peace.write(out, "  ");
+    out << "  times the peace broke: mean " << format_fixed(r.breakdowns.mean, 3) << " "
+        << interval_text(r.breakdowns.ci95, 3) << "\n"
+        << "  " << unit << "s of peace: mean " << format_fixed(r.peace_periods.mean, 1) << " "
+        << interval_text(r.peace_periods.ci95, 1) << "; of fighting: mean " << format_fixed(r.fighting_periods.mean, 1)
+        << " " << interval_text(r.fighting_periods.ci95, 1) << "\n";
+  }
+
+  out << "\nHow long it lasts (" << unit
+      << (r.durable ? "s of fighting, before and after any breakdown of the peace)\n"
+                    : "s until a settlement, a collapse or the freeze)\n")
       << "  mean " << format_fixed(r.duration.mean.mean, 1) << " " << interval_text(r.duration.mean.ci95, 1)
       << ", median " << r.duration.median << "; 10% are over by " << unit << " " << r.duration.p10 << ", 90% by "
       << unit << " " << r.duration.p90 << "\n";
@@ -178,6 +199,31 @@ void write_run_json(std::ostream& out, const RunReport& report) {
   write_terms_json(json, s, r.settlement_terms);
   json.key("final_terms");
   write_terms_json(json, s, r.outcome_terms);
+  if (r.durable) {
+    // DESIGN 1.10, only with a durability section.
+    const auto mean_json = [&json](const char* key, const MeanEstimate& m) {
+      json.key(key).begin_object().field("mean", m.mean).field("std_error", m.std_error).key("ci95");
+      write_interval_json(json, m.ci95);
+      json.end_object();
+    };
+    // Shares as under "outcomes" (the value, its interval under "ci95"), means as "duration".
+    json.key("durability").begin_object();
+    json.field("held", r.held.p).field("broke", r.broke.p).field("renewed", r.renewed.p);
+    json.key("counts").begin_object().field("held", r.held.count).field("broke", r.broke.count);
+    json.field("renewed", r.renewed.count).end_object();
+    json.key("ci95").begin_object();
+    json.key("held");
+    write_interval_json(json, r.held.ci95);
+    json.key("broke");
+    write_interval_json(json, r.broke.ci95);
+    json.key("renewed");
+    write_interval_json(json, r.renewed.ci95);
+    json.end_object();
+    mean_json("breakdowns", r.breakdowns);
+    mean_json("peace_periods", r.peace_periods);
+    mean_json("fighting_periods", r.fighting_periods);
+    json.end_object();
+  }
   json.end_object();
   out << "\n";
 }
@@ -227,6 +273,18 @@ void write_run_csv(std::ostream& out, const RunReport& report) {
           add(key + ".clauses." + issue.clauses[c].id, number(t.clause_frequencies[c]));
         break;
     }
+  }
+  if (r.durable) {  // DESIGN 1.10, only with a durability section
+    for (const auto& [key, share] : {std::pair<const char*, const ProportionEstimate*>{"durability.held", &r.held},
+                                     {"durability.broke", &r.broke},
+                                     {"durability.renewed", &r.renewed}}) {
+      add(key, number(share->p));
+      add(std::string(key) + ".ci95_low", number(share->ci95.low));
+      add(std::string(key) + ".ci95_high", number(share->ci95.high));
+    }
+    add("durability.breakdowns.mean", number(r.breakdowns.mean));
+    add("durability.peace_periods.mean", number(r.peace_periods.mean));
+    add("durability.fighting_periods.mean", number(r.fighting_periods.mean));
   }
   CsvWriter csv(out);
   csv.write_row(names);

@@ -2,12 +2,15 @@
 // names, the CSV row its columns, the table the scenario's words.
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <sstream>
+#include <utility>
 
 #include "../../support/flat_json.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/run_report_writers.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 
@@ -16,7 +19,8 @@ namespace {
 // A short run of `name`, kept alive with its simulation for the report's references.
 struct ReportedRun {
   explicit ReportedRun(const std::string& name, std::int64_t runs = 120)
-      : scenario(io::load_scenario(name)), simulation(scenario) {
+      : ReportedRun(io::load_scenario(name), runs) {}
+  ReportedRun(Scenario loaded, std::int64_t runs) : scenario(std::move(loaded)), simulation(scenario) {
     RunOptions options;
     options.runs = runs;
     options.seed = 5;
@@ -100,4 +104,60 @@ TEST_CASE("write_run_table: the scenario's words and the summary's numbers", "[r
   CHECK(plain.str().find("collapses") == std::string::npos);
   CHECK(plain.str().find("no deal by " + talks.scenario.period_unit + " " + std::to_string(talks.scenario.horizon)) !=
         std::string::npos);
+}
+
+TEST_CASE("run's writers: whether the peace lasts, only with a durability section", "[report][durability]") {
+  // `--set durability.hazard=0.01`: settlements may break (DESIGN 1.10).
+  Scenario durable = io::load_scenario("ukraine-2025");
+  DurabilityParams section;
+  section.base_hazard = 0.01;
+  durable.durability = section;
+  const ReportedRun run(durable, 300);
+  const RunSummary& s = run.summary;
+  REQUIRE(s.durable);
+  REQUIRE(s.broke.count > 0);
+
+  std::ostringstream json_text;
+  io::write_run_json(json_text, run.report());
+  const auto json = testing::FlatJson::parse(json_text.str());
+  CHECK(json.at("durability.held").number == s.held.p);
+  CHECK(json.at("durability.broke").number == s.broke.p);
+  CHECK(json.at("durability.ci95.renewed[1]").number == s.renewed.ci95.high);
+  CHECK(json.at("durability.breakdowns.mean").number == s.breakdowns.mean);
+  CHECK(json.at("durability.peace_periods.ci95[0]").number == s.peace_periods.ci95.low);
+  CHECK(json.at("durability.fighting_periods.mean").number == s.duration.mean.mean);
+  std::size_t durability_metrics = 0;
+  for (const auto& metric : run.report().metrics()) {
+    INFO(metric.name);
+    REQUIRE(json.count(metric.name) == 1);
+    if (metric.name.rfind("durability.", 0) == 0) ++durability_metrics;
+  }
+  CHECK(durability_metrics == 6);
+
+  std::ostringstream csv_text;
+  io::write_run_csv(csv_text, run.report());
+  const auto lines = csv_lines(csv_text.str());
+  REQUIRE(lines.size() == 2);
+  std::map<std::string, std::string> row;
+  for (std::size_t i = 0; i < lines[0].size(); ++i) row[lines[0][i]] = lines[1][i];
+  CHECK(row.at("durability.broke") == io::format_shortest(s.broke.p));
+  CHECK(row.at("durability.held.ci95_high") == io::format_shortest(s.held.ci95.high));
+  CHECK(row.at("durability.peace_periods.mean") == io::format_shortest(s.peace_periods.mean));
+
+  std::ostringstream table;
+  io::write_run_table(table, run.report());
+  CHECK(table.str().find("Whether the peace lasts") != std::string::npos);
+  CHECK(table.str().find("a peace broke at least once") != std::string::npos);
+  CHECK(table.str().find(io::format_fixed(s.broke.p, 3)) != std::string::npos);
+
+  // Without the section: no key, no row, no metric.
+  const ReportedRun plain("ukraine-2025");
+  std::ostringstream plain_json, plain_csv, plain_table;
+  io::write_run_json(plain_json, plain.report());
+  io::write_run_csv(plain_csv, plain.report());
+  io::write_run_table(plain_table, plain.report());
+  CHECK(plain_json.str().find("durability") == std::string::npos);
+  CHECK(plain_csv.str().find("durability") == std::string::npos);
+  CHECK(plain_table.str().find("peace lasts") == std::string::npos);
+  for (const auto& name : io::RunReport::metric_names(plain.scenario)) CHECK(name.rfind("durability.", 0) != 0);
 }

@@ -27,6 +27,7 @@ class EpisodeNarrator final : public EpisodeObserver {
   void on_offer(const NegotiationState& state, const Offer& offer) override;
   void on_answer(const NegotiationState& state, std::size_t party, const Offer& offer, const Answer& answer) override;
   void on_fighting(int t, int from, int to) override;
+  void on_breakdown(const PeaceBreakdown& event) override;
   void on_end(const EpisodeResult& result) override;
 
  private:
@@ -44,7 +45,8 @@ enum class TraceFormat { text, json };
 /// \brief Runs episode 0 of `seed` (the random stream of (seed, point 0, run 0), as run 0 of a
 /// Monte Carlo run with that seed) and writes it: as text, a heading and the narration; as
 /// JSON, {"scenario", "seed", "run": 0, "events": [...]}, one object per event ("event":
-/// talks, pass, offer, answer, fighting, end) with the same facts as the narration.
+/// talks, pass, offer, answer, fighting, breakdown (under a durability section), end) with the
+/// same facts as the narration.
 void write_episode_trace(std::ostream& out, const Simulation& simulation, std::uint64_t seed, TraceFormat format);
 
 }  // namespace parley::io
