@@ -6,7 +6,9 @@ namespace parley {
 
 const Agreement* NashTarget::find(const StrategyView& view) {
   const BargainingSetting& setting = view.setting();
-  if (!setting.static_beliefs()) {
+  // Learning beliefs, or a war renewed after a breakdown, make r depend on more than (t, s):
+  // the cache would serve another war's package.
+  if (!setting.static_beliefs() || view.state().renewed_war) {
     auto solution = nash_solution(view.space(), view.reservations());
     if (!solution) return nullptr;
     fresh_ = std::move(solution->agreement);

@@ -205,6 +205,7 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   ++result_.breakdowns;
   if (at_will) ++result_.renewals;
   war_ = static_cast<int>(w);
+  state_.renewed_war = true;
   war_start_ = breaks;
   s = line;
   if (observer) {
@@ -237,6 +238,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   result_.breakdowns = 0;
   result_.renewals = 0;
   war_ = -1;
+  state_.renewed_war = false;
   war_start_ = 0;
   fighting_ = 0;
 

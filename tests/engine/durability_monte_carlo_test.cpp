@@ -13,6 +13,7 @@
 #include "parley/battlefield/peace_value.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 using namespace parley::testing;
@@ -354,4 +355,26 @@ TEST_CASE("durability monte carlo: a renewal at will later in the peace comes wh
     INFO("party " << i);
     CHECK(std::abs(summary.utility[i].mean - exact.value[i][0]) <= z_999 * summary.utility[i].std_error);
   }
+}
+
+TEST_CASE("durability monte carlo: an episode does not depend on the episodes its runner ran before",
+          "[engine][durability]") {
+  // The default scenario with its durability section and both sides conceding quickly: many
+  // peaces break, talks resume and the mediator drifts toward its Nash package, which it
+  // caches by (t, s) in the first war only (a renewed war has other reservation values).
+  const Scenario sc = io::load_scenario("ukraine-2025", {"parties.russia.strategy=quick", "parties.ukraine.strategy=quick"});
+  const Simulation simulation(sc);
+  EpisodeRunner sequential(simulation);
+  int broken = 0;
+  for (std::uint64_t k = 0; k < 400; ++k) {
+    const EpisodeResult a = sequential.run(1, 0, k);
+    EpisodeRunner fresh(simulation);
+    const EpisodeResult& b = fresh.run(1, 0, k);
+    INFO("run " << k);
+    REQUIRE(a.outcome == b.outcome);
+    REQUIRE(a.breakdowns == b.breakdowns);
+    REQUIRE(a.payoffs == b.payoffs);
+    broken += a.breakdowns > 0 ? 1 : 0;
+  }
+  CHECK(broken > 0);
 }

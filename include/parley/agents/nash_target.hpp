@@ -18,7 +18,8 @@ namespace parley {
 /// A mediator proposes it every round, so it is cached: when the setting's beliefs are
 /// static, r(t, s) depends on (t, s) alone and each (t, s) is solved once per instance (the
 /// cache lives in the instance, so threads never share it; no allocation once the states an
-/// episode visits have been seen). With learning beliefs it is solved afresh each time.
+/// episode visits have been seen). With learning beliefs, or in a war renewed after a peace
+/// broke (DESIGN 1.10), it is solved afresh each time.
 /// An instance serves one setting.
 class NashTarget {
  public:

@@ -25,6 +25,9 @@ struct NegotiationState {
   /// belief, of rejecting at t and fighting on (belief.hpp: subjective_continuation).
   std::span<const double> reservations;
   std::span<const Offer> history;         ///< every offer of the episode so far, oldest first
+  /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
+  /// one, whose values (and so the reservations) are not the setting's tables at (t, s).
+  bool renewed_war = false;
 };
 
 /// \brief A strategy's window on the episode: the state seen from party `self`'s seat.
