@@ -151,7 +151,9 @@ TEST_CASE("run's writers: whether the peace lasts, only with a durability sectio
   CHECK(table.str().find(io::format_fixed(s.broke.p, 3)) != std::string::npos);
 
   // Without the section: no key, no row, no metric.
-  const ReportedRun plain("ukraine-2025");
+  Scenario final_settlements = io::load_scenario("ukraine-2025");
+  final_settlements.durability.reset();
+  const ReportedRun plain(final_settlements, 300);
   std::ostringstream plain_json, plain_csv, plain_table;
   io::write_run_json(plain_json, plain.report());
   io::write_run_csv(plain_csv, plain.report());
