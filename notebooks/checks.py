@@ -234,3 +234,63 @@ def exercise_6_3(answer) -> bool:
     expected = pp.analyze_json(sets={"battlefield.start": 14})["nash"]["agreement"]["territory"]
     return _number("6.3", answer, expected, 1e-9,
                    "analyze with --set battlefield.start=14 and read nash.agreement.territory.")
+
+
+# ----------------------------------------------------------------------------- 07 commitment
+
+def _nash_peace(sets=None) -> dict:
+    """The peace of the default scenario's Nash package, as parley analyze reports it."""
+    return next(p for p in pp.analyze_json(sets=sets)["durability"] if p["package"] == "nash")
+
+
+def exercise_7_1(answer) -> bool:
+    """Expected length of a peace with constant hazard 0.005 and no horizon: 1 / h."""
+    h = 0.005
+    hint = ("P(the peace still holds k periods on) is (1 - h)^k; the expected number of periods "
+            "is the sum of these over k >= 0, a geometric series.")
+    if answer is not None and abs(float(answer) - (1 / h - 1)) < 1e-6:
+        hint = "count the week of the settlement too. " + hint
+    return _number("7.1", answer, 1 / h, 1e-9, hint)
+
+
+def exercise_7_2(answer) -> bool:
+    """P(the Nash package's peace holds 52 weeks) in the default scenario: holds['52'] of analyze."""
+    return _number("7.2", answer, _nash_peace()["holds"]["52"], 1e-9,
+                   "(1 - h)^52 with h the Nash package's hazard (durability[...].hazard in "
+                   "parley analyze); it equals durability[...].holds['52'].")
+
+
+def powell_threshold(delta: float, cost_a: float, cost_b: float) -> float:
+    """docs/theory.md: agreement iff delta * Delta / 2 <= 1 - delta + c_A + c_B."""
+    return 2 * (1 - delta + cost_a + cost_b) / delta
+
+
+def exercise_7_3(answer) -> bool:
+    """Powell's threshold in the toy for delta = 0.9, c_A = 0.01, c_B = 0.02."""
+    expected = powell_threshold(0.9, 0.01, 0.02)
+    hint = ("agreement needs R_A + W_B <= 1, i.e. delta * Delta / 2 <= 1 - delta + c_A + c_B; "
+            "solve for Delta.")
+    if answer is not None and abs(float(answer) - expected / 2) < 1e-6:
+        hint = "that is the shift in A's probability of winning, Delta / 2; the question asks for Delta. " + hint
+    return _number("7.3", answer, expected, 1e-6, hint)
+
+
+def exercise_7_4(answer) -> bool:
+    """Whether x = 0.6 is self-enforcing in the toy (delta 1, c 0.02 and 0.03, shift 0.12)."""
+    d = pp.describe_json("fearon")
+    a = d["battlefield"]["advantage"]["value"]
+    r_a = -0.02 + (1 + a + 0.12) / 2
+    r_b = -0.03 + (1 - a - 0.12) / 2
+    return _equal("7.4", answer, bool(0.6 >= r_a and 0.4 >= r_b),
+                  "compare each side's share with its value of a war renewed at advantage a + Delta "
+                  "(a = fearon's battlefield.advantage); ties keep the peace. Answer True or False.")
+
+
+def exercise_7_5(answer) -> bool:
+    """Weeks of expected peace the Nash package gains when article5's multiplier drops to 0.1."""
+    gain = (_nash_peace({"durability.terms.guarantee.article5.hazard": 0.1})["expected_periods"]
+            - _nash_peace()["expected_periods"])
+    return _number("7.5", answer, gain, 1e-9,
+                   "two parley analyze calls (the shipped scenario, and --set "
+                   "durability.terms.guarantee.article5.hazard=0.1); subtract the Nash package's "
+                   "durability[...].expected_periods, new minus shipped.")

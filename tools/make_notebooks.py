@@ -945,6 +945,470 @@ answer_6_3'''),
 """,
 )
 
+# ============================================================================================
+# 07 Commitment problems
+# ============================================================================================
+
+NB7 = sections(
+    "7. Commitment problems: why guarantees and army caps matter (Powell 2006, Fortna 2003)",
+    """
+In notebooks 1 to 6 a settlement ends the conflict for good. Real ceasefires break: Minsk I
+(September 2014) collapsed within months, Minsk II (February 2015) held at low intensity until
+February 2022. Under a `durability` section a settlement makes a **peace that may not last**:
+
+- each period of peace breaks with a **hazard** h, lowered or raised by the mechanisms the
+  agreement contains (a guarantee, a buffer zone, a joint commission: Fortna 2003);
+- a belligerent **renews the war at will** when a war fought from the agreement's line, under the
+  balance the agreement leaves (an army cap shifts it), is worth more to it than keeping the peace:
+  an agreement nobody would break is **self-enforcing**;
+- when power shifts enough after a settlement, no self-enforcing agreement gives the weaker side
+  what fighting *now* is worth to it, and rational sides fight under complete information:
+  **Powell's (2006) commitment problem**, one of Fearon's (1995) rationalist causes of war.
+
+This notebook checks the peace's closed forms (expected length, probability of holding, value)
+against `parley analyze`, reproduces Powell's threshold on a toy built from the shipped `fearon`
+scenario with `--set`, and then asks of the 2025 talks: which packages are self-enforcing, what
+the equilibrium offer becomes when the peace may break, and how the guarantee and the army caps
+move it.
+""",
+    """
+The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory.md`,
+"Commitment problems (Powell 2006)". For an agreement x signed at period t0:
+
+- the hazard is h(x) = min(1, h0 * prod mu_m) over the terms m that x contains (`durability.terms`);
+- R_i(t) is party i's value of a war renewed at t, fought to the end from the agreement's line
+  under the post-settlement balance (the battlefield's advantage plus the terms' `advantage`
+  shifts, the costs plus the terms' `cost`);
+- by backward induction from the horizon T, where the peace is final (V_i(T) = u_i(x)):
+  C_i(t) = (1 - delta_i) u_i + delta_i [(1 - h) V_i(t + 1) + h R_i(t + 1)], and a veto belligerent
+  j renews the war at t when R_j(t) > C_j(t) (then V_i(t) = R_i(t) for all), else V_i(t) = C_i(t);
+- with h and R constant and far from the horizon, V_i = ((1 - delta_i) u_i + delta_i h R_i) /
+  (1 - delta_i (1 - h)); P(the peace still holds k periods on) = (1 - h)^k; the expected number of
+  periods of peace (the settlement's own included) is 1 / h, or (1 - (1 - h)^K) / h when at most
+  K = T - t0 + 1 periods are possible.
+
+`parley analyze` reports this peace for the Nash, Kalai-Smorodinsky and tabled packages (key
+`durability`); `parley solve` values every agreement by its peace and lets proposers offer only
+self-enforcing ones (`offer.peace` describes the equilibrium offer's peace). Setting
+`durability.commitment=binding` says a third party enforces the agreement (only the hazard breaks
+it); with `durability.hazard=0` as well, every settlement is final again, as in notebooks 1 to 6.
+Everything here is exact (backward induction); nothing is sampled.
+""",
+    [
+        md("### 1. A peace with a constant hazard\n\n"
+           "The closed forms, written out in Python:"),
+        code('''
+def expected_peace(h, K=None):
+    """E[periods of peace], the settlement's own included: 1/h, or (1 - (1 - h)^K)/h if at most K are possible."""
+    if K is None:
+        return np.inf if h == 0 else 1 / h
+    return K if h == 0 else (1 - (1 - h) ** K) / h
+
+def holds(h, k):
+    """P(the peace still holds k periods after the settlement)."""
+    return (1 - h) ** k
+
+def peace_value(u, R, h, delta):
+    """Far from the horizon: ((1 - delta) u + delta h R) / (1 - delta (1 - h))."""
+    return ((1 - delta) * u + delta * h * R) / (1 - delta * (1 - h))
+
+def peace_value_finite(u, R, R_T, h, delta, T, t0=0):
+    """The same by backward induction over t0..T, nobody renewing at will: V(T) = u, and a
+    breakdown at t + 1 < T is worth R, one at the horizon R_T."""
+    V = u
+    for t in range(T - 1, t0 - 1, -1):
+        V = (1 - delta) * u + delta * ((1 - h) * V + h * (R if t + 1 < T else R_T))
+    return V
+
+for h in (0.005, 0.02, 0.1):
+    print(f"h = {h}: expected {expected_peace(h):.1f} periods, P(holds 52) = {holds(h, 52):.3f}")
+'''),
+        md("**Checked against `parley analyze` on a toy.** The shipped `fearon` scenario (a front of "
+           "2 states, tempo 1: one period of fighting decides the war) with a horizon of T periods, "
+           "discount delta, a binding commitment (so only the hazard breaks the peace), a hazard h and "
+           "a renewed war fought at advantage `a_r`. A war renewed before the horizon is worth "
+           "R_A = -c_A + delta (1 + a_r)/2 and R_B = -c_B + delta (1 - a_r)/2 (the front is back at "
+           "state 1 and the next period decides it); one renewed at the horizon freezes at once on "
+           "the agreement's line, state 1 of 2, worth a share of 1/2 to each. The Nash package's "
+           "value from `analyze` against the recursion (exact) and the far-horizon closed form (which "
+           "it approaches as T grows, the gap shrinking like (delta (1 - h))^T):"),
+        code('''
+fearon = pp.describe_json("fearon")
+c = {q["id"]: q["cost"] for q in fearon["parties"]}
+delta, h, a_r = 0.9, 0.1, 0.3
+
+def toy_peace(T, h=h, delta=delta, a_r=a_r):
+    """parley analyze on fearon with a horizon T, discount delta and a binding peace of hazard h."""
+    return pp.analyze_json("fearon", {
+        "horizon": T, "parties.a.discount": delta, "parties.b.discount": delta,
+        "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"})
+
+R = {"a": -c["a"] + delta * (1 + a_r) / 2, "b": -c["b"] + delta * (1 - a_r) / 2}
+rows = []
+for T in (5, 10, 20, 40, 80):
+    an_T = toy_peace(T)
+    nash = next(p for p in an_T["durability"] if p["package"] == "nash")
+    for q in ("a", "b"):
+        u = nash["utilities"][q]
+        rows.append({"T": T, "party": q, "u": u, "parley value": nash["values"][q],
+                     "recursion": peace_value_finite(u, R[q], 0.5, h, delta, T),
+                     "closed form (T -> inf)": peace_value(u, R[q], h, delta),
+                     "parley E[periods]": nash["expected_periods"], "(1-(1-h)^(T+1))/h": expected_peace(h, T + 1),
+                     "parley P(holds 10)": nash["holds"]["10"], "(1-h)^min(10,T)": holds(h, min(10, T))})
+toy = pd.DataFrame(rows)
+assert (toy["parley value"] - toy["recursion"]).abs().max() < 1e-12
+assert (toy["parley E[periods]"] - toy["(1-(1-h)^(T+1))/h"]).abs().max() < 1e-9
+assert (toy["parley P(holds 10)"] - toy["(1-h)^min(10,T)"]).abs().max() < 1e-12
+toy["gap to closed form"] = toy["parley value"] - toy["closed form (T -> inf)"]
+toy.round(6)
+'''),
+        md("Over the hazard, at a horizon of 80 periods: the value falls from u (a final peace) toward "
+           "R (a war renewed at once), and the expected length is 1/h until the horizon truncates it."),
+        code('''
+hs = np.linspace(0, 0.5, 21)
+sweep_h = [next(p for p in toy_peace(80, h=x)["durability"] if p["package"] == "nash") for x in hs]
+fig, axes = plt.subplots(1, 2, figsize=(11, 3.8), layout="constrained")
+for q, color in (("a", "C0"), ("b", "C1")):
+    u = sweep_h[0]["utilities"][q]
+    axes[0].plot(hs, [p["values"][q] for p in sweep_h], "o", color=color, label=f"{q}: parley analyze")
+    axes[0].plot(hs, [peace_value(u, R[q], x, delta) for x in hs], "-", color=color, lw=1, label=f"{q}: closed form")
+    axes[0].axhline(R[q], color=color, ls=":", lw=1)
+axes[0].set(xlabel="hazard h", ylabel="value of the Nash package's peace", title="value (dotted: R_i, a war renewed)")
+axes[0].legend(fontsize=8)
+axes[1].plot(hs[1:], [p["expected_periods"] for p in sweep_h[1:]], "o", label="parley analyze (T = 80)")
+axes[1].plot(hs[1:], [expected_peace(x) for x in hs[1:]], "k-", lw=1, label="1 / h")
+axes[1].plot(hs[1:], [expected_peace(x, 81) for x in hs[1:]], "k--", lw=1, label="(1 - (1 - h)^81) / h")
+axes[1].set(xlabel="hazard h", ylabel="expected periods of peace", yscale="log", title="expected length")
+axes[1].legend(fontsize=8)
+assert max(abs(p["expected_periods"] - expected_peace(x, 81)) for p, x in zip(sweep_h, hs)) < 1e-9;
+'''),
+        md("### 2. Powell's commitment problem on the toy\n\n"
+           "docs/theory.md's toy: A divides a pie with B (u_A = x, u_B = 1 - x), one period of "
+           "fighting decides the war (A wins with probability (1 + a)/2), A proposes every period, "
+           "the peace has no hazard, and after a settlement a renewed war is fought at advantage "
+           "a + Delta (a demobilisation, a rearmament: power shifts toward A). Fighting now is worth "
+           "W_A = -c_A + delta (1 + a)/2 and W_B = -c_B + delta (1 - a)/2; the agreement is "
+           "self-enforcing iff x >= R_A = -c_A + delta (1 + a + Delta)/2 (A would not break it) and "
+           "B accepts iff 1 - x >= W_B. So an agreement exists iff R_A + W_B <= 1:\n\n"
+           "**delta Delta / 2 <= 1 - delta + c_A + c_B**, i.e. Delta* = 2 (1 - delta + c_A + c_B) / delta.\n\n"
+           "Built from `fearon` with `--set` only: a horizon of 6 periods, the costs and discounts, and "
+           "the durability section. One more override: in `fearon` the share is *linked* to the front, "
+           "so a renewed war would start from the line the share draws (a share below 1/4 puts the "
+           "line on A's collapse, which makes such corner packages self-enforcing and changes the "
+           "solver's explanation); the theory's war resumes from the front where it stood, so the toy "
+           "replaces the issue by an unlinked share (`issues=[{id: share, kind: continuous, "
+           "status_quo: 0.5}]`)."),
+        code('''
+a0 = fearon["battlefield"]["advantage"]["value"]          # the toy's a (fearon's 0.2)
+
+def powell(shift, delta=1.0, c_a=0.02, c_b=0.03, commitment="self_enforcing", hazard=0):
+    """--set overrides making fearon the toy of docs/theory.md with a post-settlement shift."""
+    return {"issues": "[{id: share, kind: continuous, status_quo: 0.5}]", "horizon": 6,
+            "parties.a.discount": delta, "parties.b.discount": delta,
+            "parties.a.cost": c_a, "parties.b.cost": c_b,
+            "durability": f"{{hazard: {float(hazard)!r}, commitment: {commitment}, "
+                          f"renewed_war: {{advantage: {float(a0 + shift)!r}}}}}"}
+
+def powell_threshold(delta, c_a, c_b):
+    """Delta*: the largest shift of A's renewed-war advantage that still allows agreement."""
+    return 2 * (1 - delta + c_a + c_b) / delta
+
+def solve_text(sets):
+    """parley solve's table (it names Powell's case when nothing can be offered)."""
+    return pp.parley("solve", "fearon", *[a for k, v in sets.items() for a in ("--set", f"{k}={v}")])
+
+star = powell_threshold(1.0, 0.02, 0.03)
+for shift in (star - 0.02, star + 0.02):
+    s = pp.solve_json("fearon", powell(shift))
+    print(f"Delta = {shift:.2f}: P(agreement) = {s['settlement_probability']}, values {s['value']}, "
+          f"offer {s['offer']['agreement']}")
+text = solve_text(powell(star + 0.02))
+print("\\n".join(line for line in text.splitlines() if "Powell" in line or "proposes" in line))
+'''),
+        md("Below the threshold A offers B exactly its value of fighting now and keeps x* = 1 - W_B; "
+           "above it the equilibrium is war at once, although self-enforcing divisions exist. "
+           "The sweep, for two discount-and-cost pairs, against the closed form:"),
+        code('''
+cases = [(1.0, 0.02, 0.03), (0.95, 0.01, 0.02)]
+shifts = np.round(np.linspace(0, 0.4, 41), 4)
+fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
+summary = []
+for (d, ca, cb), color in zip(cases, ("C0", "C3")):
+    star = powell_threshold(d, ca, cb)
+    sols = [pp.solve_json("fearon", powell(x, d, ca, cb)) for x in shifts]
+    settled = np.array([s["settlement_probability"] for s in sols])
+    label = f"delta {d}, c_A {ca}, c_B {cb}"
+    axes[0].plot(shifts, settled, "o-", color=color, ms=4, label=label)
+    axes[0].axvline(star, color=color, ls="--", lw=1)
+    W_A, W_B = -ca + d * (1 + a0) / 2, -cb + d * (1 - a0) / 2
+    axes[1].plot(shifts, [s["value"]["a"] for s in sols], "o", color=color, ms=4, label=f"A's value, {label}")
+    axes[1].plot(shifts, np.where(shifts <= star, 1 - W_B, W_A), "-", color=color, lw=1)
+    assert np.all((settled == 1) == (shifts <= star + 1e-12)), "agreement vanishes at Delta*"
+    just_below = pp.solve_json("fearon", powell(star - 1e-6, d, ca, cb))["settlement_probability"]
+    just_above = pp.solve_json("fearon", powell(star + 1e-6, d, ca, cb))["settlement_probability"]
+    assert just_below == 1 and just_above == 0
+    summary.append({"delta": d, "c_A": ca, "c_B": cb, "Delta* (closed form)": star,
+                    "P(agree) at Delta* - 1e-6": just_below, "P(agree) at Delta* + 1e-6": just_above,
+                    "A's x* = 1 - W_B": 1 - W_B})
+axes[0].set(xlabel="shift Delta of A's advantage after a settlement", ylabel="P(agreement) (parley solve)",
+            title="agreement vanishes at Delta* (dashed: the closed form)")
+axes[0].legend(fontsize=8)
+axes[1].set(xlabel="shift Delta", ylabel="A's equilibrium value", title="A's value: x* = 1 - W_B, then W_A (lines)")
+axes[1].legend(fontsize=8)
+pd.DataFrame(summary)
+'''),
+        md("A third party that enforces the agreement (`durability.commitment=binding`) removes the "
+           "problem: with the same shift, agreement is back, with the values of the model without "
+           "durability (the section left out)."),
+        code('''
+big = 0.3
+without = {k: v for k, v in powell(big).items() if k != "durability"}
+rows = []
+for label, sets in (("self-enforcing", powell(big)), ("binding", powell(big, commitment="binding")),
+                    ("no durability section", without)):
+    s = pp.solve_json("fearon", sets)
+    rows.append({"commitment": label, "P(agreement)": s["settlement_probability"], **s["value"]})
+binding_table = pd.DataFrame(rows).set_index("commitment")
+for q in ("a", "b"):
+    assert abs(binding_table.loc["binding", q] - binding_table.loc["no durability section", q]) < 1e-12
+binding_table
+'''),
+        md("### 3. The 2025 talks: which packages are self-enforcing?\n\n"
+           "The default scenario's `durability` section (assumption A8): a weekly hazard anchored on "
+           "the Minsk record, multipliers for the guarantee levels, the army caps, the buffer zone "
+           "and the Peace Council, and shifts of a renewed war's balance. `analyze` reports the peace "
+           "of the Nash, Kalai-Smorodinsky and tabled packages."),
+        code('''
+import yaml
+scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025.yaml").read_text())
+dur = scenario["durability"]
+an = pp.analyze_json()
+agreements = {"nash": an["nash"]["agreement"], "kalai_smorodinsky": an["kalai_smorodinsky"]["agreement"],
+              "proposal": an["proposals"][0]["agreement"]}
+kinds = {i["id"]: i["kind"] for i in scenario["issues"]}
+
+def hazard_of(agreement):
+    """h(x) = min(1, h0 prod mu_m) over the terms x contains, from the scenario file."""
+    mu = 1.0
+    for issue, terms in dur["terms"].items():
+        held = agreement[issue] if kinds[issue] == "clauses" else [agreement[issue]]
+        mu *= np.prod([terms[t].get("hazard", 1.0) for t in held if t in terms])
+    return min(1.0, dur["hazard"] * mu)
+
+T = scenario["horizon"]
+rows = []
+for p in an["durability"]:
+    ag = agreements[p["package"]]
+    row = {"package": p["package"], "territory": ag["territory"], "guarantee": ag["guarantee"],
+           "army cap": ag["army_cap"], "hazard": p["hazard"], "h0 prod mu": hazard_of(ag),
+           "self-enforcing": p["self_enforcing"], "renewers": ", ".join(p["renewers"]),
+           "E[weeks]": p["expected_periods"], **{f"P(holds {k})": v for k, v in p["holds"].items()}}
+    for q in ("russia", "ukraine"):
+        row[f"u {q}"], row[f"V {q}"] = p["utilities"][q], p["values"][q]
+    rows.append(row)
+packages = pd.DataFrame(rows).set_index("package")
+assert (packages["hazard"] - packages["h0 prod mu"]).abs().max() < 1e-12
+K = T + 1                                            # analyze signs each package at period 0
+for name, row in packages[packages["self-enforcing"]].iterrows():
+    h_ = row["hazard"]
+    assert abs(row["E[weeks]"] - expected_peace(h_, K)) < 1e-9
+    for k in an["durability"][0]["holds"]:
+        assert abs(row[f"P(holds {k})"] - holds(h_, min(int(k), T))) < 1e-12   # final once at the horizon
+print(f"horizon T = {T} weeks, at most K = {K} weeks of peace; closed forms checked for",
+      ", ".join(packages.index[packages["self-enforcing"]]))
+packages.T
+'''),
+        md("For a self-enforcing package the figures are the closed forms: E[weeks] = (1 - (1 - h)^K)/h "
+           "with K = T + 1 possible weeks of peace (T the horizon, printed above), and P(holds k weeks) = "
+           "(1 - h)^min(k, T) (a peace that reaches the horizon counts as holding, so the 5- and "
+           "10-year figures are those of holding to the horizon). A package some belligerent would break at once has "
+           "first_renewal 0, no peace at all, and is worth each party its value of the renewed war "
+           "(its V is then far from its u: see the `proposal` column)."),
+        md("### The equilibrium offer when the peace may break\n\n"
+           "`parley solve` under the scenario's durability, against the model without durability "
+           "(`durability.commitment=binding` and `durability.hazard=0`: every settlement is final)."),
+        code('''
+def offer_row(label, s):
+    """One row: the equilibrium offer's package, its peace, and the values at the start."""
+    o = s["offer"]
+    ag, peace = o["agreement"] or {}, o["peace"] or {}
+    return {"model": label, "P(agreement)": s["settlement_probability"], "proposer": o["proposer"],
+            "territory": ag.get("territory"), "guarantee": ag.get("guarantee"), "army cap": ag.get("army_cap"),
+            "clauses": len(ag.get("plan", [])), "hazard": peace.get("hazard"),
+            "E[weeks]": peace.get("expected_periods"), "self-enforcing": peace.get("self_enforcing"),
+            "V russia": s["value"]["russia"], "V ukraine": s["value"]["ukraine"]}
+
+eq_durable = pp.solve_json()
+eq_final = pp.solve_json(sets={"durability.commitment": "binding", "durability.hazard": 0})
+equilibria = pd.DataFrame([offer_row("durability (A8)", eq_durable),
+                           offer_row("final settlements", eq_final)]).set_index("model")
+changed = sorted(set(eq_durable["offer"]["agreement"]["plan"]) ^ set(eq_final["offer"]["agreement"]["plan"]))
+print("clauses in one offer but not the other:", changed)
+equilibria.T
+'''),
+        md("### A stronger or weaker guarantee\n\n"
+           "Sweep the hazard multiplier of the strongest guarantee level (`article5`; the shipped "
+           "value is the one in the scenario file): the equilibrium package, its expected peace and "
+           "each side's value."),
+        code('''
+mu5 = dur["terms"]["guarantee"]["article5"]["hazard"]
+multipliers = sorted({0.05, 0.1, mu5, 0.5, 0.75, 1.0, 1.5, 2.5})
+guar = pd.DataFrame([offer_row(m, pp.solve_json(sets={"durability.terms.guarantee.article5.hazard": m}))
+                     for m in multipliers]).set_index("model").rename_axis("article5 multiplier")
+fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
+axes[0].plot(guar.index, guar["E[weeks]"], "o-")
+for j, (m, row) in enumerate(guar.iterrows()):
+    axes[0].annotate(f"{row['guarantee']}\\nx={row['territory']}", (m, row["E[weeks]"]), fontsize=7,
+                     textcoords="offset points", xytext=(12, 6) if j % 2 else (-12, -22), ha="center")
+axes[0].axvline(mu5, color="k", ls=":", lw=1)
+axes[0].set(xlabel="article5's hazard multiplier (dotted: shipped)", ylabel="expected weeks of peace",
+            title="the equilibrium offer's peace (label: guarantee level, territory)")
+axes[1].plot(guar.index, guar["V russia"], "o-", label="Russia")
+axes[1].plot(guar.index, guar["V ukraine"], "s-", label="Ukraine")
+axes[1].axvline(mu5, color="k", ls=":", lw=1)
+axes[1].set(xlabel="article5's hazard multiplier", ylabel="equilibrium value", title="who gains from a stronger guarantee")
+axes[1].legend()
+guar
+'''),
+        md("On a **fixed** package a stronger guarantee never shortens the peace (a smaller multiplier, "
+           "a smaller hazard): the Nash package under the same sweep, from `analyze` (the Nash package "
+           "itself is computed from the utilities, so it stays the same package)."),
+        code('''
+rows = []
+for m in multipliers:
+    p = next(p for p in pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})["durability"]
+             if p["package"] == "nash")
+    rows.append({"article5 multiplier": m, "hazard": p["hazard"], "E[weeks]": p["expected_periods"],
+                 "P(holds 52)": p["holds"]["52"], "self-enforcing": p["self_enforcing"]})
+nash_sweep = pd.DataFrame(rows).set_index("article5 multiplier")
+print("Nash package's guarantee:", an["nash"]["agreement"]["guarantee"])
+assert nash_sweep["E[weeks]"].is_monotonic_decreasing
+nash_sweep
+'''),
+        md("### The army caps: a shift of power\n\n"
+           "An army cap shifts a renewed war's balance toward Russia (Powell's shift of power). First "
+           "the 85,000 cap (the Istanbul-2022 demand): sweep its advantage shift and solve."),
+        code('''
+shift85 = dur["terms"]["army_cap"]["cap_85k"]["advantage"]
+shifts85 = sorted({-0.3, 0.0, 0.1, shift85, 0.6, 1.0})
+cap85 = pd.DataFrame([offer_row(x, pp.solve_json(sets={"durability.terms.army_cap.cap_85k.advantage": x}))
+                      for x in shifts85]).set_index("model").rename_axis("cap_85k advantage shift")
+print("equilibrium caps across the sweep:", sorted(set(cap85["army cap"])))
+cap85
+'''),
+        md("Then the cap the plan as tabled contains (`cap_600k`): sweep its shift and ask `analyze` "
+           "whether the tabled plan is self-enforcing, who would break it, and what it is worth."),
+        code('''
+shift600 = dur["terms"]["army_cap"]["cap_600k"]["advantage"]
+shifts600 = sorted({-0.6, -0.4, -0.2, 0.0, 0.05, shift600, 0.2, 0.3})
+rows = []
+for x in shifts600:
+    p = next(p for p in pp.analyze_json(sets={"durability.terms.army_cap.cap_600k.advantage": x})["durability"]
+             if p["package"] == "proposal")
+    rows.append({"cap_600k advantage shift": x, "self-enforcing": p["self_enforcing"],
+                 "renewers": ", ".join(p["renewers"]), "E[weeks]": p["expected_periods"],
+                 "V russia": p["values"]["russia"], "V ukraine": p["values"]["ukraine"],
+                 "u russia": p["utilities"]["russia"], "u ukraine": p["utilities"]["ukraine"]})
+plan_cap = pd.DataFrame(rows).set_index("cap_600k advantage shift")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
+ax.plot(plan_cap.index, plan_cap["V russia"], "o-", label="Russia: value of the plan's peace")
+ax.plot(plan_cap.index, plan_cap["V ukraine"], "s-", label="Ukraine: value of the plan's peace")
+ax.plot(plan_cap.index, plan_cap["u russia"], "C0:", label="Russia: u (were it final)")
+ax.plot(plan_cap.index, plan_cap["u ukraine"], "C1:", label="Ukraine: u (were it final)")
+ax.axvline(shift600, color="k", ls=":", lw=1)
+for x, row in plan_cap.iterrows():
+    if not row["self-enforcing"]:
+        ax.axvspan(x - 0.025, x + 0.025, color="0.85", zorder=0)
+ax.set(xlabel="cap_600k's advantage shift (dotted: shipped; grey: not self-enforcing)",
+       ylabel="value", title="the plan as tabled under a shift of power (parley analyze)")
+ax.legend(fontsize=7)
+plan_cap
+'''),
+    ],
+    """
+- The closed forms hold exactly once the horizon is accounted for: the expected length is
+  (1 - (1 - h)^K)/h, not 1/h, and P(holds) stops falling at the horizon, where the model makes the
+  peace final. The far-horizon value formula is the limit the exact recursion approaches (the toy's
+  table, last column).
+- In the toy, agreement is all or nothing in the shift: up to Delta* A offers B exactly its value of
+  fighting now; beyond it no division both gives B that and leaves A unwilling to break it, so
+  they fight at once, with complete information. The threshold grows with the costs of war and
+  with impatience (1 - delta), as Powell's condition says.
+- A binding commitment removes the problem entirely: what makes the war is the *inability to
+  commit*, not the shift of power itself.
+- In the 2025 scenario, compare the `self-enforcing` row of the package table: the plan as tabled
+  gives Russia a line and a balance from which renewing the war pays, so its peace is worth far
+  less than its utilities suggest; the cap_600k sweep shows which shift is enough for that.
+- Compare the equilibrium offer under durability with the one when settlements are final (the
+  table above lists the package, its peace and the values, and the cell prints the clauses that
+  differ); the guarantee sweep shows where the offered guarantee level changes. A stronger guarantee always lengthens a fixed package's peace, but the
+  equilibrium offer may switch packages, so its expected peace need not move monotonically.
+- The 85,000 cap's shift leaves the equilibrium offer as it is when no offer contains that cap:
+  a term's multiplier or shift matters only to packages that contain it.
+""",
+    [
+        exercise("7.1", """
+Without a horizon, how many weeks does a peace with a constant weekly hazard of 0.005 (the
+scenario's h0, the Minsk record) last on average, counting the week of the settlement?""", '''
+answer_7_1 = expected_peace(0.005)
+answer_7_1'''),
+        exercise("7.2", """
+In the default scenario, what is the probability that the Nash package's peace still holds one
+year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (it
+is a self-enforcing package), then compare with `holds` in `parley analyze`.""", '''
+h_nash = next(p for p in pp.analyze_json()["durability"] if p["package"] == "nash")["hazard"]
+answer_7_2 = holds(h_nash, 52)
+answer_7_2'''),
+        exercise("7.3", """
+In the toy, with discount 0.9, c_A = 0.01 and c_B = 0.02, up to which shift Delta of A's
+renewed-war advantage is there agreement? Check your number with `pp.solve_json("fearon",
+powell(x, 0.9, 0.01, 0.02))` just below and just above it.""", '''
+answer_7_3 = powell_threshold(0.9, 0.01, 0.02)
+answer_7_3'''),
+        exercise("7.4", """
+In the toy with delta = 1, c_A = 0.02, c_B = 0.03 and a shift Delta = 0.12 after the settlement,
+is the division x = 0.6 (A's share) self-enforcing? Answer `True` or `False`. (A war A renews is
+worth R_A = -c_A + delta (1 + a + Delta)/2 to it, with the toy's a from `fearon`; B's R_B likewise.)""", '''
+R_A = -0.02 + (1 + a0 + 0.12) / 2
+R_B = -0.03 + (1 - a0 - 0.12) / 2
+answer_7_4 = bool(0.6 >= R_A and 1 - 0.6 >= R_B)
+answer_7_4'''),
+        exercise("7.5", """
+By how many weeks does the expected peace of the default scenario's **Nash package** grow when
+the `article5` guarantee's hazard multiplier goes from the shipped value to 0.1 (a stronger
+guarantee)? Use `parley analyze` with `durability.terms.guarantee.article5.hazard`.""", '''
+def nash_weeks(m):
+    an_m = pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})
+    return next(p for p in an_m["durability"] if p["package"] == "nash")["expected_periods"]
+answer_7_5 = nash_weeks(0.1) - nash_weeks(mu5)
+answer_7_5'''),
+    ],
+    """
+- Make the toy's peace hazardous as well as shifted (`powell(shift, hazard=0.05)`): does a hazard
+  move the threshold, and in which direction?
+- Give the renewed war its own tempo (`durability.renewed_war.tempo`) in the default scenario: a
+  faster renewed war makes renewal more tempting for the stronger side.
+- Raise the cost a guarantee imposes on the aggressor
+  (`durability.terms.guarantee.coalition_force.cost.russia=0.002`) and see whether the tabled plan
+  becomes self-enforcing.
+- Sweep the base hazard (`durability.hazard`) from 0 to 0.05 and watch the equilibrium territory
+  and the values: who pays for a fragile peace?
+""",
+    """
+- Monte Carlo of breakdowns (settled and held, settled then broke, weeks of peace and of fighting,
+  a `--trace` that narrates a breakdown) comes with `parley run` under durability; until then this
+  notebook uses only the exact `analyze` and `solve`. Once it is there, simulate the equilibrium
+  and compare the share of peaces holding a year with the `holds` figure above.
+- `parley solve --format json` says that nothing can be offered (`offer.feasible` false) but not
+  *why*; the table names Powell's case. A JSON key for it would let a sweep map where the
+  commitment problem bites over two parameters (a grid of the cap's shift and the guarantee's
+  multiplier).
+- The exact values treat a renewed war as fought to the end: talks after a breakdown are not in
+  them (docs/design.md 1.10, stated limits).
+""",
+)
+
+
 NOTEBOOKS = {
     "01-bargaining-range": NB1,
     "02-alternating-offers": NB2,
@@ -952,6 +1416,7 @@ NOTEBOOKS = {
     "04-mutual-optimism": NB4,
     "05-prolonged-or-quick": NB5,
     "06-plan-clauses": NB6,
+    "07-commitment-problems": NB7,
 }
 
 
