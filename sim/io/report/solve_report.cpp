@@ -157,6 +157,15 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r) {
   const int k0 = r.period >= 0 ? path_offer(eq, r.period, s0) : -1;
   if (k0 >= 0) write_offer_json(json, r, r.period, s0, static_cast<std::size_t>(k0), scratch);
   else json.null();
+  if (const PeaceOffers* peace = eq.peace_offers(); peace && k0 >= 0) {
+    // Only under durability: why the reported offer can or cannot be made (issue 14). A
+    // commitment problem is an offer nothing feasible meets although self-enforcing packages
+    // exist (Powell 2006); no self-enforcing package at all is the other way to fail.
+    const bool any = peace->any_self_enforcing(r.period, s0);
+    const bool feasible = eq.offer(r.period, s0, static_cast<std::size_t>(k0)).feasible;
+    json.key("durability").begin_object().field("classes", static_cast<std::uint64_t>(peace->class_count()));
+    json.field("any_self_enforcing", any).field("commitment_problem", any && !feasible).end_object();
+  }
   json.key("offers").begin_array();
   if (r.period >= 0)
     for (std::size_t k = 0; k < eq.proposers(r.period).size(); ++k) write_offer_json(json, r, r.period, s0, k, scratch);
