@@ -19,9 +19,11 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
   reservations_.assign(n, 0.0);
   realised_.assign(n, 0.0);
   if (simulation.durable()) {
-    // The parties that may renew the war at will, as peace_terms names them.
-    for (const std::size_t j : sc.veto_parties())
-      if (sc.parties[j].role == Role::belligerent) renewers_pool_.push_back(j);
+    // The parties that may renew the war at will, as peace_terms names them: none when a third
+    // party enforces the agreement (commitment: binding).
+    if (sc.durability->commitment == DurabilityParams::Commitment::self_enforcing)
+      for (const std::size_t j : sc.veto_parties())
+        if (sc.parties[j].role == Role::belligerent) renewers_pool_.push_back(j);
     peace_.utility.assign(n, 0.0);
     peace_.renewal.assign(n, std::vector<double>(static_cast<std::size_t>(sc.horizon) + 1, 0.0));
     for (std::size_t i = 0; i < n; ++i) peace_.discount.push_back(war_payoffs(sc, i).discount);

@@ -13,6 +13,7 @@
 #include "parley/battlefield/peace_value.hpp"
 #include "parley/engine/episode_runner.hpp"
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
@@ -377,4 +378,35 @@ TEST_CASE("durability monte carlo: an episode does not depend on the episodes it
     broken += a.breakdowns > 0 ? 1 : 0;
   }
   CHECK(broken > 0);
+}
+
+TEST_CASE("durability monte carlo: a neutral section (h0 = 0, binding, no terms) changes no figure of any "
+          "shipped scenario's run",
+          "[engine][durability]") {
+  int compared = 0;
+  for (const auto& builtin : io::builtin_scenarios()) {
+    Scenario plain = io::load_scenario(std::string(builtin.name));
+    if (!plain.battlefield) continue;  // a section needs a battlefield
+    INFO(builtin.name);
+    plain.durability.reset();
+    Scenario neutral = plain;
+    DurabilityParams d;
+    d.base_hazard = 0.0;
+    d.commitment = DurabilityParams::Commitment::binding;
+    neutral.durability = d;
+    RunOptions options;
+    options.runs = 300;
+    options.seed = 3;
+    options.threads = 2;
+    const RunSummary before = simulate(plain, options);
+    const RunSummary after = simulate(neutral, options);
+    CHECK(after.settled.p == before.settled.p);
+    CHECK(after.collapse_a.p == before.collapse_a.p);
+    CHECK(after.collapse_b.p == before.collapse_b.p);
+    CHECK(after.duration.mean.mean == before.duration.mean.mean);
+    CHECK(after.settlement_period.mean == before.settlement_period.mean);
+    for (std::size_t i = 0; i < plain.parties.size(); ++i) CHECK(after.utility[i].mean == before.utility[i].mean);
+    ++compared;
+  }
+  CHECK(compared > 0);
 }
