@@ -93,6 +93,8 @@ void write_offer_peace(std::ostream& out, const Scenario& sc, const Agreement& x
   for (const auto& [periods, heading] : holding_horizons(sc))
     out << ", " << heading << " " << format_fixed(outlook.holds_probability(periods), 3);
   out << "; self-enforcing: " << renewal_phrase(sc, outlook) << "\n";
+  out << "  (the model ends at " << sc.period_unit << " " << sc.horizon
+      << ": a peace that reaches it counts as final, which caps its expected length and P(holds))\n";
   out << "  value of the peace as it may break (were it final):";
   for (std::size_t i = 0; i < sc.parties.size(); ++i)
     out << " " << sc.parties[i].id << " " << format_fixed(outlook.value[i][0], 4) << " ("
