@@ -94,7 +94,11 @@ void write_run_table(std::ostream& out, const RunReport& report) {
   const std::string& unit = s.period_unit;
   out << printable_text(s.title) << " (" << printable_text(s.id) << ")\n"
       << r.runs << " runs, seed " << r.seed << ", horizon " << s.horizon << " " << unit
-      << "s; 95% intervals in brackets\n\n";
+      << "s; 95% intervals in brackets\n";
+  // Which model of play this is, so that it is not read as the equilibrium (issue 16).
+  out << "Model of play: each party follows the strategy the scenario gives it, judging offers by its "
+         "beliefs about the battlefield; not an equilibrium (`parley solve` computes the complete-information "
+         "equilibrium, and `--set parties.<id>.strategy=equilibrium` plays it)\n\n";
 
   out << "How the war ends\n";
   TableWriter outcomes({"outcome", "probability", "95% interval"},
@@ -165,6 +169,7 @@ void write_run_json(std::ostream& out, const RunReport& report) {
   JsonWriter json(out);
   json.begin_object().field("scenario", s.id).field("title", s.title);
   json.field("runs", r.runs).field("seed", r.seed).field("horizon", s.horizon).field("period", s.period_unit);
+  json.field("model_of_play", "behavioural strategies with beliefs");
   json.key("outcomes").begin_object();
   for (const Outcome o : every_outcome) json.field(to_string(o), r.outcome(o).p);
   json.end_object().key("outcomes_ci95").begin_object();

@@ -144,6 +144,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r) {
   JsonWriter json(out);
   json.begin_object().field("scenario", sc.id).field("title", sc.title).field("protocol", to_string(sc.protocol.kind));
   json.field("horizon", sc.horizon).field("start_state", s0);
+  json.field("model_of_play", "complete-information equilibrium");
   json.key("value");
   write_party_values_json(json, sc, values_at(eq, sc.parties.size(), 0, s0));
   json.key("war_value");
@@ -232,8 +233,9 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
   const std::string unit = sc.period_unit;
   out << printable_text(sc.title) << " - subgame-perfect equilibrium under complete information\n\n";
   out << protocol_sentence(sc, eq) << "\n";
-  if (sc.battlefield)
-    out << "Every party knows the true battlefield schedule (beliefs play no role here; `parley run` has them).\n";
+  out << "Model of play: the subgame-perfect equilibrium under complete information"
+      << (sc.battlefield ? ": every party knows the true battlefield schedule" : "")
+      << "; not the scenario's strategies (`parley run` plays those, with beliefs).\n";
 
   out << "\nValues at the start (period 0" << (sc.battlefield ? ", front at state " + std::to_string(s0) + " of " +
                                                                    std::to_string(sc.battlefield->states)
