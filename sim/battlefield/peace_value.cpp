@@ -96,6 +96,13 @@ double PeaceOutlook::expected_periods() const {
   return (1.0 - std::pow(1.0 - hazard, most)) / hazard;
 }
 
+WarValueTable renewed_war_value(const Scenario& scenario, const BattlefieldChain& chain,
+                                const PostSettlementBalance& balance, std::size_t party) {
+  WarPayoffs payoffs = war_payoffs(scenario, party);
+  if (party < balance.cost_shift.size()) payoffs.cost += balance.cost_shift[party];
+  return war_value(chain, scenario.horizon, payoffs);
+}
+
 PeaceTerms peace_terms(const Scenario& scenario, const Agreement& x, int t0, int front_state) {
   if (!scenario.battlefield) throw std::invalid_argument("peace_terms: the scenario has no battlefield");
   PeaceTerms terms;
@@ -107,10 +114,8 @@ PeaceTerms peace_terms(const Scenario& scenario, const Agreement& x, int t0, int
   const int line = renewal_line(scenario, x, front_state);
   for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
     terms.utility.push_back(scenario.utility(i, x));
-    WarPayoffs payoffs = war_payoffs(scenario, i);
-    terms.discount.push_back(payoffs.discount);
-    if (i < balance.cost_shift.size()) payoffs.cost += balance.cost_shift[i];
-    const WarValueTable renewed = war_value(chain, scenario.horizon, payoffs);
+    terms.discount.push_back(scenario.parties[i].discount);
+    const WarValueTable renewed = renewed_war_value(scenario, chain, balance, i);
     std::vector<double> renewal(static_cast<std::size_t>(scenario.horizon) + 1);
     for (int t = 0; t <= scenario.horizon; ++t) renewal[static_cast<std::size_t>(t)] = renewed(t, line);
     terms.renewal.push_back(std::move(renewal));

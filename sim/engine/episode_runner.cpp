@@ -147,11 +147,7 @@ std::size_t EpisodeRunner::renewed_war(const PostSettlementBalance& balance) {
   // As peace_terms builds it: the renewed battlefield, A's advantage shifted, costs raised.
   war.chain = std::make_unique<BattlefieldChain>(renewed_battlefield(sc), balance.advantage_shift);
   war.sampler = std::make_unique<FrontSampler>(*war.chain, sc.horizon);
-  for (std::size_t i = 0; i < sc.parties.size(); ++i) {
-    WarPayoffs payoffs = war_payoffs(sc, i);
-    if (i < balance.cost_shift.size()) payoffs.cost += balance.cost_shift[i];
-    war.values.push_back(war_value(*war.chain, sc.horizon, payoffs));
-  }
+  for (std::size_t i = 0; i < sc.parties.size(); ++i) war.values.push_back(renewed_war_value(sc, *war.chain, balance, i));
   renewed_.push_back(std::move(war));
   return renewed_.size() - 1;
 }
@@ -160,7 +156,9 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   const Scenario& sc = simulation_->scenario();
   const int horizon = sc.horizon;
   const Agreement& x = offer.package;
-  const double h = breakdown_hazard(sc, x);
+  // The terms x contains, found once for its hazard and its balance.
+  const std::vector<std::size_t> terms = contained_terms(sc, x);
+  const double h = breakdown_hazard(sc, terms);
   // The hazard: K transitions survived, P(K >= k) = (1 - h)^k; the peace breaks at t0 + 1 + K
   // if that is at most T (between T - 1 and T it may still break: DESIGN 1.10's recursion).
   int breaks = -1;
@@ -172,7 +170,7 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
     if (survived < static_cast<double>(horizon - t0)) breaks = t0 + 1 + static_cast<int>(survived);
   }
   // Renewal at will: the exact outlook of this peace (peace_value.hpp), from the cached tables.
-  const PostSettlementBalance balance = post_settlement_balance(sc, x);
+  const PostSettlementBalance balance = post_settlement_balance(sc, terms);
   const std::size_t w = renewed_war(balance);
   const int line = renewal_line(sc, x, s);
   int renewal = -1;

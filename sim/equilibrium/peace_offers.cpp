@@ -178,19 +178,10 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
       contained.insert(contained.end(), choice.terms.begin(), choice.terms.end());
       if (choice.line >= 0) cls.line = choice.line;
     }
-    // Hazard and balance summed in the terms' order, as breakdown_hazard and
-    // post_settlement_balance do, so that the figures agree to the last bit.
+    // The same functions as for one agreement, on the terms the class's agreements contain.
     std::sort(contained.begin(), contained.end());
-    double h = d.base_hazard;
-    PostSettlementBalance balance;
-    balance.cost_shift.assign(parties_, 0.0);
-    for (const std::size_t m : contained) {
-      const DurabilityTerm& term = d.terms[m];
-      h *= term.hazard_multiplier;
-      balance.advantage_shift += term.advantage_shift;
-      for (std::size_t i = 0; i < term.cost_shift.size() && i < parties_; ++i) balance.cost_shift[i] += term.cost_shift[i];
-    }
-    cls.hazard = std::min(1.0, h);
+    cls.hazard = breakdown_hazard(scenario, contained);
+    PostSettlementBalance balance = post_settlement_balance(scenario, contained);
     const auto known = std::find(balances.begin(), balances.end(), balance);
     cls.balance = static_cast<std::size_t>(known - balances.begin());
     if (known == balances.end()) balances.push_back(std::move(balance));
@@ -211,11 +202,7 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
   for (const PostSettlementBalance& balance : balances_) {
     const BattlefieldChain chain(renewed_battlefield(scenario), balance.advantage_shift);
     std::vector<WarValueTable> tables;
-    for (std::size_t i = 0; i < parties_; ++i) {
-      WarPayoffs payoffs = war_payoffs(scenario, i);
-      payoffs.cost += balance.cost_shift[i];
-      tables.push_back(war_value(chain, T, payoffs));
-    }
+    for (std::size_t i = 0; i < parties_; ++i) tables.push_back(renewed_war_value(scenario, chain, balance, i));
     renewal_.push_back(std::move(tables));
   }
 

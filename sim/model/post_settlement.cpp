@@ -11,25 +11,40 @@ bool contains_term(const Scenario& scenario, const DurabilityTerm& term, const A
   return x.clauses[issue.clause_offset + static_cast<std::size_t>(term.clause)] != 0;
 }
 
-double breakdown_hazard(const Scenario& scenario, const Agreement& x) {
+std::vector<std::size_t> contained_terms(const Scenario& scenario, const Agreement& x) {
+  std::vector<std::size_t> out;
+  if (!scenario.durability) return out;
+  for (std::size_t m = 0; m < scenario.durability->terms.size(); ++m)
+    if (contains_term(scenario, scenario.durability->terms[m], x)) out.push_back(m);
+  return out;
+}
+
+double breakdown_hazard(const Scenario& scenario, std::span<const std::size_t> terms) {
   if (!scenario.durability) return 0.0;
   double h = scenario.durability->base_hazard;
-  for (const DurabilityTerm& m : scenario.durability->terms)
-    if (contains_term(scenario, m, x)) h *= m.hazard_multiplier;
+  for (const std::size_t m : terms) h *= scenario.durability->terms[m].hazard_multiplier;
   return std::min(1.0, h);
 }
 
-PostSettlementBalance post_settlement_balance(const Scenario& scenario, const Agreement& x) {
+PostSettlementBalance post_settlement_balance(const Scenario& scenario, std::span<const std::size_t> terms) {
   PostSettlementBalance balance;
   balance.cost_shift.assign(scenario.parties.size(), 0.0);
   if (!scenario.durability) return balance;
-  for (const DurabilityTerm& m : scenario.durability->terms) {
-    if (!contains_term(scenario, m, x)) continue;
-    balance.advantage_shift += m.advantage_shift;
-    for (std::size_t i = 0; i < m.cost_shift.size() && i < balance.cost_shift.size(); ++i)
-      balance.cost_shift[i] += m.cost_shift[i];
+  for (const std::size_t m : terms) {
+    const DurabilityTerm& term = scenario.durability->terms[m];
+    balance.advantage_shift += term.advantage_shift;
+    for (std::size_t i = 0; i < term.cost_shift.size() && i < balance.cost_shift.size(); ++i)
+      balance.cost_shift[i] += term.cost_shift[i];
   }
   return balance;
+}
+
+double breakdown_hazard(const Scenario& scenario, const Agreement& x) {
+  return breakdown_hazard(scenario, contained_terms(scenario, x));
+}
+
+PostSettlementBalance post_settlement_balance(const Scenario& scenario, const Agreement& x) {
+  return post_settlement_balance(scenario, contained_terms(scenario, x));
 }
 
 int renewal_line(const Scenario& scenario, const Agreement& x, int front_state) {

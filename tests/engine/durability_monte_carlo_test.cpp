@@ -390,10 +390,7 @@ TEST_CASE("durability monte carlo: a neutral section (h0 = 0, binding, no terms)
     INFO(builtin.name);
     plain.durability.reset();
     Scenario neutral = plain;
-    DurabilityParams d;
-    d.base_hazard = 0.0;
-    d.commitment = DurabilityParams::Commitment::binding;
-    neutral.durability = d;
+    neutral.durability = parley::testing::neutral_durability();
     RunOptions options;
     options.runs = 300;
     options.seed = 3;

@@ -164,10 +164,7 @@ TEST_CASE("peace offers: a neutral durability section (h0 = 0, binding, no terms
     INFO(builtin.name);
     plain.durability.reset();
     Scenario neutral = plain;
-    DurabilityParams d;
-    d.base_hazard = 0.0;
-    d.commitment = DurabilityParams::Commitment::binding;
-    neutral.durability = d;
+    neutral.durability = parley::testing::neutral_durability();
     const AgreementSpace space(plain);
     const BargainingEquilibrium before = BargainingEquilibrium::solve(plain, space);
     const BargainingEquilibrium after = BargainingEquilibrium::solve(neutral, space);

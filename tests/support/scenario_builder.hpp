@@ -62,6 +62,15 @@ inline DurabilityTerm durability_term(std::size_t issue, int level, int clause, 
   return term;
 }
 
+/// The durability section that changes nothing (issue 14's golden condition): no hazard, no
+/// term, and a binding commitment, so nobody renews the war at will either.
+inline DurabilityParams neutral_durability() {
+  DurabilityParams d;
+  d.base_hazard = 0.0;
+  d.commitment = DurabilityParams::Commitment::binding;
+  return d;
+}
+
 /// A front of states 0..n with a constant advantage a_t = advantage, moving with probability
 /// `tempo` per period from `start`; side A collapses at 0 and side B at n (DESIGN 1.4).
 inline BattlefieldParams front(int n, int start, double tempo, double advantage) {

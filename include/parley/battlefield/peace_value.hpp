@@ -8,7 +8,10 @@
 #include <cstddef>
 #include <vector>
 
+#include "parley/battlefield/battlefield_chain.hpp"
+#include "parley/battlefield/war_value.hpp"
 #include "parley/model/agreement.hpp"
+#include "parley/model/post_settlement.hpp"
 #include "parley/model/scenario.hpp"
 
 namespace parley {
@@ -71,6 +74,14 @@ struct PeaceOutlook {
 /// as the horizon recedes, and equals u_i when h = 0: durability changes nothing then.
 /// Throws std::invalid_argument when the sizes do not match or a value is out of range.
 [[nodiscard]] PeaceOutlook peace_outlook(const PeaceTerms& terms);
+
+/// \brief R_i(t, s) for every period and state: party i's value of a war renewed under
+/// `balance` and fought to the end (DESIGN 1.10), on `chain` (renewed_battlefield with side A's
+/// advantage shifted by balance.advantage_shift), its cost per period raised by
+/// balance.cost_shift[i]. peace_terms, the solver's PeaceOffers and the engine's renewed wars
+/// all value a renewed war through it.
+[[nodiscard]] WarValueTable renewed_war_value(const Scenario& scenario, const BattlefieldChain& chain,
+                                              const PostSettlementBalance& balance, std::size_t party);
 
 /// \brief The terms of the peace that agreement `x`, struck at period `t0` with the front at
 /// `front_state`, makes in `scenario`: u_i(x) and delta_i per party, h(x), and R_i(t) for every

@@ -4,6 +4,7 @@
 /// a renewed war starts from and the balance it is fought under (DESIGN 1.10).
 
 #include <cstddef>
+#include <span>
 #include <vector>
 
 #include "parley/model/agreement.hpp"
@@ -23,6 +24,18 @@ struct PostSettlementBalance {
 
 /// Whether agreement x contains term m: its ordinal issue is at m's level, or m's clause is in.
 [[nodiscard]] bool contains_term(const Scenario& scenario, const DurabilityTerm& term, const Agreement& x);
+
+/// The indices (into DurabilityParams::terms, increasing) of the terms agreement x contains.
+[[nodiscard]] std::vector<std::size_t> contained_terms(const Scenario& scenario, const Agreement& x);
+
+/// min(1, h0 prod_{m in terms} mu_m) for term indices in increasing order: the hazard of every
+/// agreement that contains exactly these terms (0 without durability).
+[[nodiscard]] double breakdown_hazard(const Scenario& scenario, std::span<const std::size_t> terms);
+
+/// The balance of every agreement that contains exactly these terms (indices in increasing
+/// order): the sums of their advantage and cost shifts.
+[[nodiscard]] PostSettlementBalance post_settlement_balance(const Scenario& scenario,
+                                                            std::span<const std::size_t> terms);
 
 /// h(x) = min(1, h0 prod_{m in x} mu_m): the probability that the peace made by x breaks
 /// between two periods (DESIGN 1.10, after Fortna 2003). 0 without durability.
