@@ -157,8 +157,8 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   const int horizon = sc.horizon;
   const Agreement& x = offer.package;
   // The terms x contains, found once for its hazard and its balance.
-  const std::vector<std::size_t> terms = contained_terms(sc, x);
-  const double h = breakdown_hazard(sc, terms);
+  contained_terms_into(sc, x, terms_);
+  const double h = breakdown_hazard(sc, terms_);
   // The hazard: K transitions survived, P(K >= k) = (1 - h)^k; the peace breaks at t0 + 1 + K
   // if that is at most T (between T - 1 and T it may still break: DESIGN 1.10's recursion).
   int breaks = -1;
@@ -170,7 +170,7 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
     if (survived < static_cast<double>(horizon - t0)) breaks = t0 + 1 + static_cast<int>(survived);
   }
   // Renewal at will: the exact outlook of this peace (peace_value.hpp), from the cached tables.
-  const PostSettlementBalance balance = post_settlement_balance(sc, terms);
+  const PostSettlementBalance balance = post_settlement_balance(sc, terms_);
   const std::size_t w = renewed_war(balance);
   const int line = renewal_line(sc, x, s);
   int renewal = -1;

@@ -11,11 +11,16 @@ bool contains_term(const Scenario& scenario, const DurabilityTerm& term, const A
   return x.clauses[issue.clause_offset + static_cast<std::size_t>(term.clause)] != 0;
 }
 
-std::vector<std::size_t> contained_terms(const Scenario& scenario, const Agreement& x) {
-  std::vector<std::size_t> out;
-  if (!scenario.durability) return out;
+void contained_terms_into(const Scenario& scenario, const Agreement& x, std::vector<std::size_t>& out) {
+  out.clear();
+  if (!scenario.durability) return;
   for (std::size_t m = 0; m < scenario.durability->terms.size(); ++m)
     if (contains_term(scenario, scenario.durability->terms[m], x)) out.push_back(m);
+}
+
+std::vector<std::size_t> contained_terms(const Scenario& scenario, const Agreement& x) {
+  std::vector<std::size_t> out;
+  contained_terms_into(scenario, x, out);
   return out;
 }
 

@@ -35,7 +35,11 @@ Scenario large_default(const std::string& protocol) {
     sets.push_back("protocol.every=1");
   else  // the whole protocol map, so that the mediator's keys go
     sets.push_back("protocol={kind: " + protocol + ", order: [russia, ukraine], every: 1}");
-  return io::load_scenario(io::default_scenario_name, sets);
+  Scenario scenario = io::load_scenario(io::default_scenario_name, sets);
+  // Issue 6's target is the solver with final settlements; durability is timed below, at the
+  // shipped scale (its classes multiply with the front's states: one per line).
+  scenario.durability.reset();
+  return scenario;
 }
 
 }  // namespace
@@ -67,21 +71,18 @@ int main() {
                 "%.0f ns per (t, s); P(settle) = %.6f\n",
                 protocol.c_str(), build, space.point_count(), best, best / cells * 1e9, settled);
   }
-  // Issue 14's target: the default scenario with a durability section solves in under 1 s. The
-  // section's mechanisms are those a scenario would give the guarantee levels, the army caps and
-  // the buffer-zone and Peace Council clauses, so the classes are the realistic product.
+  // Issue 14's target: the default scenario with its durability section (assumption A8: the
+  // guarantee levels, army caps, buffer zone and Peace Council as mechanisms) solves in under 1 s.
   std::printf("bench_solver: the default scenario under durability (agreements valued by the peace they make)\n");
   Scenario durable;
   try {
-    durable = io::load_scenario(
-        io::default_scenario_name,
-        {"durability={hazard: 0.005, terms: {guarantee: {us_guarantee: {hazard: 0.6, advantage: -0.05}, "
-         "coalition_force: {hazard: 0.4, advantage: -0.15, cost: {russia: 0.0005}}, "
-         "article5: {hazard: 0.25, advantage: -0.25, cost: {russia: 0.001}}}, "
-         "army_cap: {cap_600k: {hazard: 1.0, advantage: 0.1}, cap_85k: {hazard: 1.0, advantage: 0.3}}, "
-         "plan: {buffer_zone: {hazard: 0.8, advantage: 0.0}, peace_council: {hazard: 0.9, advantage: 0.0}}}}"});
+    durable = io::load_scenario(io::default_scenario_name);
   } catch (const std::exception& e) {
     std::printf("  cannot build the scenario: %s\n", e.what());
+    return 1;
+  }
+  if (!durable.durability) {
+    std::printf("  the default scenario has no durability section\n");
     return 1;
   }
   const AgreementSpace space(durable);

@@ -139,7 +139,8 @@ class EpisodeRunner {
   EpisodeResult result_;
 
   // Durability (DESIGN 1.10).
-  std::vector<RenewedWar> renewed_;      ///< cache, per distinct balance
+  std::vector<RenewedWar> renewed_;
+  std::vector<std::size_t> terms_;  ///< the durability terms of the settlement being kept (scratch)      ///< cache, per distinct balance
   int war_ = -1;                         ///< index of the renewed war in progress; -1: the first war
   int war_start_ = 0;                    ///< the first period of the war in progress
   int fighting_ = 0;                     ///< periods of fighting before war_start_

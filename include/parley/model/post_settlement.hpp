@@ -27,6 +27,8 @@ struct PostSettlementBalance {
 
 /// The indices (into DurabilityParams::terms, increasing) of the terms agreement x contains.
 [[nodiscard]] std::vector<std::size_t> contained_terms(const Scenario& scenario, const Agreement& x);
+/// The same into `out` (cleared first), reusing its storage: the engine's per-settlement call.
+void contained_terms_into(const Scenario& scenario, const Agreement& x, std::vector<std::size_t>& out);
 
 /// min(1, h0 prod_{m in terms} mu_m) for term indices in increasing order: the hazard of every
 /// agreement that contains exactly these terms (0 without durability).
