@@ -1025,8 +1025,10 @@ for h in (0.005, 0.02, 0.1):
 '''),
         md("**Checked against `parley analyze` on a toy.** The shipped `fearon` scenario (a front of "
            "2 states, tempo 1: one period of fighting decides the war) with a horizon of T periods, "
-           "discount delta, a binding commitment (so only the hazard breaks the peace), a hazard h and "
-           "a renewed war fought at advantage `a_r`. A war renewed before the horizon is worth "
+           "discount delta, a binding commitment (so only the hazard breaks the peace), a hazard h, "
+           "a renewed war fought at advantage `a_r`, and talks in period 0 only (after a breakdown "
+           "talks resume in the model; here none come, so the renewed war is fought out and its "
+           "value R is fixed, as the closed form assumes). A war renewed before the horizon is worth "
            "R_A = -c_A + delta (1 + a_r)/2 and R_B = -c_B + delta (1 - a_r)/2 (the front is back at "
            "state 1 and the next period decides it); one renewed at the horizon freezes at once on "
            "the agreement's line, state 1 of 2, worth a share of 1/2 to each. The Nash package's "
@@ -1038,9 +1040,10 @@ c = {q["id"]: q["cost"] for q in fearon["parties"]}
 delta, h, a_r = 0.9, 0.1, 0.3
 
 def toy_peace(T, h=h, delta=delta, a_r=a_r):
-    """parley analyze on fearon with a horizon T, discount delta and a binding peace of hazard h."""
+    """parley analyze on fearon with a horizon T, discount delta, a binding peace of hazard h and
+    talks at the start only."""
     return pp.analyze_json("fearon", {
-        "horizon": T, "parties.a.discount": delta, "parties.b.discount": delta,
+        "horizon": T, "parties.a.discount": delta, "parties.b.discount": delta, "protocol.periods": "[0]",
         "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"})
 
 R = {"a": -c["a"] + delta * (1 + a_r) / 2, "b": -c["b"] + delta * (1 - a_r) / 2}

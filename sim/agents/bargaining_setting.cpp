@@ -14,4 +14,11 @@ BargainingSetting::BargainingSetting(const Scenario& scenario, const AgreementSp
   schedule_ = ProtocolSchedule(scenario.protocol, veto_, scenario.parties.size(), scenario.horizon);
 }
 
+std::shared_ptr<const BargainingEquilibrium> BargainingSetting::equilibrium() const {
+  const std::lock_guard<std::mutex> lock(equilibrium_mutex_);
+  if (!equilibrium_)
+    equilibrium_ = std::make_shared<const BargainingEquilibrium>(BargainingEquilibrium::solve(scenario(), space_));
+  return equilibrium_;
+}
+
 }  // namespace parley

@@ -37,47 +37,56 @@ std::size_t earlier_offers(std::span<const Offer> history, std::size_t end, int 
 }  // namespace
 
 bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
+  // The war in progress: the first, or one renewed under a post-settlement balance.
+  const BargainingEquilibrium& eq = equilibrium_->regime(view.state().balance);
   const int t = view.period();
   const int s = view.front();
-  if (t >= equilibrium_->horizon() || !equilibrium_->talks(t)) return false;
+  if (t >= eq.horizon() || !eq.talks(t)) return false;
   const auto history = view.history();
   const int k = proposal_slot(t, party_, earlier_offers(history, history.size(), t, party_));
   if (k < 0) return false;
-  const EquilibriumOffer& planned = equilibrium_->offer(t, s, static_cast<std::size_t>(k));
+  const EquilibriumOffer& planned = eq.offer(t, s, static_cast<std::size_t>(k));
   if (!planned.settles) return false;
-  const double own = equilibrium_->offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
+  const double own = eq.offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
   if (!worth_at_least(own, view.reservation())) return false;  // its own offer binds it
-  equilibrium_->package_into(planned.point, offer);
+  eq.package_into(planned.point, offer);
   return true;
 }
 
 Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer) {
+  const BargainingEquilibrium& eq = equilibrium_->regime(view.state().balance);
   const int t = view.period();
   const int s = view.front();
-  double threshold = equilibrium_->value(t, s, party_);  // a package outside the solver's stages
-  if (equilibrium_->talks(t)) {
+  double threshold = eq.value(t, s, party_);  // a package outside the solver's stages
+  if (eq.talks(t)) {
     const auto history = view.history();
     const std::size_t position = history.empty() ? 0 : history.size() - 1;  // the offer is the last entry
     const int k = proposal_slot(t, offer.proposer, earlier_offers(history, position, t, offer.proposer));
     if (k >= 0)
-      threshold = equilibrium_->rejection_value(t, s, equilibrium_->proposers(t)[static_cast<std::size_t>(k)].stage,
-                                                party_);
+      threshold = eq.rejection_value(t, s, eq.proposers(t)[static_cast<std::size_t>(k)].stage, party_);
   }
   // Under durability the solver's thresholds are values of peace, so the offer is weighed by
   // the peace it would make (issue 14), not by u_i.
-  const PeaceOffers* peace = equilibrium_->peace_offers();
+  const PeaceOffers* peace = eq.peace_offers();
+  if (peace && !peace->self_enforcing_class(offer.package, t, s)) {
+    // The solver's equilibrium is over self-enforcing agreements (Powell 2006): one that a
+    // belligerent would break is no peace, and signing it would only move the front.
+    Answer no;
+    no.threshold = threshold;
+    no.reason = AnswerReason::not_self_enforcing;
+    return no;
+  }
   const double worth = peace ? peace->value_of(offer.package, t, s, party_) : offer.utilities[party_];
   return answer_by_threshold(worth, threshold, view.reservation());
 }
 
 double EquilibriumStrategy::aspiration(const StrategyView& view) const {
-  return std::max(equilibrium_->value(view.period(), view.front(), party_), view.reservation());
+  const BargainingEquilibrium& eq = equilibrium_->regime(view.state().balance);
+  return std::max(eq.value(view.period(), view.front(), party_), view.reservation());
 }
 
 StrategyMaker prepare_equilibrium_strategy(const BargainingSetting& setting, std::size_t party, const StrategySpec&) {
-  const auto equilibrium =
-      std::make_shared<const BargainingEquilibrium>(BargainingEquilibrium::solve(setting.scenario(), setting.space()));
-  return copies_of(EquilibriumStrategy(equilibrium, party));
+  return copies_of(EquilibriumStrategy(setting.equilibrium(), party));
 }
 
 PARLEY_REGISTER_STRATEGY(equilibrium, 80,

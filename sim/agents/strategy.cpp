@@ -12,6 +12,7 @@ const char* to_string(AnswerReason reason) {
     case AnswerReason::below_demand: return "below_demand";
     case AnswerReason::below_reservation: return "below_reservation";
     case AnswerReason::waiting_pays: return "waiting_pays";
+    case AnswerReason::not_self_enforcing: return "not_self_enforcing";
   }
   return "?";
 }

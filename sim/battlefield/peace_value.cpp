@@ -32,6 +32,10 @@ void check_peace_terms(const PeaceTerms& terms) {
     if (terms.renewal[i].size() != static_cast<std::size_t>(terms.horizon) + 1) {
       throw std::invalid_argument("peace_outlook: renewal values need one entry per period 0..T");
     }
+    if (!terms.breakdown.empty() && (terms.breakdown.size() != parties ||
+                                     terms.breakdown[i].size() != static_cast<std::size_t>(terms.horizon) + 1)) {
+      throw std::invalid_argument("peace_outlook: breakdown values need one entry per party and period 0..T");
+    }
   }
   for (const std::size_t j : terms.may_renew) {
     if (j >= parties) throw std::invalid_argument("peace_outlook: a party that may renew the war does not exist");
@@ -41,42 +45,53 @@ void check_peace_terms(const PeaceTerms& terms) {
 }  // namespace
 
 PeaceOutlook peace_outlook(const PeaceTerms& terms) {
+  PeaceOutlook outlook;
+  peace_outlook_into(terms, outlook);
+  return outlook;
+}
+
+void peace_outlook_into(const PeaceTerms& terms, PeaceOutlook& outlook) {
   check_peace_terms(terms);
   const std::size_t parties = terms.utility.size();
   const int t0 = terms.settlement_period;
   const int periods = terms.horizon - t0 + 1;
-  PeaceOutlook outlook;
   outlook.hazard = terms.hazard;
   outlook.settlement_period = t0;
   outlook.horizon = terms.horizon;
-  outlook.value.assign(parties, std::vector<double>(static_cast<std::size_t>(periods)));
-  for (std::size_t i = 0; i < parties; ++i) outlook.value[i].back() = terms.utility[i];  // final at T
+  outlook.first_renewal = -1;
+  outlook.renewers.clear();
+  outlook.value.resize(parties);
+  for (std::size_t i = 0; i < parties; ++i) {
+    outlook.value[i].resize(static_cast<std::size_t>(periods));
+    outlook.value[i].back() = terms.utility[i];  // final at T
+  }
 
   const double h = terms.hazard;
-  std::vector<double> keep(parties);
+  std::vector<double>& keep = outlook.keep_;
+  keep.resize(parties);
   for (int t = terms.horizon - 1; t >= t0; --t) {
     const auto k = static_cast<std::size_t>(t - t0);
     for (std::size_t i = 0; i < parties; ++i) {
       const double delta = terms.discount[i];
-      const double next_renewal = terms.renewal[i][static_cast<std::size_t>(t) + 1];
+      const auto& after = terms.breakdown.empty() ? terms.renewal[i] : terms.breakdown[i];
+      const double next_renewal = after[static_cast<std::size_t>(t) + 1];
       keep[i] = (1.0 - delta) * terms.utility[i] + delta * ((1.0 - h) * outlook.value[i][k + 1] + h * next_renewal);
     }
-    std::vector<std::size_t> renewers;
+    bool renewed = false;
     for (const std::size_t j : terms.may_renew) {
       // Ties keep the peace, up to rounding (DESIGN 1.9): a renewal worth exactly the peace
       // computed another way must not break it.
-      if (worth_more(terms.renewal[j][static_cast<std::size_t>(t)], keep[j])) renewers.push_back(j);
+      if (!worth_more(terms.renewal[j][static_cast<std::size_t>(t)], keep[j])) continue;
+      // Walking backwards, the last period found is the first at which the war is renewed.
+      if (!renewed) outlook.renewers.clear();
+      renewed = true;
+      outlook.renewers.push_back(j);
     }
-    // Walking backwards, the last period found is the first at which the war is renewed.
-    if (!renewers.empty()) {
-      outlook.first_renewal = t;
-      outlook.renewers = std::move(renewers);
-    }
+    if (renewed) outlook.first_renewal = t;
     for (std::size_t i = 0; i < parties; ++i) {
       outlook.value[i][k] = outlook.first_renewal == t ? terms.renewal[i][static_cast<std::size_t>(t)] : keep[i];
     }
   }
-  return outlook;
 }
 
 double PeaceOutlook::holds_probability(int k) const {

@@ -1,6 +1,7 @@
 #include "parley/engine/episode_runner.hpp"
 
 #include <cmath>
+#include <stdexcept>
 
 namespace parley {
 
@@ -29,6 +30,18 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
     for (std::size_t i = 0; i < n; ++i) peace_.discount.push_back(war_payoffs(sc, i).discount);
     peace_.may_renew = renewers_pool_;
     peace_.horizon = sc.horizon;
+    // A renewal at will is valued by the solver's renewed wars, talks included (DESIGN 1.10).
+    // Where the solver has no renewed wars (other than two veto parties, or a protocol it does
+    // not solve), a renewed war is valued as fought to the end (peace_terms).
+    if (!renewers_pool_.empty() && sc.veto_parties().size() == 2) {
+      try {
+        equilibrium_ = setting_->equilibrium();
+        peace_offers_ = equilibrium_->peace_offers();
+        peace_.breakdown.assign(n, std::vector<double>(static_cast<std::size_t>(sc.horizon) + 1, 0.0));
+      } catch (const std::invalid_argument&) {
+        equilibrium_.reset();
+      }
+    }
   }
   aspirations_.assign(n, 0.0);
   result_.payoffs.assign(n, 0.0);
@@ -148,6 +161,7 @@ std::size_t EpisodeRunner::renewed_war(const PostSettlementBalance& balance) {
   war.chain = std::make_unique<BattlefieldChain>(renewed_battlefield(sc), balance.advantage_shift);
   war.sampler = std::make_unique<FrontSampler>(*war.chain, sc.horizon);
   for (std::size_t i = 0; i < sc.parties.size(); ++i) war.values.push_back(renewed_war_value(sc, *war.chain, balance, i));
+  if (peace_offers_) war.regime = peace_offers_->balance_index(balance).value();
   renewed_.push_back(std::move(war));
   return renewed_.size() - 1;
 }
@@ -170,22 +184,32 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
     if (survived < static_cast<double>(horizon - t0)) breaks = t0 + 1 + static_cast<int>(survived);
   }
   // Renewal at will: the exact outlook of this peace (peace_value.hpp), from the cached tables.
-  const PostSettlementBalance balance = post_settlement_balance(sc, terms_);
+  post_settlement_balance_into(sc, terms_, balance_);
+  const PostSettlementBalance& balance = balance_;
   const std::size_t w = renewed_war(balance);
   const int line = renewal_line(sc, x, s);
   int renewal = -1;
   std::span<const std::size_t> renewers;
-  PeaceOutlook outlook;
+  PeaceOutlook& outlook = outlook_;
   if (!renewers_pool_.empty()) {
     const RenewedWar& war = renewed_[w];
     for (std::size_t i = 0; i < peace_.utility.size(); ++i) {
       peace_.utility[i] = offer.utilities[i];
       std::vector<double>& row = peace_.renewal[i];
-      for (int t = t0; t <= horizon; ++t) row[static_cast<std::size_t>(t)] = war.values[i](t, line);
+      if (!peace_offers_) {
+        for (int t = t0; t <= horizon; ++t) row[static_cast<std::size_t>(t)] = war.values[i](t, line);
+        continue;
+      }
+      // The renewed war's equilibrium: W^b(t) renewed at will, V^b(t) after a breakdown.
+      std::vector<double>& after = peace_.breakdown[i];
+      for (int t = t0; t <= horizon; ++t) {
+        row[static_cast<std::size_t>(t)] = peace_offers_->renewed_fight(war.regime, i, t, line);
+        after[static_cast<std::size_t>(t)] = peace_offers_->renewed_value(war.regime, i, t, line);
+      }
     }
     peace_.hazard = h;
     peace_.settlement_period = t0;
-    outlook = peace_outlook(peace_);
+    peace_outlook_into(peace_, outlook);
     renewal = outlook.first_renewal;
   }
   const bool at_will = renewal >= 0 && (breaks < 0 || renewal <= breaks);
@@ -204,8 +228,11 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   result_.peace_periods += breaks - t0;
   ++result_.breakdowns;
   if (at_will) ++result_.renewals;
+  // Renewed at will at t_r, the war is fought in t_r (the value W^b(t_r) the decision weighed).
+  if (at_will) silent_period_ = breaks;
   war_ = static_cast<int>(w);
   state_.renewed_war = true;
+  state_.balance = &renewed_[w].balance;
   war_start_ = breaks;
   s = line;
   if (observer) {
@@ -239,13 +266,16 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   result_.renewals = 0;
   war_ = -1;
   state_.renewed_war = false;
+  state_.balance = nullptr;
+  silent_period_ = -1;
   war_start_ = 0;
   fighting_ = 0;
 
   int s = setting_->start_state();
-  int round = 0;
   for (int t = 0; t < horizon; ++t) {
-    if (schedule.talks_at(t)) {
+    if (schedule.talks_at(t) && t != silent_period_) {
+      // Proposers follow the period (the solver's Markov order), also across a peace.
+      const int round = schedule.talk_index(t);
       state_.period = t;
       state_.front = s;
       state_.round = round;
@@ -267,7 +297,6 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           settled = offer_round(who.party, observer);
         }
       }
-      ++round;
       if (settled) {
         const Offer& offer = pool_[history_size_ - 1];
         const int resumes = simulation_->durable() ? keep_peace(t, offer, s, durability_draws, observer) : -1;

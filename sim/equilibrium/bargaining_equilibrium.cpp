@@ -10,6 +10,7 @@
 
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/model/post_settlement.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
@@ -27,27 +28,42 @@ constexpr double kMinusInfinity = -std::numeric_limits<double>::infinity();
 /// The backward induction of BargainingEquilibrium::solve, with its scratch space.
 class EquilibriumSolver {
  public:
-  EquilibriumSolver(const Scenario& scenario, const OfferSpace& offers, const EquilibriumOptions& options)
-      : scenario_(scenario), offers_(offers), options_(options) {}
+  /// `peace`, when given, is `offers` itself, solved with talks after a breakdown
+  /// (RenewedTalks::resumed): the solver plays out one renewed war per balance with it.
+  EquilibriumSolver(const Scenario& scenario, const OfferSpace& offers, const EquilibriumOptions& options,
+                    PeaceOffers* peace = nullptr)
+      : scenario_(scenario), offers_(offers), options_(options), peace_(peace) {}
 
   BargainingEquilibrium run();
 
  private:
+  /// The war of one regime: the first war (regime 0) or the war renewed under a balance.
+  struct Regime {
+    BargainingEquilibrium* eq = nullptr;
+    std::optional<BattlefieldChain> chain;
+    std::vector<WarPayoffs> payoffs;
+  };
+
   void set_up(BargainingEquilibrium& eq);
-  void continuation_row(BargainingEquilibrium& eq, int t);
+  /// Sizes eq's tables and fills their fixed rows (the horizon, the collapse states) for a war
+  /// on `chain` (nullopt without a battlefield) with `payoffs`.
+  void set_up_regime(Regime& regime);
+  void continuation_row(Regime& regime, int t);
   void talk_row(BargainingEquilibrium& eq, int t);
   /// Proposer `who`'s equilibrium move at (t, s) when its offer failing leads to
   /// `rejection` (one value per party); adds its recognition-weighted contribution to
   /// `expected` (one entry per party).
   void propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
                std::span<const double> rejection, std::span<double> expected);
-  void forward_path(BargainingEquilibrium& eq) const;
+  void forward_path(const Regime& regime) const;
+  /// Hands V^b(t, .) (and W^b(t, .) for t < T) of every renewed war to peace_.
+  void record_renewed(int t, bool values, bool continuations);
 
   const Scenario& scenario_;
   const OfferSpace& offers_;
   EquilibriumOptions options_;
-  std::optional<BattlefieldChain> chain_;
-  std::vector<WarPayoffs> payoffs_;
+  PeaceOffers* peace_ = nullptr;
+  std::vector<Regime> regimes_;   ///< [0]: the first war; [1 + b]: the war renewed under balance b
   std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
   // Scratch, reused across cells.
   std::vector<double> floors_;
@@ -62,19 +78,42 @@ class EquilibriumSolver {
 BargainingEquilibrium EquilibriumSolver::run() {
   BargainingEquilibrium eq;
   set_up(eq);
-  for (int t = eq.horizon_ - 1; t >= 0; --t) {
-    continuation_row(eq, t);
-    if (eq.talks(t)) {
-      talk_row(eq, t);
-    } else {
-      for (std::size_t i = 0; i < eq.parties_; ++i) {
-        const auto w = eq.continuation_[i].row(t);
-        std::copy(w.begin(), w.end(), eq.values_[i].row(t).begin());
+  // Every regime is solved period by period together: a peace struck in any of them at t is
+  // worth what the war renewed after it is worth from t + 1 on (DESIGN 1.10).
+  const int T = eq.horizon_;
+  if (peace_) record_renewed(T, true, false);
+  for (int t = T - 1; t >= 0; --t) {
+    for (Regime& r : regimes_) continuation_row(r, t);
+    if (peace_) {
+      record_renewed(t, false, true);
+      peace_->complete_period(t);
+    }
+    for (Regime& r : regimes_) {
+      BargainingEquilibrium& e = *r.eq;
+      if (e.talks(t)) {
+        talk_row(e, t);
+      } else {
+        for (std::size_t i = 0; i < e.parties_; ++i) {
+          const auto w = e.continuation_[i].row(t);
+          std::copy(w.begin(), w.end(), e.values_[i].row(t).begin());
+        }
       }
     }
+    if (peace_) record_renewed(t, true, false);
   }
-  forward_path(eq);
+  forward_path(regimes_.front());
   return eq;
+}
+
+void EquilibriumSolver::record_renewed(int t, bool values, bool continuations) {
+  for (std::size_t b = 0; b + 1 < regimes_.size(); ++b) {
+    const BargainingEquilibrium& e = *regimes_[b + 1].eq;
+    for (std::size_t i = 0; i < e.parties_; ++i) {
+      if (values) std::ranges::copy(std::as_const(e.values_[i]).row(t), peace_->renewed_value_row(b, i, t).begin());
+      if (continuations)
+        std::ranges::copy(std::as_const(e.continuation_[i]).row(t), peace_->renewed_fight_row(b, i, t).begin());
+    }
+  }
 }
 
 void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
@@ -87,18 +126,6 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   if (options_.quota > eq.veto_.size()) fail("the quota exceeds the number of veto parties");
   if (sc.horizon < 0) fail("negative horizon");
   eq.horizon_ = sc.horizon;
-  if (sc.battlefield) {
-    chain_.emplace(*sc.battlefield);
-    eq.state_count_ = chain_->state_count();
-    eq.start_ = chain_->start();
-    eq.collapse_a_ = chain_->collapse_a();
-    eq.collapse_b_ = chain_->collapse_b();
-  } else {
-    eq.state_count_ = 1;
-    eq.start_ = 0;
-    eq.collapse_a_ = -1;  // nothing is absorbing
-    eq.collapse_b_ = 1;
-  }
   const std::size_t quota = options_.quota == 0 ? eq.veto_.size() : options_.quota;
   needed_votes_ = quota - 1;  // proposers are veto parties and vote for their own offer
 
@@ -129,9 +156,58 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     eq.max_stages_ = std::max(eq.max_stages_, stages);
   }
 
+  // The regimes: the first war, then one war renewed per post-settlement balance, each on its
+  // own battlefield and costs (PeaceOffers' balances, as renewed_war_value builds them).
+  const std::size_t n = eq.parties_;
+  regimes_.clear();
+  if (peace_) {
+    eq.renewed_.assign(peace_->balance_count(), eq);
+    const BattlefieldParams renewed = renewed_battlefield(sc);
+    for (std::size_t b = 0; b < peace_->balance_count(); ++b) {
+      const PostSettlementBalance& balance = peace_->balance(b);
+      Regime& r = regimes_.emplace_back();
+      r.eq = &eq.renewed_[b];
+      r.chain.emplace(renewed, balance.advantage_shift);
+      for (std::size_t i = 0; i < n; ++i) {
+        WarPayoffs payoffs = war_payoffs(sc, i);
+        if (i < balance.cost_shift.size()) payoffs.cost += balance.cost_shift[i];
+        r.payoffs.push_back(std::move(payoffs));
+      }
+    }
+  }
+  Regime first;
+  first.eq = &eq;
+  if (sc.battlefield) first.chain.emplace(*sc.battlefield);
+  for (std::size_t i = 0; i < n; ++i) first.payoffs.push_back(war_payoffs(sc, i));
+  regimes_.insert(regimes_.begin(), std::move(first));
+  for (Regime& r : regimes_) set_up_regime(r);
+
+  floors_.assign(n, kMinusInfinity);
+  candidate_.assign(n, 0.0);
+  sum_tied_.assign(n, 0.0);
+  rejection_.assign(n, 0.0);
+  expected_.assign(n, 0.0);
+}
+
+void EquilibriumSolver::set_up_regime(Regime& regime) {
+  BargainingEquilibrium& eq = *regime.eq;
+  const auto& chain = regime.chain;
+  const auto& payoffs = regime.payoffs;
+  if (chain) {
+    eq.state_count_ = chain->state_count();
+    eq.start_ = chain->start();
+    eq.collapse_a_ = chain->collapse_a();
+    eq.collapse_b_ = chain->collapse_b();
+  } else {
+    eq.state_count_ = 1;
+    eq.start_ = 0;
+    eq.collapse_a_ = -1;  // nothing is absorbing
+    eq.collapse_b_ = 1;
+  }
   const std::size_t n = eq.parties_;
   const int S = eq.state_count_;
   const int T = eq.horizon_;
+  const int talk_periods = static_cast<int>(eq.proposers_.size());
   // Each table filled where it lives: assign(n, table) would fill a temporary and copy it n
   // times, a tenth of a mediated solve's time (bench_solver).
   const auto zero_tables = [n](std::vector<TimeStateTable>& tables, int periods, int states) {
@@ -146,50 +222,46 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   eq.offer_utilities_.assign(offer_count * n, 0.0);
   zero_tables(eq.stage_values_, talk_periods * static_cast<int>(eq.max_stages_), S);
 
-  payoffs_.clear();
-  for (std::size_t i = 0; i < n; ++i) payoffs_.push_back(war_payoffs(sc, i));
   // Row T: the frozen front (or the reservation value); every row: collapse values at the
   // absorbing states, which no period's recursion touches.
   for (std::size_t i = 0; i < n; ++i) {
-    std::copy(payoffs_[i].frozen.begin(), payoffs_[i].frozen.end(), eq.values_[i].row(T).begin());
-    if (!chain_) continue;
+    std::copy(payoffs[i].frozen.begin(), payoffs[i].frozen.end(), eq.values_[i].row(T).begin());
+    if (!chain) continue;
     for (int t = 0; t <= T; ++t) {
       const std::span<double> row = eq.values_[i].row(t);
-      std::fill(row.begin(), row.begin() + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
-      std::fill(row.begin() + eq.collapse_b_, row.end(), payoffs_[i].collapse_b);
+      std::fill(row.begin(), row.begin() + eq.collapse_a_ + 1, payoffs[i].collapse_a);
+      std::fill(row.begin() + eq.collapse_b_, row.end(), payoffs[i].collapse_b);
       if (t == T) continue;
       const std::span<double> w = eq.continuation_[i].row(t);
-      std::fill(w.begin(), w.begin() + eq.collapse_a_ + 1, payoffs_[i].collapse_a);
-      std::fill(w.begin() + eq.collapse_b_, w.end(), payoffs_[i].collapse_b);
+      std::fill(w.begin(), w.begin() + eq.collapse_a_ + 1, payoffs[i].collapse_a);
+      std::fill(w.begin() + eq.collapse_b_, w.end(), payoffs[i].collapse_b);
     }
   }
-  floors_.assign(n, kMinusInfinity);
-  candidate_.assign(n, 0.0);
-  sum_tied_.assign(n, 0.0);
-  rejection_.assign(n, 0.0);
-  expected_.assign(n, 0.0);
 }
 
-void EquilibriumSolver::continuation_row(BargainingEquilibrium& eq, int t) {
+void EquilibriumSolver::continuation_row(Regime& regime, int t) {
+  BargainingEquilibrium& eq = *regime.eq;
+  const auto& chain = regime.chain;
+  const auto& payoffs = regime.payoffs;
   const std::size_t n = eq.parties_;
-  if (!chain_) {
+  if (!chain) {
     for (std::size_t i = 0; i < n; ++i)
-      eq.continuation_[i](t, 0) = -payoffs_[i].cost + payoffs_[i].discount * eq.values_[i](t + 1, 0);
+      eq.continuation_[i](t, 0) = -payoffs[i].cost + payoffs[i].discount * eq.values_[i](t + 1, 0);
     return;
   }
   // W_i(t, s) = -c_i + delta_i E[V_i(t + 1, s_{t+1}) | s_t = s]. The same Bellman step as the
   // war value's BattlefieldChain::backward_step, but summed as the solver always has (the
   // expectation first, then the discount): backward_step folds the discount into each move's
   // probability, which moves the printed equilibrium values in their last digits.
-  const FrontMoves m = chain_->moves(t);
+  const FrontMoves m = chain->moves(t);
   const int lo = eq.collapse_a_ + 1;
   const int hi = eq.collapse_b_;
   for (std::size_t i = 0; i < n; ++i) {
     const std::span<const double> next = std::as_const(eq.values_[i]).row(t + 1);
     const std::span<double> w = eq.continuation_[i].row(t);
-    const double c = payoffs_[i].cost;
-    const double d = payoffs_[i].discount;
-    for (int s = lo; s < hi; ++s) w[static_cast<std::size_t>(s)] = -c + d * chain_->expectation(m, s, next);
+    const double c = payoffs[i].cost;
+    const double d = payoffs[i].discount;
+    for (int s = lo; s < hi; ++s) w[static_cast<std::size_t>(s)] = -c + d * chain->expectation(m, s, next);
   }
 }
 
@@ -293,7 +365,9 @@ void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::si
     expected[i] += who.probability * (offer.settles ? sum_tied_[i] / static_cast<double>(tied) : w(i));
 }
 
-void EquilibriumSolver::forward_path(BargainingEquilibrium& eq) const {
+void EquilibriumSolver::forward_path(const Regime& regime) const {
+  BargainingEquilibrium& eq = *regime.eq;
+  const auto& chain = regime.chain;
   EquilibriumPath& path = eq.path_;
   const int T = eq.horizon_;
   path = EquilibriumPath{};
@@ -313,8 +387,8 @@ void EquilibriumSolver::forward_path(BargainingEquilibrium& eq) const {
       path.settled += path.settled_at[static_cast<std::size_t>(t)];
       settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
     }
-    if (!chain_) continue;
-    chain_->propagate(t, pi, next);
+    if (!chain) continue;
+    chain->propagate(t, pi, next);
     // Mass that reached a threshold ends the war by collapse and leaves the distribution.
     const auto ia = static_cast<std::size_t>(eq.collapse_a_);
     const auto ib = static_cast<std::size_t>(eq.collapse_b_);
@@ -340,9 +414,14 @@ BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, con
 BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, const AgreementSpace& space,
                                                    const EquilibriumOptions& options) {
   if (scenario.durability) {
-    // Agreements are worth the peace they make (issue 14): the equilibrium keeps its offers.
-    auto peace = std::make_shared<const PeaceOffers>(scenario);
-    BargainingEquilibrium eq = solve(scenario, *peace, options);
+    // Agreements are worth the peace they make, and talks resume after a breakdown (issue
+    // 14): the equilibrium keeps its offers, which the joint induction completes.
+    auto peace = std::make_shared<PeaceOffers>(scenario, AgreementSpaceOptions{}, RenewedTalks::resumed);
+    BargainingEquilibrium eq = EquilibriumSolver(scenario, *peace, options, peace.get()).run();
+    for (BargainingEquilibrium& renewed : eq.renewed_) {
+      renewed.offer_space_ = peace;
+      renewed.peace_ = peace;
+    }
     eq.offer_space_ = peace;
     eq.peace_ = std::move(peace);
     return eq;
@@ -351,6 +430,13 @@ BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, con
   BargainingEquilibrium eq = solve(scenario, *offers, options);
   eq.offer_space_ = std::move(offers);
   return eq;
+}
+
+const BargainingEquilibrium& BargainingEquilibrium::regime(const PostSettlementBalance* balance) const {
+  if (!balance || renewed_.empty()) return *this;
+  const auto b = peace_->balance_index(*balance);
+  if (!b) throw std::logic_error("bargaining equilibrium: a renewed war under a balance no agreement makes");
+  return renewed_[*b];
 }
 
 void BargainingEquilibrium::package_into(const SpacePoint& point, Agreement& out) const {

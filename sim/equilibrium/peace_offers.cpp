@@ -106,7 +106,7 @@ std::vector<PeaceClassChoice> peace_line_choices(const Scenario& scenario, std::
 
 }  // namespace
 
-PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options) {
+PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options, RenewedTalks talks) {
   if (!scenario.durability) throw std::invalid_argument("peace offers: the scenario has no durability section");
   if (!scenario.battlefield) throw std::invalid_argument("peace offers: durability needs a battlefield");
   veto_ = scenario.veto_parties();
@@ -117,6 +117,7 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
   parties_ = scenario.parties.size();
   horizon_ = scenario.horizon;
   start_ = scenario.battlefield->start;
+  for (const Party& party : scenario.parties) discount_.push_back(party.discount);
   const int T = horizon_;
   const BattlefieldChain base_chain(renewed_battlefield(scenario));
   const int S = base_chain.state_count();
@@ -197,48 +198,142 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
     if (dim == dimensions.size()) break;
   }
 
-  // R_i(t, s) per balance: a renewed war fought to the end (peace_terms' renewal values).
-  balances_ = std::move(balances);
+  // Per balance and party, the renewed war's values: fought to the end (war_value, as
+  // peace_terms values it), or left to the solver when talks resume after a breakdown.
+  // Only the balances of non-empty classes: each is a renewed war the solver plays out.
+  std::vector<std::size_t> renumbered(balances.size(), balances.size());
+  for (PeaceClass& cls : classes_) {
+    if (renumbered[cls.balance] == balances.size()) {
+      renumbered[cls.balance] = balances_.size();
+      balances_.push_back(balances[cls.balance]);
+    }
+    cls.balance = renumbered[cls.balance];
+  }
+  talks_ = talks;
+  const std::size_t tables = balances_.size() * parties_;
+  renewed_value_.reserve(tables);
+  renewed_fight_.reserve(tables);
   for (const PostSettlementBalance& balance : balances_) {
     const BattlefieldChain chain(renewed_battlefield(scenario), balance.advantage_shift);
-    std::vector<WarValueTable> tables;
-    for (std::size_t i = 0; i < parties_; ++i) tables.push_back(renewed_war_value(scenario, chain, balance, i));
-    renewal_.push_back(std::move(tables));
+    for (std::size_t i = 0; i < parties_; ++i) {
+      renewed_value_.emplace_back(T + 1, S, 0.0);
+      renewed_fight_.emplace_back(T + 1, S, 0.0);
+      if (talks_ == RenewedTalks::resumed) continue;
+      // Without talks the value of a war renewed at will at t is the war value at t itself.
+      const WarValueTable war = renewed_war_value(scenario, chain, balance, i);
+      for (int t = 0; t <= T; ++t)
+        for (int s = 0; s < S; ++s) renewed_value_.back()(t, s) = renewed_fight_.back()(t, s) = war(t, s);
+    }
   }
 
-  // a_ic(t), b_ic(t, L) and sigma_ic(t, L) by backward induction from the horizon.
   const auto periods = static_cast<std::size_t>(T + 1);
   slope_.assign(classes_.size() * parties_ * periods, 0.0);
   for (std::size_t c = 0; c < classes_.size(); ++c) {
-    const PeaceClass& cls = classes_[c];
-    const int columns = cls.line >= 0 ? 1 : S;
-    const double h = cls.hazard;
+    const int columns = classes_[c].line >= 0 ? 1 : S;
     for (std::size_t i = 0; i < parties_; ++i) {
-      const double delta = scenario.parties[i].discount;
-      double* a_row = slope_.data() + (c * parties_ + i) * periods;
-      TimeStateTable b_table(T + 1, columns, 0.0);
-      TimeStateTable sigma_table(T + 1, columns, kNoThreshold);
-      a_row[T] = 1.0;
-      const WarValueTable& renewal = renewal_[cls.balance][i];
-      for (int t = T - 1; t >= 0; --t) {
-        // A peace that cannot break is worth u exactly ((1 - delta) + delta need not round to 1).
-        a_row[t] = h == 0.0 ? 1.0 : (1.0 - delta) + delta * (1.0 - h) * a_row[t + 1];
-        for (int col = 0; col < columns; ++col) {
-          const int line = cls.line >= 0 ? cls.line : col;
-          b_table(t, col) = delta * (1.0 - h) * b_table(t + 1, col) + delta * h * renewal(t + 1, line);
-          if (!may_renew_[i]) continue;
-          // Renewing at t pays when R(t) > a(t) u + b(t): the least u that keeps i at peace.
-          const double gap = renewal(t, line) - b_table(t, col);
-          const double least = a_row[t] > 0.0 ? gap / a_row[t] : (gap > 0.0 ? std::numeric_limits<double>::infinity() : kNoThreshold);
-          sigma_table(t, col) = std::max(sigma_table(t + 1, col), least);
-        }
+      slope_[(c * parties_ + i) * periods + static_cast<std::size_t>(T)] = 1.0;
+      intercept_.emplace_back(T + 1, columns, 0.0);
+      threshold_.emplace_back(T + 1, columns, kNoThreshold);
+    }
+  }
+  // The bounds that let a query skip a class: each veto party's best utility in it, and for
+  // the proposer rho facing responder j the support values M_c(lambda) = max_x u_rho + lambda
+  // u_j over the class (attained at a vertex: the frontier is linear between its vertices),
+  // so that u_rho <= M_c(lambda) - lambda f_j wherever u_j >= f_j.
+  best_utility_.assign(classes_.size() * parties_, -std::numeric_limits<double>::infinity());
+  support_.assign(classes_.size() * 2 * kSupportSlopes.size(), -std::numeric_limits<double>::infinity());
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    const AgreementSpace& space = spaces_[c];
+    for (std::size_t v = 0; v < space.point_count(); ++v) {
+      const double u0 = space.utility(space.point(v), veto_[0]);
+      const double u1 = space.utility(space.point(v), veto_[1]);
+      double& best0 = best_utility_[c * parties_ + veto_[0]];
+      double& best1 = best_utility_[c * parties_ + veto_[1]];
+      best0 = std::max(best0, u0);
+      best1 = std::max(best1, u1);
+      for (std::size_t k = 0; k < kSupportSlopes.size(); ++k) {
+        double& m0 = support_[(c * 2 + 0) * kSupportSlopes.size() + k];
+        double& m1 = support_[(c * 2 + 1) * kSupportSlopes.size() + k];
+        m0 = std::max(m0, u0 + kSupportSlopes[k] * u1);
+        m1 = std::max(m1, u1 + kSupportSlopes[k] * u0);
       }
-      intercept_.push_back(std::move(b_table));
-      threshold_.push_back(std::move(sigma_table));
     }
   }
   floors_.assign(parties_, kNoThreshold);
-  candidate_.assign(parties_, 0.0);
+  class_bounds_.assign(classes_.size(), 0.0);
+  class_floors_.assign(classes_.size(), 0.0);
+  if (talks_ == RenewedTalks::none)
+    for (int t = T - 1; t >= 0; --t) complete_period(t);
+}
+
+void PeaceOffers::complete_period(int t) {
+  // a_ic(t), b_ic(t, L) and sigma_ic(t, L) from period t + 1, by peace_outlook's recursion:
+  // V(t + 1, L) of the renewed war after a breakdown, W(t, L) of one renewed at will at t.
+  const auto periods = static_cast<std::size_t>(horizon_ + 1);
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    const PeaceClass& cls = classes_[c];
+    const double h = cls.hazard;
+    for (std::size_t i = 0; i < parties_; ++i) {
+      const double delta = discount_[i];
+      double* a_row = slope_.data() + (c * parties_ + i) * periods;
+      TimeStateTable& b_table = intercept_[c * parties_ + i];
+      TimeStateTable& sigma_table = threshold_[c * parties_ + i];
+      const TimeStateTable& after = renewed_value_[cls.balance * parties_ + i];
+      const TimeStateTable& fight = renewed_fight_[cls.balance * parties_ + i];
+      // A peace that cannot break is worth u exactly ((1 - delta) + delta need not round to 1).
+      a_row[t] = h == 0.0 ? 1.0 : (1.0 - delta) + delta * (1.0 - h) * a_row[t + 1];
+      for (int col = 0; col < b_table.state_count(); ++col) {
+        const int line = cls.line >= 0 ? cls.line : col;
+        b_table(t, col) = delta * (1.0 - h) * b_table(t + 1, col) + delta * h * after(t + 1, line);
+        if (!may_renew_[i]) continue;
+        // Renewing at t pays when W(t) > a(t) u + b(t): the least u that keeps i at peace.
+        const double gap = fight(t, line) - b_table(t, col);
+        const double least = a_row[t] > 0.0 ? gap / a_row[t] : (gap > 0.0 ? std::numeric_limits<double>::infinity() : kNoThreshold);
+        sigma_table(t, col) = std::max(sigma_table(t + 1, col), least);
+      }
+    }
+  }
+}
+
+std::optional<std::size_t> PeaceOffers::balance_index(const PostSettlementBalance& balance) const {
+  const auto found = std::find(balances_.begin(), balances_.end(), balance);
+  if (found == balances_.end()) return std::nullopt;
+  return static_cast<std::size_t>(found - balances_.begin());
+}
+
+void PeaceOffers::terms_into(const Agreement& x, int t0, int s, PeaceTerms& out) const {
+  const Scenario& sc = spaces_.front().scenario();
+  // Local, not scratch: value_of reaches here from every thread of a run.
+  const std::vector<std::size_t> contained = contained_terms(sc, x);
+  out.hazard = breakdown_hazard(sc, contained);
+  out.settlement_period = t0;
+  out.horizon = horizon_;
+  const auto b = balance_index(post_settlement_balance(sc, contained));
+  if (!b) throw std::logic_error("peace offers: an agreement whose balance no class has");
+  const int line = renewal_line(sc, x, s);
+  out.utility.resize(parties_);
+  out.discount.assign(discount_.begin(), discount_.end());
+  out.renewal.resize(parties_);
+  out.breakdown.resize(parties_);
+  out.may_renew.clear();
+  for (std::size_t i = 0; i < parties_; ++i) {
+    out.utility[i] = sc.utility(i, x);
+    if (may_renew_[i]) out.may_renew.push_back(i);
+    const TimeStateTable& after = renewed_value_[*b * parties_ + i];
+    const TimeStateTable& fight = renewed_fight_[*b * parties_ + i];
+    out.renewal[i].resize(static_cast<std::size_t>(horizon_) + 1);
+    out.breakdown[i].resize(static_cast<std::size_t>(horizon_) + 1);
+    for (int t = 0; t <= horizon_; ++t) {
+      out.renewal[i][static_cast<std::size_t>(t)] = t < t0 ? 0.0 : fight(t, line);
+      out.breakdown[i][static_cast<std::size_t>(t)] = t < t0 ? 0.0 : after(t, line);
+    }
+  }
+}
+
+PeaceTerms PeaceOffers::terms_of(const Agreement& x, int t0, int s) const {
+  PeaceTerms out;
+  terms_into(x, t0, s, out);
+  return out;
 }
 
 double PeaceOffers::sigma(std::size_t c, std::size_t i, int t, int s) const {
@@ -255,38 +350,82 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
   std::optional<SpacePoint> best;
   double best_value = 0.0;
   double best_others = 0.0;
-  for (std::size_t c = 0; c < classes_.size(); ++c) {
-    bool feasible = true;
-    std::fill(floors_.begin(), floors_.end(), kNoThreshold);
-    for (const std::size_t j : veto_) {
-      if (j == proposer) continue;
-      double floor = sigma(c, j, t, s);
-      if (floors[j] > kNoThreshold) {
-        const double slope = a(c, j, t);
-        const double intercept = b(c, j, t, s);
-        if (slope > 0.0) {
-          floor = std::max(floor, (floors[j] - intercept) / slope);
-        } else if (!worth_at_least(intercept, floors[j])) {
-          feasible = false;  // the peace is worth b whatever the agreement, and b is too little
-        }
+  // Branch and bound: with the responder j's floor f_j on u_j, no agreement of class c is worth
+  // more to the proposer than a(t) min(max_c u_rho, min_lambda M_c(lambda) - lambda f_j) +
+  // b(t, L), so once some class is known to give `reached`, a class whose bound falls short of
+  // it by more than the tolerance cannot win and is not queried; nor is one whose best for j
+  // is below f_j.
+  double reached = -std::numeric_limits<double>::infinity();
+  const std::size_t side = proposer == veto_[0] ? 0 : 1;
+  const std::size_t responder = veto_[1 - side];
+  floors_[proposer] = kNoThreshold;
+  // f_j for class c into floors_, or false when no agreement of c can meet j's floor.
+  const auto class_floor = [&](std::size_t c) {
+    double floor = sigma(c, responder, t, s);
+    if (floors[responder] > kNoThreshold) {
+      const double slope = a(c, responder, t);
+      const double intercept = b(c, responder, t, s);
+      if (slope > 0.0) {
+        floor = std::max(floor, (floors[responder] - intercept) / slope);
+      } else if (!worth_at_least(intercept, floors[responder])) {
+        return false;  // the peace is worth b whatever the agreement, and b is too little
       }
-      floors_[j] = floor;
     }
-    if (!feasible) continue;
-    const auto point = spaces_[c].best_for(proposer, floors_);
+    floors_[responder] = floor;
+    // Beyond the class's best for j, no agreement of it meets the floor.
+    return !worth_more(floor, best_utility_[c * parties_ + responder]);
+  };
+  const auto bound = [&](std::size_t c) {
+    double most = best_utility_[c * parties_ + proposer];
+    const double floor = floors_[responder];
+    if (floor > kNoThreshold)
+      for (std::size_t k = 0; k < kSupportSlopes.size(); ++k)
+        most = std::min(most, support_[(c * 2 + side) * kSupportSlopes.size() + k] - kSupportSlopes[k] * floor);
+    return a(c, proposer, t) * most + b(c, proposer, t, s);
+  };
+  // The class's best agreement for the proposer given floors_ (set by class_floor), if the
+  // proposer itself would keep it.
+  const auto query = [&](std::size_t c) -> std::optional<SpacePoint> {
+    auto point = spaces_[c].best_for(proposer, floors_);
+    if (!point) return std::nullopt;
+    if (!worth_at_least(spaces_[c].utility(*point, proposer), sigma(c, proposer, t, s))) return std::nullopt;
+    return point;
+  };
+  // First pass: every class's floor and bound. Then the classes of the largest bounds are
+  // queried first, until one is feasible (four at most), for a good `reached` early (an
+  // infeasible one is struck off).
+  constexpr double kOut = -std::numeric_limits<double>::infinity();
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    class_bounds_[c] = class_floor(c) && !worth_more(sigma(c, proposer, t, s), best_utility_[c * parties_ + proposer])
+                           ? bound(c)
+                           : kOut;
+    class_floors_[c] = floors_[responder];
+  }
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    const auto top = std::max_element(class_bounds_.begin(), class_bounds_.end());
+    if (*top == kOut) break;
+    const auto c = static_cast<std::size_t>(top - class_bounds_.begin());
+    floors_[responder] = class_floors_[c];
+    if (const auto point = query(c)) {
+      reached = a(c, proposer, t) * spaces_[c].utility(*point, proposer) + b(c, proposer, t, s);
+      break;
+    }
+    *top = kOut;
+  }
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    if (class_bounds_[c] == kOut || worth_more(reached, class_bounds_[c])) continue;
+    floors_[responder] = class_floors_[c];
+    const auto point = query(c);
     if (!point) continue;
-    const double own = spaces_[c].utility(*point, proposer);
-    if (!worth_at_least(own, sigma(c, proposer, t, s))) continue;  // the proposer itself would renew
-    const double value = a(c, proposer, t) * own + b(c, proposer, t, s);
-    double others = 0.0;
-    for (const std::size_t j : veto_)
-      if (j != proposer) others += a(c, j, t) * spaces_[c].utility(*point, j) + b(c, j, t, s);
+    const double value = a(c, proposer, t) * spaces_[c].utility(*point, proposer) + b(c, proposer, t, s);
+    const double others = a(c, responder, t) * spaces_[c].utility(*point, responder) + b(c, responder, t, s);
     if (best && !worth_more(value, best_value) && !(same_utility(value, best_value) && others > best_others)) continue;
     best = *point;
     best->part = c;
     best->value = value;
     best_value = value;
     best_others = others;
+    reached = std::max(reached, value);
   }
   if (!best) return std::nullopt;
   const std::size_t c = best->part;
@@ -299,7 +438,7 @@ void PeaceOffers::package_into(const SpacePoint& point, Agreement& out) const {
   spaces_[point.part].package_into(point, out);
 }
 
-double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party) const {
+std::optional<std::size_t> PeaceOffers::self_enforcing_class(const Agreement& x, int t, int s) const {
   const Scenario& sc = spaces_.front().scenario();
   const double h = breakdown_hazard(sc, x);
   const PostSettlementBalance balance = post_settlement_balance(sc, x);
@@ -307,13 +446,18 @@ double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party
   for (std::size_t c = 0; c < classes_.size(); ++c) {
     const PeaceClass& cls = classes_[c];
     if (cls.hazard != h || balances_[cls.balance] != balance || (cls.line >= 0 && cls.line != line)) continue;
-    bool kept = true;
-    for (std::size_t j = 0; j < parties_ && kept; ++j)
-      if (may_renew_[j]) kept = worth_at_least(sc.utility(j, x), sigma(c, j, t, s));
-    if (!kept) break;  // someone would renew the war: the exact core says when, and what it is worth
-    return a(c, party, t) * sc.utility(party, x) + b(c, party, t, s);
+    for (std::size_t j = 0; j < parties_; ++j)
+      if (may_renew_[j] && !worth_at_least(sc.utility(j, x), sigma(c, j, t, s))) return std::nullopt;
+    return c;
   }
-  return peace_outlook(peace_terms(sc, x, t, s)).value[party][0];
+  return std::nullopt;
+}
+
+double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party) const {
+  if (const auto c = self_enforcing_class(x, t, s))
+    return a(*c, party, t) * spaces_[*c].scenario().utility(party, x) + b(*c, party, t, s);
+  // Someone would renew the war: the exact core says when, and what it is worth.
+  return peace_outlook(terms_of(x, t, s)).value[party][0];
 }
 
 bool PeaceOffers::any_self_enforcing(int t, int s) const {

@@ -33,15 +33,21 @@ double breakdown_hazard(const Scenario& scenario, std::span<const std::size_t> t
 
 PostSettlementBalance post_settlement_balance(const Scenario& scenario, std::span<const std::size_t> terms) {
   PostSettlementBalance balance;
+  post_settlement_balance_into(scenario, terms, balance);
+  return balance;
+}
+
+void post_settlement_balance_into(const Scenario& scenario, std::span<const std::size_t> terms,
+                                  PostSettlementBalance& balance) {
+  balance.advantage_shift = 0.0;
   balance.cost_shift.assign(scenario.parties.size(), 0.0);
-  if (!scenario.durability) return balance;
+  if (!scenario.durability) return;
   for (const std::size_t m : terms) {
     const DurabilityTerm& term = scenario.durability->terms[m];
     balance.advantage_shift += term.advantage_shift;
     for (std::size_t i = 0; i < term.cost_shift.size() && i < balance.cost_shift.size(); ++i)
       balance.cost_shift[i] += term.cost_shift[i];
   }
-  return balance;
 }
 
 double breakdown_hazard(const Scenario& scenario, const Agreement& x) {

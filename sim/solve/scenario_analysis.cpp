@@ -1,6 +1,9 @@
 #include "parley/solve/scenario_analysis.hpp"
 
+#include <optional>
+
 #include "parley/agreement/disagreement_point.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
@@ -46,8 +49,14 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
     a.proposals.push_back(std::move(tabled));
   }
   if (scenario.durability && scenario.battlefield) {
+    // A renewed war is worth what the solver's renewed wars say, talks included (DESIGN 1.10);
+    // without exactly two veto parties the solver has none, and it is valued as fought to the end.
+    std::optional<BargainingEquilibrium> eq;
+    if (scenario.veto_parties().size() == 2) eq = BargainingEquilibrium::solve(scenario, a.space);
+    a.renewed_talks = eq.has_value();
     const auto add = [&](std::string package, std::size_t party, const Agreement& x) {
-      PackageDurability d{std::move(package), party, x, {}, peace_outlook(peace_terms(scenario, x, 0, start))};
+      const PeaceTerms terms = eq ? eq->peace_offers()->terms_of(x, 0, start) : peace_terms(scenario, x, 0, start);
+      PackageDurability d{std::move(package), party, x, {}, peace_outlook(terms)};
       for (std::size_t i = 0; i < scenario.parties.size(); ++i) d.utilities.push_back(scenario.utility(i, x));
       a.durability.push_back(std::move(d));
     };

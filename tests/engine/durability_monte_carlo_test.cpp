@@ -132,9 +132,9 @@ TEST_CASE("durability monte carlo: lengths of peace, breakdowns and payoffs matc
 
 TEST_CASE("durability monte carlo: no hazard, no shift and nobody renewing change nothing, bit for bit",
           "[engine][durability]") {
-  // Talks every period with time-dependent demands: settlements come at many periods. Open
-  // trade is worth half of each side's utility and only a settlement opens it, so no war is
-  // ever worth renewing (the frozen front keeps trade shut).
+  // Talks every period with time-dependent demands: settlements come at many periods. A binding
+  // commitment: nobody renews at will (with talks resuming after a renewal, a party given less
+  // than the renewed talks would bring it would renew, whatever the hazard; DESIGN 1.10).
   ScenarioBuilder b("plain");
   b.title("plain").horizon(40).continuous("territory").status_quo(0.5).ordinal("trade", {"shut", "open"});
   b.belligerent("a").named("A").weights({0.5, 0.5}).curve(0, PiecewiseLinear::increasing(0, 1))
@@ -145,6 +145,7 @@ TEST_CASE("durability monte carlo: no hazard, no shift and nobody renewing chang
   const Scenario plain = b.build();
   Scenario durable = plain;
   durable.durability = durability(0.0);
+  durable.durability->commitment = DurabilityParams::Commitment::binding;
 
   const Simulation without(plain);
   const Simulation with(durable);
@@ -262,6 +263,7 @@ TEST_CASE("durability monte carlo: a peace that holds to T is worth exactly toda
   Scenario sc = durability_war(40, x, {});
   const Scenario final_peace = sc;
   sc.durability = durability(0.02, durability_term(1, 1, -1, 1.0, 0.05, {0.001, 0.002}));
+  sc.durability->commitment = DurabilityParams::Commitment::binding;  // breakdowns by the hazard alone
   const Simulation durable(sc);
   const Simulation plain(final_peace);
   EpisodeRunner runner(durable);

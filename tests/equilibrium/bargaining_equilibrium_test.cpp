@@ -456,7 +456,14 @@ TEST_CASE("The default scenario: counter-proposals in order, and values beat war
     if (eq.offer(0, s, 0).settles)
       CHECK(eq.offer_utilities(0, s, 0)[ukraine] >= eq.stage_value(0, s, 1, ukraine) - kExact);
   }
-  CHECK(eq.settlement_probability(0, s0) == 1.0);
+  // Under the shipped durability section no agreement Russia would offer at the start is one
+  // Ukraine would keep (its renewal value grows as Russia's advantage decays: Powell 2006's
+  // shift of power, talks resuming after a renewal); bound by a binding commitment, the first
+  // talks settle.
+  CHECK(eq.settlement_probability(0, s0) == 0.0);
+  Scenario bound = sc;
+  bound.durability->commitment = DurabilityParams::Commitment::binding;
+  CHECK(BargainingEquilibrium::solve(bound, space).settlement_probability(0, s0) == 1.0);
   // The path's probabilities add up.
   const EquilibriumPath& path = eq.path();
   CHECK(std::abs(path.settled + path.collapse_a + path.collapse_b + path.frozen - 1.0) < kExact);

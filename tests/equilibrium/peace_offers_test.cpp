@@ -1,7 +1,7 @@
 // The solver under durability (issue 14): every equilibrium offer is the proposer's best
 // self-enforcing agreement given the others' values of rejecting, checked against brute force
-// over every package with the exact peace core (peace_terms, peace_outlook), and its values are
-// the peace's.
+// over every package with the exact peace core (peace_outlook of the offers' terms_of), in the
+// first war and in every renewed one, and its values are the peace's.
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -71,9 +71,9 @@ std::vector<Agreement> every_package(const Scenario& s) {
   return out;
 }
 
-void check_against_brute_force(const Scenario& s) {
-  const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, AgreementSpace(s));
-  REQUIRE(eq.peace_offers() != nullptr);
+// The brute force of one equilibrium: `eq` solved on `offers`, whose terms_of gives every
+// package's peace terms (with the renewed wars' values the offers hold).
+void check_against_brute_force(const Scenario& s, const BargainingEquilibrium& eq, const PeaceOffers& offers) {
   const auto packages = every_package(s);
   int feasible_offers = 0;
   int infeasible_offers = 0;
@@ -81,11 +81,11 @@ void check_against_brute_force(const Scenario& s) {
     for (int st = 1; st < eq.state_count() - 1; ++st) {
       // The peace of every package signed at (t, st), from the exact core.
       std::vector<PeaceOutlook> outlooks;
-      for (const Agreement& x : packages) outlooks.push_back(peace_outlook(peace_terms(s, x, t, st)));
+      for (const Agreement& x : packages) outlooks.push_back(peace_outlook(offers.terms_of(x, t, st)));
       // What a responder playing the equilibrium weighs any package by: the peace's value.
       for (std::size_t p = 0; p < packages.size(); ++p)
         for (std::size_t i = 0; i < s.parties.size(); ++i)
-          REQUIRE(eq.peace_offers()->value_of(packages[p], t, st, i) == Approx(outlooks[p].value[i][0]).margin(1e-12));
+          REQUIRE(offers.value_of(packages[p], t, st, i) == Approx(outlooks[p].value[i][0]).margin(1e-12));
       for (std::size_t k = 0; k < eq.proposers(t).size(); ++k) {
         const std::size_t rho = eq.proposers(t)[k].party;
         const std::size_t other = 1 - rho;
@@ -107,7 +107,9 @@ void check_against_brute_force(const Scenario& s) {
         ++feasible_offers;
         CHECK(eq.offer_utilities(t, st, k)[rho] == Approx(best).margin(1e-12));
         // The offer's values are those of the peace its package makes, for every party.
-        const PeaceOutlook o = peace_outlook(peace_terms(s, eq.package(offer.point), t, st));
+        Agreement x;
+        offers.package_into(offer.point, x);
+        const PeaceOutlook o = peace_outlook(offers.terms_of(x, t, st));
         CHECK(o.self_enforcing());
         for (std::size_t i = 0; i < s.parties.size(); ++i)
           CHECK(eq.offer_utilities(t, st, k)[i] == Approx(o.value[i][0]).margin(1e-12));
@@ -118,6 +120,35 @@ void check_against_brute_force(const Scenario& s) {
   INFO("infeasible offers " << infeasible_offers);
 }
 
+// With talks after a breakdown (the solver's model), in the first war and in every renewed one.
+void check_against_brute_force(const Scenario& s) {
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, AgreementSpace(s));
+  REQUIRE(eq.peace_offers() != nullptr);
+  REQUIRE(eq.peace_offers()->renewed_talks() == RenewedTalks::resumed);
+  REQUIRE(eq.renewed_count() == eq.peace_offers()->balance_count());
+  check_against_brute_force(s, eq, *eq.peace_offers());
+  for (std::size_t b = 0; b < eq.renewed_count(); ++b) check_against_brute_force(s, eq.renewed(b), *eq.peace_offers());
+}
+
+// With renewed wars fought to the end: the offers' terms are peace_terms' exactly.
+void check_fought_to_the_end(const Scenario& s) {
+  const PeaceOffers offers(s);
+  REQUIRE(offers.renewed_talks() == RenewedTalks::none);
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, offers);
+  for (const Agreement& x : every_package(s)) {
+    const PeaceTerms direct = peace_terms(s, x, 2, 3);
+    const PeaceTerms held = offers.terms_of(x, 2, 3);
+    CHECK(held.hazard == direct.hazard);
+    CHECK(held.may_renew == direct.may_renew);
+    for (std::size_t i = 0; i < s.parties.size(); ++i)
+      for (int t = 2; t <= s.horizon; ++t) {
+        CHECK(held.renewal[i][static_cast<std::size_t>(t)] == direct.renewal[i][static_cast<std::size_t>(t)]);
+        CHECK(held.breakdown[i][static_cast<std::size_t>(t)] == direct.renewal[i][static_cast<std::size_t>(t)]);
+      }
+  }
+  check_against_brute_force(s, eq, offers);
+}
+
 }  // namespace
 
 TEST_CASE("peace offers: the solver's offers are the best self-enforcing packages, by brute force",
@@ -125,6 +156,12 @@ TEST_CASE("peace offers: the solver's offers are the best self-enforcing package
   check_against_brute_force(durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4));
   check_against_brute_force(durable_scenario(0.3, DurabilityParams::Commitment::self_enforcing, 0.9));
   check_against_brute_force(durable_scenario(0.05, DurabilityParams::Commitment::binding, 0.4));
+}
+
+TEST_CASE("peace offers: with renewed wars fought to the end, the offers are peace_terms' best, by brute force",
+          "[solve][durability]") {
+  check_fought_to_the_end(durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4));
+  check_fought_to_the_end(durable_scenario(0.3, DurabilityParams::Commitment::self_enforcing, 0.9));
 }
 
 TEST_CASE("peace offers: classes are the mechanisms' combinations times the lines", "[solve][durability]") {

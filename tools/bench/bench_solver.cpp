@@ -89,15 +89,17 @@ int main() {
   double best = 1e300;
   double settled = 0.0;
   std::size_t classes = 0;
+  std::size_t renewed = 0;
   for (int r = 0; r < repetitions; ++r) {
     const auto start = Clock::now();
     const auto eq = BargainingEquilibrium::solve(durable, space);
     best = std::min(best, seconds_since(start));
     settled = eq.path().settled;
     classes = eq.peace_offers()->class_count();
+    renewed = eq.renewed_count();
   }
-  std::printf("  N = %d, T = %d: %zu classes of agreements; solve %.4f s with the classes' frontiers (target < 1 s); "
-              "P(settle) = %.6f\n",
-              durable.battlefield->states, durable.horizon, classes, best, settled);
+  std::printf("  N = %d, T = %d: %zu classes of agreements, the first war and %zu renewed wars solved jointly; "
+              "solve %.4f s (target < 1 s); P(settle) = %.6f\n",
+              durable.battlefield->states, durable.horizon, classes, renewed, best, settled);
   return 0;
 }

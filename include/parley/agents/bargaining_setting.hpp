@@ -5,12 +5,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <vector>
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
 
@@ -74,6 +76,13 @@ class BargainingSetting {
   /// or equal over proposer_order() when it is empty).
   [[nodiscard]] std::span<const double> recognition() const { return schedule_.recognition(); }
 
+  /// The scenario's subgame-perfect equilibrium (BargainingEquilibrium::solve on space()),
+  /// solved on first use, once, whichever thread asks first, and shared: the `equilibrium`
+  /// strategy plays it, and under durability the engine values a war renewed at will by its
+  /// renewed wars (DESIGN 1.10).
+  /// \throws std::invalid_argument as BargainingEquilibrium::solve (then on every call).
+  [[nodiscard]] std::shared_ptr<const BargainingEquilibrium> equilibrium() const;
+
  private:
   AgreementSpace space_;
   std::vector<std::size_t> veto_;
@@ -81,6 +90,8 @@ class BargainingSetting {
   std::shared_ptr<const BattlefieldChain> chain_;
   bool static_beliefs_ = true;
   ProtocolSchedule schedule_;
+  mutable std::mutex equilibrium_mutex_;
+  mutable std::shared_ptr<const BargainingEquilibrium> equilibrium_;
 };
 
 }  // namespace parley

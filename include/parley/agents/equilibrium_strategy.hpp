@@ -33,7 +33,8 @@ namespace parley {
 /// always refuse everything and fight to the end), so the policy is exactly the solver's and
 /// an episode in which every veto party plays `equilibrium` ends as the solver's path says.
 /// A party with a mistaken belief still plays the complete-information policy, bounded by its
-/// own r_i.
+/// own r_i. After a peace has broken (DESIGN 1.10) it plays the renewed war's part of the
+/// equilibrium, BargainingEquilibrium::regime(NegotiationState::balance).
 class EquilibriumStrategy final : public Strategy {
  public:
   /// Plays party `party`'s part of `equilibrium`, which must be the equilibrium of the
@@ -56,9 +57,9 @@ class EquilibriumStrategy final : public Strategy {
   std::size_t party_;
 };
 
-/// The registry's preparer for `equilibrium` (strategy_registry.hpp): solves the scenario's
-/// equilibrium once (BargainingEquilibrium::solve on the setting's agreement space) and
-/// shares it, read-only, with every instance.
+/// The registry's preparer for `equilibrium` (strategy_registry.hpp): the setting's equilibrium
+/// (BargainingSetting::equilibrium, solved once per setting), shared read-only by every
+/// instance.
 /// \throws std::invalid_argument if the solver cannot solve the scenario (BargainingEquilibrium::solve).
 [[nodiscard]] StrategyMaker prepare_equilibrium_strategy(const BargainingSetting& setting, std::size_t party,
                                                          const StrategySpec& spec);

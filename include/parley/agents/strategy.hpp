@@ -20,6 +20,7 @@ enum class AnswerReason {
   below_demand,       ///< worth at least its reservation value but less than its demand
   below_reservation,  ///< worth less than rejecting and fighting on, r_i(t, s)
   waiting_pays,       ///< worth less than what it expects to get by waiting (stall)
+  not_self_enforcing, ///< a belligerent would renew the war at will: not a peace (DESIGN 1.10)
 };
 const char* to_string(AnswerReason reason);
 

@@ -9,6 +9,7 @@
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/agents/offer.hpp"
 #include "parley/battlefield/belief.hpp"
+#include "parley/model/post_settlement.hpp"
 
 namespace parley {
 
@@ -28,6 +29,9 @@ struct NegotiationState {
   /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
   /// one, whose values (and so the reservations) are not the setting's tables at (t, s).
   bool renewed_war = false;
+  /// The post-settlement balance of the renewed war in progress, or nullptr in the first war
+  /// (valid until the episode ends).
+  const PostSettlementBalance* balance = nullptr;
 };
 
 /// \brief A strategy's window on the episode: the state seen from party `self`'s seat.

@@ -22,9 +22,14 @@ struct PeaceTerms {
   std::vector<double> utility;   ///< u_i(x) per party: peace that cannot break is worth exactly this
   std::vector<double> discount;  ///< delta_i per party, in (0, 1]
   double hazard = 0.0;           ///< h(x) in [0, 1]: P(the peace breaks between two periods)
-  /// renewal[i][t] = R_i(t), t = 0..T: party i's value, seen from period t, of a war renewed at t
-  /// (fought from the agreement's line under the post-settlement balance).
+  /// renewal[i][t] = R_i(t), t = 0..T: party i's value, seen from period t, of a war renewed at
+  /// will at t (fought from the agreement's line under the post-settlement balance, period t
+  /// included).
   std::vector<std::vector<double>> renewal;
+  /// breakdown[i][t], t = 0..T: party i's value at the start of period t of the war a breakdown
+  /// between t - 1 and t leads to. Empty: the same as `renewal` (a renewed war fought to the end
+  /// is worth the same either way; with talks after a breakdown they differ, PeaceOffers::terms_of).
+  std::vector<std::vector<double>> breakdown;
   /// The parties that may renew the war at will (the veto belligerents); the others never do.
   std::vector<std::size_t> may_renew;
   int settlement_period = 0;  ///< t0, 0 <= t0 <= T
@@ -56,6 +61,8 @@ struct PeaceOutlook {
   /// periods (to the first renewal or the horizon), counting the last as a period of peace
   /// only when the horizon, not a renewal, ends it.
   [[nodiscard]] double expected_periods() const;
+
+  std::vector<double> keep_;  ///< peace_outlook_into's scratch (C_i(t) of one period)
 };
 
 /// \brief The peace of `terms`, by backward induction from the horizon (issue 14).
@@ -63,9 +70,9 @@ struct PeaceOutlook {
 /// At the horizon the peace is final: V_i(T) = u_i. Before it, with the settlement's own
 /// period at peace and the hazard acting between periods, the value of keeping the peace at t
 /// is
-///   C_i(t) = (1 - delta_i) u_i + delta_i [ (1 - h) V_i(t + 1) + h R_i(t + 1) ],
+///   C_i(t) = (1 - delta_i) u_i + delta_i [ (1 - h) V_i(t + 1) + h B_i(t + 1) ],
 /// the flow of one period of peace, then the peace's value if it holds and the renewed war's if
-/// it breaks. A party j that may renew the war does so at t when R_j(t) > C_j(t) (Fearon 1995,
+/// it breaks (B = PeaceTerms::breakdown, or R when it is empty). A party j that may renew the war does so at t when R_j(t) > C_j(t) (Fearon 1995,
 /// Powell 2006: the agreement is then not self-enforcing); the war is then renewed for all,
 /// V_i(t) = R_i(t); otherwise V_i(t) = C_i(t). Ties keep the peace, up to rounding (DESIGN 1.9).
 ///
@@ -74,6 +81,8 @@ struct PeaceOutlook {
 /// as the horizon recedes, and equals u_i when h = 0: durability changes nothing then.
 /// Throws std::invalid_argument when the sizes do not match or a value is out of range.
 [[nodiscard]] PeaceOutlook peace_outlook(const PeaceTerms& terms);
+/// The same into `out`, reusing its storage (the engine's per-settlement call).
+void peace_outlook_into(const PeaceTerms& terms, PeaceOutlook& out);
 
 /// \brief R_i(t, s) for every period and state: party i's value of a war renewed under
 /// `balance` and fought to the end (DESIGN 1.10), on `chain` (renewed_battlefield with side A's

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <span>
 #include <vector>
@@ -18,14 +19,16 @@
 #include "parley/engine/episode_observer.hpp"
 #include "parley/engine/episode_result.hpp"
 #include "parley/engine/simulation.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/equilibrium/peace_offers.hpp"
 
 namespace parley {
 
 /// \brief Runs episodes of one Simulation, reusing its buffers: after the first few episodes
 /// (warm-up, while the history and caches grow to their working size) it allocates nothing
-/// without a durability section; with one, each settlement allocates its exact outlook and a
-/// renewed war's mediator solves its Nash package afresh (about 13 allocations an episode on the
-/// default scenario, bench_engine).
+/// without a durability section; with one, each settlement's outlook and balance reuse the
+/// runner's storage and only a renewed war's mediator, solving its Nash package afresh,
+/// allocates (about 3 allocations an episode on the default scenario, bench_engine).
 ///
 /// Episode (DESIGN 1.1), for t = 0 .. T-1:
 /// 1. talks, if t is a talk period: every party's reservation value r_j(t, s_t) is read from
@@ -54,21 +57,27 @@ namespace parley {
 ///   P(K >= k) = (1 - h)^k), from the run's `durability_stream`; the other streams draw what
 ///   they always drew. At T a peace still holding is final.
 /// - a veto belligerent renews the war at will at PeaceOutlook::first_renewal of the peace's
-///   exact outlook (peace_outlook, Fearon 1995, Powell 2006; the terms are those peace_terms
-///   builds, from tables cached per post-settlement balance); at t0 itself the peace never
-///   starts and the war goes on in t0's fighting.
+///   exact outlook (peace_outlook, Fearon 1995, Powell 2006), with the values of the renewed
+///   war the solver computes: the renewed war's equilibrium, talks included
+///   (BargainingSetting::equilibrium, PeaceOffers::terms_of), whatever strategies the parties
+///   play (without exactly two veto parties, or where the solver cannot solve the scenario, it
+///   has no renewed wars, and the war is valued as fought to the end, as peace_terms builds it). A renewal at will at t_r is
+///   fought in t_r: no talks in that period (at t0 itself the peace never starts and the war
+///   goes on in t0's fighting).
 /// - at the breakdown period t_b (the earlier of the two) the war resumes from
 ///   renewal_line(x, s) on renewed_battlefield with side A's advantage shifted and each party's
 ///   cost raised by x's post-settlement balance; from then on the front moves on that chain,
 ///   (a line at a collapse threshold ends the war at t_b with that collapse, no fighting),
 ///   reservation values are the renewed war's values W_i(t, s) under it (the values the exact
 ///   model uses for every party, whatever its prior: beliefs stop learning, since the renewed
-///   chain is not among their hypotheses), and talks resume at t_b, if it is a talk period,
-///   under the same protocol, in the next round, with the strategies keeping their state and
+///   chain is not among their hypotheses), and talks resume at t_b (t_r + 1 after a renewal
+///   at will), if it is a talk period, under the same protocol (its proposers follow the
+///   period, ProtocolSchedule::talk_index, as in the solver), with the strategies keeping their state and
 ///   the whole history of offers (what a party learnt of the others in the first talks is not
 ///   forgotten by a ceasefire; Fortna 2003 on renewed wars between the same parties). Strategies
 ///   that read the setting's war-value tables themselves, rather than the reservation values of
-///   the view, still see the first war's (a limit until the solver handles durability). A new
+///   the view, still see the first war's; NegotiationState::balance names the balance in force
+///   (the `equilibrium` strategy plays that renewed war's part). A new
 ///   settlement may break again; the newest settlement's balance then rules.
 /// Payoffs add up everything: delta-discounted costs of fighting (raised in renewed wars),
 /// flows of peace u_i(x) (delta_i^{t0} - delta_i^{t_b}) per broken peace, and the terms in
@@ -111,7 +120,8 @@ class EpisodeRunner {
     PostSettlementBalance balance;
     std::unique_ptr<FrontSampler> sampler;
     std::unique_ptr<BattlefieldChain> chain;
-    std::vector<WarValueTable> values;  ///< per party
+    std::vector<WarValueTable> values;  ///< per party: fought to the end (the reservations)
+    std::size_t regime = 0;             ///< its index among peace_offers_' balances, if set
   };
   /// The index in renewed_ of the renewed war under `balance`, built if new.
   std::size_t renewed_war(const PostSettlementBalance& balance);
@@ -139,8 +149,13 @@ class EpisodeRunner {
   EpisodeResult result_;
 
   // Durability (DESIGN 1.10).
-  std::vector<RenewedWar> renewed_;
-  std::vector<std::size_t> terms_;  ///< the durability terms of the settlement being kept (scratch)      ///< cache, per distinct balance
+  std::deque<RenewedWar> renewed_;  ///< per distinct balance, built on first use (a deque: stable addresses)
+  std::vector<std::size_t> terms_;  ///< the durability terms of the settlement being kept (scratch)
+  /// The setting's equilibrium and its peace offers, whose renewed wars value a renewal at will
+  /// (null when nobody may renew, or without exactly two veto parties).
+  std::shared_ptr<const BargainingEquilibrium> equilibrium_;
+  const PeaceOffers* peace_offers_ = nullptr;
+  int silent_period_ = -1;               ///< a period whose talks a renewal at will replaced by fighting
   int war_ = -1;                         ///< index of the renewed war in progress; -1: the first war
   int war_start_ = 0;                    ///< the first period of the war in progress
   int fighting_ = 0;                     ///< periods of fighting before war_start_
@@ -148,6 +163,8 @@ class EpisodeRunner {
   std::vector<std::size_t> renewers_pool_;  ///< veto belligerents (may renew at will)
   std::vector<std::size_t> renewers_;    ///< who renewed at the last breakdown
   PeaceTerms peace_;                     ///< reused for each settlement's outlook
+  PeaceOutlook outlook_;                 ///< the outlook of the settlement being kept (reused)
+  PostSettlementBalance balance_;        ///< its balance (reused)
 };
 
 }  // namespace parley

@@ -11,6 +11,7 @@
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/time_state_table.hpp"
+#include "parley/model/post_settlement.hpp"
 #include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
 #include "parley/equilibrium/offer_space.hpp"
@@ -131,7 +132,9 @@ class BargainingEquilibrium {
   /// The same with the scenario's own agreements: AgreementSpaceOffers over `space`, which must
   /// outlive the equilibrium (package_into reads it); or, when the scenario has a durability
   /// section, PeaceOffers (agreements valued by the peace they make, self-enforcing ones only;
-  /// issue 14), which the equilibrium keeps.
+  /// issue 14) with talks resumed after a breakdown (RenewedTalks::resumed: the renewed wars are
+  /// solved jointly, renewed()), which the equilibrium keeps. Solving on a PeaceOffers through
+  /// the first overload values a renewed war by its own RenewedTalks (none: fought to the end).
   /// \throws std::invalid_argument as above, and under durability without exactly two veto
   /// parties.
   static BargainingEquilibrium solve(const Scenario& scenario, const AgreementSpace& space,
@@ -146,6 +149,27 @@ class BargainingEquilibrium {
   /// The peace-valued offers under durability (nullptr without a durability section): each
   /// offer's class (SpacePoint::part), its hazard and whether any agreement is self-enforcing.
   [[nodiscard]] const PeaceOffers* peace_offers() const { return peace_.get(); }
+
+  /// \brief The war renewed after a breakdown under balance b (PeaceOffers::balance(b)), solved
+  /// jointly with this one (DESIGN 1.10, issue 14).
+  ///
+  /// Under durability a peace may break; the war then resumes from the agreement's line under
+  /// the post-settlement balance, and talks resume under the same protocol, so the values of
+  /// a peace depend on the equilibrium of the renewed war, whose own agreements may break in
+  /// turn. The regimes are the first war (this object) and one renewed war per balance; a
+  /// breakdown leads from any regime to the balance of the agreement that broke. All are
+  /// solved by one backward induction over t: at each t the continuation rows of every regime,
+  /// then the peace coefficients of t (PeaceOffers::complete_period, from V^b(t + 1) and
+  /// W^b(t)), then the talk rows of every regime. Each renewed war is a BargainingEquilibrium of
+  /// its own (battlefield: renewed_battlefield with the balance's advantage shift; costs raised
+  /// by its cost shifts; the same horizon, protocol and periods, t absolute), without a path
+  /// (path() of a renewed war is empty). None without a durability section.
+  [[nodiscard]] std::size_t renewed_count() const { return renewed_.size(); }
+  [[nodiscard]] const BargainingEquilibrium& renewed(std::size_t b) const { return renewed_[b]; }
+  /// The regime whose offers and values apply in a war under `balance`: this equilibrium for
+  /// nullptr (the first war) or without durability, else renewed(PeaceOffers::balance_index).
+  /// \throws std::logic_error for a balance no agreement makes.
+  [[nodiscard]] const BargainingEquilibrium& regime(const PostSettlementBalance* balance) const;
 
   /// T.
   [[nodiscard]] int horizon() const { return horizon_; }
@@ -234,6 +258,7 @@ class BargainingEquilibrium {
   /// What package_into materialises from (null after the OfferSpace overload).
   std::shared_ptr<const OfferSpace> offer_space_;
   std::shared_ptr<const PeaceOffers> peace_;
+  std::vector<BargainingEquilibrium> renewed_;  ///< per balance of peace_ (durability only)
 };
 
 }  // namespace parley

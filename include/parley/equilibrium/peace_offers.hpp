@@ -4,12 +4,15 @@
 /// equilibrium solver queries them: the proposer's best self-enforcing agreement given floors
 /// on the others' values of the peace.
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "parley/agreement/agreement_space.hpp"
+#include "parley/battlefield/peace_value.hpp"
 #include "parley/battlefield/time_state_table.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/equilibrium/offer_space.hpp"
@@ -29,46 +32,67 @@ struct PeaceClass {
   int line = -1;             ///< the renewal line, or -1: the front at the settlement (no linked issue)
 };
 
+/// \brief How PeaceOffers values a war renewed after a breakdown.
+enum class RenewedTalks {
+  /// Fought to the end from the line, no talks (war_value; what peace_terms computes).
+  none,
+  /// Talks resume under the same protocol (DESIGN 1.10, issue 14): the values of the renewed
+  /// war are the equilibrium's under the post-settlement balance, which BargainingEquilibrium
+  /// supplies period by period as it solves (renewed_value_row, renewed_fight_row,
+  /// complete_period).
+  resumed,
+};
+
 /// \brief Agreements valued by their peace value, for BargainingEquilibrium (issue 14).
 ///
 /// With a durability section, an agreement x struck at period t with the front at s is worth
 /// to party i the value of the peace it makes, not u_i(x) (peace_value.hpp). Agreements split
 /// into classes c that make the same peace: the same hazard h_c (the mechanisms' levels and
-/// clauses it contains), the same post-settlement balance and the same renewal line L_c (the
-/// front state of its linked amount; the front at the settlement when no issue is linked).
-/// Within a class, as long as nobody renews the war at will, the peace value is affine in the
-/// agreement's utility,
+/// clauses it contains), the same post-settlement balance b_c and the same renewal line L_c
+/// (the front state of its linked amount; the front at the settlement when no issue is
+/// linked). Within a class, as long as nobody renews the war at will, the peace value is
+/// affine in the agreement's utility,
 ///   V_i(x; t) = a_ic(t) u_i(x) + b_ic(t, L),
 ///   a_ic(T) = 1, a_ic(t) = (1 - delta_i) + delta_i (1 - h_c) a_ic(t + 1),
-///   b_ic(T) = 0, b_ic(t) = delta_i (1 - h_c) b_ic(t + 1) + delta_i h_c R_ic(t + 1, L),
+///   b_ic(T) = 0, b_ic(t) = delta_i (1 - h_c) b_ic(t + 1) + delta_i h_c V^b_i(t + 1, L),
 /// from peace_outlook's recursion C_i(t) = (1 - delta_i) u_i + delta_i [(1 - h) V_i(t + 1) +
-/// h R_i(t + 1)], with R_ic the value of a war renewed under the class's balance, fought to the
-/// end from L (war_value on renewed_battlefield, as peace_terms computes it). The agreement is
-/// self-enforcing (no veto belligerent ever renews the war at will: R_j(t') <= C_j(t') for
-/// t <= t' < T) iff u_j(x) >= sigma_jc(t, L) for every veto belligerent j, where
-///   sigma_jc(t, L) = max_{t <= t' < T} (R_jc(t', L) - b_jc(t', L)) / a_jc(t')
-/// (and -infinity under a binding commitment or without may-renew parties).
+/// h V^b_i(t + 1)], with V^b_i(t, L) the value at the start of period t of the war renewed
+/// under the class's balance from L. The agreement is self-enforcing (no veto belligerent ever
+/// renews the war at will: W^b_j(t', L) <= C_j(t') for t <= t' < T) iff u_j(x) >= sigma_jc(t, L)
+/// for every veto belligerent j, where
+///   sigma_jc(t, L) = max_{t <= t' < T} (W^b_jc(t', L) - b_jc(t', L)) / a_jc(t')
+/// (and -infinity under a binding commitment or without may-renew parties), W^b_j(t', L) the
+/// value of renewing at t': fighting period t' under the balance, then V^b_j(t' + 1).
+/// Under RenewedTalks::none, V^b = W^b = the war value of the renewed war fought to the end
+/// (war_value on renewed_battlefield, as peace_terms computes it); under
+/// RenewedTalks::resumed, V^b and W^b are the equilibrium value and continuation of the
+/// bargaining game renewed under the balance (BargainingEquilibrium::renewed), where talks
+/// resume and a new peace may break again.
 ///
 /// The proposer's problem at (t, s), max V_rho(x) s.t. V_j(x) >= f_j for the responders whose
 /// votes it needs, over self-enforcing agreements only, is then per class the frontier query
 ///   max u_rho s.t. u_j >= max((f_j - b_jc) / a_jc, sigma_jc) for the veto parties j != rho,
 /// kept when u_rho >= sigma_rho,c, and the best class wins (ties: the larger sum of the others'
-/// peace values, then the first class). Every step is exact on the two-party frontier.
+/// peace values, then the first class). A class whose bound a_c(t) max_c u_rho + b_c(t, L)
+/// falls short of a value already reached is not queried (branch and bound). Every step is
+/// exact on the two-party frontier.
 ///
 /// An agreement that some belligerent would break at once, or later, is never offered: the
 /// solver's proposers offer self-enforcing agreements (Powell 2006's setting), so where none
-/// meets the floors the war goes on. A renewed war is valued as fought to the end, as in
-/// peace_terms; talks after a breakdown are not in the exact values.
+/// meets the floors the war goes on.
 ///
 /// Needs two veto parties and a battlefield. Classes: the product over issues with terms of
 /// their term levels (the levels without a term form one more class), 2^k for k termed clauses,
 /// times the N + 1 lines when an issue is linked to the front; empty classes are dropped.
 class PeaceOffers final : public OfferSpace {
  public:
-  /// Builds the classes, their frontiers and their coefficient tables.
+  /// Builds the classes and their frontiers; under RenewedTalks::none also every coefficient
+  /// table. Under RenewedTalks::resumed the tables of period t are valid once the solver has
+  /// called complete_period(t).
   /// \throws std::invalid_argument without a durability section or a battlefield, or with a
   /// number of veto parties other than two.
-  explicit PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options = {});
+  explicit PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options = {},
+                       RenewedTalks talks = RenewedTalks::none);
 
   [[nodiscard]] std::size_t party_count() const override { return parties_; }
   /// best_for_at(0, start, ...): the offer at the start.
@@ -88,16 +112,47 @@ class PeaceOffers final : public OfferSpace {
   /// The agreements of class c.
   [[nodiscard]] const AgreementSpace& class_space(std::size_t c) const { return spaces_[c]; }
   /// Number of distinct post-settlement balances.
-  [[nodiscard]] std::size_t balance_count() const { return renewal_.size(); }
-  /// R_i(t, s) of a war renewed at t from state s under balance b, fought to the end.
-  [[nodiscard]] double renewal_value(std::size_t balance, std::size_t party, int t, int s) const {
-    return renewal_[balance][party](t, s);
+  [[nodiscard]] std::size_t balance_count() const { return balances_.size(); }
+  /// The index of a post-settlement balance among balance_count(), if some class has it.
+  [[nodiscard]] std::optional<std::size_t> balance_index(const PostSettlementBalance& balance) const;
+  /// The post-settlement balance of index b.
+  [[nodiscard]] const PostSettlementBalance& balance(std::size_t b) const { return balances_[b]; }
+  [[nodiscard]] RenewedTalks renewed_talks() const { return talks_; }
+  /// V^b_i(t, s): party i's value at the start of period t of the war renewed under balance b
+  /// from state s (what a breakdown between t - 1 and t leads to), 0 <= t <= T.
+  [[nodiscard]] double renewed_value(std::size_t b, std::size_t party, int t, int s) const {
+    return renewed_value_[b * parties_ + party](t, s);
   }
+  /// W^b_i(t, s): party i's value of renewing the war at will at t from s under balance b
+  /// (fighting period t, then V^b(t + 1)), 0 <= t < T.
+  [[nodiscard]] double renewed_fight(std::size_t b, std::size_t party, int t, int s) const {
+    return renewed_fight_[b * parties_ + party](t, s);
+  }
+  /// The terms of the peace agreement x makes when signed at (t0, s), with this space's values
+  /// of a renewed war (PeaceTerms::renewal = W^b, PeaceTerms::breakdown = V^b): what
+  /// peace_outlook needs for x's exact outlook. terms_into reuses `out`'s storage.
+  [[nodiscard]] PeaceTerms terms_of(const Agreement& x, int t0, int s) const;
+  void terms_into(const Agreement& x, int t0, int s, PeaceTerms& out) const;
+
+  /// For the solver under RenewedTalks::resumed: V^b_i(t, .) and W^b_i(t, .) to be written,
+  /// from the horizon down; complete_period(t) then computes a(t), b(t, .) and sigma(t, .)
+  /// from V^b(t + 1) and W^b(t).
+  [[nodiscard]] std::span<double> renewed_value_row(std::size_t b, std::size_t party, int t) {
+    return renewed_value_[b * parties_ + party].row(t);
+  }
+  [[nodiscard]] std::span<double> renewed_fight_row(std::size_t b, std::size_t party, int t) {
+    return renewed_fight_[b * parties_ + party].row(t);
+  }
+  void complete_period(int t);
   /// Party i's value of the peace agreement x would make if signed at (t, s): a_ic(t) u_i(x) +
   /// b_ic(t, L) when x is self-enforcing (its class found by hazard, balance and line), else the
-  /// exact core's value (peace_outlook of peace_terms), which a renewal at will shapes. What a
+  /// exact core's value (peace_outlook of terms_of), which a renewal at will shapes. What a
   /// responder playing the equilibrium weighs an arbitrary offer by.
   [[nodiscard]] double value_of(const Agreement& x, int t, int s, std::size_t party) const;
+  /// The class of x when x signed at (t, s) is self-enforcing (no veto belligerent ever renews
+  /// the war at will), else std::nullopt: an agreement the solver's proposers never offer and
+  /// the `equilibrium` strategy never signs.
+  [[nodiscard]] std::optional<std::size_t> self_enforcing_class(const Agreement& x, int t, int s) const;
 
   /// Whether some agreement of some class is self-enforcing at (t, s), whatever anyone's floor:
   /// false is Powell's case, where no agreement can end the war.
@@ -119,18 +174,28 @@ class PeaceOffers final : public OfferSpace {
   std::size_t parties_ = 0;
   int horizon_ = 0;
   int start_ = 0;
+  RenewedTalks talks_ = RenewedTalks::none;
   std::vector<std::size_t> veto_;
+  std::vector<double> discount_;            ///< delta_i per party
   std::vector<std::uint8_t> may_renew_;     ///< per party
   std::vector<PeaceClass> classes_;
   std::vector<AgreementSpace> spaces_;      ///< per class
+  std::vector<double> best_utility_;        ///< max u_i over class c, [class * parties + party] (veto parties)
+  /// The slopes lambda of the support values (best_for_at's bound).
+  static constexpr std::array<double, 6> kSupportSlopes{0.25, 0.5, 1.0, 2.0, 4.0, 8.0};
+  /// M_c(lambda) = max over class c of u_rho + lambda u_j, [(class * 2 + side) * slopes + k],
+  /// side 0 when the proposer rho is the first veto party.
+  std::vector<double> support_;
   std::vector<PostSettlementBalance> balances_;
-  std::vector<std::vector<WarValueTable>> renewal_;  ///< [balance][party]: R(t, s)
+  std::vector<TimeStateTable> renewed_value_;  ///< V^b_i(t, s), [balance * parties + party]
+  std::vector<TimeStateTable> renewed_fight_;  ///< W^b_i(t, s), [balance * parties + party]
   std::vector<double> slope_;               ///< a_ic(t), [class][party][t]
   std::vector<TimeStateTable> intercept_;   ///< b_ic(t, L), [class * parties + party]; one column per line
   std::vector<TimeStateTable> threshold_;   ///< sigma_ic(t, L) of may-renew parties, [class * parties + party]
   // Scratch of the queries (the solver is single-threaded per equilibrium).
   mutable std::vector<double> floors_;
-  mutable std::vector<double> candidate_;
+  mutable std::vector<double> class_bounds_;  ///< per class: the bound of the current query
+  mutable std::vector<double> class_floors_;  ///< per class: the responder's floor on u_j
 };
 
 }  // namespace parley

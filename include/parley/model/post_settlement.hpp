@@ -38,6 +38,9 @@ void contained_terms_into(const Scenario& scenario, const Agreement& x, std::vec
 /// order): the sums of their advantage and cost shifts.
 [[nodiscard]] PostSettlementBalance post_settlement_balance(const Scenario& scenario,
                                                             std::span<const std::size_t> terms);
+/// The same into `out`, reusing its storage (the engine's per-settlement call).
+void post_settlement_balance_into(const Scenario& scenario, std::span<const std::size_t> terms,
+                                  PostSettlementBalance& out);
 
 /// h(x) = min(1, h0 prod_{m in x} mu_m): the probability that the peace made by x breaks
 /// between two periods (DESIGN 1.10, after Fortna 2003). 0 without durability.

@@ -85,9 +85,10 @@ std::string protocol_sentence(const Scenario& s, const BargainingEquilibrium& eq
 }
 
 /// The peace that agreement x, signed at (t, s), would make (issue 14): two lines under the
-/// equilibrium offer.
-void write_offer_peace(std::ostream& out, const Scenario& sc, const Agreement& x, int t, int s) {
-  const PeaceOutlook outlook = peace_outlook(peace_terms(sc, x, t, s));
+/// equilibrium offer. A renewed war is valued as the solver plays it (its renewed wars).
+void write_offer_peace(std::ostream& out, const Scenario& sc, const PeaceOffers& peace, const Agreement& x, int t,
+                       int s) {
+  const PeaceOutlook outlook = peace_outlook(peace.terms_of(x, t, s));
   out << "  the peace it makes: hazard " << format_fixed(outlook.hazard, 4) << " a " << sc.period_unit << ", "
       << format_fixed(outlook.expected_periods(), 1) << " " << sc.period_unit << "s of peace expected";
   for (const auto& [periods, heading] : holding_horizons(sc))
@@ -126,7 +127,8 @@ void write_offer_json(JsonWriter& json, const SolveReport& r, int t, int s, std:
       json.begin_object();
       std::vector<double> final_utilities;
       for (std::size_t i = 0; i < sc.parties.size(); ++i) final_utilities.push_back(sc.utility(i, scratch));
-      write_peace_fields_json(json, sc, peace_outlook(peace_terms(sc, scratch, t, s)), final_utilities);
+      write_peace_fields_json(json, sc, peace_outlook(r.equilibrium.peace_offers()->terms_of(scratch, t, s)),
+                              final_utilities);
       json.end_object();
     } else {
       json.null();
@@ -287,7 +289,7 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
     out << utilities_line(sc, eq.offer_utilities(r.period, s0, static_cast<std::size_t>(k0)), 4) << "\n";
     const Agreement x = r.equilibrium.package(offer.point);
     for (const auto& line : package_lines(sc, x)) out << "  " << line << "\n";
-    if (eq.peace_offers()) write_offer_peace(out, sc, x, r.period, s0);
+    if (eq.peace_offers()) write_offer_peace(out, sc, *eq.peace_offers(), x, r.period, s0);
   } else if (const PeaceOffers* peace = eq.peace_offers()) {
     out << (peace->any_self_enforcing(r.period, s0)
                 ? "  Packages that no belligerent would break exist, but none gives the others what fighting on is "

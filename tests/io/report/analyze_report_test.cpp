@@ -10,6 +10,7 @@
 #include <string>
 
 #include "../../agents/test_scenarios.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/analyze_report.hpp"
 #include "parley/io/report/package_report.hpp"
@@ -104,7 +105,10 @@ TEST_CASE("analyze reports the peace each package would make under durability", 
   REQUIRE(analysis.durability.size() == 2);  // Nash and Kalai-Smorodinsky; nothing tabled
   CHECK(analysis.durability[0].package == "nash");
   CHECK(analysis.durability[1].package == "kalai_smorodinsky");
-  const PeaceOutlook direct = peace_outlook(peace_terms(s, analysis.nash->agreement, 0, 5));
+  // A renewed war valued as the solver plays it, talks resumed (DESIGN 1.10).
+  CHECK(analysis.renewed_talks);
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, AgreementSpace(s));
+  const PeaceOutlook direct = peace_outlook(eq.peace_offers()->terms_of(analysis.nash->agreement, 0, 5));
   const PeaceOutlook& reported = analysis.durability[0].outlook;
   CHECK(reported.value == direct.value);
   CHECK(reported.hazard == 0.01);
@@ -114,8 +118,13 @@ TEST_CASE("analyze reports the peace each package would make under durability", 
   CHECK(reported.self_enforcing());
   CHECK(reported.holds_probability(52) == Approx(std::pow(0.99, 52)).margin(1e-15));
   CHECK(reported.expected_periods() == Approx((1.0 - std::pow(0.99, 301)) / 0.01).margin(1e-9));
-  // The breakable peace is worth less than a final one: the renewed war costs both.
-  for (const std::size_t i : {std::size_t{0}, std::size_t{1}}) CHECK(reported.value[i][0] < analysis.durability[0].utilities[i]);
+  // After a breakdown the talks of the renewed war (every week, alternating) settle at once, so
+  // nothing is lost in all (the proposer's edge moves a little value between the two); fought
+  // to the end, the renewed war would cost both.
+  CHECK(reported.value[0][0] + reported.value[1][0] ==
+        Approx(analysis.durability[0].utilities[0] + analysis.durability[0].utilities[1]).margin(1e-12));
+  const PeaceOutlook fought = peace_outlook(peace_terms(s, analysis.nash->agreement, 0, 5));
+  for (const std::size_t i : {std::size_t{0}, std::size_t{1}}) CHECK(fought.value[i][0] < analysis.durability[0].utilities[i]);
 
   std::ostringstream table;
   io::write_analyze_table(table, {s, analysis});
