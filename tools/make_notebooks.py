@@ -960,7 +960,8 @@ February 2022. Under a `durability` section a settlement makes a **peace that ma
   agreement contains (a guarantee, a buffer zone, a joint commission: Fortna 2003);
 - a belligerent **renews the war at will** when a war fought from the agreement's line, under the
   balance the agreement leaves (an army cap shifts it), is worth more to it than keeping the peace:
-  an agreement nobody would break is **self-enforcing**;
+  an agreement nobody would break is **self-enforcing**; after a breakdown talks resume, so a
+  renewed war is worth what fighting and renegotiating under the new balance brings;
 - when power shifts enough after a settlement, no self-enforcing agreement gives the weaker side
   what fighting *now* is worth to it, and rational sides fight under complete information:
   **Powell's (2006) commitment problem**, one of Fearon's (1995) rationalist causes of war.
@@ -976,11 +977,14 @@ The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory
 "Commitment problems (Powell 2006)". For an agreement x signed at period t0:
 
 - the hazard is h(x) = min(1, h0 * prod mu_m) over the terms m that x contains (`durability.terms`);
-- R_i(t) is party i's value of a war renewed at t, fought to the end from the agreement's line
-  under the post-settlement balance (the battlefield's advantage plus the terms' `advantage`
-  shifts, the costs plus the terms' `cost`);
+- R_i(t) is party i's value of a war renewed at t, from the agreement's line under the
+  post-settlement balance (the battlefield's advantage plus the terms' `advantage` shifts, the
+  costs plus the terms' `cost`): period t fought, then the renewed war's equilibrium, talks
+  included (the solver plays one renewed war per balance); B_i(t) likewise for a breakdown
+  between t - 1 and t (talks at t included). Where no talks follow (the toys below hold talks at
+  the start only, or one period of fighting ends the war), both are the war fought to the end;
 - by backward induction from the horizon T, where the peace is final (V_i(T) = u_i(x)):
-  C_i(t) = (1 - delta_i) u_i + delta_i [(1 - h) V_i(t + 1) + h R_i(t + 1)], and a veto belligerent
+  C_i(t) = (1 - delta_i) u_i + delta_i [(1 - h) V_i(t + 1) + h B_i(t + 1)], and a veto belligerent
   j renews the war at t when R_j(t) > C_j(t) (then V_i(t) = R_i(t) for all), else V_i(t) = C_i(t);
 - with h and R constant and far from the horizon, V_i = ((1 - delta_i) u_i + delta_i h R_i) /
   (1 - delta_i (1 - h)); P(the peace still holds k periods on) = (1 - h)^k; the expected number of
@@ -1245,6 +1249,10 @@ eq_durable = pp.solve_json()
 eq_final = pp.solve_json(sets={"durability.commitment": "binding", "durability.hazard": 0})
 equilibria = pd.DataFrame([offer_row("durability (A8)", eq_durable),
                            offer_row("final settlements", eq_final)]).set_index("model")
+# Self-enforcing, nothing passes at the start (the commitment problem); bound, the first talks settle.
+assert not eq_durable["offer"]["settles"] and eq_final["offer"]["settles"]
+print("agreement comes, if at all, in week", round(eq_durable["settlement_period"], 1), "under durability,",
+      round(eq_final["settlement_period"], 1), "when settlements are final")
 changed = sorted(set(eq_durable["offer"]["agreement"]["plan"]) ^ set(eq_final["offer"]["agreement"]["plan"]))
 print("clauses in one offer but not the other:", changed)
 equilibria.T
@@ -1342,6 +1350,13 @@ plan_cap
 - In the 2025 scenario, compare the `self-enforcing` row of the package table: the plan as tabled
   gives Russia a line and a balance from which renewing the war pays, so its peace is worth far
   less than its utilities suggest; the cap_600k sweep shows which shift is enough for that.
+- After a breakdown talks resume, so renewing the war costs a side only the fighting until the
+  next talks, and a side whose prospects improve with time renews to renegotiate. In the 2025
+  scenario Russia's advantage decays, so no package Russia would accept at the start is one
+  Ukraine would keep: under durability the offer at the start does not settle (the cell prints
+  when agreement comes instead), and the peace comes only as the model's horizon nears. When it comes
+  moves with the horizon (`--set horizon=52`, `208`): an artifact; that it does not come early
+  does not.
 - Compare the equilibrium offer under durability with the one when settlements are final (the
   table above lists the package, its peace and the values, and the cell prints the clauses that
   differ); the guarantee sweep shows where the offered guarantee level changes. A stronger guarantee always lengthens a fixed package's peace, but the
@@ -1357,8 +1372,9 @@ answer_7_1 = expected_peace(0.005)
 answer_7_1'''),
         exercise("7.2", """
 In the default scenario, what is the probability that the Nash package's peace still holds one
-year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (it
-is a self-enforcing package), then compare with `holds` in `parley analyze`.""", '''
+year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (if a
+belligerent renews the war, `analyze` says when: here not within the year), then compare with
+`holds` in `parley analyze`.""", '''
 h_nash = next(p for p in pp.analyze_json()["durability"] if p["package"] == "nash")["hazard"]
 answer_7_2 = holds(h_nash, 52)
 answer_7_2'''),

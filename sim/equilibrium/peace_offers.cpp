@@ -260,6 +260,22 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
     }
   }
   floors_.assign(parties_, kNoThreshold);
+  // The packed rows: a per veto party, then per column b and sigma per veto party; row T is
+  // the final peace (a = 1, b = 0, no threshold).
+  packed_offset_.assign(classes_.size(), 0);
+  packed_stride_ = 0;
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    packed_offset_[c] = packed_stride_;
+    packed_stride_ += 2 + 4 * static_cast<std::size_t>(classes_[c].line >= 0 ? 1 : S);
+  }
+  packed_.assign(periods * packed_stride_, kNoThreshold);
+  for (std::size_t t = 0; t < periods; ++t)
+    for (std::size_t c = 0; c < classes_.size(); ++c) {
+      double* packed = packed_.data() + t * packed_stride_ + packed_offset_[c];
+      packed[0] = packed[1] = 1.0;
+      const std::size_t columns = classes_[c].line >= 0 ? 1 : static_cast<std::size_t>(S);
+      for (std::size_t col = 0; col < columns; ++col) packed[2 + 4 * col] = packed[2 + 4 * col + 1] = 0.0;
+    }
   class_bounds_.assign(classes_.size(), 0.0);
   class_floors_.assign(classes_.size(), 0.0);
   if (talks_ == RenewedTalks::none)
@@ -290,6 +306,18 @@ void PeaceOffers::complete_period(int t) {
         const double gap = fight(t, line) - b_table(t, col);
         const double least = a_row[t] > 0.0 ? gap / a_row[t] : (gap > 0.0 ? std::numeric_limits<double>::infinity() : kNoThreshold);
         sigma_table(t, col) = std::max(sigma_table(t + 1, col), least);
+      }
+    }
+    // The veto parties' coefficients, packed for best_for_at's pass over the classes.
+    double* packed = packed_.data() + static_cast<std::size_t>(t) * packed_stride_ + packed_offset_[c];
+    for (std::size_t k = 0; k < 2; ++k) {
+      const std::size_t i = veto_[k];
+      packed[k] = slope_[(c * parties_ + i) * periods + static_cast<std::size_t>(t)];
+      const TimeStateTable& b_table = intercept_[c * parties_ + i];
+      const TimeStateTable& sigma_table = threshold_[c * parties_ + i];
+      for (int col = 0; col < b_table.state_count(); ++col) {
+        packed[2 + 4 * col + k] = b_table(t, col);
+        packed[2 + 4 * col + 2 + k] = sigma_table(t, col);
       }
     }
   }
@@ -359,12 +387,17 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
   const std::size_t side = proposer == veto_[0] ? 0 : 1;
   const std::size_t responder = veto_[1 - side];
   floors_[proposer] = kNoThreshold;
+  const double* row = packed_.data() + static_cast<std::size_t>(t) * packed_stride_;
+  // The packed coefficients of class c at (t, s): a, then b and sigma, of veto party k.
+  const auto coefficients = [&](std::size_t c) { return row + packed_offset_[c]; };
+  const auto column = [&](std::size_t c) { return coefficients(c) + 2 + 4 * static_cast<std::size_t>(column_of(c, s)); };
   // f_j for class c into floors_, or false when no agreement of c can meet j's floor.
   const auto class_floor = [&](std::size_t c) {
-    double floor = sigma(c, responder, t, s);
+    const double* at = column(c);
+    double floor = at[2 + (1 - side)];
     if (floors[responder] > kNoThreshold) {
-      const double slope = a(c, responder, t);
-      const double intercept = b(c, responder, t, s);
+      const double slope = coefficients(c)[1 - side];
+      const double intercept = at[1 - side];
       if (slope > 0.0) {
         floor = std::max(floor, (floors[responder] - intercept) / slope);
       } else if (!worth_at_least(intercept, floors[responder])) {
@@ -381,7 +414,7 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
     if (floor > kNoThreshold)
       for (std::size_t k = 0; k < kSupportSlopes.size(); ++k)
         most = std::min(most, support_[(c * 2 + side) * kSupportSlopes.size() + k] - kSupportSlopes[k] * floor);
-    return a(c, proposer, t) * most + b(c, proposer, t, s);
+    return coefficients(c)[side] * most + column(c)[side];
   };
   // The class's best agreement for the proposer given floors_ (set by class_floor), if the
   // proposer itself would keep it.
@@ -396,7 +429,7 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
   // infeasible one is struck off).
   constexpr double kOut = -std::numeric_limits<double>::infinity();
   for (std::size_t c = 0; c < classes_.size(); ++c) {
-    class_bounds_[c] = class_floor(c) && !worth_more(sigma(c, proposer, t, s), best_utility_[c * parties_ + proposer])
+    class_bounds_[c] = class_floor(c) && !worth_more(column(c)[2 + side], best_utility_[c * parties_ + proposer])
                            ? bound(c)
                            : kOut;
     class_floors_[c] = floors_[responder];

@@ -194,6 +194,12 @@ class PeaceOffers final : public OfferSpace {
   std::vector<TimeStateTable> threshold_;   ///< sigma_ic(t, L) of may-renew parties, [class * parties + party]
   // Scratch of the queries (the solver is single-threaded per equilibrium).
   mutable std::vector<double> floors_;
+  /// The veto parties' a, b and sigma packed by period for best_for_at's pass over the
+  /// classes: row t, class c at packed_offset_[c]: a of veto party 0 and 1, then per column
+  /// (one, or one per state for a class without a line) b of 0 and 1, sigma of 0 and 1.
+  std::vector<double> packed_;
+  std::vector<std::size_t> packed_offset_;
+  std::size_t packed_stride_ = 0;
   mutable std::vector<double> class_bounds_;  ///< per class: the bound of the current query
   mutable std::vector<double> class_floors_;  ///< per class: the responder's floor on u_j
 };
