@@ -91,6 +91,20 @@ std::string mixture_phrase(const CompareReport& r, const MetaEquilibrium& e, int
   return out;
 }
 
+/// Whether a best reply's margin over its runner-up is within two standard errors (but not an
+/// exact tie): at this number of runs the two strategies cannot be told apart.
+bool undecided(const BestReply& b) {
+  return b.runner_up >= 0 && b.margin != 0.0 && b.margin < 2.0 * b.margin_standard_error;
+}
+
+/// The number of best replies that cannot be told apart from their runner-up.
+int undecided_best_replies(const CompareReport& r) {
+  int count = 0;
+  for (const auto& replies : r.replies)
+    for (const BestReply& b : replies) count += undecided(b) ? 1 : 0;
+  return count;
+}
+
 }  // namespace
 
 std::vector<std::string> compare_summary(const CompareReport& r) {
@@ -110,7 +124,7 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
       } else {
         s += ": it expects " + format_fixed(b.payoff, 4) + ", " + format_fixed(b.margin, 4) + " more than with " +
              label_of(r, p, b.runner_up) + " (standard error " + format_fixed(b.margin_standard_error, 4) + ")";
-        if (b.margin < 2.0 * b.margin_standard_error)
+        if (undecided(b))
           s += "; at this number of runs the two cannot be told apart.";
         else
           s += ".";
@@ -118,19 +132,23 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
       out.push_back(s);
     }
   }
+  // The equilibria are those of the estimated payoffs: when a best reply is within the Monte
+  // Carlo error of another, more runs may change the set (issue 16), and the summary says so.
+  const int open = undecided_best_replies(r);
+  const std::string game = open > 0 ? "The meta-game of these estimates" : "The meta-game";
   if (r.equilibria.size() == 1) {
     const MetaEquilibrium& e = r.equilibria.front();
-    out.push_back("The meta-game has one Nash equilibrium: " + player_name(r, 0) + " plays " + mixture_phrase(r, e, 0) +
+    out.push_back(game + " has one Nash equilibrium: " + player_name(r, 0) + " plays " + mixture_phrase(r, e, 0) +
                   " and " + player_name(r, 1) + " plays " + mixture_phrase(r, e, 1) + ", expecting " +
                   format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
   } else {
     const std::size_t sets = r.nash_subsets.size();
     if (sets == r.equilibria.size()) {
-      out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) +
+      out.push_back(game + " has " + std::to_string(r.equilibria.size()) +
                     " Nash equilibria, each isolated (no mixture of two of them is an equilibrium): with several, "
                     "the strategies alone do not settle the question.");
     } else {
-      out.push_back("The meta-game has " + std::to_string(r.equilibria.size()) + " extreme Nash equilibria in " +
+      out.push_back(game + " has " + std::to_string(r.equilibria.size()) + " extreme Nash equilibria in " +
                     std::to_string(sets) + (sets == 1 ? " convex set" : " convex sets") +
                     " (maximal Nash subsets): every mixture of the extreme equilibria of one set is an equilibrium "
                     "too, so the equilibria form a continuum.");
@@ -151,6 +169,10 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
                     "; payoffs " + format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
     }
   }
+  if (open > 0)
+    out.push_back(std::to_string(open) + (open == 1 ? " best reply is" : " best replies are") +
+                  " within two standard errors of the runner-up, so the equilibria above are those of "
+                  "the estimated payoffs and more runs (--runs) may change them.");
   return out;
 }
 
@@ -208,6 +230,9 @@ void write_meta_game_json(std::ostream& out, const CompareReport& r) {
     json.end_array();
   }
   json.end_object();
+  // Best replies within two standard errors of their runner-up: the equilibria may change with
+  // more runs.
+  json.field("undecided_best_replies", undecided_best_replies(r));
   json.key("equilibria").begin_array();
   for (const MetaEquilibrium& e : r.equilibria) {
     json.begin_object();

@@ -51,14 +51,37 @@ TEST_CASE("the advantage phrase says the battlefield assumption", "[io][report][
 TEST_CASE("the compare summary weighs each margin against twice its standard error", "[io][report][compare]") {
   const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
   const auto sentences = io::compare_summary(prisoners_dilemma(pie));
-  REQUIRE(sentences.size() == 5);
+  REQUIRE(sentences.size() == 6);
   CHECK(sentences[0] ==
         "Without a battlefield, Alice's best reply to a c Bob is d: it expects 5.0000, 2.0000 more than with c "
         "(standard error 0.5000).");
   CHECK(sentences[1] ==
         "Without a battlefield, Alice's best reply to a d Bob is d: it expects 1.0000, 1.0000 more than with c "
         "(standard error 0.6000); at this number of runs the two cannot be told apart.");
+  // Two best replies are toss-ups: the equilibrium is the estimates' (issue 16).
+  CHECK(sentences[4] ==
+        "The meta-game of these estimates has one Nash equilibrium: Alice plays d and Bob plays d, expecting 1.0000 "
+        "and 1.0000.");
+  CHECK(sentences[5] ==
+        "2 best replies are within two standard errors of the runner-up, so the equilibria above are those of the "
+        "estimated payoffs and more runs (--runs) may change them.");
+}
+
+TEST_CASE("the compare summary states an equilibrium flatly only when every best reply is clear",
+          "[io][report][compare]") {
+  const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
+  io::CompareReport clear = prisoners_dilemma(pie);
+  for (auto& replies : clear.replies)
+    for (BestReply& b : replies) b.margin_standard_error = 0.1;  // every margin beyond two errors
+  const auto sentences = io::compare_summary(clear);
+  REQUIRE(sentences.size() == 5);
   CHECK(sentences[4] == "The meta-game has one Nash equilibrium: Alice plays d and Bob plays d, expecting 1.0000 and 1.0000.");
+  std::ostringstream json;
+  io::write_compare_json(json, clear);
+  CHECK(json.str().find("\"undecided_best_replies\": 0,") != std::string::npos);
+  std::ostringstream open;
+  io::write_compare_json(open, prisoners_dilemma(pie));
+  CHECK(open.str().find("\"undecided_best_replies\": 2,") != std::string::npos);
 }
 
 TEST_CASE("the compare CSV has one row per profile", "[io][report][compare]") {
@@ -102,6 +125,8 @@ TEST_CASE("the compare JSON gives the equilibria's supports by label", "[io][rep
 TEST_CASE("the compare report says when several equilibria span one convex set", "[io][report][compare]") {
   const Scenario pie = testing::pie_scenario(4, testing::Side{}, testing::Side{});
   io::CompareReport r = prisoners_dilemma(pie);
+  for (auto& replies : r.replies)
+    for (BestReply& b : replies) b.margin_standard_error = 0.1;  // clear best replies: the sets are the point here
   // Pretend b was indifferent at d: (d, c) and (d, d) both equilibria, one segment between them.
   MetaEquilibrium dc{{Eigen::Vector2d(0, 1), Eigen::Vector2d(1, 0)}, {5.0, 0.0}, {{{1}, {0}}}};
   r.equilibria.push_back(dc);
