@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "parley/io/report/artifact_warnings.hpp"
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
@@ -98,7 +99,9 @@ void write_run_table(std::ostream& out, const RunReport& report) {
   // Which model of play this is, so that it is not read as the equilibrium (issue 16).
   out << "Model of play: each party follows the strategy the scenario gives it, judging offers by its "
          "beliefs about the battlefield; not an equilibrium (`parley solve` computes the complete-information "
-         "equilibrium, and `--set parties.<id>.strategy=equilibrium` plays it)\n\n";
+         "equilibrium, and `--set parties.<id>.strategy=equilibrium` plays it)\n";
+  for (const ArtifactWarning& w : run_warnings(s, r)) out << "Warning: " << w.message << "\n";
+  out << "\n";
 
   out << "How the war ends\n";
   TableWriter outcomes({"outcome", "probability", "95% interval"},
@@ -170,6 +173,7 @@ void write_run_json(std::ostream& out, const RunReport& report) {
   json.begin_object().field("scenario", s.id).field("title", s.title);
   json.field("runs", r.runs).field("seed", r.seed).field("horizon", s.horizon).field("period", s.period_unit);
   json.field("model_of_play", "behavioural strategies with beliefs");
+  write_warnings_json(json, run_warnings(s, r));
   json.key("outcomes").begin_object();
   for (const Outcome o : every_outcome) json.field(to_string(o), r.outcome(o).p);
   json.end_object().key("outcomes_ci95").begin_object();

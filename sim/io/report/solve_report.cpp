@@ -1,5 +1,6 @@
 #include "parley/io/report/solve_report.hpp"
 
+#include "parley/io/report/artifact_warnings.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
@@ -147,6 +148,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r) {
   json.begin_object().field("scenario", sc.id).field("title", sc.title).field("protocol", to_string(sc.protocol.kind));
   json.field("horizon", sc.horizon).field("start_state", s0);
   json.field("model_of_play", "complete-information equilibrium");
+  write_warnings_json(json, solve_warnings(sc, eq));
   json.key("value");
   write_party_values_json(json, sc, values_at(eq, sc.parties.size(), 0, s0));
   json.key("war_value");
@@ -238,6 +240,7 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
   out << "Model of play: the subgame-perfect equilibrium under complete information"
       << (sc.battlefield ? ": every party knows the true battlefield schedule" : "")
       << "; not the scenario's strategies (`parley run` plays those, with beliefs).\n";
+  for (const ArtifactWarning& w : solve_warnings(sc, eq)) out << "Warning: " << w.message << "\n";
 
   out << "\nValues at the start (period 0" << (sc.battlefield ? ", front at state " + std::to_string(s0) + " of " +
                                                                    std::to_string(sc.battlefield->states)
