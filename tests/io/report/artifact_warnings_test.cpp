@@ -52,7 +52,7 @@ TEST_CASE("artifact warnings: settlements crowding into one late round, and a tr
   CHECK(io::run_warnings(s, summary_with({}, io::kTruncationShare)).empty());
 
   std::ostringstream out;
-  JsonWriter json(out);
+  io::JsonWriter json(out);
   json.begin_object();
   io::write_warnings_json(json, warnings);
   json.end_object();
