@@ -257,6 +257,16 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   RandomStream front_stream(seed, point, run, RandomStream::front_stream);
   RandomStream protocol_draws(seed, point, run, protocol_stream);
   RandomStream durability_draws(seed, point, run, durability_stream);
+  // The talks' window: open through period K, K transitions survived (P(K >= k) = (1 - q)^k).
+  const double q = sc.protocol.closing_hazard;
+  open_until_ = horizon;
+  if (q >= 1.0) {
+    open_until_ = 0;
+  } else if (q > 0.0) {
+    RandomStream closing_draws(seed, point, run, closing_stream);
+    const double survived = std::floor(std::log(1.0 - closing_draws.uniform()) / std::log1p(-q));
+    if (survived < static_cast<double>(horizon)) open_until_ = static_cast<int>(survived);
+  }
   for (const std::size_t i : learners_) beliefs_[i].reset();
   for (auto& strategy : strategies_) strategy->reset();
   history_size_ = 0;
@@ -273,7 +283,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
 
   int s = setting_->start_state();
   for (int t = 0; t < horizon; ++t) {
-    if (schedule.talks_at(t) && t != silent_period_) {
+    if (schedule.talks_at(t) && t != silent_period_ && t <= open_until_) {
       // Proposers follow the period (the solver's Markov order), also across a peace.
       const int round = schedule.talk_index(t);
       state_.period = t;

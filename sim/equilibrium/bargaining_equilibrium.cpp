@@ -42,6 +42,9 @@ class EquilibriumSolver {
     BargainingEquilibrium* eq = nullptr;
     std::optional<BattlefieldChain> chain;
     std::vector<WarPayoffs> payoffs;
+    /// Under a closing hazard: each party's value of the war fought to the end, R_i(t, s),
+    /// what the talks' window closing leads to.
+    std::vector<WarValueTable> closed;
   };
 
   void set_up(BargainingEquilibrium& eq);
@@ -65,6 +68,8 @@ class EquilibriumSolver {
   PeaceOffers* peace_ = nullptr;
   std::vector<Regime> regimes_;   ///< [0]: the first war; [1 + b]: the war renewed under balance b
   std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
+  double closing_ = 0.0;          ///< q, ProtocolParams::closing_hazard
+  std::vector<double> mixed_;     ///< (1 - q) V(t + 1, .) + q R(t + 1, .), one row
   // Scratch, reused across cells.
   std::vector<double> floors_;
   std::vector<double> candidate_;
@@ -125,6 +130,9 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   if (offers_.party_count() != eq.parties_) fail("the offer space's parties are not the scenario's");
   if (options_.quota > eq.veto_.size()) fail("the quota exceeds the number of veto parties");
   if (sc.horizon < 0) fail("negative horizon");
+  closing_ = sc.protocol.closing_hazard;
+  if (!(closing_ >= 0.0 && closing_ <= 1.0)) fail("the closing hazard must be in [0, 1]");
+  if (closing_ > 0.0 && peace_) fail("a closing hazard cannot be combined with a durability section (yet)");
   eq.horizon_ = sc.horizon;
   const std::size_t quota = options_.quota == 0 ? eq.veto_.size() : options_.quota;
   needed_votes_ = quota - 1;  // proposers are veto parties and vote for their own offer
@@ -179,6 +187,8 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   first.eq = &eq;
   if (sc.battlefield) first.chain.emplace(*sc.battlefield);
   for (std::size_t i = 0; i < n; ++i) first.payoffs.push_back(war_payoffs(sc, i));
+  if (closing_ > 0.0)
+    for (std::size_t i = 0; i < n; ++i) first.closed.push_back(war_value(sc, i));
   regimes_.insert(regimes_.begin(), std::move(first));
   for (Regime& r : regimes_) set_up_regime(r);
 
@@ -244,9 +254,20 @@ void EquilibriumSolver::continuation_row(Regime& regime, int t) {
   const auto& chain = regime.chain;
   const auto& payoffs = regime.payoffs;
   const std::size_t n = eq.parties_;
+  // Under a closing hazard q (a stochastic deadline, Binmore, Rubinstein and Wolinsky 1986's
+  // breakdown risk) the next period is the talks' with probability 1 - q and the war fought to
+  // its end with probability q: V(t + 1) is replaced by (1 - q) V(t + 1) + q R(t + 1).
+  const auto next_row = [&](std::size_t i) -> std::span<const double> {
+    const std::span<const double> next = std::as_const(eq.values_[i]).row(t + 1);
+    if (closing_ == 0.0) return next;
+    mixed_.resize(next.size());
+    const double* closed = regime.closed[i].period(t + 1);
+    for (std::size_t s = 0; s < next.size(); ++s) mixed_[s] = (1.0 - closing_) * next[s] + closing_ * closed[s];
+    return mixed_;
+  };
   if (!chain) {
     for (std::size_t i = 0; i < n; ++i)
-      eq.continuation_[i](t, 0) = -payoffs[i].cost + payoffs[i].discount * eq.values_[i](t + 1, 0);
+      eq.continuation_[i](t, 0) = -payoffs[i].cost + payoffs[i].discount * next_row(i)[0];
     return;
   }
   // W_i(t, s) = -c_i + delta_i E[V_i(t + 1, s_{t+1}) | s_t = s]. The same Bellman step as the
@@ -257,7 +278,7 @@ void EquilibriumSolver::continuation_row(Regime& regime, int t) {
   const int lo = eq.collapse_a_ + 1;
   const int hi = eq.collapse_b_;
   for (std::size_t i = 0; i < n; ++i) {
-    const std::span<const double> next = std::as_const(eq.values_[i]).row(t + 1);
+    const std::span<const double> next = next_row(i);
     const std::span<double> w = eq.continuation_[i].row(t);
     const double c = payoffs[i].cost;
     const double d = payoffs[i].discount;
@@ -372,7 +393,8 @@ void EquilibriumSolver::forward_path(const Regime& regime) const {
   const int T = eq.horizon_;
   path = EquilibriumPath{};
   path.settled_at.assign(static_cast<std::size_t>(T), 0.0);
-  std::vector<double> pi(eq.stride(), 0.0), next(eq.stride(), 0.0);
+  // pi: the mass still at the table; closed: the mass whose window for talks has closed.
+  std::vector<double> pi(eq.stride(), 0.0), next(eq.stride(), 0.0), closed(eq.stride(), 0.0);
   pi[static_cast<std::size_t>(eq.start_)] = 1.0;
   double settle_time = 0.0;
   for (int t = 0; t < T; ++t) {
@@ -387,20 +409,32 @@ void EquilibriumSolver::forward_path(const Regime& regime) const {
       path.settled += path.settled_at[static_cast<std::size_t>(t)];
       settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
     }
-    if (!chain) continue;
-    chain->propagate(t, pi, next);
-    // Mass that reached a threshold ends the war by collapse and leaves the distribution.
-    const auto ia = static_cast<std::size_t>(eq.collapse_a_);
-    const auto ib = static_cast<std::size_t>(eq.collapse_b_);
-    const double absorbed_a = next[ia];
-    const double absorbed_b = next[ib];
-    next[ia] = next[ib] = 0.0;
-    path.collapse_a += absorbed_a;
-    path.collapse_b += absorbed_b;
-    path.expected_duration += (t + 1) * (absorbed_a + absorbed_b);
-    std::swap(pi, next);
+    if (chain) {
+      // Mass that reached a threshold ends the war by collapse and leaves the distribution.
+      const auto ia = static_cast<std::size_t>(eq.collapse_a_);
+      const auto ib = static_cast<std::size_t>(eq.collapse_b_);
+      const auto step = [&](std::vector<double>& mass) {
+        chain->propagate(t, mass, next);
+        const double absorbed_a = next[ia];
+        const double absorbed_b = next[ib];
+        next[ia] = next[ib] = 0.0;
+        path.collapse_a += absorbed_a;
+        path.collapse_b += absorbed_b;
+        path.expected_duration += (t + 1) * (absorbed_a + absorbed_b);
+        std::swap(mass, next);
+      };
+      step(pi);
+      if (closing_ > 0.0) step(closed);
+    }
+    // The window for talks closes between t and t + 1 with probability q: that mass fights on.
+    if (closing_ > 0.0)
+      for (std::size_t s = 0; s < pi.size(); ++s) {
+        closed[s] += closing_ * pi[s];
+        pi[s] *= 1.0 - closing_;
+      }
   }
-  for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s) path.frozen += pi[static_cast<std::size_t>(s)];
+  for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s)
+    path.frozen += pi[static_cast<std::size_t>(s)] + closed[static_cast<std::size_t>(s)];
   path.expected_duration += settle_time + T * path.frozen;
   path.expected_settlement_period =
       path.settled > 0.0 ? settle_time / path.settled : std::numeric_limits<double>::quiet_NaN();

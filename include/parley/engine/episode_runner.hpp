@@ -46,7 +46,10 @@ namespace parley {
 /// 2. fighting: with a battlefield, the front moves s_{t+1} ~ P_t(s_t, .) (FrontSampler, on
 ///    the run's front stream), every party with more than one hypothesis updates its belief
 ///    by Bayes' rule, and an absorbing state ends the episode in a collapse.
-/// At T the war freezes. Payoffs are those of Simulation.
+/// At T the war freezes. Payoffs are those of Simulation. Under a closing hazard q
+/// (ProtocolParams::closing_hazard) the window for talks survives each transition with
+/// probability 1 - q: the number survived, K = floor(ln U / ln(1 - q)), is drawn once from the
+/// run's `closing_stream`, and no talks are held after period K (the war is fought to its end).
 ///
 /// Under a durability section (Simulation::durable(), DESIGN 1.10) a settlement on x at t0 with
 /// the front at s starts a peace instead of ending the episode:
@@ -92,6 +95,9 @@ class EpisodeRunner {
   /// The stream of the breakdowns of peace (DESIGN 1.10): one draw per settlement whose
   /// hazard is strictly between 0 and 1.
   static constexpr std::uint64_t durability_stream = 2;
+  /// The stream of the talks' stochastic deadline (ProtocolParams::closing_hazard): one draw per
+  /// episode when 0 < q < 1.
+  static constexpr std::uint64_t closing_stream = 3;
 
   /// Keeps a reference to `simulation`, which must outlive the runner.
   explicit EpisodeRunner(const Simulation& simulation);
@@ -155,7 +161,8 @@ class EpisodeRunner {
   /// (null when nobody may renew, or without exactly two veto parties).
   std::shared_ptr<const BargainingEquilibrium> equilibrium_;
   const PeaceOffers* peace_offers_ = nullptr;
-  int silent_period_ = -1;               ///< a period whose talks a renewal at will replaced by fighting
+  int silent_period_ = -1;
+  int open_until_ = 0;                   ///< the last period whose talks the window allows               ///< a period whose talks a renewal at will replaced by fighting
   int war_ = -1;                         ///< index of the renewed war in progress; -1: the first war
   int war_start_ = 0;                    ///< the first period of the war in progress
   int fighting_ = 0;                     ///< periods of fighting before war_start_

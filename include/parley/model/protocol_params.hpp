@@ -24,6 +24,11 @@ struct ProtocolParams {
   bool counter = true;                   ///< mediated: belligerents may counter
   int every = 1;
   std::vector<int> periods;
+  /// q: the probability that the window for talks closes for good between two periods (an aid
+  /// decision, an election: a stochastic deadline, issue 16). After it closes no party
+  /// proposes and the war is fought to its end. 0: the talks stay open to the horizon (Stahl's
+  /// finite horizon, the limit of q -> 0).
+  double closing_hazard = 0.0;
 
   /// Whether period t has talks.
   [[nodiscard]] bool talks_at(int t) const;

@@ -114,6 +114,11 @@ void read_durability(ScenarioBuild& b, const YamlNode& n, const SourceLocation& 
   // war to renew. The rest of the section is still checked, so every error shows at once.
   if (!b.scenario.battlefield)
     b.reader.error(key_at, path, "the durability section needs a battlefield, and this scenario has none");
+  // A stochastic deadline closes the talks in the first war and in every renewed one; the
+  // solver's renewed wars do not model it yet, so the two are not combined.
+  if (b.scenario.protocol.closing_hazard > 0.0)
+    b.reader.error(key_at, path,
+                   "a durability section cannot be combined with protocol.closing_hazard > 0 (yet): leave one out");
   if (!b.reader.check_map(n, path, path)) return;
   DurabilityParams d;
   if (auto hazard = b.reader.number_key(n, path, path, "hazard")) d.base_hazard = *hazard;

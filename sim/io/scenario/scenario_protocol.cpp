@@ -125,6 +125,7 @@ void read_protocol(ScenarioBuild& b, const YamlNode* n) {
   if (n) {
     protocol.counter = b.reader.boolean_key(*n, path, path, "counter").value_or(true);
     protocol.every = b.reader.int_key(*n, path, path, "every").value_or(1);
+    protocol.closing_hazard = b.reader.number_key(*n, path, path, "closing_hazard").value_or(0.0);
     if (const YamlNode* periods = b.reader.list_key(*n, path, "periods")) read_periods(b, *periods);
   }
 }

@@ -275,6 +275,10 @@ std::vector<KeySpec> build_schema() {
       Key("protocol.periods", T::list).shape("list of integers")
           .constraint(">= 0, strictly increasing, < horizon").default_text("every `every` periods").meaning(
               "The exact periods with talks; overrides `every`."),
+      Key("protocol.closing_hazard", T::number).range(unit_interval()).default_number(0.0).meaning(
+          "q: probability that the window for talks closes for good between two periods (a stochastic "
+          "deadline: an aid decision, an election); after it the war is fought to its end. Not with a "
+          "durability section."),
 
       // Durability.
       Key("durability.hazard", T::number).range(unit_interval()).required().meaning(

@@ -209,6 +209,8 @@ TEST_CASE("every bad scenario in the corpus is reported at the right line and ke
       {"durability_without_battlefield", 33, 1, "durability", "the durability section needs a battlefield"},
       {"durability_continuous_terms", 44, 5, "durability.terms.territory",
        "continuous issue 'territory' cannot carry durability terms"},
+      {"durability_closing_hazard", 43, 1, "durability",
+       "a durability section cannot be combined with protocol.closing_hazard > 0"},
   };
   // Every file of the corpus has an expectation, and every expectation a file.
   std::size_t files = 0;
