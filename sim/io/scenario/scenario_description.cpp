@@ -209,6 +209,9 @@ std::string protocol_in_words(const Scenario& s) {
   } else {
     out += "; talks every " + (p.every == 1 ? s.period_unit : periods_in_words(s, p.every));
   }
+  if (p.closing_hazard > 0.0)
+    out += "; the window for talks closes for good with probability " + format_fixed(p.closing_hazard, 4) + " a " +
+           s.period_unit;
   return out + ".";
 }
 
@@ -401,7 +404,7 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
   }
   if (p.kind == ProtocolParams::Kind::mediated)
     json.field("mediator", s.parties[p.mediator].id).field("counter", p.counter);
-  json.field("every", p.every).key("periods").array(p.periods);
+  json.field("every", p.every).key("periods").array(p.periods).field("closing_hazard", p.closing_hazard);
   json.field("summary", protocol_in_words(s)).end_object();
   json.end_object();
 }
