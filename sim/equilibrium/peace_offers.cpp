@@ -375,79 +375,88 @@ std::optional<SpacePoint> PeaceOffers::best_for(std::size_t proposer, std::span<
 
 std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t proposer, std::span<const double> floors,
                                                    std::span<double> utilities) const {
-  std::optional<SpacePoint> best;
-  double best_value = 0.0;
-  double best_others = 0.0;
   // Branch and bound: with the responder j's floor f_j on u_j, no agreement of class c is worth
   // more to the proposer than a(t) min(max_c u_rho, min_lambda M_c(lambda) - lambda f_j) +
   // b(t, L), so once some class is known to give `reached`, a class whose bound falls short of
   // it by more than the tolerance cannot win and is not queried; nor is one whose best for j
-  // is below f_j.
-  double reached = -std::numeric_limits<double>::infinity();
+  // is below f_j, or whose best for the proposer is below the proposer's own threshold.
+  constexpr double kOut = -std::numeric_limits<double>::infinity();
   const std::size_t side = proposer == veto_[0] ? 0 : 1;
-  const std::size_t responder = veto_[1 - side];
-  floors_[proposer] = kNoThreshold;
+  const std::size_t other = 1 - side;
+  const std::size_t responder = veto_[other];
+  const double wanted = floors[responder];
+  const bool floored = wanted > kNoThreshold;
   const double* row = packed_.data() + static_cast<std::size_t>(t) * packed_stride_;
-  // The packed coefficients of class c at (t, s): a, then b and sigma, of veto party k.
-  const auto coefficients = [&](std::size_t c) { return row + packed_offset_[c]; };
-  const auto column = [&](std::size_t c) { return coefficients(c) + 2 + 4 * static_cast<std::size_t>(column_of(c, s)); };
-  // f_j for class c into floors_, or false when no agreement of c can meet j's floor.
-  const auto class_floor = [&](std::size_t c) {
-    const double* at = column(c);
-    double floor = at[2 + (1 - side)];
-    if (floors[responder] > kNoThreshold) {
-      const double slope = coefficients(c)[1 - side];
-      const double intercept = at[1 - side];
-      if (slope > 0.0) {
-        floor = std::max(floor, (floors[responder] - intercept) / slope);
-      } else if (!worth_at_least(intercept, floors[responder])) {
-        return false;  // the peace is worth b whatever the agreement, and b is too little
-      }
+  constexpr std::size_t slopes = kSupportSlopes.size();
+
+  // First pass, one tight loop over the packed coefficients: every class's floor on u_j and its
+  // bound, and the four largest bounds (queried first, for a good `reached` early).
+  constexpr std::size_t kFirst = 4;
+  std::array<std::size_t, kFirst> top{};
+  std::array<double, kFirst> top_bound{};
+  top_bound.fill(kOut);
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    const double* coefficients = row + packed_offset_[c];
+    const double* at = coefficients + 2 + 4 * static_cast<std::size_t>(column_of(c, s));
+    double floor = at[2 + other];  // sigma_j
+    bool open = true;
+    if (floored) {
+      const double slope = coefficients[other];
+      if (slope > 0.0)
+        floor = std::max(floor, (wanted - at[other]) / slope);
+      else
+        open = worth_at_least(at[other], wanted);  // the peace is worth b whatever the agreement
     }
-    floors_[responder] = floor;
-    // Beyond the class's best for j, no agreement of it meets the floor.
-    return !worth_more(floor, best_utility_[c * parties_ + responder]);
-  };
-  const auto bound = [&](std::size_t c) {
-    double most = best_utility_[c * parties_ + proposer];
-    const double floor = floors_[responder];
-    if (floor > kNoThreshold)
-      for (std::size_t k = 0; k < kSupportSlopes.size(); ++k)
-        most = std::min(most, support_[(c * 2 + side) * kSupportSlopes.size() + k] - kSupportSlopes[k] * floor);
-    return coefficients(c)[side] * most + column(c)[side];
-  };
-  // The class's best agreement for the proposer given floors_ (set by class_floor), if the
-  // proposer itself would keep it.
+    const double best_own = best_utility_[c * parties_ + proposer];
+    if (!open || worth_more(floor, best_utility_[c * parties_ + responder]) || worth_more(at[2 + side], best_own)) {
+      class_bounds_[c] = kOut;
+      continue;
+    }
+    double most = best_own;
+    if (floor > kNoThreshold) {
+      const double* support = support_.data() + (c * 2 + side) * slopes;
+      for (std::size_t k = 0; k < slopes; ++k) most = std::min(most, support[k] - kSupportSlopes[k] * floor);
+    }
+    const double bound = coefficients[side] * most + at[side];
+    class_bounds_[c] = bound;
+    class_floors_[c] = floor;
+    if (bound > top_bound[kFirst - 1]) {  // keep the four largest, in decreasing order
+      std::size_t k = kFirst - 1;
+      for (; k > 0 && bound > top_bound[k - 1]; --k) {
+        top_bound[k] = top_bound[k - 1];
+        top[k] = top[k - 1];
+      }
+      top_bound[k] = bound;
+      top[k] = c;
+    }
+  }
+
+  // The class's best agreement for the proposer given j's floor, if the proposer itself would
+  // keep it.
+  floors_[proposer] = kNoThreshold;
   const auto query = [&](std::size_t c) -> std::optional<SpacePoint> {
+    floors_[responder] = class_floors_[c];
     auto point = spaces_[c].best_for(proposer, floors_);
     if (!point) return std::nullopt;
     if (!worth_at_least(spaces_[c].utility(*point, proposer), sigma(c, proposer, t, s))) return std::nullopt;
     return point;
   };
-  // First pass: every class's floor and bound. Then the classes of the largest bounds are
-  // queried first, until one is feasible (four at most), for a good `reached` early (an
-  // infeasible one is struck off).
-  constexpr double kOut = -std::numeric_limits<double>::infinity();
-  for (std::size_t c = 0; c < classes_.size(); ++c) {
-    class_bounds_[c] = class_floor(c) && !worth_more(column(c)[2 + side], best_utility_[c * parties_ + proposer])
-                           ? bound(c)
-                           : kOut;
-    class_floors_[c] = floors_[responder];
-  }
-  for (int attempt = 0; attempt < 4; ++attempt) {
-    const auto top = std::max_element(class_bounds_.begin(), class_bounds_.end());
-    if (*top == kOut) break;
-    const auto c = static_cast<std::size_t>(top - class_bounds_.begin());
-    floors_[responder] = class_floors_[c];
+  double reached = kOut;
+  for (std::size_t k = 0; k < kFirst && top_bound[k] > kOut; ++k) {
+    const std::size_t c = top[k];
     if (const auto point = query(c)) {
       reached = a(c, proposer, t) * spaces_[c].utility(*point, proposer) + b(c, proposer, t, s);
       break;
     }
-    *top = kOut;
+    class_bounds_[c] = kOut;  // infeasible: struck off
   }
+
+  // Second pass, in class order (ties: the larger sum of the others' values, then the first).
+  std::optional<SpacePoint> best;
+  double best_value = 0.0;
+  double best_others = 0.0;
   for (std::size_t c = 0; c < classes_.size(); ++c) {
     if (class_bounds_[c] == kOut || worth_more(reached, class_bounds_[c])) continue;
-    floors_[responder] = class_floors_[c];
     const auto point = query(c);
     if (!point) continue;
     const double value = a(c, proposer, t) * spaces_[c].utility(*point, proposer) + b(c, proposer, t, s);
