@@ -1,6 +1,11 @@
 #include "parley/io/sweep/sweep_evaluator.hpp"
 
 #include <cmath>
+#include <memory>
+#include <mutex>
+#include <regex>
+#include <utility>
+#include <vector>
 
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/report/run_report.hpp"
@@ -39,6 +44,47 @@ std::vector<std::string> varied_value_problems(const ScenarioDocument& base, con
   return problems;
 }
 
+namespace {
+
+/// Points that differ only in the parties' strategies share one BargainingSetting (the agreement
+/// space, the war tables, the equilibrium and its renewed wars), as the meta-game's profiles
+/// do: a sweep over strategies pays for them once per value of the other parameters. The last
+/// few settings are kept, keyed by those values; any thread may ask.
+class SettingCache {
+ public:
+  explicit SettingCache(const std::vector<std::string>& paths) {
+    static const std::regex strategy_path(R"(parties\.[^.]+\.strategy(\..*)?)");
+    for (const auto& path : paths) shared_.push_back(!std::regex_match(path, strategy_path));
+  }
+
+  /// The setting of `variant`, the scenario of a point with these varied values.
+  std::shared_ptr<const BargainingSetting> setting(const Scenario& variant, const std::vector<std::string>& values) {
+    std::string key;
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (shared_[i]) key += values[i] + '\x1f';
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      for (const auto& [k, setting] : entries_)
+        if (k == key) return setting;
+    }
+    auto built = std::make_shared<const BargainingSetting>(variant);  // outside the lock: threads build in parallel
+    const std::lock_guard<std::mutex> lock(mutex_);
+    for (const auto& [k, setting] : entries_)
+      if (k == key) return setting;
+    if (entries_.size() == kKept) entries_.erase(entries_.begin());
+    entries_.emplace_back(std::move(key), built);
+    return built;
+  }
+
+ private:
+  static constexpr std::size_t kKept = 8;
+  std::vector<bool> shared_;  ///< per varied path: not a strategy, so part of the key
+  std::mutex mutex_;
+  std::vector<std::pair<std::string, std::shared_ptr<const BargainingSetting>>> entries_;
+};
+
+}  // namespace
+
 sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument> base, const sweep::SweepSpec& spec) {
   const auto all = RunReport::metric_names(build_scenario(*base));
   const auto selected = sweep::select_metrics(all, spec.metrics);
@@ -48,7 +94,8 @@ sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument>
   for (const auto& p : spec.parameters) paths.push_back(p.path);
   const auto runs = static_cast<std::int64_t>(spec.runs);
   const auto seed = spec.seed;
-  evaluator.evaluate = [base, paths, selected, runs, seed](const sweep::DesignPoint& point) {
+  auto settings = std::make_shared<SettingCache>(paths);
+  evaluator.evaluate = [base, paths, selected, runs, seed, settings](const sweep::DesignPoint& point) {
     Scenario variant;
     try {
       ScenarioDocument doc = *base;
@@ -63,7 +110,9 @@ sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument>
     options.point = point.id;
     // The sweep's threads share out the points; a point's summary does not depend on this.
     options.threads = 1;
-    const Simulation simulation(variant);
+    std::vector<StrategySpec> strategies;
+    for (const Party& party : variant.parties) strategies.push_back(party.strategy);
+    const Simulation simulation(settings->setting(variant, point.values), strategies);
     const RunSummary summary = simulate(simulation, options);
     const auto metrics = RunReport(simulation, summary).metrics();
     std::vector<double> chosen;

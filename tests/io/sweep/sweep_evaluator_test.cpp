@@ -40,7 +40,9 @@ TEST_CASE("A point's metrics are the Monte Carlo summary of the scenario with it
   spec.seed = 17;
   const auto evaluator = io::scenario_evaluator(default_document(), spec);
   const sweep::Design design(spec);
-  for (const std::uint64_t p : {1u, 2u}) {
+  // Every point: the two that share an advantage share one setting (they differ only in a
+  // strategy), and must still give exactly what `run` gives.
+  for (const std::uint64_t p : {1u, 2u, 0u, 3u}) {
     const auto point = design.point(p);
     const Scenario scenario = io::load_scenario(
         "ukraine-2025", {"battlefield.advantage=" + point.values[0], "parties.ukraine.strategy=" + point.values[1]});
