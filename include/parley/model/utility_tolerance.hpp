@@ -40,7 +40,9 @@ inline constexpr double tie_ulps = 4096.0;
 /// either value is infinite (an unbounded floor, e.g. -infinity for a responder whose vote is
 /// not needed, is compared exactly) or NaN.
 [[nodiscard]] inline double tie_tolerance(double a, double b) noexcept {
-  const double scale = std::max({1.0, std::abs(a), std::abs(b)});
+  // Two binary maxima, not max({...}): the same value, and no call to max_element in the
+  // unoptimised builds (every utility comparison comes here).
+  const double scale = std::max(1.0, std::max(std::abs(a), std::abs(b)));
   if (!std::isfinite(scale)) return 0.0;
   return tie_ulps * std::numeric_limits<double>::epsilon() * scale;
 }
