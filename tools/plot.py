@@ -300,7 +300,11 @@ def plot_outcomes(run: dict, ax=None, title=None):
 
 def plot_settlement(runs, ax=None, title=None, ended=False):
     """Share of episodes settled by each period (cumulative), one line per run, from
-    ``parley run --format json``; ``ended=True`` adds the share of wars over by any means."""
+    ``parley run --format json``; ``ended=True`` adds the share of wars over by any means.
+
+    With a durability section a settlement counts when its peace held to the horizon, and the
+    war's length counts its periods of fighting, before and after any breakdown (DESIGN 1.10):
+    the dotted line is then the share that fought at most that long, and says so."""
     if isinstance(runs, dict) and "runs" in runs and "outcomes" in runs:
         runs = {runs.get("scenario", "run"): runs}
     ax = _ax(ax)
@@ -309,11 +313,12 @@ def plot_settlement(runs, ax=None, title=None, ended=False):
         c = settlement_curve(run)
         line, = ax.step(c.index, c["settled"], where="post", label=label)
         if ended:
-            ax.step(c.index, c["ended"], where="post", ls=":", color=line.get_color(),
-                    label=f"{label}: war over (any end)")
+            what = "fought at most this long (any end)" if "durability" in run else "war over (any end)"
+            ax.step(c.index, c["ended"], where="post", ls=":", color=line.get_color(), label=f"{label}: {what}")
         period = run.get("period", period)
     ax.set_xlabel(f"{period}s from the start")
-    ax.set_ylabel("share settled by then")
+    durable = any("durability" in run for run in runs.values())
+    ax.set_ylabel("share settled by then" + (" (peace held to the end)" if durable else ""))
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
