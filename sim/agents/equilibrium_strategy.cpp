@@ -68,7 +68,9 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
   // Under durability the solver's thresholds are values of peace, so the offer is weighed by
   // the peace it would make (issue 14), not by u_i.
   const PeaceOffers* peace = eq.peace_offers();
-  if (peace && !peace->self_enforcing_class(offer.package, t, s)) {
+  if (!peace) return answer_by_threshold(offer.utilities[party_], threshold, view.reservation());
+  const auto c = peace->self_enforcing_class(offer.package, t, s);
+  if (!c) {
     // The solver's equilibrium is over self-enforcing agreements (Powell 2006): one that a
     // belligerent would break is no peace, and signing it would only move the front.
     Answer no;
@@ -76,8 +78,7 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
     no.reason = AnswerReason::not_self_enforcing;
     return no;
   }
-  const double worth = peace ? peace->value_of(offer.package, t, s, party_) : offer.utilities[party_];
-  return answer_by_threshold(worth, threshold, view.reservation());
+  return answer_by_threshold(peace->value_in_class(*c, offer.package, t, s, party_), threshold, view.reservation());
 }
 
 double EquilibriumStrategy::aspiration(const StrategyView& view) const {

@@ -8,7 +8,7 @@ const Agreement* NashTarget::find(const StrategyView& view) {
   const BargainingSetting& setting = view.setting();
   // Learning beliefs, or a war renewed after a breakdown, make r depend on more than (t, s):
   // the cache would serve another war's package.
-  if (!setting.static_beliefs() || view.state().renewed_war) {
+  if (!setting.static_beliefs() || view.state().renewed_war()) {
     auto solution = nash_solution(view.space(), view.reservations());
     if (!solution) return nullptr;
     fresh_ = std::move(solution->agreement);

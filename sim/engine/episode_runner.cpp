@@ -5,6 +5,18 @@
 
 namespace parley {
 
+namespace {
+
+/// K, the number of transitions something survives that ends with probability q between two
+/// periods (a peace, the talks' window), drawn by inversion: K = floor(ln U / ln(1 - q)) with
+/// U in (0, 1], so P(K >= k) = (1 - q)^k; 0 < q < 1.
+double transitions_survived(RandomStream& draws, double q) {
+  const double u = 1.0 - draws.uniform();  // in (0, 1]
+  return std::floor(std::log(u) / std::log1p(-q));
+}
+
+}  // namespace
+
 EpisodeRunner::EpisodeRunner(const Simulation& simulation)
     : simulation_(&simulation), setting_(&simulation.setting()) {
   const Scenario& sc = simulation.scenario();
@@ -179,8 +191,7 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   if (h >= 1.0) {
     breaks = t0 + 1;
   } else if (h > 0.0) {
-    const double u = 1.0 - draws.uniform();  // in (0, 1]
-    const double survived = std::floor(std::log(u) / std::log1p(-h));
+    const double survived = transitions_survived(draws, h);
     if (survived < static_cast<double>(horizon - t0)) breaks = t0 + 1 + static_cast<int>(survived);
   }
   // Renewal at will: the exact outlook of this peace (peace_value.hpp), from the cached tables.
@@ -231,7 +242,6 @@ int EpisodeRunner::keep_peace(int t0, const Offer& offer, int& s, RandomStream& 
   // Renewed at will at t_r, the war is fought in t_r (the value W^b(t_r) the decision weighed).
   if (at_will) silent_period_ = breaks;
   war_ = static_cast<int>(w);
-  state_.renewed_war = true;
   state_.balance = &renewed_[w].balance;
   war_start_ = breaks;
   s = line;
@@ -264,7 +274,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
     open_until_ = 0;
   } else if (q > 0.0) {
     RandomStream closing_draws(seed, point, run, closing_stream);
-    const double survived = std::floor(std::log(1.0 - closing_draws.uniform()) / std::log1p(-q));
+    const double survived = transitions_survived(closing_draws, q);
     if (survived < static_cast<double>(horizon)) open_until_ = static_cast<int>(survived);
   }
   for (const std::size_t i : learners_) beliefs_[i].reset();
@@ -275,7 +285,6 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   result_.breakdowns = 0;
   result_.renewals = 0;
   war_ = -1;
-  state_.renewed_war = false;
   state_.balance = nullptr;
   silent_period_ = -1;
   war_start_ = 0;

@@ -496,8 +496,7 @@ std::optional<std::size_t> PeaceOffers::self_enforcing_class(const Agreement& x,
 }
 
 double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party) const {
-  if (const auto c = self_enforcing_class(x, t, s))
-    return a(*c, party, t) * spaces_[*c].scenario().utility(party, x) + b(*c, party, t, s);
+  if (const auto c = self_enforcing_class(x, t, s)) return value_in_class(*c, x, t, s, party);
   // Someone would renew the war: the exact core says when, and what it is worth.
   return peace_outlook(terms_of(x, t, s)).value[party][0];
 }

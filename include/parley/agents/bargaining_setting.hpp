@@ -60,7 +60,7 @@ class BargainingSetting {
   /// s_0 (0 without a battlefield).
   [[nodiscard]] int start_state() const { return chain_ ? chain_->start() : 0; }
   /// Whether every party's belief has a single hypothesis: then no posterior ever moves and
-  /// every reservation value is a function of (t, s) alone in the first war of an episode (strategies may cache on it until NegotiationState::renewed_war).
+  /// every reservation value is a function of (t, s) alone in the first war of an episode (strategies may cache on it until NegotiationState::renewed_war()).
   [[nodiscard]] bool static_beliefs() const { return static_beliefs_; }
 
   /// The protocol's talk periods and proposers.

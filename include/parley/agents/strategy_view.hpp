@@ -26,12 +26,13 @@ struct NegotiationState {
   /// belief, of rejecting at t and fighting on (belief.hpp: subjective_continuation).
   std::span<const double> reservations;
   std::span<const Offer> history;         ///< every offer of the episode so far, oldest first
-  /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
-  /// one, whose values (and so the reservations) are not the setting's tables at (t, s).
-  bool renewed_war = false;
   /// The post-settlement balance of the renewed war in progress, or nullptr in the first war
   /// (valid until the episode ends).
   const PostSettlementBalance* balance = nullptr;
+
+  /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
+  /// one, whose values (and so the reservations) are not the setting's tables at (t, s).
+  [[nodiscard]] bool renewed_war() const { return balance != nullptr; }
 };
 
 /// \brief A strategy's window on the episode: the state seen from party `self`'s seat.

@@ -153,6 +153,11 @@ class PeaceOffers final : public OfferSpace {
   /// the war at will), else std::nullopt: an agreement the solver's proposers never offer and
   /// the `equilibrium` strategy never signs.
   [[nodiscard]] std::optional<std::size_t> self_enforcing_class(const Agreement& x, int t, int s) const;
+  /// a_ic(t) u_i(x) + b_ic(t, L): party i's value of x, signed at (t, s), in its self-enforcing
+  /// class c (self_enforcing_class).
+  [[nodiscard]] double value_in_class(std::size_t c, const Agreement& x, int t, int s, std::size_t party) const {
+    return a(c, party, t) * spaces_[c].scenario().utility(party, x) + b(c, party, t, s);
+  }
 
   /// Whether some agreement of some class is self-enforcing at (t, s), whatever anyone's floor:
   /// false is Powell's case, where no agreement can end the war.
