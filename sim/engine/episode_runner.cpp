@@ -284,6 +284,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   result_.peace_periods = 0;
   result_.breakdowns = 0;
   result_.renewals = 0;
+  result_.first_agreement = -1;
   war_ = -1;
   state_.balance = nullptr;
   silent_period_ = -1;
@@ -318,6 +319,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
       }
       if (settled) {
         const Offer& offer = pool_[history_size_ - 1];
+        if (result_.first_agreement < 0) result_.first_agreement = t;
         const int resumes = simulation_->durable() ? keep_peace(t, offer, s, durability_draws, observer) : -1;
         if (resumes < 0) {
           settle(t, offer);

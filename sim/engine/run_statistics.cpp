@@ -63,6 +63,7 @@ RunAccumulator::RunAccumulator(const Scenario& scenario) {
   total_clauses_ = scenario.clause_count();
   durations_.assign(static_cast<std::size_t>(scenario.horizon) + 1, 0);
   settlement_periods_.assign(static_cast<std::size_t>(scenario.horizon), 0);
+  first_agreements_.assign(static_cast<std::size_t>(scenario.horizon), 0);
   payoffs_.resize(scenario.parties.size());
   durable_ = scenario.durability.has_value() && scenario.battlefield.has_value();
   for (Terms* terms : {&settled_, &final_}) {
@@ -105,6 +106,7 @@ void RunAccumulator::add(const EpisodeResult& result) {
     if (result.renewals > 0) ++renewed_;
     breakdowns_.add(static_cast<double>(result.breakdowns));
     peace_periods_.add(static_cast<double>(result.peace_periods));
+    if (result.first_agreement >= 0) ++first_agreements_[static_cast<std::size_t>(result.first_agreement)];
   }
 }
 
@@ -130,6 +132,7 @@ void RunAccumulator::merge(const RunAccumulator& later) {
   renewed_ += later.renewed_;
   breakdowns_.merge(later.breakdowns_);
   peace_periods_.merge(later.peace_periods_);
+  for (std::size_t t = 0; t < first_agreements_.size(); ++t) first_agreements_[t] += later.first_agreements_[t];
 }
 
 void RunAccumulator::clear_terms(Terms& terms) {
@@ -152,6 +155,7 @@ void RunAccumulator::clear() {
   held_ = broke_ = renewed_ = 0;
   breakdowns_.clear();
   peace_periods_.clear();
+  std::fill(first_agreements_.begin(), first_agreements_.end(), 0);
 }
 
 std::vector<TermsSummary> RunAccumulator::summarise(const Terms& terms) const {
@@ -198,6 +202,10 @@ RunSummary RunAccumulator::summary(std::uint64_t seed, std::uint64_t point) cons
     s.breakdowns = estimate(breakdowns_);
     s.peace_periods = estimate(peace_periods_);
     s.fighting_periods = s.duration.mean;
+    std::int64_t signed_runs = 0;
+    for (const std::int64_t n : first_agreements_) signed_runs += n;
+    s.signed_agreement = proportion(signed_runs, runs_);
+    s.first_agreement_periods = first_agreements_;
   }
   return s;
 }

@@ -43,8 +43,27 @@ TEST_CASE("time-dependent aspiration: Boulware above linear above Conceder, hard
   }
   // Never below the reservation value, even when fighting beats every agreement.
   CHECK(TimeDependentStrategy::aspiration_at(0.95, 0.8, 3, 20, 1.0) == 0.95);
-  CHECK_THROWS_AS(TimeDependentStrategy(0.0), std::invalid_argument);
-  CHECK_THROWS_AS(TimeDependentStrategy(-1.0), std::invalid_argument);
+  CHECK_THROWS_AS(TimeDependentStrategy(0.0, 10), std::invalid_argument);
+  CHECK_THROWS_AS(TimeDependentStrategy(-1.0, 10), std::invalid_argument);
+  CHECK_THROWS_AS(TimeDependentStrategy(1.0, 0), std::invalid_argument);
+}
+
+TEST_CASE("time-dependent aspiration: conceded by the planning horizon, not the scenario's", "[agents]") {
+  // Past P the aspiration is r; hardline never concedes.
+  CHECK(TimeDependentStrategy::aspiration_at(0.2, 0.9, 15, 10, 0.2) == 0.2);
+  CHECK(TimeDependentStrategy::aspiration_at(0.2, 0.9, 15, 10, 0.0) == Approx(0.9).epsilon(1e-15));
+  // The same player at t = 5 with P = 10 asks the same in a scenario of horizon 10 and of 40:
+  // the scenario's horizon is a truncation the parties do not know (issue 16).
+  DecisionPoint short_talks(pie_scenario(10, {}, {}));
+  DecisionPoint long_talks(pie_scenario(40, {}, {}));
+  short_talks.at(5, 0);
+  long_talks.at(5, 0);
+  TimeDependentStrategy linear_ten(1.0, 10);
+  CHECK(linear_ten.aspiration(short_talks.view(0)) == Approx(0.5).epsilon(1e-14));
+  CHECK(linear_ten.aspiration(long_talks.view(0)) == linear_ten.aspiration(short_talks.view(0)));
+  long_talks.at(20, 0);
+  CHECK(linear_ten.aspiration(long_talks.view(0)) == Approx(0.0).margin(1e-15));
+  CHECK(linear_ten.planning_horizon() == 10);
 }
 
 TEST_CASE("time-dependent strategy: proposes the trade-off offer at its aspiration", "[agents]") {
@@ -52,13 +71,13 @@ TEST_CASE("time-dependent strategy: proposes the trade-off offer at its aspirati
   // T = 10 demands 1/2 and offers x = 1/2.
   DecisionPoint point(pie_scenario(10, {}, {}));
   point.at(5, 0);
-  TimeDependentStrategy linear(1.0);
+  TimeDependentStrategy linear(1.0, 10);
   Agreement offer;
   REQUIRE(linear.propose(point.view(0), offer));
   CHECK(offer.amounts[0] == Approx(0.5).epsilon(1e-14));
   CHECK(linear.aspiration(point.view(0)) == Approx(0.5).epsilon(1e-14));
   // B's proposal: x = 1 - tau_B.
-  TimeDependentStrategy boulware(0.2);
+  TimeDependentStrategy boulware(0.2, 10);
   REQUIRE(boulware.propose(point.view(1), offer));
   CHECK(offer.amounts[0] == Approx(std::pow(0.5, 5.0)).epsilon(1e-13));
   TimeDependentStrategy hardline = TimeDependentStrategy::hardline();
@@ -68,7 +87,7 @@ TEST_CASE("time-dependent strategy: proposes the trade-off offer at its aspirati
 
 TEST_CASE("time-dependent strategy: accepts what beats its own next offer, never below r", "[agents]") {
   DecisionPoint point(pie_scenario(10, {}, {}, 0.3, 0.0));
-  TimeDependentStrategy linear(1.0);
+  TimeDependentStrategy linear(1.0, 10);
   // A's reservation without a battlefield or costs is its reservation value 0.3 at every t.
   point.at(4, 0);
   REQUIRE(point.reservation(0) == Approx(0.3).epsilon(1e-15));

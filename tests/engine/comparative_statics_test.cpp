@@ -63,9 +63,10 @@ TEST_CASE("comparative statics: a quick side settles earlier and on worse terms 
   // of the war still to come), is wider than what the linear B has still to concede, so that
   // A's concessions decide when they meet. (At a cost of 0.003 a period the range is always
   // narrower: they could only meet at the last talks, whatever A plays.)
+  // Both plan to have conceded by period 40 of the 50 (their planning horizon, issue 16).
   const auto war = [](const char* a_strategy) {
-    return war_scenario(front(10, 5, 0.3, 0.0), 50, {0.01, 1.0, {}, strategy(a_strategy)},
-                        {0.01, 1.0, {}, strategy("linear")});
+    return war_scenario(front(10, 5, 0.3, 0.0), 50, {0.01, 1.0, {}, strategy(a_strategy, {{"horizon", 40.0}})},
+                        {0.01, 1.0, {}, strategy("linear", {{"horizon", 40.0}})});
   };
   const RunSummary quick = run(war("quick"));
   const RunSummary prolonged = run(war("prolonged"));

@@ -53,6 +53,9 @@ struct EpisodeResult {
   /// settlement whose peace never started: renewed at its own period).
   int renewals = 0;
   int final_state = 0;  ///< s at the end (0 without a battlefield)
+  /// The period of the first agreement signed, whether or not its peace held (-1 if none):
+  /// when the talks first succeed, which under durability may be well before `period`.
+  int first_agreement = -1;
   std::size_t proposer = 0;  ///< settled: the party whose offer was accepted
   /// The agreement in force at the end: the settlement, the collapse terms, or frozen(s_T)
   /// (the status quo without a battlefield). Valid until the runner's next episode.

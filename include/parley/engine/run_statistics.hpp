@@ -95,6 +95,11 @@ struct RunSummary {
   MeanEstimate peace_periods;
   /// Periods of fighting per run (EpisodeResult::duration; the same as duration.mean).
   MeanEstimate fighting_periods;
+  /// Runs in which an agreement was signed at all (EpisodeResult::first_agreement >= 0).
+  ProportionEstimate signed_agreement;
+  /// Runs by the period of their first agreement, t = 0..T-1 (EpisodeResult::first_agreement):
+  /// when the talks first succeed, whether or not that peace held.
+  std::vector<std::int64_t> first_agreement_periods;
 
   [[nodiscard]] const ProportionEstimate& outcome(Outcome o) const;
 };
@@ -165,6 +170,7 @@ class RunAccumulator {
   std::int64_t renewed_ = 0;
   RunningMoments breakdowns_;
   RunningMoments peace_periods_;
+  std::vector<std::int64_t> first_agreements_;  ///< 0..T-1
 };
 
 }  // namespace parley

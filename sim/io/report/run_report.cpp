@@ -54,6 +54,11 @@ std::vector<RunMetric> run_metrics(const Scenario& scenario, const RunSummary* s
     add("durability.breakdowns.mean", summary ? summary->breakdowns.mean : nan);
     add("durability.peace_periods.mean", summary ? summary->peace_periods.mean : nan);
     add("durability.fighting_periods.mean", summary ? summary->fighting_periods.mean : nan);
+    add("durability.signed", summary ? summary->signed_agreement.p : nan);
+    add("durability.first_agreement_period.median",
+        summary && summary->signed_agreement.count > 0
+            ? static_cast<double>(histogram_quantile(summary->first_agreement_periods, 1, 2))
+            : nan);
   }
   return row;
 }

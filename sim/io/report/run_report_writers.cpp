@@ -134,6 +134,15 @@ void write_run_table(std::ostream& out, const RunReport& report) {
         << "  " << unit << "s of peace: mean " << format_fixed(r.peace_periods.mean, 1) << " "
         << interval_text(r.peace_periods.ci95, 1) << "; of fighting: mean " << format_fixed(r.fighting_periods.mean, 1)
         << " " << interval_text(r.fighting_periods.ci95, 1) << "\n";
+    // When the talks first succeed, apart from whether that peace held: under durability the
+    // settlements that hold may be only the late ones, where renewing no longer pays.
+    out << "  an agreement was signed in " << format_fixed(r.signed_agreement.p, 3) << " "
+        << interval_text(r.signed_agreement.ci95, 3);
+    if (r.signed_agreement.count > 0)
+      out << "; the first in " << unit << " " << histogram_quantile(r.first_agreement_periods, 1, 2)
+          << " (median; 10% by " << unit << " " << histogram_quantile(r.first_agreement_periods, 1, 10) << ", 90% by "
+          << unit << " " << histogram_quantile(r.first_agreement_periods, 9, 10) << ")";
+    out << "\n";
   }
 
   out << "\nHow long it lasts (" << unit
@@ -231,6 +240,11 @@ void write_run_json(std::ostream& out, const RunReport& report) {
     mean_json("breakdowns", r.breakdowns);
     mean_json("peace_periods", r.peace_periods);
     mean_json("fighting_periods", r.fighting_periods);
+    json.field("signed", r.signed_agreement.p).key("signed_ci95");
+    write_interval_json(json, r.signed_agreement.ci95);
+    json.key("first_agreement_period").begin_object();
+    json.field("median", histogram_quantile(r.first_agreement_periods, 1, 2));
+    json.key("counts").array(r.first_agreement_periods).end_object();
     json.end_object();
   }
   json.end_object();
@@ -294,6 +308,9 @@ void write_run_csv(std::ostream& out, const RunReport& report) {
     add("durability.breakdowns.mean", number(r.breakdowns.mean));
     add("durability.peace_periods.mean", number(r.peace_periods.mean));
     add("durability.fighting_periods.mean", number(r.fighting_periods.mean));
+    add("durability.signed", number(r.signed_agreement.p));
+    add("durability.first_agreement_period.median",
+        r.signed_agreement.count > 0 ? std::to_string(histogram_quantile(r.first_agreement_periods, 1, 2)) : "");
   }
   CsvWriter csv(out);
   csv.write_row(names);

@@ -132,7 +132,11 @@ TEST_CASE("run's writers: whether the peace lasts, only with a durability sectio
     REQUIRE(json.count(metric.name) == 1);
     if (metric.name.rfind("durability.", 0) == 0) ++durability_metrics;
   }
-  CHECK(durability_metrics == 6);
+  CHECK(durability_metrics == 8);
+  CHECK(json.at("durability.signed").number == s.signed_agreement.p);
+  REQUIRE(s.signed_agreement.count > 0);
+  CHECK(json.at("durability.first_agreement_period.median").number ==
+        histogram_quantile(s.first_agreement_periods, 1, 2));
 
   std::ostringstream csv_text;
   io::write_run_csv(csv_text, run.report());

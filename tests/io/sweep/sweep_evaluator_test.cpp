@@ -59,9 +59,10 @@ TEST_CASE("A point's metrics are the Monte Carlo summary of the scenario with it
 TEST_CASE("Metric names follow the scenario's parties and issues", "[sweep]") {
   const Scenario scenario = io::load_scenario("ukraine-2025");
   const auto names = io::RunReport::metric_names(scenario);
-  // Six more for a durability section (the default scenario has one): held, broke, renewed,
-  // breakdowns, periods of peace and of fighting.
-  std::size_t expected = 8 + 2 * scenario.parties.size() + (scenario.durability ? 6 : 0);
+  // Eight more for a durability section (the default scenario has one): held, broke, renewed,
+  // breakdowns, periods of peace and of fighting, the share that signed and the median first
+  // agreement.
+  std::size_t expected = 8 + 2 * scenario.parties.size() + (scenario.durability ? 8 : 0);
   for (const auto& issue : scenario.issues)
     expected += issue.kind == IssueKind::continuous ? 1 : issue.kind == IssueKind::ordinal ? 1 + issue.levels.size() : issue.clauses.size();
   CHECK(names.size() == expected);
