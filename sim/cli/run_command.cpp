@@ -14,8 +14,10 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/progress_bar.hpp"
 #include "parley/io/report/episode_narrator.hpp"
+#include "parley/io/report/robustness_findings.hpp"
 #include "parley/io/report/run_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"
+#include "robustness_check.hpp"
 #include "scenario_options.hpp"
 
 namespace parley::cli {
@@ -34,13 +36,19 @@ int run_command(const std::vector<std::string>& args) {
                           "period by period instead.",
                           config);
   bool trace_episode = false;
+  bool robustness = false;
   cli.options().add_options()("trace", po::bool_switch(&trace_episode),
                               "narrate one episode (run 0 of --seed): the front, each side's reservation value and "
-                              "demand, every offer and every answer with its reason");
+                              "demand, every offer and every answer with its reason")(
+      "robustness", po::bool_switch(&robustness), robustness_help);
   if (const auto exit_code = cli.parse(args)) return *exit_code;
   const ScenarioOptions& options = cli.values();
   if (trace_episode && options.format == OutputFormat::csv) {
     std::cerr << "parley run: --trace writes text or JSON, not CSV\n";
+    return 2;
+  }
+  if (robustness && (trace_episode || options.format == OutputFormat::csv)) {
+    std::cerr << "parley run: --robustness writes a table or JSON of the summary, not CSV or a trace\n";
     return 2;
   }
   const auto scenario = cli.load_scenario();
@@ -69,9 +77,23 @@ int run_command(const std::vector<std::string>& args) {
   const RunSummary summary = simulate(*simulation, run);
   progress.finish();
   const io::RunReport report(*simulation, summary);
+  std::optional<io::RobustnessCheck> check;
+  if (robustness) {
+    // The same runs and seed under each change: common random numbers for the fronts.
+    RunOptions quiet = run;
+    quiet.progress = nullptr;
+    check = check_robustness(options, *scenario, io::run_findings(*scenario, summary),
+                             io::PlanningHorizons::scenario,
+                             [&](const Scenario& variant, const io::RobustnessVariant&) {
+                               return io::run_findings(variant, simulate(variant, quiet));
+                             });
+  }
   switch (options.format) {
-    case OutputFormat::table: io::write_run_table(*out, report); break;
-    case OutputFormat::json: io::write_run_json(*out, report); break;
+    case OutputFormat::table:
+      io::write_run_table(*out, report);
+      if (check) io::write_robustness_table(*out, *check);
+      break;
+    case OutputFormat::json: io::write_run_json(*out, report, check ? &*check : nullptr); break;
     case OutputFormat::csv: io::write_run_csv(*out, report); break;
   }
   out->flush();

@@ -15,7 +15,9 @@
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/printable_text.hpp"
+#include "parley/io/report/robustness_findings.hpp"
 #include "parley/io/report/solve_report.hpp"
+#include "robustness_check.hpp"
 #include "scenario_options.hpp"
 #include "unsigned_option.hpp"
 
@@ -31,12 +33,18 @@ int run_solve(const std::vector<std::string>& args) {
                           "agreement comes, and the equilibrium offers as packages over the front's states.");
   int period = -1;
   Unsigned<std::size_t> quota;
+  bool robustness = false;
   cli.options().add_options()(
       "period", po::value(&period)->default_value(-1),
       "the talk period whose offers are reported over the front's states (default: the first talks)")(
       "quota", po::value(&quota)->default_value(Unsigned<std::size_t>{0}),
-      "votes of veto parties an offer needs, the proposer's included (default 0: every veto party)");
+      "votes of veto parties an offer needs, the proposer's included (default 0: every veto party)")(
+      "robustness", po::bool_switch(&robustness), robustness_help);
   if (const auto code = cli.parse(args)) return *code;
+  if (robustness && cli.values().format == OutputFormat::csv) {
+    std::cerr << "parley solve: --robustness writes a table or JSON, not CSV\n";
+    return 2;
+  }
   const auto scenario = cli.load_scenario();
   if (!scenario) return 1;
 
@@ -55,13 +63,26 @@ int run_solve(const std::vector<std::string>& args) {
     return 2;
   }
   const io::SolveReport report = io::make_solve_report(*scenario, space, *eq, period);
+  std::optional<io::RobustnessCheck> check;
+  if (robustness) {
+    check = check_robustness(cli.values(), *scenario, io::solve_findings(*scenario, *eq),
+                             io::PlanningHorizons::ignored,
+                             [&](const Scenario& variant, const io::RobustnessVariant&) {
+                               const AgreementSpace variant_space(variant);
+                               return io::solve_findings(
+                                   variant, BargainingEquilibrium::solve(variant, variant_space, options));
+                             });
+  }
 
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {
-    case OutputFormat::json: io::write_solve_json(*out, report); break;
+    case OutputFormat::json: io::write_solve_json(*out, report, check ? &*check : nullptr); break;
     case OutputFormat::csv: io::write_solve_csv(*out, report); break;
-    case OutputFormat::table: io::write_solve_table(*out, report); break;
+    case OutputFormat::table:
+      io::write_solve_table(*out, report);
+      if (check) io::write_robustness_table(*out, *check);
+      break;
   }
   return 0;
 }

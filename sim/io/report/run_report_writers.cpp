@@ -175,7 +175,7 @@ void write_run_table(std::ostream& out, const RunReport& report) {
   write_terms_table(out, s, r.settlement_terms);
 }
 
-void write_run_json(std::ostream& out, const RunReport& report) {
+void write_run_json(std::ostream& out, const RunReport& report, const RobustnessCheck* robustness) {
   const Scenario& s = report.scenario();
   const RunSummary& r = report.summary();
   JsonWriter json(out);
@@ -247,6 +247,7 @@ void write_run_json(std::ostream& out, const RunReport& report) {
     json.key("counts").array(r.first_agreement_periods).end_object();
     json.end_object();
   }
+  if (robustness) write_robustness_json(json, *robustness);
   json.end_object();
   out << "\n";
 }

@@ -138,7 +138,7 @@ void write_offer_json(JsonWriter& json, const SolveReport& r, int t, int s, std:
   json.end_object();
 }
 
-void write_equilibrium_json(std::ostream& out, const SolveReport& r) {
+void write_equilibrium_json(std::ostream& out, const SolveReport& r, const RobustnessCheck* robustness) {
   const Scenario& sc = r.scenario;
   const BargainingEquilibrium& eq = r.equilibrium;
   const int s0 = eq.start_state();
@@ -190,7 +190,9 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r) {
       json.end_array().end_object();
     }
   }
-  json.end_array().end_object();
+  json.end_array();
+  if (robustness) write_robustness_json(json, *robustness);
+  json.end_object();
   out << "\n";
 }
 
@@ -336,7 +338,9 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
 }  // namespace
 
 void write_solve_table(std::ostream& out, const SolveReport& report) { write_equilibrium_table(out, report); }
-void write_solve_json(std::ostream& out, const SolveReport& report) { write_equilibrium_json(out, report); }
+void write_solve_json(std::ostream& out, const SolveReport& report, const RobustnessCheck* robustness) {
+  write_equilibrium_json(out, report, robustness);
+}
 void write_solve_csv(std::ostream& out, const SolveReport& report) { write_equilibrium_csv(out, report); }
 
 }  // namespace parley::io

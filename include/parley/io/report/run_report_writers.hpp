@@ -7,6 +7,7 @@
 
 #include <ostream>
 
+#include "parley/io/report/robustness_report.hpp"
 #include "parley/io/report/run_report.hpp"
 
 namespace parley::io {
@@ -21,7 +22,8 @@ void write_run_table(std::ostream& out, const RunReport& report);
 /// outcomes_ci95), duration, parties (strategy and utility), settlements, settlement_period,
 /// terms (over the settled runs) and final_terms (the package in force at the end of every
 /// run). Flattened with dots, its numeric leaves include every name of RunReport::metrics().
-void write_run_json(std::ostream& out, const RunReport& report);
+/// With `robustness`, also `robustness` (robustness_report.hpp).
+void write_run_json(std::ostream& out, const RunReport& report, const RobustnessCheck* robustness = nullptr);
 
 /// The summary as a header line and one row: scenario, runs, seed, outcomes.<o> with
 /// .ci95_low and .ci95_high, duration.{mean,median,p10,p90}, parties.<id>.utility.mean with

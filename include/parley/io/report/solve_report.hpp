@@ -10,6 +10,7 @@
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/io/report/robustness_report.hpp"
 #include "parley/model/agreement.hpp"
 #include "parley/model/scenario.hpp"
 
@@ -46,8 +47,8 @@ struct SolveReport {
 void write_solve_table(std::ostream& out, const SolveReport& report);
 
 /// The same as one JSON object, with every proposer's offer at (period, s_0) and at each
-/// interior state.
-void write_solve_json(std::ostream& out, const SolveReport& report);
+/// interior state, and `robustness` (robustness_report.hpp) when `robustness` is given.
+void write_solve_json(std::ostream& out, const SolveReport& report, const RobustnessCheck* robustness = nullptr);
 
 /// One CSV row per interior front state and proposer at the reported period: P(agreement),
 /// the recognition, V_i(t, s), the offer's utilities and its terms in full.
