@@ -78,9 +78,18 @@ RobustnessFindings solve_findings(const Scenario& scenario, const BargainingEqui
   const EquilibriumPath& path = equilibrium.path();
   const int first = equilibrium.first_talk_period();
   const double at_first = first >= 0 ? path.settled_at[static_cast<std::size_t>(first)] : 0.0;
-  const char* when = at_first > 0.5 ? "at the first talks" : path.settled > 0.5 ? "later" : "mostly not";
+  // An agreement expected in the last quarter of the horizon is the signature of a deadline
+  // effect: the end of the model, not the war, deciding when.
+  const bool late = path.settled > 0.5 && path.expected_settlement_period > 0.75 * scenario.horizon;
+  const char* when = at_first > 0.5 ? "at the first talks"
+                     : path.settled <= 0.5 ? "mostly not"
+                     : late ? "in the last quarter of the horizon"
+                            : "later, before the last quarter of the horizon";
   findings.add("agreement comes", when,
-               "P(at the first talks) = " + format_fixed(at_first, 3) + ", P(ever) = " + format_fixed(path.settled, 3));
+               "P(at the first talks) = " + format_fixed(at_first, 3) + ", P(ever) = " + format_fixed(path.settled, 3) +
+                   (path.settled > 0.0 ? ", mean " + scenario.period_unit + " " +
+                                             format_fixed(path.expected_settlement_period, 1)
+                                       : std::string()));
   const int s0 = equilibrium.start_state();
   std::string larger;
   double best_gain = 0.0;

@@ -35,7 +35,10 @@ struct RobustnessFindings {
 
 /// `solve`'s conclusion:
 /// - when agreement comes on the equilibrium path: "at the first talks" when most of the
-///   probability settles there, "later" when most settles after it, "mostly not" otherwise;
+///   probability settles there; when most settles after it, "in the last quarter of the
+///   horizon" if E[t | agreement] > 3T/4 (a deadline effect: the end of the model deciding
+///   when), "later, before the last quarter of the horizon" otherwise; "mostly not" when
+///   P(agreement) <= 1/2;
 /// - per veto party, whether its equilibrium value V_i(0, s_0) beats V^war_i(0, s_0) (by more
 ///   than 1e-9: "yes", less than -1e-9: "no", else "no gain");
 /// - which veto party gains more over fighting to the end (or "equal" within 1e-9).
