@@ -738,8 +738,12 @@ pp.plot_settlement(curves, ended=True);
   collectively costly.
 - The equilibrium can stay the same while its payoffs move a lot with the advantage assumption:
   the assumption decides *who* gains from delay.
-- Talks in this scenario happen every 4 weeks and the Boulware side concedes late, which is why
-  settlements pile up near the end of the horizon.
+- Talks in this scenario happen every 4 weeks and the Boulware side concedes late in its own
+  planning horizon (52 weeks by default; `prolonged:horizon=104` plans over two years), so the
+  first agreements come around week 40 whatever the model's horizon. The settlements that *hold*
+  pile up near the end of the horizon: earlier ones are renewed at will, and only near the end
+  of the model is a peace not worth breaking. `parley run --robustness` shows which conclusions
+  survive a change of horizon, speaking order or planning horizon.
 - These are Monte Carlo estimates with standard errors (`standard_errors` in the compare JSON);
   300 runs per profile is enough to see the pattern, not to settle close calls.
 """,
