@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -38,6 +39,13 @@ struct ProfileOutcome {
   double mean_duration = 0.0;  ///< mean periods fought (EpisodeResult::duration)
 };
 
+namespace detail {
+struct MetaGameRuns;
+}  // namespace detail
+
+/// Progress of a meta-game's runs: (runs done, runs wanted) per profile, as RunOptions::progress.
+using MetaGameProgress = std::function<void(std::int64_t, std::int64_t)>;
+
 /// \brief The meta-game estimated by Monte Carlo: a bimatrix game of expected payoffs, with
 /// the sampling error of every payoff and of every difference between profiles.
 ///
@@ -54,6 +62,9 @@ struct ProfileOutcome {
 /// The covariances are accumulated by the multivariate form of Welford's update and merged
 /// block by block in run order (Chan, Golub and LeVeque 1979), so memory does not grow with
 /// the number of runs and the result does not depend on the number of threads.
+///
+/// A MetaGame keeps its prepared profiles and its moments, so that extend_meta_game can add
+/// runs without replaying the ones it has; copies share the profiles.
 class MetaGame {
  public:
   /// The expected payoffs: A for the row player, B for the column player, labelled with the
@@ -61,6 +72,10 @@ class MetaGame {
   [[nodiscard]] const BimatrixGame& game() const { return game_; }
   [[nodiscard]] const MetaGameSpec& spec() const { return spec_; }
   [[nodiscard]] std::int64_t runs() const { return runs_; }
+  /// The seed and design point of the common random numbers: run k of every profile draws
+  /// from RandomStream(seed, point, k).
+  [[nodiscard]] std::uint64_t seed() const;
+  [[nodiscard]] std::uint64_t point() const;
 
   /// The standard error of the mean payoff of `player` (0 row, 1 column) at profile (i, j).
   [[nodiscard]] double standard_error(int player, int i, int j) const;
@@ -74,11 +89,17 @@ class MetaGame {
 
  private:
   friend MetaGame play_meta_game(std::shared_ptr<const BargainingSetting>, const MetaGameSpec&, const RunOptions&);
+  friend MetaGame extend_meta_game(const MetaGame&, std::int64_t, int, const MetaGameProgress&);
   MetaGame(BimatrixGame game, MetaGameSpec spec) : game_(std::move(game)), spec_(std::move(spec)) {}
+  /// The estimate of the runs in `sampled` (built by meta_game.cpp).
+  static MetaGame from_runs(const MetaGameSpec& spec, std::shared_ptr<const detail::MetaGameRuns> sampled);
   [[nodiscard]] int profile(int i, int j) const { return i * game_.cols() + j; }
 
   BimatrixGame game_;
   MetaGameSpec spec_;
+  /// The prepared profiles, the seed and point, and the moments of the runs so far, kept
+  /// block-aligned for extend_meta_game.
+  std::shared_ptr<const detail::MetaGameRuns> sampled_;
   std::int64_t runs_ = 0;
   /// Per player: the covariance matrix of the per-run payoffs over profiles (profile index
   /// i * cols + j), unbiased (divided by runs - 1).
@@ -99,6 +120,21 @@ class MetaGame {
 /// rethrows the first exception of a worker.
 [[nodiscard]] MetaGame play_meta_game(std::shared_ptr<const BargainingSetting> setting, const MetaGameSpec& spec,
                                       const RunOptions& options);
+
+/// \brief The same meta-game with runs [meta.runs(), runs) added, without replaying the runs
+/// it has: run k of every profile is again RandomStream(meta.seed(), meta.point(), k), and the
+/// moments are merged as play_meta_game merges them, so that the result is bit-identical to
+/// play_meta_game with `runs` runs, at any thread count (`threads`, 0: every hardware thread).
+///
+/// How: play_meta_game's blocks of runs_per_block runs are aligned on run 0 and merged in
+/// order. `meta` keeps the merged moments of its whole blocks and, apart, the Welford state of
+/// its last block if that is partial; the extension continues that block where it stopped
+/// (Welford's update is sequential, so the block comes out as if played at once) and merges it
+/// and the following blocks in order onto the whole ones. `progress` (optional) gets (runs
+/// done, runs) after each block.
+/// \throws std::invalid_argument if runs < meta.runs(); rethrows the first exception of a worker.
+[[nodiscard]] MetaGame extend_meta_game(const MetaGame& meta, std::int64_t runs, int threads = 0,
+                                        const MetaGameProgress& progress = {});
 
 /// \brief A Nash equilibrium of the meta-game, with its supports and expected payoffs.
 struct MetaEquilibrium {
