@@ -197,12 +197,12 @@ double MetaGame::difference_standard_error(int player, int i, int j, int k, int 
   return std::sqrt(std::max(0.0, variance) / static_cast<double>(runs_));
 }
 
-std::vector<MetaEquilibrium> meta_equilibria(const MetaGame& meta, double support_tolerance) {
+std::vector<MetaEquilibrium> meta_equilibria(const BimatrixGame& game, double support_tolerance) {
   std::vector<MetaEquilibrium> out;
-  for (const MixedProfile& profile : extreme_equilibria(meta.game())) {
+  for (const MixedProfile& profile : extreme_equilibria(game)) {
     MetaEquilibrium e;
     e.profile = profile;
-    e.payoffs = expected_payoffs(meta.game(), profile);
+    e.payoffs = expected_payoffs(game, profile);
     for (Eigen::Index i = 0; i < profile.x.size(); ++i)
       if (profile.x(i) > support_tolerance) e.supports[0].push_back(static_cast<int>(i));
     for (Eigen::Index j = 0; j < profile.y.size(); ++j)
@@ -212,12 +212,21 @@ std::vector<MetaEquilibrium> meta_equilibria(const MetaGame& meta, double suppor
   return out;
 }
 
-std::vector<BestReply> best_replies(const MetaGame& meta, int player) {
+std::vector<MetaEquilibrium> meta_equilibria(const MetaGame& meta, double support_tolerance) {
+  return meta_equilibria(meta.game(), support_tolerance);
+}
+
+std::vector<BestReply> best_replies(const MetaGame& meta, int player, double z) {
   const BimatrixGame& g = meta.game();
   const int own = g.num_strategies(player);
   const int other = g.num_strategies(1 - player);
   // Player 0's payoff at (mine, theirs) is A(mine, theirs); player 1's is B(theirs, mine).
   const auto payoff = [&](int mine, int theirs) { return player == 0 ? g.a()(mine, theirs) : g.b()(theirs, mine); };
+  // The paired standard error of payoff(mine, theirs) - payoff(other_mine, theirs).
+  const auto difference_error = [&](int mine, int other_mine, int theirs) {
+    return player == 0 ? meta.difference_standard_error(0, mine, theirs, other_mine, theirs)
+                       : meta.difference_standard_error(1, theirs, mine, theirs, other_mine);
+  };
   std::vector<BestReply> out;
   for (int theirs = 0; theirs < other; ++theirs) {
     BestReply r;
@@ -228,12 +237,14 @@ std::vector<BestReply> best_replies(const MetaGame& meta, int player) {
     for (int mine = 0; mine < own; ++mine) {
       if (mine == r.reply) continue;
       if (r.runner_up < 0 || payoff(mine, theirs) > payoff(r.runner_up, theirs)) r.runner_up = mine;
+      // Within z paired standard errors of the best: not told apart from it (0 <= 0 for an
+      // exact tie).
+      const BestReplyTie tie{mine, r.payoff - payoff(mine, theirs), difference_error(r.reply, mine, theirs)};
+      if (tie.margin <= z * tie.margin_standard_error) r.ties.push_back(tie);
     }
     if (r.runner_up >= 0) {
       r.margin = r.payoff - payoff(r.runner_up, theirs);
-      r.margin_standard_error = player == 0
-                                    ? meta.difference_standard_error(0, r.reply, theirs, r.runner_up, theirs)
-                                    : meta.difference_standard_error(1, theirs, r.reply, theirs, r.runner_up);
+      r.margin_standard_error = difference_error(r.reply, r.runner_up, theirs);
     }
     out.push_back(r);
   }

@@ -1,7 +1,15 @@
 #pragma once
-// What the meta-game tests share: a small war to play meta-games on.
+// What the meta-game tests share (tests/solve/meta_game_test.cpp, meta_equilibrium_set_test.cpp):
+// a small war to play meta-games on, and a pair of strategies known to play identically.
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <vector>
 
 #include "../agents/test_scenarios.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/solve/meta_equilibrium_set.hpp"
 
 namespace parley::testing {
 
@@ -16,6 +24,35 @@ inline Scenario partial_collapse_war() {
   sc.collapse_b_terms.amounts = {0.8};
   sc.protocol.every = 2;
   return sc;
+}
+
+// Run options for a meta-game test: `runs` runs of seed `seed` on `threads` threads.
+inline RunOptions meta_run_options(std::int64_t runs, std::uint64_t seed, int threads) {
+  RunOptions options;
+  options.runs = runs;
+  options.seed = seed;
+  options.threads = threads;
+  return options;
+}
+
+// Two names of one strategy: `linear` and `prolonged` with e = 1 concede along the same curve,
+// so they play the same episodes (meta_equilibrium_set_test.cpp checks it run by run): a known
+// exact tie.
+inline std::vector<StrategySpec> linear_under_two_names() {
+  return {strategy("linear"), strategy("prolonged", {{"e", 1.0}})};
+}
+
+// Whether every support pair of `set` has its twin with player p's strategies x and y swapped
+// (as it must when x and y are two names of one strategy).
+inline bool every_support_has_twin(const MetaEquilibriumSet& set, int p, int x, int y) {
+  for (const auto& supports : set.supports) {
+    std::array<std::vector<int>, 2> twin = supports;
+    auto& swapped = twin[static_cast<std::size_t>(p)];
+    for (int& s : swapped) s = s == x ? y : s == y ? x : s;
+    std::sort(swapped.begin(), swapped.end());
+    if (std::find(set.supports.begin(), set.supports.end(), twin) == set.supports.end()) return false;
+  }
+  return true;
 }
 
 }  // namespace parley::testing

@@ -17,6 +17,7 @@
 #include <Eigen/Dense>
 
 #include "parley/agents/bargaining_setting.hpp"
+#include "parley/engine/confidence_interval.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/model/party.hpp"
 #include "parley/solve/bimatrix_game.hpp"
@@ -150,6 +151,22 @@ struct MetaEquilibrium {
 /// Probabilities below `support_tolerance` are outside the support.
 [[nodiscard]] std::vector<MetaEquilibrium> meta_equilibria(const MetaGame& meta, double support_tolerance = 1e-9);
 
+/// The same for any bimatrix game (meta_equilibrium_set.hpp solves a game derived from the
+/// estimate this way).
+[[nodiscard]] std::vector<MetaEquilibrium> meta_equilibria(const BimatrixGame& game, double support_tolerance = 1e-9);
+
+/// \brief A strategy that cannot be told apart from a best reply at the chosen confidence.
+struct BestReplyTie {
+  int strategy = 0;
+  /// payoff(reply) - payoff(strategy) >= 0 and its paired standard error; the tie is
+  /// margin <= z * margin_standard_error.
+  double margin = 0.0;
+  double margin_standard_error = 0.0;
+  /// An exact tie: the same payoff in every run (margin and standard error both 0), as two
+  /// strategies that play identically have. No number of runs separates them.
+  [[nodiscard]] bool exact() const { return margin == 0.0 && margin_standard_error == 0.0; }
+};
+
 /// \brief A player's best reply to one pure strategy of the other, and by how much it is best.
 struct BestReply {
   int against = 0;      ///< the other player's strategy
@@ -160,10 +177,15 @@ struct BestReply {
   int runner_up = -1;
   double margin = 0.0;
   double margin_standard_error = 0.0;
+  /// The other strategies tied with `reply` (BestReplyTie: within z paired standard errors of
+  /// it, exact ties included), in strategy order; empty when the reply is clear.
+  std::vector<BestReplyTie> ties;
 };
 
 /// The best reply of `player` (0 row, 1 column) to each pure strategy of the other player:
-/// argmax over its strategies of its expected payoff against that strategy.
-[[nodiscard]] std::vector<BestReply> best_replies(const MetaGame& meta, int player);
+/// argmax over its strategies of its expected payoff against that strategy, with the
+/// strategies tied with it at the normal quantile `z` (z_95 = 1.96: differences that a 95%
+/// confidence interval does not tell from 0; confidence_z turns a confidence into z).
+[[nodiscard]] std::vector<BestReply> best_replies(const MetaGame& meta, int player, double z = z_95);
 
 }  // namespace parley

@@ -26,8 +26,8 @@ io::CompareReport prisoners_dilemma(const Scenario& scenario) {
   BimatrixGame game(a, b, {"a", "b"}, {cd, cd});
   // Best replies of the row player: to c, d (5 vs 3, margin 2 with paired error 0.5); to d, d
   // (1 vs 0, margin 1 with error 0.6: within two standard errors).
-  std::vector<BestReply> row{{0, 1, 5.0, 0, 2.0, 0.5}, {1, 1, 1.0, 0, 1.0, 0.6}};
-  std::vector<BestReply> column{{0, 1, 5.0, 0, 2.0, 0.5}, {1, 1, 1.0, 0, 1.0, 0.6}};
+  std::vector<BestReply> row{{0, 1, 5.0, 0, 2.0, 0.5, {}}, {1, 1, 1.0, 0, 1.0, 0.6, {}}};
+  std::vector<BestReply> column = row;
   MetaEquilibrium defect{{Eigen::Vector2d(0, 1), Eigen::Vector2d(0, 1)}, {1.0, 1.0}, {{{1}, {1}}}};
   return io::CompareReport{scenario, game,      {"Alice", "Bob"}, {se_a, se_b}, settled, duration, 150, 5,
                            {defect}, {row, column}, {{0}}};
