@@ -1,6 +1,7 @@
 #pragma once
-// What the meta-game tests share (tests/solve/meta_game_test.cpp, meta_equilibrium_set_test.cpp):
-// a small war to play meta-games on, and a pair of strategies known to play identically.
+// What the meta-game tests share (tests/solve/meta_game_test.cpp, meta_equilibrium_set_test.cpp,
+// adaptive_meta_game_test.cpp): a small war to play meta-games on, a pair of strategies known to
+// play identically, and equilibrium sets made by hand.
 
 #include <algorithm>
 #include <array>
@@ -53,6 +54,26 @@ inline bool every_support_has_twin(const MetaEquilibriumSet& set, int p, int x, 
     if (std::find(set.supports.begin(), set.supports.end(), twin) == set.supports.end()) return false;
   }
   return true;
+}
+
+// A hand-built equilibrium set of a 2 x 2 game: the row player's best reply to anything is
+// `row`, the column player's `column`, and (row, column) is the one equilibrium.
+inline MetaEquilibriumSet one_equilibrium_set(int row, int column) {
+  MetaEquilibriumSet set;
+  set.ties[0] = {{row}, {row}};
+  set.ties[1] = {{column}, {column}};
+  set.supports = {{{{row}, {column}}}};
+  return set;
+}
+
+// The same with the column player tied between its two strategies against `row`, which makes
+// (row, 1 - column) an equilibrium too.
+inline MetaEquilibriumSet column_tie_set(int row, int column) {
+  MetaEquilibriumSet set = one_equilibrium_set(row, column);
+  set.ties[1][static_cast<std::size_t>(row)] = {0, 1};
+  set.supports.push_back({{{row}, {1 - column}}});
+  std::sort(set.supports.begin(), set.supports.end());
+  return set;
 }
 
 }  // namespace parley::testing
