@@ -1,7 +1,8 @@
 #pragma once
 // What the meta-game tests share (tests/solve/meta_game_test.cpp, meta_equilibrium_set_test.cpp,
-// adaptive_meta_game_test.cpp): a small war to play meta-games on, a pair of strategies known to
-// play identically, and equilibrium sets made by hand.
+// adaptive_meta_game_test.cpp, and the compare report and warning tests of tests/io/report): a
+// small war to play meta-games on, a pair of strategies known to play identically, and
+// equilibrium sets made by hand.
 
 #include <algorithm>
 #include <array>
