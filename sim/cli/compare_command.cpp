@@ -3,8 +3,12 @@
 // simulated by Monte Carlo with common random numbers; the expected payoffs, with standard
 // errors (paired, for the differences that decide best replies), form a bimatrix game whose
 // every Nash equilibrium is reported, with supports, probabilities and payoffs, and in words.
-// `--export-nfg FILE` writes the game in Gambit's .nfg format. The players come from
-// compare_players.hpp, the writers from io/report/compare_report.hpp.
+// The payoffs are estimates: best replies within the confidence (`--confidence`, 0.95) are
+// ties, and the runs start at `--runs` and double (the runs done kept) until the equilibrium set
+// at that confidence is the same at two successive sizes or `--max-runs` (16 x --runs) is spent
+// (solve/adaptive_meta_game.hpp); `--fixed-runs` plays `--runs` only. `--export-nfg FILE` writes
+// the game in Gambit's .nfg format. The players come from compare_players.hpp, the writers from
+// io/report/compare_report.hpp.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -20,6 +24,7 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/compare_report.hpp"
+#include "parley/solve/adaptive_meta_game.hpp"
 #include "parley/solve/meta_game.hpp"
 #include "scenario_options.hpp"
 
@@ -37,17 +42,36 @@ int run_compare(const std::vector<std::string>& args) {
   ScenarioCommandLine cli("compare",
                           "The strategy meta-game: every profile of the listed strategies simulated with common "
                           "random numbers, the expected payoffs with their standard errors, every Nash "
-                          "equilibrium of the resulting game, and best replies in words. Strategies are catalog "
-                          "names, optionally with parameters: prolonged:e=0.1.",
+                          "equilibrium of the resulting game, and best replies in words, those within the "
+                          "confidence marked as ties. The runs start at --runs and double until the equilibrium "
+                          "set at the confidence is the same at two successive sizes or --max-runs is spent. "
+                          "Strategies are catalog names, optionally with parameters: prolonged:e=0.1.",
                           config);
   std::vector<std::string> strategy_args;
   std::string nfg_path;
+  AdaptiveOptions adaptive;
+  bool fixed_runs = false;
   cli.options().add_options()(
       "strategies", po::value(&strategy_args)->composing(),
       "PARTY=S1,S2,...: a player and its strategies; give it once per player (default: both sides of the "
       "battlefield with prolonged,quick)")("export-nfg", po::value(&nfg_path),
-                                           "also write the meta-game to FILE in Gambit's .nfg format");
+                                           "also write the meta-game to FILE in Gambit's .nfg format")(
+      "confidence", po::value(&adaptive.confidence)->default_value(0.95),
+      "confidence level, in (0, 1): a best reply whose margin is within the normal quantile of this level "
+      "(1.96 for 0.95) times its paired standard error is a tie")(
+      "max-runs", po::value(&adaptive.max_runs)->default_value(0),
+      "budget of runs per profile for the doubling (>= --runs; 0: 16 x --runs)")(
+      "fixed-runs", po::bool_switch(&fixed_runs), "play --runs runs only: no doubling, no check of stability");
   if (const auto code = cli.parse(args)) return *code;
+  const auto usage_error = [](const std::string& message) {
+    std::cerr << "parley compare: " << message << "\n(parley compare --help lists the options)\n";
+    return 2;
+  };
+  if (!(adaptive.confidence > 0.0 && adaptive.confidence < 1.0))
+    return usage_error("--confidence must lie strictly between 0 and 1");
+  if (adaptive.max_runs < 0 || (adaptive.max_runs > 0 && adaptive.max_runs < cli.values().runs))
+    return usage_error("--max-runs must be 0 (16 x --runs) or at least --runs");
+  adaptive.doubling = !fixed_runs;
   const auto scenario = cli.load_scenario();
   if (!scenario) return 1;
 
@@ -63,21 +87,21 @@ int run_compare(const std::vector<std::string>& args) {
   options.runs = cli.values().runs;
   options.seed = cli.values().seed;
   options.threads = cli.values().threads;
-  std::optional<MetaGame> meta;
+  std::optional<AdaptiveMetaGame> played;
   try {
-    meta.emplace(play_meta_game(std::make_shared<const BargainingSetting>(*scenario), spec, options));
+    played.emplace(play_adaptive_meta_game(std::make_shared<const BargainingSetting>(*scenario), spec, options, adaptive));
   } catch (const std::invalid_argument& e) {
     std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
   try {
-    if (!nfg_path.empty()) io::write_nfg_file(nfg_path, meta->game());
+    if (!nfg_path.empty()) io::write_nfg_file(nfg_path, played->meta.game());
   } catch (const std::exception& e) {
     std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 1;
   }
 
-  const io::CompareReport report = io::make_compare_report(*scenario, *meta, options.seed);
+  const io::CompareReport report = io::make_compare_report(*scenario, *played);
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {

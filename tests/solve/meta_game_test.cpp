@@ -5,7 +5,7 @@
 #include <cmath>
 #include <memory>
 
-#include "../agents/test_scenarios.hpp"
+#include "meta_game_fixtures.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/engine/confidence_interval.hpp"
 #include "parley/engine/episode_runner.hpp"
@@ -17,19 +17,6 @@ using namespace parley;
 using namespace parley::testing;
 
 namespace {
-
-// A war over a territory linked to the front, where a collapse is not total (the loser keeps
-// 0.2) and costs are small, so neither side's value of fighting on ever falls to 0: a side
-// playing `hardline` (it accepts only its ideal, all of the territory) never settles with
-// anyone, and the war is fought to the end.
-Scenario partial_collapse_war() {
-  BattlefieldParams bf = front(8, 4, 0.5, 0.15);
-  Scenario sc = war_scenario(bf, 30, {0.002, 0.99}, {0.003, 0.995});
-  sc.collapse_a_terms.amounts = {0.2};
-  sc.collapse_b_terms.amounts = {0.8};
-  sc.protocol.every = 2;
-  return sc;
-}
 
 MetaGameSpec hardline_or_equilibrium() {
   MetaGameSpec spec;
@@ -197,4 +184,80 @@ TEST_CASE("meta-game: bad specifications are refused", "[solve]") {
   spec = hardline_or_equilibrium();
   options.runs = 0;
   CHECK_THROWS_AS(play_meta_game(setting, spec, options), std::invalid_argument);
+}
+
+namespace {
+
+/// Whether two meta-games hold the same estimate to the last bit: payoffs, every standard error
+/// and paired standard error, and the outcomes.
+bool meta_games_bit_identical(const MetaGame& x, const MetaGame& y) {
+  if (x.runs() != y.runs() || x.game().a() != y.game().a() || x.game().b() != y.game().b()) return false;
+  const int rows = x.game().rows();
+  const int cols = x.game().cols();
+  for (int p = 0; p < 2; ++p)
+    for (int i = 0; i < rows; ++i)
+      for (int j = 0; j < cols; ++j) {
+        if (x.standard_error(p, i, j) != y.standard_error(p, i, j)) return false;
+        if (x.outcome(i, j).settled != y.outcome(i, j).settled) return false;
+        if (x.outcome(i, j).mean_duration != y.outcome(i, j).mean_duration) return false;
+        for (int k = 0; k < rows; ++k)
+          for (int l = 0; l < cols; ++l)
+            if (x.difference_standard_error(p, i, j, k, l) != y.difference_standard_error(p, i, j, k, l)) return false;
+      }
+  return true;
+}
+
+MetaGameSpec three_by_two_for_extension() {
+  MetaGameSpec spec;
+  spec.players = {1, 0};
+  spec.strategies[0] = {strategy("quick"), strategy("prolonged"), strategy("contingent")};
+  spec.strategies[1] = {strategy("linear"), strategy("stall")};
+  return spec;
+}
+
+}  // namespace
+
+TEST_CASE("meta-game: runs added by doubling give the estimate of the larger size played at once, bit for bit",
+          "[solve][adaptive]") {
+  const auto setting = std::make_shared<const BargainingSetting>(partial_collapse_war());
+  const MetaGameSpec spec = three_by_two_for_extension();
+  RunOptions options;
+  options.seed = 17;
+  options.point = 3;
+  options.threads = 1;
+  options.runs = 1200;  // four whole blocks of 256 and a partial one
+  const MetaGame at_once = play_meta_game(setting, spec, options);
+  for (const int threads : {1, 2}) {
+    INFO(threads << " threads");
+    options.threads = threads;
+    // 300 -> 600 -> 1200: every size ends inside a block, so each extension continues one.
+    options.runs = 300;
+    const MetaGame first = play_meta_game(setting, spec, options);
+    CHECK(first.seed() == 17);
+    CHECK(first.point() == 3);
+    const MetaGame doubled = extend_meta_game(first, 600, threads);
+    CHECK(doubled.runs() == 600);
+    const MetaGame twice = extend_meta_game(doubled, 1200, threads);
+    CHECK(meta_games_bit_identical(twice, at_once));
+    // The extension leaves the game it started from as it was.
+    options.runs = 300;
+    CHECK(meta_games_bit_identical(first, play_meta_game(setting, spec, options)));
+    // From one run, and from a whole number of blocks.
+    options.runs = 1;
+    CHECK(meta_games_bit_identical(extend_meta_game(play_meta_game(setting, spec, options), 1200, threads), at_once));
+    options.runs = 512;
+    CHECK(meta_games_bit_identical(extend_meta_game(play_meta_game(setting, spec, options), 1200, threads), at_once));
+  }
+  // Progress counts the runs of every profile up to the new size.
+  std::int64_t last_done = 0;
+  std::int64_t wanted = 0;
+  const MetaGame same = extend_meta_game(at_once, 1300, 2, [&](std::int64_t done, std::int64_t total) {
+    last_done = done;
+    wanted = total;
+  });
+  CHECK(same.runs() == 1300);
+  CHECK(last_done == 1300);
+  CHECK(wanted == 1300);
+  CHECK(meta_games_bit_identical(extend_meta_game(at_once, 1200), at_once));
+  CHECK_THROWS_AS(extend_meta_game(at_once, 1199), std::invalid_argument);
 }

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -16,6 +17,7 @@
 #include <Eigen/Dense>
 
 #include "parley/agents/bargaining_setting.hpp"
+#include "parley/engine/confidence_interval.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/model/party.hpp"
 #include "parley/solve/bimatrix_game.hpp"
@@ -38,6 +40,13 @@ struct ProfileOutcome {
   double mean_duration = 0.0;  ///< mean periods fought (EpisodeResult::duration)
 };
 
+namespace detail {
+struct MetaGameRuns;
+}  // namespace detail
+
+/// Progress of a meta-game's runs: (runs done, runs wanted) per profile, as RunOptions::progress.
+using MetaGameProgress = std::function<void(std::int64_t, std::int64_t)>;
+
 /// \brief The meta-game estimated by Monte Carlo: a bimatrix game of expected payoffs, with
 /// the sampling error of every payoff and of every difference between profiles.
 ///
@@ -54,6 +63,9 @@ struct ProfileOutcome {
 /// The covariances are accumulated by the multivariate form of Welford's update and merged
 /// block by block in run order (Chan, Golub and LeVeque 1979), so memory does not grow with
 /// the number of runs and the result does not depend on the number of threads.
+///
+/// A MetaGame keeps its prepared profiles and its moments, so that extend_meta_game can add
+/// runs without replaying the ones it has; copies share the profiles.
 class MetaGame {
  public:
   /// The expected payoffs: A for the row player, B for the column player, labelled with the
@@ -61,6 +73,10 @@ class MetaGame {
   [[nodiscard]] const BimatrixGame& game() const { return game_; }
   [[nodiscard]] const MetaGameSpec& spec() const { return spec_; }
   [[nodiscard]] std::int64_t runs() const { return runs_; }
+  /// The seed and design point of the common random numbers: run k of every profile draws
+  /// from RandomStream(seed, point, k).
+  [[nodiscard]] std::uint64_t seed() const;
+  [[nodiscard]] std::uint64_t point() const;
 
   /// The standard error of the mean payoff of `player` (0 row, 1 column) at profile (i, j).
   [[nodiscard]] double standard_error(int player, int i, int j) const;
@@ -74,11 +90,17 @@ class MetaGame {
 
  private:
   friend MetaGame play_meta_game(std::shared_ptr<const BargainingSetting>, const MetaGameSpec&, const RunOptions&);
+  friend MetaGame extend_meta_game(const MetaGame&, std::int64_t, int, const MetaGameProgress&);
   MetaGame(BimatrixGame game, MetaGameSpec spec) : game_(std::move(game)), spec_(std::move(spec)) {}
+  /// The estimate of the runs in `sampled` (built by meta_game.cpp).
+  static MetaGame from_runs(const MetaGameSpec& spec, std::shared_ptr<const detail::MetaGameRuns> sampled);
   [[nodiscard]] int profile(int i, int j) const { return i * game_.cols() + j; }
 
   BimatrixGame game_;
   MetaGameSpec spec_;
+  /// The prepared profiles, the seed and point, and the moments of the runs so far, kept
+  /// block-aligned for extend_meta_game.
+  std::shared_ptr<const detail::MetaGameRuns> sampled_;
   std::int64_t runs_ = 0;
   /// Per player: the covariance matrix of the per-run payoffs over profiles (profile index
   /// i * cols + j), unbiased (divided by runs - 1).
@@ -100,6 +122,21 @@ class MetaGame {
 [[nodiscard]] MetaGame play_meta_game(std::shared_ptr<const BargainingSetting> setting, const MetaGameSpec& spec,
                                       const RunOptions& options);
 
+/// \brief The same meta-game with runs [meta.runs(), runs) added, without replaying the runs
+/// it has: run k of every profile is again RandomStream(meta.seed(), meta.point(), k), and the
+/// moments are merged as play_meta_game merges them, so that the result is bit-identical to
+/// play_meta_game with `runs` runs, at any thread count (`threads`, 0: every hardware thread).
+///
+/// How: play_meta_game's blocks of runs_per_block runs are aligned on run 0 and merged in
+/// order. `meta` keeps the merged moments of its whole blocks and, apart, the Welford state of
+/// its last block if that is partial; the extension continues that block where it stopped
+/// (Welford's update is sequential, so the block comes out as if played at once) and merges it
+/// and the following blocks in order onto the whole ones. `progress` (optional) gets (runs
+/// done, runs) after each block.
+/// \throws std::invalid_argument if runs < meta.runs(); rethrows the first exception of a worker.
+[[nodiscard]] MetaGame extend_meta_game(const MetaGame& meta, std::int64_t runs, int threads = 0,
+                                        const MetaGameProgress& progress = {});
+
 /// \brief A Nash equilibrium of the meta-game, with its supports and expected payoffs.
 struct MetaEquilibrium {
   MixedProfile profile;              ///< x over the row player's strategies, y over the column player's
@@ -114,6 +151,22 @@ struct MetaEquilibrium {
 /// Probabilities below `support_tolerance` are outside the support.
 [[nodiscard]] std::vector<MetaEquilibrium> meta_equilibria(const MetaGame& meta, double support_tolerance = 1e-9);
 
+/// The same for any bimatrix game (meta_equilibrium_set.hpp solves a game derived from the
+/// estimate this way).
+[[nodiscard]] std::vector<MetaEquilibrium> meta_equilibria(const BimatrixGame& game, double support_tolerance = 1e-9);
+
+/// \brief A strategy that cannot be told apart from a best reply at the chosen confidence.
+struct BestReplyTie {
+  int strategy = 0;
+  /// payoff(reply) - payoff(strategy) >= 0 and its paired standard error; the tie is
+  /// margin <= z * margin_standard_error.
+  double margin = 0.0;
+  double margin_standard_error = 0.0;
+  /// An exact tie: the same payoff in every run (margin and standard error both 0), as two
+  /// strategies that play identically have. No number of runs separates them.
+  [[nodiscard]] bool exact() const { return margin == 0.0 && margin_standard_error == 0.0; }
+};
+
 /// \brief A player's best reply to one pure strategy of the other, and by how much it is best.
 struct BestReply {
   int against = 0;      ///< the other player's strategy
@@ -124,10 +177,15 @@ struct BestReply {
   int runner_up = -1;
   double margin = 0.0;
   double margin_standard_error = 0.0;
+  /// The other strategies tied with `reply` (BestReplyTie: within z paired standard errors of
+  /// it, exact ties included), in strategy order; empty when the reply is clear.
+  std::vector<BestReplyTie> ties;
 };
 
 /// The best reply of `player` (0 row, 1 column) to each pure strategy of the other player:
-/// argmax over its strategies of its expected payoff against that strategy.
-[[nodiscard]] std::vector<BestReply> best_replies(const MetaGame& meta, int player);
+/// argmax over its strategies of its expected payoff against that strategy, with the
+/// strategies tied with it at the normal quantile `z` (z_95 = 1.96: differences that a 95%
+/// confidence interval does not tell from 0; confidence_z turns a confidence into z).
+[[nodiscard]] std::vector<BestReply> best_replies(const MetaGame& meta, int player, double z = z_95);
 
 }  // namespace parley

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/report/compare_report.hpp"
 
 namespace parley::io {
 
@@ -62,6 +63,29 @@ std::vector<ArtifactWarning> solve_warnings(const Scenario& scenario, const Barg
   }
   if (path.frozen > kTruncationShare) out.push_back(truncation(scenario, path.frozen));
   return out;
+}
+
+std::vector<ArtifactWarning> compare_warnings(const AdaptiveHistory& history) {
+  if (!history.changed()) return {};
+  // "between 300 and 600; 3 equilibria at 300, 3 at 600 and 3 at 1200"
+  std::string changes;
+  std::string counts;
+  for (std::size_t k = 0; k < history.steps.size(); ++k) {
+    const AdaptiveStep& step = history.steps[k];
+    const std::size_t n = step.set.supports.size();
+    counts += (k == 0 ? "" : k + 1 == history.steps.size() ? " and " : ", ") + std::to_string(n) +
+              (k > 0 ? "" : n == 1 ? " equilibrium" : " equilibria") + " at " + std::to_string(step.runs);
+    if (k > 0 && !(step.set == history.steps[k - 1].set))
+      changes += (changes.empty() ? "between " : ", between ") + std::to_string(history.steps[k - 1].runs) + " and " +
+                 std::to_string(step.runs);
+  }
+  std::string message = "the equilibrium set at " + confidence_percent(history.confidence) +
+                        " confidence changed with the number of runs per profile (" + changes + "; " + counts +
+                        "): fewer runs would have given another answer";
+  if (history.stop == AdaptiveStop::budget)
+    message += ", and it had not settled when the budget of " + std::to_string(history.max_runs) +
+               " runs per profile was spent: more runs (--max-runs) may change it again";
+  return {{"equilibria_changed_with_runs", message}};
 }
 
 void write_warnings_json(JsonWriter& json, const std::vector<ArtifactWarning>& warnings) {

@@ -1,19 +1,39 @@
 #include "parley/io/report/compare_report.hpp"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstddef>
+#include <string>
+#include <vector>
+
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/table_writer.hpp"
+#include "parley/io/report/artifact_warnings.hpp"
 #include "parley/io/report/nash_report.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace parley::io {
 
-CompareReport make_compare_report(const Scenario& scenario, const MetaGame& meta, std::uint64_t seed) {
+CompareReport make_compare_report(const Scenario& scenario, const AdaptiveMetaGame& adaptive) {
+  const MetaGame& meta = adaptive.meta;
   const BimatrixGame& g = meta.game();
-  CompareReport r{scenario, g, {}, {}, Eigen::MatrixXd(g.rows(), g.cols()), Eigen::MatrixXd(g.rows(), g.cols()),
-                  meta.runs(), seed, meta_equilibria(meta), {best_replies(meta, 0), best_replies(meta, 1)}, {}};
+  const double z = adaptive.history.z;
+  CompareReport r{scenario,
+                  g,
+                  {},
+                  {},
+                  Eigen::MatrixXd(g.rows(), g.cols()),
+                  Eigen::MatrixXd(g.rows(), g.cols()),
+                  meta.runs(),
+                  meta.seed(),
+                  meta_equilibria(meta),
+                  {best_replies(meta, 0, z), best_replies(meta, 1, z)},
+                  {},
+                  adaptive.history};
   std::vector<MixedProfile> profiles;
   for (const MetaEquilibrium& e : r.equilibria) profiles.push_back(e.profile);
   r.nash_subsets = nash_subset_members(profiles);
@@ -63,6 +83,13 @@ std::string advantage_phrase(const Scenario& s) {
   return "Under this advantage";
 }
 
+std::string confidence_percent(double confidence) {
+  std::string out = format_fixed(100.0 * confidence, 4);
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out + "%";
+}
+
 std::string estimate_with_error(double estimate, double standard_error) {
   return format_fixed(estimate, 4) + " (" + format_fixed(standard_error, 4) + ")";
 }
@@ -78,64 +105,121 @@ const std::string& label_of(const CompareReport& r, int p, int k) {
   return r.game.strategy_labels(p)[static_cast<std::size_t>(k)];
 }
 
+/// "a", "a and b", "a, b and c".
+std::string list_phrase(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t k = 0; k < items.size(); ++k)
+    out += (k == 0 ? "" : k + 1 == items.size() ? " and " : ", ") + items[k];
+  return out;
+}
+
 /// "prolonged (60%) and quick (40%)", or "prolonged" for a pure strategy.
 std::string mixture_phrase(const CompareReport& r, const MetaEquilibrium& e, int p) {
   const Eigen::VectorXd& probabilities = p == 0 ? e.profile.x : e.profile.y;
   const auto& support = e.supports[static_cast<std::size_t>(p)];
   if (support.size() == 1) return label_of(r, p, support[0]);
-  std::string out;
-  for (std::size_t k = 0; k < support.size(); ++k) {
-    out += (k == 0 ? "" : k + 1 == support.size() ? " and " : ", ") + label_of(r, p, support[k]) + " (" +
-           format_fixed(100.0 * probabilities(support[k]), 0) + "%)";
+  std::vector<std::string> parts;
+  for (const int k : support)
+    parts.push_back(label_of(r, p, k) + " (" + format_fixed(100.0 * probabilities(k), 0) + "%)");
+  return list_phrase(parts);
+}
+
+/// A support pair as "(prolonged, quick)", a support of several strategies in braces:
+/// "({prolonged, quick}, quick)".
+std::string support_pair_text(const CompareReport& r, const std::array<std::vector<int>, 2>& supports) {
+  std::string out = "(";
+  for (int p = 0; p < 2; ++p) {
+    const std::vector<int>& support = supports[static_cast<std::size_t>(p)];
+    out += p == 0 ? "" : ", ";
+    if (support.size() != 1) out += "{";
+    for (std::size_t k = 0; k < support.size(); ++k) out += (k == 0 ? "" : ", ") + label_of(r, p, support[k]);
+    if (support.size() != 1) out += "}";
   }
-  return out;
+  return out + ")";
 }
 
-/// Whether a best reply's margin over its runner-up is within two standard errors (but not an
-/// exact tie): at this number of runs the two strategies cannot be told apart.
-bool undecided(const BestReply& b) {
-  return b.runner_up >= 0 && b.margin != 0.0 && b.margin < 2.0 * b.margin_standard_error;
+/// The support pairs of an equilibrium set: "(prolonged, prolonged) and (quick, quick)"; "none"
+/// when empty.
+std::string supports_text(const CompareReport& r, const MetaEquilibriumSet& set) {
+  if (set.supports.empty()) return "none";
+  std::vector<std::string> pairs;
+  for (const auto& supports : set.supports) pairs.push_back(support_pair_text(r, supports));
+  return list_phrase(pairs);
 }
 
-/// The number of best replies that cannot be told apart from their runner-up.
-int undecided_best_replies(const CompareReport& r) {
+/// Whether a best reply is tied, at the confidence but not exactly, with another strategy: more
+/// runs may tell them apart.
+bool statistically_tied(const BestReply& b) {
+  return std::any_of(b.ties.begin(), b.ties.end(), [](const BestReplyTie& t) { return !t.exact(); });
+}
+
+/// The number of best replies tied at the confidence but not exactly (JSON `statistical_ties`).
+int statistical_ties(const CompareReport& r) {
   int count = 0;
   for (const auto& replies : r.replies)
-    for (const BestReply& b : replies) count += undecided(b) ? 1 : 0;
+    for (const BestReply& b : replies) count += statistically_tied(b) ? 1 : 0;
   return count;
+}
+
+/// "the stop" in words: how the runs ended (the table's line under the history, the summary's
+/// clause after the set).
+std::string stop_clause(const AdaptiveHistory& h) {
+  const std::size_t n = h.steps.size();
+  switch (h.stop) {
+    case AdaptiveStop::stable:
+      if (n < 2) return "the set was stable";  // a history made by hand
+      return "the set was the same at " + std::to_string(h.steps[n - 2].runs) + " and " +
+             std::to_string(h.steps[n - 1].runs) + " runs per profile";
+    case AdaptiveStop::budget:
+      if (n == 1)
+        return "the budget of " + std::to_string(h.max_runs) +
+               " runs per profile allowed no second look, so whether more runs change the set was not checked";
+      return "the budget of " + std::to_string(h.max_runs) +
+             " runs per profile was spent before the set settled: more runs (--max-runs) may change it";
+    case AdaptiveStop::fixed:
+      return "the runs were fixed (--fixed-runs), so whether more runs change the set was not checked";
+  }
+  return "";
+}
+
+/// The sentence on a best reply: clear ("Russia's best reply to a quick Ukraine is quick: it
+/// expects ...") or tied ("Russia is indifferent between quick and prolonged against a quick
+/// Ukraine at 95% confidence: ...").
+std::string best_reply_sentence(const CompareReport& r, int p, const BestReply& b) {
+  const std::string& against = label_of(r, 1 - p, b.against);
+  const bool vowel = std::string("aeiou").find(against.front()) != std::string::npos;
+  const std::string opponent = (vowel ? "an " : "a ") + against + " " + player_name(r, 1 - p);
+  const std::string setting = advantage_phrase(r.scenario) + ", ";
+  if (b.runner_up < 0)
+    return setting + player_name(r, p) + "'s best reply to " + opponent + " is " + label_of(r, p, b.reply) +
+           " (its only strategy here).";
+  if (b.ties.empty())
+    return setting + player_name(r, p) + "'s best reply to " + opponent + " is " + label_of(r, p, b.reply) +
+           ": it expects " + format_fixed(b.payoff, 4) + ", " + format_fixed(b.margin, 4) + " more than with " +
+           label_of(r, p, b.runner_up) + " (standard error " + format_fixed(b.margin_standard_error, 4) + ").";
+  std::vector<std::string> tied{label_of(r, p, b.reply)};
+  for (const BestReplyTie& t : b.ties) tied.push_back(label_of(r, p, t.strategy));
+  std::string s = setting + player_name(r, p) + " is indifferent between " + list_phrase(tied) + " against " + opponent;
+  if (!statistically_tied(b)) return s + ": " + (tied.size() == 2 ? "both pay" : "they pay") + " the same in every run.";
+  s += " at " + confidence_percent(r.history.confidence) + " confidence: " + tied.front() + " expects " +
+       format_fixed(b.payoff, 4);
+  for (const BestReplyTie& t : b.ties)
+    s += ", " + label_of(r, p, t.strategy) +
+         (t.exact() ? " the same in every run"
+                    : " " + format_fixed(t.margin, 4) + " less (standard error " +
+                          format_fixed(t.margin_standard_error, 4) + ")");
+  return s + ", within " + format_fixed(r.history.z, 2) + " standard errors.";
 }
 
 }  // namespace
 
 std::vector<std::string> compare_summary(const CompareReport& r) {
   std::vector<std::string> out;
-  const std::string setting = advantage_phrase(r.scenario);
-  for (int p = 0; p < 2; ++p) {
-    for (const BestReply& b : r.replies[static_cast<std::size_t>(p)]) {
-      const std::string& against = label_of(r, 1 - p, b.against);
-      const bool vowel = std::string("aeiou").find(against.front()) != std::string::npos;
-      std::string s = setting + ", " + player_name(r, p) + "'s best reply to " + (vowel ? "an " : "a ") + against +
-                      " " + player_name(r, 1 - p) + " is " + label_of(r, p, b.reply);
-      if (b.runner_up < 0) {
-        s += " (its only strategy here).";
-      } else if (b.margin == 0.0) {
-        s += ", but " + label_of(r, p, b.runner_up) + " does exactly as well (" +
-             (b.margin_standard_error == 0.0 ? "the same episodes in every run" : "the same mean payoff") + ").";
-      } else {
-        s += ": it expects " + format_fixed(b.payoff, 4) + ", " + format_fixed(b.margin, 4) + " more than with " +
-             label_of(r, p, b.runner_up) + " (standard error " + format_fixed(b.margin_standard_error, 4) + ")";
-        if (undecided(b))
-          s += "; at this number of runs the two cannot be told apart.";
-        else
-          s += ".";
-      }
-      out.push_back(s);
-    }
-  }
-  // The equilibria are those of the estimated payoffs: when a best reply is within the Monte
-  // Carlo error of another, more runs may change the set (issue 16), and the summary says so.
-  const int open = undecided_best_replies(r);
-  const std::string game = open > 0 ? "The meta-game of these estimates" : "The meta-game";
+  for (int p = 0; p < 2; ++p)
+    for (const BestReply& b : r.replies[static_cast<std::size_t>(p)]) out.push_back(best_reply_sentence(r, p, b));
+  // The payoffs are Monte Carlo estimates, and so are the equilibria: those of the estimated
+  // payoffs first, then the set at the confidence, with ties counted as ties (issue 16).
+  const std::string game = "The meta-game of the estimated payoffs";
   if (r.equilibria.size() == 1) {
     const MetaEquilibrium& e = r.equilibria.front();
     out.push_back(game + " has one Nash equilibrium: " + player_name(r, 0) + " plays " + mixture_phrase(r, e, 0) +
@@ -154,12 +238,9 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
                     "too, so the equilibria form a continuum.");
       for (const std::vector<int>& subset : r.nash_subsets) {
         if (subset.size() < 2) continue;
-        std::string members;
-        for (std::size_t k = 0; k < subset.size(); ++k) {
-          if (k > 0) members += k + 1 == subset.size() ? " and " : ", ";
-          members += std::to_string(subset[k] + 1);
-        }
-        out.push_back("Equilibria " + members + " span one convex set.");
+        std::vector<std::string> members;
+        for (const int k : subset) members.push_back(std::to_string(k + 1));
+        out.push_back("Equilibria " + list_phrase(members) + " span one convex set.");
       }
     }
     for (std::size_t k = 0; k < r.equilibria.size(); ++k) {
@@ -169,10 +250,21 @@ std::vector<std::string> compare_summary(const CompareReport& r) {
                     "; payoffs " + format_fixed(e.payoffs[0], 4) + " and " + format_fixed(e.payoffs[1], 4) + ".");
     }
   }
+  const AdaptiveHistory& h = r.history;
+  if (!h.steps.empty()) {
+    const MetaEquilibriumSet& set = h.steps.back().set;
+    out.push_back("At " + confidence_percent(h.confidence) + " confidence, with differences within " +
+                  format_fixed(h.z, 2) + " paired standard errors counted as ties, the equilibri" +
+                  (set.supports.size() == 1 ? "um" : "a") + " of (" + player_name(r, 0) + ", " + player_name(r, 1) +
+                  ") " + (set.supports.size() == 1 ? "is " : "are ") + supports_text(r, set) + "; " + stop_clause(h) +
+                  ".");
+  }
+  const int open = statistical_ties(r);
   if (open > 0)
-    out.push_back(std::to_string(open) + (open == 1 ? " best reply is" : " best replies are") +
-                  " within two standard errors of the runner-up, so the equilibria above are those of "
-                  "the estimated payoffs and more runs (--runs) may change them.");
+    out.push_back(std::to_string(open) + (open == 1 ? " best reply is" : " best replies are") + " tied at " +
+                  confidence_percent(h.confidence) +
+                  " confidence but not exactly, so the equilibria above are those of the estimated payoffs and more "
+                  "runs may tell the strategies apart and change them.");
   return out;
 }
 
@@ -199,12 +291,60 @@ void write_matrix_pair(JsonWriter& json, const CompareReport& r, const Eigen::Ma
   json.end_object();
 }
 
+/// An equilibrium set: {"supports": [{row id: [...], column id: [...]}, ...], "ties": {player id:
+/// [{"against": label, "tied": [labels]}, ...]}}.
+void write_equilibrium_set_json(JsonWriter& json, const CompareReport& r, const MetaEquilibriumSet& set) {
+  json.key("supports").begin_array();
+  for (const auto& supports : set.supports) {
+    json.begin_object();
+    for (int p = 0; p < 2; ++p) {
+      json.key(player_id(r, p)).begin_array();
+      for (const int k : supports[static_cast<std::size_t>(p)]) json.value(label_of(r, p, k));
+      json.end_array();
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.key("ties").begin_object();
+  for (int p = 0; p < 2; ++p) {
+    json.key(player_id(r, p)).begin_array();
+    const auto& ties = set.ties[static_cast<std::size_t>(p)];
+    for (std::size_t t = 0; t < ties.size(); ++t) {
+      json.begin_object().field("against", label_of(r, 1 - p, static_cast<int>(t))).key("tied").begin_array();
+      for (const int k : ties[t]) json.value(label_of(r, p, k));
+      json.end_array().end_object();
+    }
+    json.end_array();
+  }
+  json.end_object();
+}
+
+/// `confidence`, and `adaptive`: how the runs were chosen and each look's equilibrium set.
+void write_adaptive_json(JsonWriter& json, const CompareReport& r) {
+  const AdaptiveHistory& h = r.history;
+  json.field("confidence", h.confidence);
+  json.key("adaptive").begin_object();
+  json.field("doubling", h.stop != AdaptiveStop::fixed);
+  json.field("stop", h.stop == AdaptiveStop::stable ? "stable" : h.stop == AdaptiveStop::budget ? "budget" : "fixed");
+  json.field("z", h.z).field("max_runs", h.max_runs);
+  json.key("history").begin_array();
+  for (const AdaptiveStep& step : h.steps) {
+    json.begin_object().field("runs", step.runs).field("equilibria", static_cast<std::int64_t>(step.set.supports.size()));
+    write_equilibrium_set_json(json, r, step.set);
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
 void write_meta_game_json(std::ostream& out, const CompareReport& r) {
   const BimatrixGame& g = r.game;
   const std::array<std::string, 2> ids{player_id(r, 0), player_id(r, 1)};
   JsonWriter json(out);
   json.begin_object().field("scenario", r.scenario.id).field("title", r.scenario.title);
   json.field("runs", r.runs).field("seed", r.seed);
+  write_adaptive_json(json, r);
+  write_warnings_json(json, compare_warnings(r.history));
   json.key("players").begin_array().value(ids[0]).value(ids[1]).end_array();
   json.key("strategies").begin_object();
   for (int p = 0; p < 2; ++p) json.key(player_id(r, p)).array(g.strategy_labels(p));
@@ -225,14 +365,19 @@ void write_meta_game_json(std::ostream& out, const CompareReport& r) {
       json.begin_object().field("against", label_of(r, 1 - p, b.against)).field("reply", label_of(r, p, b.reply));
       json.field("payoff", b.payoff).key("runner_up");
       if (b.runner_up >= 0) json.value(label_of(r, p, b.runner_up)); else json.null();
-      json.field("margin", b.margin).field("margin_standard_error", b.margin_standard_error).end_object();
+      json.field("margin", b.margin).field("margin_standard_error", b.margin_standard_error);
+      json.key("ties").begin_array();
+      for (const BestReplyTie& t : b.ties) {
+        json.begin_object().field("strategy", label_of(r, p, t.strategy)).field("margin", t.margin);
+        json.field("margin_standard_error", t.margin_standard_error).field("exact", t.exact()).end_object();
+      }
+      json.end_array().end_object();
     }
     json.end_array();
   }
   json.end_object();
-  // Best replies within two standard errors of their runner-up: the equilibria may change with
-  // more runs.
-  json.field("undecided_best_replies", undecided_best_replies(r));
+  // Best replies tied at the confidence but not exactly: more runs may change the equilibria.
+  json.field("statistical_ties", statistical_ties(r));
   json.key("equilibria").begin_array();
   for (const MetaEquilibrium& e : r.equilibria) {
     json.begin_object();
@@ -280,6 +425,22 @@ void write_meta_game_csv(std::ostream& out, const CompareReport& r) {
 
 // ---- table ------------------------------------------------------------------------------
 
+/// The equilibrium set at the confidence at each number of runs, and how the runs stopped.
+void write_history_table(std::ostream& out, const CompareReport& r) {
+  const AdaptiveHistory& h = r.history;
+  if (h.steps.empty()) return;
+  out << "\nEquilibrium set at " << confidence_percent(h.confidence) << " confidence (differences within "
+      << format_fixed(h.z, 2) << " paired standard errors are ties), by runs per profile\n";
+  TableWriter looks({"runs", "equilibria", "supports (" + player_id(r, 0) + ", " + player_id(r, 1) + ")"},
+                    {Align::right, Align::right, Align::left});
+  for (const AdaptiveStep& step : h.steps)
+    looks.add_row({std::to_string(step.runs), std::to_string(step.set.supports.size()), supports_text(r, step.set)});
+  looks.write(out, "  ");
+  std::string clause = stop_clause(h);
+  clause.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(clause.front())));
+  out << clause << ".\n";
+}
+
 void write_meta_game_table(std::ostream& out, const CompareReport& r) {
   const BimatrixGame& g = r.game;
   const Scenario& sc = r.scenario;
@@ -287,6 +448,7 @@ void write_meta_game_table(std::ostream& out, const CompareReport& r) {
   out << r.runs << " runs per profile, seed " << r.seed
       << ", common random numbers (every profile fights on the same fronts)\n";
   out << advantage_phrase(sc) << ".\n";
+  for (const ArtifactWarning& w : compare_warnings(r.history)) out << "Warning: " << w.message << "\n";
 
   out << "\nExpected payoffs (" << player_id(r, 0) << ", " << player_id(r, 1) << "), standard errors in brackets\n";
   std::vector<std::string> header{player_id(r, 0) + " \\ " + player_id(r, 1)};
@@ -339,6 +501,7 @@ void write_meta_game_table(std::ostream& out, const CompareReport& r) {
     }
     out << "\n";
   }
+  write_history_table(out, r);
   out << "\nIn words\n";
   for (const std::string& s : compare_summary(r)) out << "  " << s << "\n";
 }

@@ -1,8 +1,9 @@
 #pragma once
 /// \file artifact_warnings.hpp
 /// Warnings that an answer may be an artifact of the model's set-up rather than of its
-/// assumptions (issue 16, item 5): settlements that crowd into one round of talks, and a
-/// horizon that cuts off a share of the probability.
+/// assumptions (issue 16, item 5): settlements that crowd into one round of talks, a horizon
+/// that cuts off a share of the probability, and meta-game equilibria that changed with the
+/// number of runs.
 
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/model/scenario.hpp"
+#include "parley/solve/adaptive_meta_game.hpp"
 
 namespace parley::io {
 
@@ -37,6 +39,12 @@ inline constexpr double kTruncationShare = 0.01;
 /// `horizon_truncates` when P(the front is frozen at T) exceeds kTruncationShare.
 [[nodiscard]] std::vector<ArtifactWarning> solve_warnings(const Scenario& scenario,
                                                          const BargainingEquilibrium& equilibrium);
+
+/// \brief Warnings on `compare`'s runs: `equilibria_changed_with_runs` when the equilibrium set at
+/// the confidence differed between two successive numbers of runs (AdaptiveHistory::changed):
+/// with fewer runs the answer would have been another, and, if the budget ended the runs, it
+/// may change again with more. Nothing when the runs were fixed (one look).
+[[nodiscard]] std::vector<ArtifactWarning> compare_warnings(const AdaptiveHistory& history);
 
 /// JSON key `warnings`: an array of {"code", "message"}, empty when nothing is amiss.
 void write_warnings_json(JsonWriter& json, const std::vector<ArtifactWarning>& warnings);
