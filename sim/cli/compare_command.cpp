@@ -24,8 +24,11 @@
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/compare_report.hpp"
+#include "parley/io/report/robustness_findings.hpp"
+#include "parley/io/scenario/robustness_variants.hpp"
 #include "parley/solve/adaptive_meta_game.hpp"
 #include "parley/solve/meta_game.hpp"
+#include "robustness_check.hpp"
 #include "scenario_options.hpp"
 
 namespace po = boost::program_options;
@@ -51,6 +54,7 @@ int run_compare(const std::vector<std::string>& args) {
   std::string nfg_path;
   AdaptiveOptions adaptive;
   bool fixed_runs = false;
+  bool robustness = false;
   cli.options().add_options()(
       "strategies", po::value(&strategy_args)->composing(),
       "PARTY=S1,S2,...: a player and its strategies; give it once per player (default: both sides of the "
@@ -61,7 +65,8 @@ int run_compare(const std::vector<std::string>& args) {
       "(1.96 for 0.95) times its paired standard error is a tie")(
       "max-runs", po::value(&adaptive.max_runs)->default_value(0),
       "budget of runs per profile for the doubling (>= --runs; 0: 16 x --runs)")(
-      "fixed-runs", po::bool_switch(&fixed_runs), "play --runs runs only: no doubling, no check of stability");
+      "fixed-runs", po::bool_switch(&fixed_runs), "play --runs runs only: no doubling, no check of stability")(
+      "robustness", po::bool_switch(&robustness), robustness_help);
   if (const auto code = cli.parse(args)) return *code;
   const auto usage_error = [](const std::string& message) {
     std::cerr << "parley compare: " << message << "\n(parley compare --help lists the options)\n";
@@ -72,6 +77,8 @@ int run_compare(const std::vector<std::string>& args) {
   if (adaptive.max_runs < 0 || (adaptive.max_runs > 0 && adaptive.max_runs < cli.values().runs))
     return usage_error("--max-runs must be 0 (16 x --runs) or at least --runs");
   adaptive.doubling = !fixed_runs;
+  if (robustness && cli.values().format == OutputFormat::csv)
+    return usage_error("--robustness writes a table or JSON, not CSV");
   const auto scenario = cli.load_scenario();
   if (!scenario) return 1;
 
@@ -102,12 +109,34 @@ int run_compare(const std::vector<std::string>& args) {
   }
 
   const io::CompareReport report = io::make_compare_report(*scenario, *played);
+  std::optional<io::RobustnessCheck> check;
+  if (robustness) {
+    // Strategies keep the base's labels under every change: a candidate whose planning horizon
+    // is scaled is the same strategy, planned over another horizon.
+    const std::array<std::vector<std::string>, 2> labels{report.game.strategy_labels(0),
+                                                         report.game.strategy_labels(1)};
+    check = check_robustness(
+        cli.values(), *scenario, io::compare_findings(report, labels), io::PlanningHorizons::scenario_and_candidates,
+        [&](const Scenario& variant, const io::RobustnessVariant& change) {
+          MetaGameSpec variant_spec = compare_players(variant, strategy_args);
+          for (auto& candidates : variant_spec.strategies)
+            for (StrategySpec& candidate : candidates)
+              candidate = io::scaled_planning_horizon(candidate, change.planning_factor);
+          variant_spec.labels = labels;
+          const AdaptiveMetaGame variant_game =
+              play_adaptive_meta_game(std::make_shared<const BargainingSetting>(variant), variant_spec, options, adaptive);
+          return io::compare_findings(io::make_compare_report(variant, variant_game), labels);
+        });
+  }
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {
-    case OutputFormat::json: io::write_compare_json(*out, report); break;
+    case OutputFormat::json: io::write_compare_json(*out, report, check ? &*check : nullptr); break;
     case OutputFormat::csv: io::write_compare_csv(*out, report); break;
-    case OutputFormat::table: io::write_compare_table(*out, report); break;
+    case OutputFormat::table:
+      io::write_compare_table(*out, report);
+      if (check) io::write_robustness_table(*out, *check);
+      break;
   }
   return 0;
 }

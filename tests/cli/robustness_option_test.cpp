@@ -52,3 +52,24 @@ TEST_CASE("parley run --robustness: the default scenario under every change, and
   const CliResult solve_csv = run_cli("solve --robustness --format csv");
   CHECK(solve_csv.exit_code == 2);
 }
+
+TEST_CASE("parley compare --robustness: an exact tie is a tie under every change, and the changes are tried",
+          "[robustness][cli]") {
+  // linear and prolonged:e=1 play the same episodes: Russia's best reply is a tie whatever the
+  // horizon, the counter order or the planning horizons (scaled alike for both).
+  const CliResult r = run_cli(
+      "compare --strategies russia=linear,prolonged:e=1 --strategies ukraine=prolonged,quick --robustness "
+      "--runs 200 --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = FlatJson::parse(r.out);
+  CHECK(j.at("robustness.findings[1].name").text == "Russia's best reply to prolonged");
+  CHECK(j.at("robustness.findings[1].value").text == "tie: linear, prolonged:e=1");
+  REQUIRE(j.at("robustness.changes_tried").number == 5);
+  for (int k = 0; k < 5; ++k) {
+    INFO("change " << k << ": " << j.at("robustness.changes[" + std::to_string(k) + "].label").text);
+    CHECK(j.at("robustness.changes[" + std::to_string(k) + "].findings[1].value").text == "tie: linear, prolonged:e=1");
+  }
+  // The planning variants scale the candidates, whose labels stay the base's.
+  CHECK(j.at("robustness.changes[3].findings[3].name").text == "Ukraine's best reply to linear");
+  CHECK(run_cli("compare --robustness --format csv").exit_code == 2);
+}

@@ -14,6 +14,7 @@
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/artifact_warnings.hpp"
 #include "parley/io/report/nash_report.hpp"
+#include "parley/io/report/robustness_report.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
 
 namespace parley::io {
@@ -337,7 +338,7 @@ void write_adaptive_json(JsonWriter& json, const CompareReport& r) {
   json.end_object();
 }
 
-void write_meta_game_json(std::ostream& out, const CompareReport& r) {
+void write_meta_game_json(std::ostream& out, const CompareReport& r, const RobustnessCheck* robustness) {
   const BimatrixGame& g = r.game;
   const std::array<std::string, 2> ids{player_id(r, 0), player_id(r, 1)};
   JsonWriter json(out);
@@ -401,6 +402,7 @@ void write_meta_game_json(std::ostream& out, const CompareReport& r) {
   }
   json.end_array();
   json.key("summary").array(compare_summary(r));
+  if (robustness) write_robustness_json(json, *robustness);
   json.end_object();
   out << "\n";
 }
@@ -509,7 +511,9 @@ void write_meta_game_table(std::ostream& out, const CompareReport& r) {
 }  // namespace
 
 void write_compare_table(std::ostream& out, const CompareReport& report) { write_meta_game_table(out, report); }
-void write_compare_json(std::ostream& out, const CompareReport& report) { write_meta_game_json(out, report); }
+void write_compare_json(std::ostream& out, const CompareReport& report, const RobustnessCheck* robustness) {
+  write_meta_game_json(out, report, robustness);
+}
 void write_compare_csv(std::ostream& out, const CompareReport& report) { write_meta_game_csv(out, report); }
 
 }  // namespace parley::io

@@ -35,10 +35,11 @@ std::string outcome_words(const Scenario& scenario, Outcome outcome) {
 }
 
 // "a / b", a mixed player's support as "mix(a, b)".
-std::string equilibrium_words(const MetaEquilibrium& eq, const std::array<std::vector<std::string>, 2>& labels) {
+std::string equilibrium_words(const std::array<std::vector<int>, 2>& supports,
+                              const std::array<std::vector<std::string>, 2>& labels) {
   std::string text;
   for (int p = 0; p < 2; ++p) {
-    const auto& support = eq.supports[static_cast<std::size_t>(p)];
+    const auto& support = supports[static_cast<std::size_t>(p)];
     std::string side;
     for (const int k : support) side += (side.empty() ? "" : ", ") + labels[static_cast<std::size_t>(p)][static_cast<std::size_t>(k)];
     if (support.size() > 1) side = "mix(" + side + ")";
@@ -113,8 +114,16 @@ RobustnessFindings solve_findings(const Scenario& scenario, const BargainingEqui
 
 RobustnessFindings compare_findings(const CompareReport& report, const std::array<std::vector<std::string>, 2>& labels) {
   RobustnessFindings findings;
+  // The equilibrium set at the report's confidence (ties closed, MetaEquilibriumSet) when the
+  // report has one, so that noise within the confidence is not a change of conclusion; the
+  // estimated game's equilibria otherwise.
   std::vector<std::string> equilibria;
-  for (const MetaEquilibrium& eq : report.equilibria) equilibria.push_back(equilibrium_words(eq, labels));
+  if (!report.history.steps.empty()) {
+    for (const auto& supports : report.history.steps.back().set.supports)
+      equilibria.push_back(equilibrium_words(supports, labels));
+  } else {
+    for (const MetaEquilibrium& eq : report.equilibria) equilibria.push_back(equilibrium_words(eq.supports, labels));
+  }
   std::sort(equilibria.begin(), equilibria.end());
   std::string set;
   for (const std::string& e : equilibria) set += (set.empty() ? "" : "; ") + e;
@@ -123,13 +132,16 @@ RobustnessFindings compare_findings(const CompareReport& report, const std::arra
     const auto& own = labels[static_cast<std::size_t>(p)];
     const auto& other = labels[static_cast<std::size_t>(1 - p)];
     for (const BestReply& b : report.replies[static_cast<std::size_t>(p)]) {
-      // Within two paired standard errors of the runner-up: the estimate cannot order them.
-      const bool undecided = b.runner_up >= 0 && b.margin <= 2.0 * b.margin_standard_error;
-      const std::string reply = own[static_cast<std::size_t>(b.reply)];
+      // Tied strategies (within the confidence, BestReply::ties) are one finding: "tie: a, b".
+      std::vector<int> tied{b.reply};
+      for (const BestReplyTie& t : b.ties) tied.push_back(t.strategy);
+      std::sort(tied.begin(), tied.end());
+      std::string reply;
+      for (const int k : tied) reply += (reply.empty() ? "" : ", ") + own[static_cast<std::size_t>(k)];
       findings.add(report.player_names[static_cast<std::size_t>(p)] + "'s best reply to " +
                        other[static_cast<std::size_t>(b.against)],
-                   undecided ? "undecided: " + reply + " or " + own[static_cast<std::size_t>(b.runner_up)] : reply,
-                   "margin " + format_fixed(b.margin, 4));
+                   tied.size() > 1 ? "tie: " + reply : reply,
+                   b.runner_up >= 0 ? "margin " + format_fixed(b.margin, 4) : std::string());
     }
   }
   return findings;

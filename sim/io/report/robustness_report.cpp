@@ -1,5 +1,6 @@
 #include "parley/io/report/robustness_report.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -9,11 +10,24 @@
 namespace parley::io {
 namespace {
 
-void write_findings_json(JsonWriter& json, const RobustnessFindings& findings) {
+// The changes under which finding `name` keeps its value.
+int holding(const RobustnessCheck& check, const std::string& name) {
+  int count = 0;
+  for (const RobustnessRow& row : check.rows) {
+    const auto changed = changed_findings(check, row);
+    count += std::find(changed.begin(), changed.end(), name) == changed.end() ? 1 : 0;
+  }
+  return count;
+}
+
+// `check`, when given, adds to each finding the number of changes under which it holds.
+void write_findings_json(JsonWriter& json, const RobustnessFindings& findings, const RobustnessCheck* check) {
   json.begin_array();
   for (std::size_t k = 0; k < findings.names.size(); ++k) {
     json.begin_object().field("name", findings.names[k]).field("value", findings.values[k]);
-    json.field("detail", findings.details[k]).end_object();
+    json.field("detail", findings.details[k]);
+    if (check) json.field("holds_under", holding(*check, findings.names[k]));
+    json.end_object();
   }
   json.end_array();
 }
@@ -49,9 +63,11 @@ bool survives(const RobustnessCheck& check, const RobustnessRow& row) {
 
 void write_robustness_table(std::ostream& out, const RobustnessCheck& check) {
   out << "\nRobustness: does the conclusion survive a change of set-up that is not an assumption about the war?\n";
-  TableWriter base({"finding", "as given", ""});
+  const std::string tried = std::to_string(check.rows.size());
+  TableWriter base({"finding", "as given", "", "holds under"});
   for (std::size_t k = 0; k < check.base.names.size(); ++k)
-    base.add_row({check.base.names[k], check.base.values[k], check.base.details[k]});
+    base.add_row({check.base.names[k], check.base.values[k], check.base.details[k],
+                  std::to_string(holding(check, check.base.names[k])) + " of " + tried + " changes"});
   base.write(out, "  ");
   out << "\n";
   TableWriter changes({"change", "survives", "what changes"});
@@ -76,7 +92,7 @@ void write_robustness_table(std::ostream& out, const RobustnessCheck& check) {
 void write_robustness_json(JsonWriter& json, const RobustnessCheck& check) {
   json.key("robustness").begin_object();
   json.key("findings");
-  write_findings_json(json, check.base);
+  write_findings_json(json, check.base, &check);
   json.key("changes").begin_array();
   for (const RobustnessRow& row : check.rows) {
     json.begin_object().field("label", row.variant.label).field("aspect", row.variant.aspect);
@@ -85,7 +101,7 @@ void write_robustness_json(JsonWriter& json, const RobustnessCheck& check) {
     json.key("changed").array(changed_findings(check, row));
     if (row.findings) {
       json.key("findings");
-      write_findings_json(json, *row.findings);
+      write_findings_json(json, *row.findings, nullptr);
     } else {
       json.field("error", row.error);
     }

@@ -48,6 +48,7 @@ TEST_CASE("robustness report: what changes, what survives, in a table and in JSO
   CHECK(text.find("most likely end: A collapses; A gains over fighting to the end: no") != std::string::npos);
   CHECK(text.find("not evaluated: the horizon is too long") != std::string::npos);
   CHECK(text.find("The conclusion survives 1 of 3 changes") != std::string::npos);
+  CHECK(text.find("1 of 3 changes") < text.find("The conclusion survives"));  // per finding, first
 
   std::ostringstream json_text;
   io::JsonWriter json(json_text);
@@ -58,6 +59,10 @@ TEST_CASE("robustness report: what changes, what survives, in a table and in JSO
   CHECK(j.at("robustness.survives").number == 1);
   CHECK(j.at("robustness.changes_tried").number == 3);
   CHECK(j.at("robustness.findings[0].value").text == "settled at the table");
+  // Each finding holds under the halved horizon only (the other rows change it or fail).
+  CHECK(j.at("robustness.findings[0].holds_under").number == 1);
+  CHECK(j.at("robustness.findings[1].holds_under").number == 1);
+  CHECK(j.count("robustness.changes[0].findings[0].holds_under") == 0);
   CHECK(j.at("robustness.changes[1].set[0]").text == "protocol.order=[b, a]");
   CHECK(j.at("robustness.changes[1].survives").text == "false");
   CHECK(j.at("robustness.changes[1].changed[1]").text == "A gains over fighting to the end");

@@ -21,6 +21,8 @@
 
 namespace parley::io {
 
+struct RobustnessCheck;  // robustness_report.hpp (which reads this header's CompareReport)
+
 /// \brief The estimated meta-game with its equilibria and best replies: everything the three
 /// formats of `parley compare` report. Built from an AdaptiveMetaGame by make_compare_report,
 /// or by hand (as the tests do).
@@ -79,7 +81,8 @@ struct CompareReport {
 void write_compare_table(std::ostream& out, const CompareReport& report);
 
 /// The same as one JSON object, matrices as arrays of rows.
-void write_compare_json(std::ostream& out, const CompareReport& report);
+/// With `robustness`, also `robustness` (robustness_report.hpp).
+void write_compare_json(std::ostream& out, const CompareReport& report, const RobustnessCheck* robustness = nullptr);
 
 /// One CSV row per profile (i, j): both strategies, both payoffs with their standard errors,
 /// P(agreement) and mean duration.

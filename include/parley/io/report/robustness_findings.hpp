@@ -47,10 +47,11 @@ struct RobustnessFindings {
 /// `compare`'s conclusion, strategies named by `labels` (per player, by index: a change of
 /// set-up may rename a strategy, e.g. its planning horizon, without it being another
 /// strategy):
-/// - the equilibrium set: each equilibrium as "row / column", a mixed player's support as
-///   "mix(a, b)", sorted and joined by "; ";
-/// - per player and pure strategy of the other, the best reply, or "undecided: a or b" when the
-///   margin over the runner-up is within two paired standard errors.
+/// - the equilibrium set at the report's confidence (the supports of the last look's
+///   MetaEquilibriumSet; the estimated game's equilibria for a report without a history), each
+///   as "row / column", a mixed player's support as "mix(a, b)", sorted and joined by "; ";
+/// - per player and pure strategy of the other, the best reply, or "tie: a, b" listing the
+///   strategies tied for it at the confidence (BestReply::ties).
 [[nodiscard]] RobustnessFindings compare_findings(const CompareReport& report,
                                                   const std::array<std::vector<std::string>, 2>& labels);
 

@@ -49,11 +49,12 @@ struct RobustnessCheck {
 /// Whether the conclusion survives `row`: it was evaluated and no finding changed.
 [[nodiscard]] bool survives(const RobustnessCheck& check, const RobustnessRow& row);
 
-/// The table: the findings as given, then one row per change with "yes"/"no" and what
-/// changed ("most likely end: settled at the table"), then a count of the changes it survives.
+/// The table: the findings as given, each with the number of changes it holds under, then one
+/// row per change with "yes"/"no" and what changed ("most likely end: settled at the table"),
+/// then the number of changes the whole conclusion survives.
 void write_robustness_table(std::ostream& out, const RobustnessCheck& check);
 
-/// JSON key `robustness`: {"findings": [{"name", "value", "detail"}], "changes": [{"label",
+/// JSON key `robustness`: {"findings": [{"name", "value", "detail", "holds_under"}], "changes": [{"label",
 /// "aspect", "set": [...], "survives", "changed": [...], "findings": [...] or "error"}],
 /// "survives": count, "changes_tried": count}.
 void write_robustness_json(JsonWriter& json, const RobustnessCheck& check);
