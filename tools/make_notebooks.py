@@ -745,7 +745,9 @@ pp.plot_settlement(curves, ended=True);
   of the model is a peace not worth breaking. `parley run --robustness` shows which conclusions
   survive a change of horizon, speaking order or planning horizon.
 - These are Monte Carlo estimates with standard errors (`standard_errors` in the compare JSON);
-  300 runs per profile is enough to see the pattern, not to settle close calls.
+  `compare` starts at 300 runs per profile here and doubles them until the equilibrium set at
+  95% confidence is the same at two sizes (`adaptive.history` in the JSON says how it stopped);
+  best replies it cannot tell apart at that confidence are reported as ties, not decided.
 """,
     [
         exercise("5.1", """
