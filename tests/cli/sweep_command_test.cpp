@@ -66,7 +66,9 @@ TEST_CASE("parley sweep writes the library's rows, and the manifest", "[sweep]")
   REQUIRE(o.exit_code == 0);
   CHECK(sorted_lines(read_text(out)) == sorted_lines(library_rows(folder, small_grid())));
   const auto file = io::read_sweep_results(out);
-  CHECK(file.rows.size() == 6);
+  REQUIRE(file.rows.size() == 6);
+  // Written as the two threads finished them, in point order once the sweep ended (issue 17).
+  for (std::size_t k = 0; k < file.rows.size(); ++k) CHECK(file.rows[k].point == k);
   CHECK(file.parameters == std::vector<std::string>{"battlefield.advantage", "parties.russia.cost"});
   CHECK(file.metrics.front() == "outcomes.settled");
   for (const auto& row : file.rows) {

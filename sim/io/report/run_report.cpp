@@ -26,25 +26,31 @@ std::vector<RunMetric> run_metrics(const Scenario& scenario, const RunSummary* s
     add(key + ".mean", summary ? summary->utility[i].mean : nan);
     add(key + ".std_error", summary ? summary->utility[i].std_error : nan);
   }
-  for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
-    const Issue& issue = scenario.issues[k];
-    // The terms of a settlement are undefined when no run settled.
-    const TermsSummary* terms =
-        summary && summary->settlement_terms[k].count > 0 ? &summary->settlement_terms[k] : nullptr;
-    const std::string key = "terms." + issue.id;
-    switch (issue.kind) {
-      case IssueKind::continuous: add(key + ".mean", terms ? terms->amount.mean : nan); break;
-      case IssueKind::ordinal:
-        add(key + ".mean_level", terms ? terms->amount.mean : nan);
-        for (std::size_t l = 0; l < issue.levels.size(); ++l)
-          add(key + ".levels." + issue.levels[l], terms ? terms->level_frequencies[l] : nan);
-        break;
-      case IssueKind::clauses:
-        for (std::size_t c = 0; c < issue.clauses.size(); ++c)
-          add(key + ".clauses." + issue.clauses[c].id, terms ? terms->clause_frequencies[c] : nan);
-        break;
+  // The settlement terms, means over the settled runs with their count (issue 17: a
+  // conditional mean comes with its count); undefined (NaN) when no run settled. Then the
+  // terms in force at the end of every run (settlement, collapse terms or the frozen front).
+  add("terms.n_settled", summary ? static_cast<double>(summary->settled.count) : nan);
+  const auto add_terms = [&](const std::string& prefix, const std::vector<TermsSummary>* all) {
+    for (std::size_t k = 0; k < scenario.issues.size(); ++k) {
+      const Issue& issue = scenario.issues[k];
+      const TermsSummary* terms = all && (*all)[k].count > 0 ? &(*all)[k] : nullptr;
+      const std::string key = prefix + issue.id;
+      switch (issue.kind) {
+        case IssueKind::continuous: add(key + ".mean", terms ? terms->amount.mean : nan); break;
+        case IssueKind::ordinal:
+          add(key + ".mean_level", terms ? terms->amount.mean : nan);
+          for (std::size_t l = 0; l < issue.levels.size(); ++l)
+            add(key + ".levels." + issue.levels[l], terms ? terms->level_frequencies[l] : nan);
+          break;
+        case IssueKind::clauses:
+          for (std::size_t c = 0; c < issue.clauses.size(); ++c)
+            add(key + ".clauses." + issue.clauses[c].id, terms ? terms->clause_frequencies[c] : nan);
+          break;
+      }
     }
-  }
+  };
+  add_terms("terms.", summary ? &summary->settlement_terms : nullptr);
+  add_terms("final_terms.", summary ? &summary->outcome_terms : nullptr);
   // Durability (DESIGN 1.10), last so that a sweep's columns of the other metrics keep their
   // positions; only with the section, so rows without it are what they always were.
   if (scenario.durability && scenario.battlefield) {

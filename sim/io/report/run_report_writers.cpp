@@ -1,5 +1,7 @@
 #include "parley/io/report/run_report_writers.hpp"
 
+#include <cmath>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -60,8 +62,11 @@ void write_interval_json(JsonWriter& json, const Interval& ci) {
   json.begin_array().value(ci.low).value(ci.high).end_array();
 }
 
-void write_terms_json(JsonWriter& json, const Scenario& s, const std::vector<TermsSummary>& terms) {
+// `settled` >= 0 writes it first as `n_settled` (the count the conditional means are over).
+void write_terms_json(JsonWriter& json, const Scenario& s, const std::vector<TermsSummary>& terms,
+                      std::int64_t settled = -1) {
   json.begin_object();
+  if (settled >= 0) json.field("n_settled", settled);
   for (std::size_t k = 0; k < s.issues.size(); ++k) {
     const Issue& issue = s.issues[k];
     const TermsSummary& t = terms[k];
@@ -214,7 +219,7 @@ void write_run_json(std::ostream& out, const RunReport& report, const Robustness
   json.field("median", histogram_quantile(r.settlement_periods, 1, 2));
   json.key("counts").array(r.settlement_periods).end_object();
   json.key("terms");
-  write_terms_json(json, s, r.settlement_terms);
+  write_terms_json(json, s, r.settlement_terms, r.settled.count);
   json.key("final_terms");
   write_terms_json(json, s, r.outcome_terms);
   if (r.durable) {
@@ -282,21 +287,11 @@ void write_run_csv(std::ostream& out, const RunReport& report) {
     add(key + ".ci95_high", number(r.utility[i].ci95.high));
   }
   add("settlement_period.mean", number(r.settlement_period.mean));
-  for (std::size_t k = 0; k < s.issues.size(); ++k) {
-    const Issue& issue = s.issues[k];
-    const TermsSummary& t = r.settlement_terms[k];
-    const std::string key = "terms." + issue.id;
-    switch (issue.kind) {
-      case IssueKind::continuous: add(key + ".mean", number(t.amount.mean)); break;
-      case IssueKind::ordinal:
-        for (std::size_t l = 0; l < issue.levels.size(); ++l)
-          add(key + ".levels." + issue.levels[l], number(t.level_frequencies[l]));
-        break;
-      case IssueKind::clauses:
-        for (std::size_t c = 0; c < issue.clauses.size(); ++c)
-          add(key + ".clauses." + issue.clauses[c].id, number(t.clause_frequencies[c]));
-        break;
-    }
+  // The terms columns exactly as a sweep's (RunReport::metrics): the count of settled runs, the
+  // settlement terms (empty when no run settled) and the terms in force at the end of every run.
+  for (const RunMetric& metric : report.metrics()) {
+    if (metric.name.rfind("terms.", 0) != 0 && metric.name.rfind("final_terms.", 0) != 0) continue;
+    add(metric.name, std::isnan(metric.value) ? std::string() : number(metric.value));
   }
   if (r.durable) {  // DESIGN 1.10, only with a durability section
     for (const auto& [key, share] : {std::pair<const char*, const ProportionEstimate*>{"durability.held", &r.held},

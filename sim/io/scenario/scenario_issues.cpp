@@ -204,6 +204,9 @@ void read_issue(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
       b.reader.error(*n.find("id"), child_path(path, "id"),
                      "duplicate issue id " + in_quotes(*id) + " (first " +
                          location_text(b.issues_state[static_cast<std::size_t>(first)].id_location) + ")");
+    else if (*id == "n_settled")  // the outputs' `terms.n_settled` is the count of settled runs
+      b.reader.error(*n.find("id"), child_path(path, "id"),
+                     "the issue id \"n_settled\" is reserved (terms.n_settled counts the settled runs): choose another");
   } else if (const YamlNode* raw = n.find("id"); raw && raw->is_scalar())
     issue.id = raw->scalar;  // reported already; keeping it spares errors on every reference to it
   issue.name = b.reader.string_key(n, path, pattern, "name").value_or(issue.id);

@@ -1,5 +1,6 @@
 #include "parley/io/sweep/sweep_results.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "parley/io/format/atomic_file_writer.hpp"
 #include "parley/io/format/csv_writer.hpp"
 #include "parley/io/format/number_format.hpp"
 
@@ -215,6 +217,45 @@ void SweepResultsWriter::write(const std::string& line) {
   // it is longer than the stream buffer, and a torn line is detected on resume either way.
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() || std::fflush(file_) != 0)
     throw std::runtime_error(path_ + ": cannot write to the results file");
+}
+
+SweepSortOutcome sort_sweep_results(const std::string& path) {
+  // The header line's bytes, where the first row starts.
+  std::string header_line;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in || !std::getline(in, header_line)) throw std::runtime_error(path + ": cannot read the results file");
+  }
+  struct RowAt {
+    std::uint64_t point;
+    std::uint64_t offset;
+  };
+  std::vector<RowAt> index;
+  std::uint64_t offset = header_line.size() + 1;
+  bool ordered = true;
+  bool too_large = false;
+  const SweepResultsFile file = scan_sweep_results(path, [&](const SweepResultsFile&, SweepResultRow&& row) {
+    if (!index.empty() && row.point < index.back().point) ordered = false;
+    if (index.size() >= max_sorted_rows) too_large = true;
+    if (!too_large) index.push_back({row.point, offset});
+    offset += row.line.size();
+  });
+  if (file.torn_tail) throw std::runtime_error(path + ": the last line is incomplete; resume the sweep first");
+  if (ordered) return SweepSortOutcome::already_sorted;
+  if (too_large) return SweepSortOutcome::too_large;
+  // Stable: a file has one row per point, but a damaged one with two keeps their order.
+  std::stable_sort(index.begin(), index.end(), [](const RowAt& a, const RowAt& b) { return a.point < b.point; });
+  std::ifstream in(path, std::ios::binary);
+  AtomicFileWriter out(path);
+  out.stream() << header_line << '\n';
+  std::string line;
+  for (const RowAt& row : index) {
+    in.seekg(static_cast<std::streamoff>(row.offset));
+    if (!std::getline(in, line)) throw std::runtime_error(path + ": cannot read back a row while sorting");
+    out.stream() << line << '\n';
+  }
+  out.commit();
+  return SweepSortOutcome::sorted;
 }
 
 }  // namespace parley::io

@@ -138,6 +138,12 @@ SweepProgress run_sweep_session(const sweep::ProcessGroup& group, const sweep::D
     if (options.progress) options.progress(progress);
   });
   if (group.is_root()) {
+    // Rows were written as points finished; once the file holds every point, they are put in
+    // point order (one indexing pass, then an atomic rewrite only if they are out of order),
+    // before the manifest that says the file is complete.
+    prep->writer.reset();
+    if (progress.done == progress.total)
+      progress.in_point_order = sort_sweep_results(options.output) != SweepSortOutcome::too_large;
     progress.elapsed_seconds = elapsed();
     SweepManifest& m = prep->manifest;
     m.end_time = utc_now();

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "parley/io/format/number_format.hpp"
+#include "parley/io/sweep/sweep_results.hpp"
 
 namespace parley::io {
 
@@ -14,8 +15,11 @@ ProgressCount sweep_progress_count(const SweepProgress& progress) {
 std::string sweep_summary(const SweepProgress& progress, const std::string& output) {
   std::string line = std::to_string(progress.done) + " of " + std::to_string(progress.total) + " points done";
   if (progress.resumed) line += " (" + std::to_string(progress.resumed) + " already there)";
-  return line + ", " + std::to_string(progress.failed) + " failed, " + format_fixed(progress.elapsed_seconds, 1) +
-         " s -> " + output;
+  line += ", " + std::to_string(progress.failed) + " failed, " + format_fixed(progress.elapsed_seconds, 1) + " s -> " +
+          output;
+  if (progress.done == progress.total && !progress.in_point_order)
+    line += " (rows left in completion order: more than " + std::to_string(max_sorted_rows) + " to sort)";
+  return line;
 }
 
 }  // namespace parley::io

@@ -34,7 +34,7 @@ using parley::testing::run_cli;
 using parley::testing::TempFolder;
 using parley::testing::write_text;
 
-constexpr double exact = 1e-12;
+constexpr double genius_exact = 1e-12;
 
 const fs::path genius_root = fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "genius";
 const fs::path bad_root = fs::path(PARLEY_SOURCE_DIR) / "tests" / "data" / "genius_bad";
@@ -220,7 +220,7 @@ BruteForce enumerate(const Scenario& s, std::size_t a, std::size_t b) {
   return out;
 }
 
-/// The strictly efficient utility pairs (up to `exact`), u_a decreasing.
+/// The strictly efficient utility pairs (up to `genius_exact`), u_a decreasing.
 std::vector<std::pair<double, double>> efficient_pairs(const BruteForce& all) {
   std::vector<std::pair<double, double>> pts;
   for (std::size_t c = 0; c < all.ua.size(); ++c) pts.emplace_back(all.ua[c], all.ub[c]);
@@ -230,7 +230,7 @@ std::vector<std::pair<double, double>> efficient_pairs(const BruteForce& all) {
   std::vector<std::pair<double, double>> efficient;
   double best_b = -1.0;
   for (const auto& p : pts) {
-    if (p.second > best_b + exact) {
+    if (p.second > best_b + genius_exact) {
       efficient.push_back(p);
       best_b = p.second;
     }
@@ -293,9 +293,9 @@ TEST_CASE("every shipped ANAC domain imports as a valid scenario", "[genius]") {
     for (std::size_t i = 0; i < s.parties.size(); ++i) {
       const HandProfile& p = hand.profiles[i];
       // GENIUS discounts over the whole deadline: 100 rounds of the per-round discount give d.
-      CHECK(std::pow(s.parties[i].discount, 100.0) == Approx(p.discount).margin(exact));
+      CHECK(std::pow(s.parties[i].discount, 100.0) == Approx(p.discount).margin(genius_exact));
       const double sum = p.weight_sum();
-      const double expected_reservation = std::abs(sum - 1.0) <= exact ? p.reservation : p.reservation / sum;
+      const double expected_reservation = std::abs(sum - 1.0) <= genius_exact ? p.reservation : p.reservation / sum;
       CHECK(s.parties[i].reservation == Approx(expected_reservation).margin(1e-15));
     }
   }
@@ -310,11 +310,11 @@ TEST_CASE("imported utilities are GENIUS's, computed by hand from the XML", "[ge
       const HandProfile& p = hand.profiles[i];
       // Weights that sum to S > 1 (Laptop-B: 1.0000518) are rescaled by 1/S, as the file says.
       const double sum = p.weight_sum();
-      const double scale = std::abs(sum - 1.0) <= exact ? 1.0 : 1.0 / sum;
+      const double scale = std::abs(sum - 1.0) <= genius_exact ? 1.0 : 1.0 / sum;
       for (const std::size_t code : sample_codes(hand.outcome_count(), 3000)) {
         const auto outcome = hand.outcome(code);
         const double expected = p.utility(outcome) * scale;
-        CHECK(s.utility(i, package_of(s, outcome)) == Approx(expected).margin(exact));
+        CHECK(s.utility(i, package_of(s, outcome)) == Approx(expected).margin(genius_exact));
       }
     }
   }
@@ -333,12 +333,12 @@ TEST_CASE("weights summing to more than 1 are normalised and the reservation res
     REQUIRE(sum > 1.0 + 1e-9);
     double parley_sum = 0.0;
     for (double w : s.parties[i].weights) parley_sum += w;
-    CHECK(parley_sum == Approx(1.0).margin(exact));
+    CHECK(parley_sum == Approx(1.0).margin(genius_exact));
     // u >= r in GENIUS iff u / S >= r / S here, for every outcome.
     for (std::size_t code = 0; code < hand.outcome_count(); ++code) {
       const auto outcome = hand.outcome(code);
       const bool genius_accepts = hand.profiles[i].utility(outcome) >= hand.profiles[i].reservation;
-      const bool parley_accepts = s.utility(i, package_of(s, outcome)) >= s.parties[i].reservation - exact;
+      const bool parley_accepts = s.utility(i, package_of(s, outcome)) >= s.parties[i].reservation - genius_exact;
       CHECK(genius_accepts == parley_accepts);
     }
   }
@@ -359,7 +359,7 @@ TEST_CASE("frontier and solution points of imported domains match brute force ov
 
     // Same efficient set, both ways, to 1e-12.
     const auto near = [](double x1, double y1, double x2, double y2) {
-      return std::abs(x1 - x2) <= exact && std::abs(y1 - y2) <= exact;
+      return std::abs(x1 - x2) <= genius_exact && std::abs(y1 - y2) <= genius_exact;
     };
     for (const auto& [ua, ub] : efficient) {
       bool matched = false;
@@ -374,8 +374,8 @@ TEST_CASE("frontier and solution points of imported domains match brute force ov
       CHECK(matched);
       // Its package has these utilities.
       const Agreement x = space.package(space.point(v));
-      CHECK(s.utility(a, x) == Approx(frontier.u_a(v)).margin(exact));
-      CHECK(s.utility(b, x) == Approx(frontier.u_b(v)).margin(exact));
+      CHECK(s.utility(a, x) == Approx(frontier.u_a(v)).margin(genius_exact));
+      CHECK(s.utility(b, x) == Approx(frontier.u_b(v)).margin(genius_exact));
     }
 
     // Nash, Kalai-Smorodinsky and maximum welfare with the reservation values as d.
@@ -393,7 +393,7 @@ TEST_CASE("frontier and solution points of imported domains match brute force ov
       }
     }
     const auto welfare = parley::max_welfare(space);
-    CHECK(welfare.utilities[a] + welfare.utilities[b] == Approx(best_welfare).margin(exact));
+    CHECK(welfare.utilities[a] + welfare.utilities[b] == Approx(best_welfare).margin(genius_exact));
     const auto nash = parley::nash_solution(space, d);
     const auto ks = parley::kalai_smorodinsky(space, d);
     if (best_product < 0.0) {
@@ -402,8 +402,8 @@ TEST_CASE("frontier and solution points of imported domains match brute force ov
       continue;
     }
     REQUIRE(nash);
-    CHECK((nash->utilities[a] - d[a]) * (nash->utilities[b] - d[b]) == Approx(best_product).margin(exact));
-    CHECK(s.utility(a, nash->agreement) == Approx(nash->utilities[a]).margin(exact));
+    CHECK((nash->utilities[a] - d[a]) * (nash->utilities[b] - d[b]) == Approx(best_product).margin(genius_exact));
+    CHECK(s.utility(a, nash->agreement) == Approx(nash->utilities[a]).margin(genius_exact));
     REQUIRE(ks);
     const auto gain = [&](double ua, double ub) {
       double g = 1e300;
@@ -440,11 +440,11 @@ TEST_CASE("import, export, import gives identical utilities on every shipped dom
     for (std::size_t i = 0; i < first.parties.size(); ++i) {
       CHECK(second.parties[i].id == first.parties[i].id);
       CHECK(second.parties[i].reservation == Approx(first.parties[i].reservation).margin(1e-15));
-      CHECK(second.parties[i].discount == Approx(first.parties[i].discount).margin(exact));
+      CHECK(second.parties[i].discount == Approx(first.parties[i].discount).margin(genius_exact));
       for (const std::size_t code : sample_codes(count, 2000)) {
         const auto outcome = shape.outcome(code);
         CHECK(second.utility(i, package_of(second, outcome)) ==
-              Approx(first.utility(i, package_of(first, outcome))).margin(exact));
+              Approx(first.utility(i, package_of(first, outcome))).margin(genius_exact));
       }
     }
   }
@@ -503,7 +503,7 @@ TEST_CASE("a scenario with grids, lines, levels and clauses survives export and 
   parley::io::GeniusImportOptions options;
   options.rounds = original.horizon;
   const auto imported = parley::io::import_genius(files, options);
-  // Alpha's exported weights sum to 0.9 (its best level is worth 0.5): kept exact, and said so.
+  // Alpha's exported weights sum to 0.9 (its best level is worth 0.5): kept genius_exact, and said so.
   CHECK(imported.notes.size() == 1);
   const Scenario back = parley::io::build_scenario(parley::io::parse_scenario_text(imported.yaml, files.domain, imported.id));
   // share -> 6 levels, price -> continuous, level -> 3 levels, plan -> one issue per clause.
@@ -513,7 +513,7 @@ TEST_CASE("a scenario with grids, lines, levels and clauses survives export and 
   CHECK(back.issues[2].level_names == original.issues[2].levels);
   for (std::size_t c = 0; c < 3; ++c) CHECK(back.issues[3 + c].name == original.issues[3].clauses[c].text);
   for (std::size_t i = 0; i < 2; ++i) {
-    CHECK(back.parties[i].discount == Approx(original.parties[i].discount).margin(exact));
+    CHECK(back.parties[i].discount == Approx(original.parties[i].discount).margin(genius_exact));
     CHECK(back.parties[i].reservation == original.parties[i].reservation);
   }
   for (int step = 0; step <= 5; ++step) {
@@ -534,7 +534,7 @@ TEST_CASE("a scenario with grids, lines, levels and clauses survives export and 
           }
           for (std::size_t i = 0; i < 2; ++i) {
             INFO("party " << i << " step " << step << " price " << price << " level " << level << " clauses " << subset);
-            CHECK(back.utility(i, y) == Approx(original.utility(i, x)).margin(exact));
+            CHECK(back.utility(i, y) == Approx(original.utility(i, x)).margin(genius_exact));
           }
         }
       }
@@ -629,8 +629,8 @@ TEST_CASE("integer and real GENIUS issues import with GENIUS's evaluators", "[ge
                           0.2 * clamp01(1.2 - 0.3 * days);
         const double ub = 0.25 * clamp01(1.0 - 0.2 * (count + 2)) + 0.25 * 0.6 + 0.25 * clamp01(0.25 * days);
         INFO("count " << count << " price " << price << " days " << days);
-        CHECK(s.utility(0, x) == Approx(ua).margin(exact));
-        CHECK(s.utility(1, x) == Approx(ub).margin(exact));
+        CHECK(s.utility(0, x) == Approx(ua).margin(genius_exact));
+        CHECK(s.utility(1, x) == Approx(ub).margin(genius_exact));
       }
     }
   }
@@ -787,8 +787,8 @@ TEST_CASE("every scenario command reads a GENIUS folder or its files directly", 
   CHECK(run_cli("analyze fearon rubinstein").exit_code != 0);
 }
 
-TEST_CASE("integer GENIUS issues with bounds far apart are refused by their exact count", "[genius]") {
-  // upperbound - lowerbound overflowed a signed integer (issue 18); the count is exact now.
+TEST_CASE("integer GENIUS issues with bounds far apart are refused by their genius_exact count", "[genius]") {
+  // upperbound - lowerbound overflowed a signed integer (issue 18); the count is genius_exact now.
   const auto refusal = [](const std::string& lower, const std::string& upper) {
     const std::string xml = R"(<negotiation_template><utility_space>
 <objective index="0" name="wide" type="objective" etype="objective">

@@ -2,8 +2,10 @@
 // `parley run --format json`, and a sweep's row is that same row (docs/outputs.md).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string>
 
 #include "../../support/cli_runner.hpp"
 #include "../../support/flat_json.hpp"
@@ -63,8 +65,32 @@ TEST_CASE("RunReport: the terms of a settlement are undefined when no run settle
   const Simulation simulation(scenario);
   RunSummary none = RunAccumulator(scenario).summary(1, 0);
   REQUIRE(none.settled.count == 0);
-  for (const auto& metric : io::RunReport(simulation, none).metrics())
-    if (metric.name.rfind("terms.", 0) == 0) CHECK(std::isnan(metric.value));
+  for (const auto& metric : io::RunReport(simulation, none).metrics()) {
+    INFO(metric.name);
+    if (metric.name == "terms.n_settled")
+      CHECK(metric.value == 0.0);  // the count the undefined means are over
+    else if (metric.name.rfind("terms.", 0) == 0 || metric.name.rfind("final_terms.", 0) == 0)
+      CHECK(std::isnan(metric.value));  // no run at all: not even the terms in force at the end
+  }
+}
+
+TEST_CASE("RunReport: the count of settled runs and the terms in force at the end of every run", "[report]") {
+  // Issue 17: a conditional mean with its count, and outcome-wide terms beside it.
+  const Scenario scenario = io::load_scenario("ukraine-2025");
+  const Simulation simulation(scenario);
+  RunOptions options;
+  options.runs = 300;
+  options.seed = 17;
+  const RunSummary s = simulate(simulation, options);
+  const auto row = io::RunReport(simulation, s).metrics();
+  const auto value = [&row](const std::string& name) { return metric_named(row, name); };
+  CHECK(value("terms.n_settled") == static_cast<double>(s.settled.count));
+  CHECK(value("final_terms.territory.mean") == s.outcome_terms[0].amount.mean);
+  CHECK(value("final_terms.guarantee.levels.article5") == s.outcome_terms[1].level_frequencies[4]);
+  // Every run ends with some level of each ordinal issue in force.
+  double levels = 0.0;
+  for (const auto& level : scenario.issues[2].levels) levels += value("final_terms.army_cap.levels." + level);
+  CHECK(levels == Approx(1.0).epsilon(1e-12));
 }
 
 TEST_CASE("run --format json and a sweep row agree on the names and the values", "[report][sweep]") {

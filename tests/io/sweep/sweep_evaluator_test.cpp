@@ -62,9 +62,13 @@ TEST_CASE("Metric names follow the scenario's parties and issues", "[sweep]") {
   // Eight more for a durability section (the default scenario has one): held, broke, renewed,
   // breakdowns, periods of peace and of fighting, the share that signed and the median first
   // agreement.
-  std::size_t expected = 8 + 2 * scenario.parties.size() + (scenario.durability ? 8 : 0);
+  // The terms twice (over the settled runs, and in force at the end of every run), and the count
+  // of settled runs.
+  std::size_t expected = 8 + 2 * scenario.parties.size() + (scenario.durability ? 8 : 0) + 1;
   for (const auto& issue : scenario.issues)
-    expected += issue.kind == IssueKind::continuous ? 1 : issue.kind == IssueKind::ordinal ? 1 + issue.levels.size() : issue.clauses.size();
+    expected += 2 * (issue.kind == IssueKind::continuous ? 1
+                     : issue.kind == IssueKind::ordinal  ? 1 + issue.levels.size()
+                                                         : issue.clauses.size());
   CHECK(names.size() == expected);
   CHECK(names[0] == "outcomes.settled");
   CHECK(std::count(names.begin(), names.end(), "parties." + scenario.parties[0].id + ".utility.std_error") == 1);

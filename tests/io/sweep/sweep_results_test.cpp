@@ -66,6 +66,29 @@ TEST_CASE("A results file reads back, and a torn last line is detected", "[sweep
   CHECK(again.rows[2].line == "5,0.9,quick,1,ok,,1,2\n");
 }
 
+TEST_CASE("Rows written as points finish are put in point order, byte for byte, when the sweep ends",
+          "[sweep]") {
+  const TempFolder folder("sorting");
+  const auto path = folder.file("r.csv");
+  const auto header = io::sweep_results_header({"x"}, {"m"});
+  const std::string row0 = io::format_sweep_row({0, {"0"}}, 1, {0, sweep::PointStatus::ok, "", {0.5}}, 1);
+  const std::string row1 = io::format_sweep_row({1, {"\"a, b\""}}, 1, {1, sweep::PointStatus::error, "boom", {}}, 1);
+  const std::string row2 = io::format_sweep_row({2, {"2"}}, 1, {2, sweep::PointStatus::ok, "", {-1e-300}}, 1);
+  {
+    auto writer = io::SweepResultsWriter::create(path, header);
+    for (const auto* row : {&row2, &row0, &row1}) writer.write(*row);
+  }
+  const std::string header_line = read_text(path).substr(0, read_text(path).find('\n') + 1);
+  CHECK(io::sort_sweep_results(path) == io::SweepSortOutcome::sorted);
+  CHECK(read_text(path) == header_line + row0 + row1 + row2);
+  // Sorted already: nothing to do, and the file is what it was.
+  CHECK(io::sort_sweep_results(path) == io::SweepSortOutcome::already_sorted);
+  CHECK(read_text(path) == header_line + row0 + row1 + row2);
+  // A torn last line is the resume's to mend, not the sort's.
+  write_text(path, header_line + row2 + row0 + "1,0.1,1,ok,,0.");
+  CHECK_THROWS_AS(io::sort_sweep_results(path), std::runtime_error);
+}
+
 TEST_CASE("Damage other than a torn last line is reported", "[sweep]") {
   const TempFolder folder("damage");
   const auto path = folder.file("r.csv");

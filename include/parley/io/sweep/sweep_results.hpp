@@ -80,6 +80,26 @@ SweepResultsFile read_sweep_results(const std::string& path);
 SweepResultsFile scan_sweep_results(const std::string& path,
                                     const std::function<void(const SweepResultsFile& file, SweepResultRow&& row)>& row);
 
+/// The most rows sort_sweep_results sorts: its index takes 16 bytes a row (1.6 GB here).
+inline constexpr std::uint64_t max_sorted_rows = 100'000'000;
+
+/// What sort_sweep_results did.
+enum class SweepSortOutcome {
+  already_sorted,  ///< the rows were in point order: the file is untouched
+  sorted,          ///< the file was replaced by its rows in point order
+  too_large,       ///< more than max_sorted_rows rows: left in completion order
+};
+
+/// \brief Puts a complete results file's rows in point order (issue 17: rows are written as
+/// points finish, in completion order, and sorted when the sweep ends).
+///
+/// One pass indexes the rows (point id and byte offset: 16 bytes a row, whatever the row's
+/// width); if they are out of order the file is rewritten whole, header first, each row copied
+/// byte for byte, through a temporary renamed over it (AtomicFileWriter), so an interruption
+/// leaves either the old file or the sorted one, both complete and resumable. Throws as
+/// read_sweep_results does, and std::runtime_error if the file cannot be rewritten.
+SweepSortOutcome sort_sweep_results(const std::string& path);
+
 /// \brief Appends rows to a results file, each written whole and flushed at once, so that a
 /// process killed at any moment leaves at most one torn line at the end.
 class SweepResultsWriter {

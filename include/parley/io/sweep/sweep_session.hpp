@@ -22,6 +22,9 @@ struct SweepProgress {
   std::uint64_t total = 0;    ///< points the file is to hold (the shard's)
   std::uint64_t resumed = 0;  ///< rows already in the file when this session started
   double elapsed_seconds = 0.0;  ///< since this session started
+  /// Whether the file's rows ended in point order (sort_sweep_results, when every point of the
+  /// file is done); false while points are missing or past max_sorted_rows.
+  bool in_point_order = false;
 };
 
 /// Where a session writes and how it runs.

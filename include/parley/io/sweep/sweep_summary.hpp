@@ -15,7 +15,9 @@ ProgressCount sweep_progress_count(const SweepProgress& progress);
 
 /// \brief The end-of-sweep line (without the command's prefix and the line break):
 /// `D of T points done[ (R already there)], F failed, S s -> OUTPUT`, S the session's
-/// seconds to one decimal; the part in brackets only when R > 0 rows were there on resuming.
+/// seconds to one decimal; the part in brackets only when R > 0 rows were there on resuming;
+/// when every point is done but the rows could not be sorted (sort_sweep_results:
+/// too large), a note that they are in completion order.
 std::string sweep_summary(const SweepProgress& progress, const std::string& output);
 
 }  // namespace parley::io
