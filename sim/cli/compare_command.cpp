@@ -19,6 +19,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "compare_across.hpp"
 #include "compare_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/io/format/printable_text.hpp"
@@ -55,6 +56,8 @@ int run_compare(const std::vector<std::string>& args) {
   AdaptiveOptions adaptive;
   bool fixed_runs = false;
   bool robustness = false;
+  std::string across;
+  double tolerance = -1.0;
   cli.options().add_options()(
       "strategies", po::value(&strategy_args)->composing(),
       "PARTY=S1,S2,...: a player and its strategies; give it once per player (default: both sides of the "
@@ -66,7 +69,12 @@ int run_compare(const std::vector<std::string>& args) {
       "max-runs", po::value(&adaptive.max_runs)->default_value(0),
       "budget of runs per profile for the doubling (>= --runs; 0: 16 x --runs)")(
       "fixed-runs", po::bool_switch(&fixed_runs), "play --runs runs only: no doubling, no check of stability")(
-      "robustness", po::bool_switch(&robustness), robustness_help);
+      "robustness", po::bool_switch(&robustness), robustness_help)(
+      "across", po::value(&across),
+      "PATH=SPEC: the meta-game at every value of a numeric field (lo:hi:n or v1,v2,...), with the boundaries "
+      "where the equilibrium set or a best reply changes, located by bisection (a regime map)")(
+      "tolerance", po::value(&tolerance)->default_value(-1.0),
+      "with --across: the width to which a boundary is bracketed (default: the smallest grid step / 8; 0: the grid)");
   if (const auto code = cli.parse(args)) return *code;
   const auto usage_error = [](const std::string& message) {
     std::cerr << "parley compare: " << message << "\n(parley compare --help lists the options)\n";
@@ -79,6 +87,16 @@ int run_compare(const std::vector<std::string>& args) {
   adaptive.doubling = !fixed_runs;
   if (robustness && cli.values().format == OutputFormat::csv)
     return usage_error("--robustness writes a table or JSON, not CSV");
+  if (!across.empty()) {
+    if (robustness) return usage_error("--across and --robustness are separate questions: ask one at a time");
+    if (!nfg_path.empty()) return usage_error("--export-nfg writes one game, not a map over --across");
+    if (cli.values().format == OutputFormat::csv) return usage_error("--across writes a table or JSON, not CSV");
+    RunOptions map_options;
+    map_options.runs = cli.values().runs;
+    map_options.seed = cli.values().seed;
+    map_options.threads = cli.values().threads;
+    return compare_across(cli, strategy_args, across, tolerance, map_options, adaptive);
+  }
   const auto scenario = cli.load_scenario();
   if (!scenario) return 1;
 

@@ -34,21 +34,32 @@ std::string outcome_words(const Scenario& scenario, Outcome outcome) {
   return "the front frozen at the horizon";
 }
 
-// "a / b", a mixed player's support as "mix(a, b)".
-std::string equilibrium_words(const std::array<std::vector<int>, 2>& supports,
-                              const std::array<std::vector<std::string>, 2>& labels) {
-  std::string text;
-  for (int p = 0; p < 2; ++p) {
-    const auto& support = supports[static_cast<std::size_t>(p)];
-    std::string side;
-    for (const int k : support) side += (side.empty() ? "" : ", ") + labels[static_cast<std::size_t>(p)][static_cast<std::size_t>(k)];
-    if (support.size() > 1) side = "mix(" + side + ")";
-    text += (p == 0 ? "" : " / ") + side;
+}  // namespace
+
+std::string equilibrium_set_words(const std::vector<std::array<std::vector<int>, 2>>& supports,
+                                  const std::array<std::vector<std::string>, 2>& labels) {
+  std::vector<std::string> each;
+  for (const auto& pair : supports) {
+    std::string text;
+    for (std::size_t p = 0; p < 2; ++p) {
+      std::string side;
+      for (const int k : pair[p]) side += (side.empty() ? "" : ", ") + labels[p][static_cast<std::size_t>(k)];
+      if (pair[p].size() > 1) side = "mix(" + side + ")";
+      text += (p == 0 ? "" : " / ") + side;
+    }
+    each.push_back(std::move(text));
   }
-  return text;
+  std::sort(each.begin(), each.end());
+  std::string joined;
+  for (const std::string& e : each) joined += (joined.empty() ? "" : "; ") + e;
+  return joined.empty() ? "none found" : joined;
 }
 
-}  // namespace
+std::string tied_reply_words(const std::vector<int>& tied, const std::vector<std::string>& labels) {
+  std::string reply;
+  for (const int k : tied) reply += (reply.empty() ? "" : ", ") + labels[static_cast<std::size_t>(k)];
+  return tied.size() > 1 ? "tie: " + reply : reply;
+}
 
 void RobustnessFindings::add(std::string name, std::string value, std::string detail) {
   names.push_back(std::move(name));
@@ -117,17 +128,13 @@ RobustnessFindings compare_findings(const CompareReport& report, const std::arra
   // The equilibrium set at the report's confidence (ties closed, MetaEquilibriumSet) when the
   // report has one, so that noise within the confidence is not a change of conclusion; the
   // estimated game's equilibria otherwise.
-  std::vector<std::string> equilibria;
+  std::vector<std::array<std::vector<int>, 2>> supports;
   if (!report.history.steps.empty()) {
-    for (const auto& supports : report.history.steps.back().set.supports)
-      equilibria.push_back(equilibrium_words(supports, labels));
+    supports = report.history.steps.back().set.supports;
   } else {
-    for (const MetaEquilibrium& eq : report.equilibria) equilibria.push_back(equilibrium_words(eq.supports, labels));
+    for (const MetaEquilibrium& eq : report.equilibria) supports.push_back(eq.supports);
   }
-  std::sort(equilibria.begin(), equilibria.end());
-  std::string set;
-  for (const std::string& e : equilibria) set += (set.empty() ? "" : "; ") + e;
-  findings.add("equilibria", set.empty() ? "none found" : set, std::to_string(equilibria.size()) + " in all");
+  findings.add("equilibria", equilibrium_set_words(supports, labels), std::to_string(supports.size()) + " in all");
   for (int p = 0; p < 2; ++p) {
     const auto& own = labels[static_cast<std::size_t>(p)];
     const auto& other = labels[static_cast<std::size_t>(1 - p)];
@@ -136,11 +143,9 @@ RobustnessFindings compare_findings(const CompareReport& report, const std::arra
       std::vector<int> tied{b.reply};
       for (const BestReplyTie& t : b.ties) tied.push_back(t.strategy);
       std::sort(tied.begin(), tied.end());
-      std::string reply;
-      for (const int k : tied) reply += (reply.empty() ? "" : ", ") + own[static_cast<std::size_t>(k)];
       findings.add(report.player_names[static_cast<std::size_t>(p)] + "'s best reply to " +
                        other[static_cast<std::size_t>(b.against)],
-                   tied.size() > 1 ? "tie: " + reply : reply,
+                   tied_reply_words(tied, own),
                    b.runner_up >= 0 ? "margin " + format_fixed(b.margin, 4) : std::string());
     }
   }

@@ -26,6 +26,16 @@ struct RobustnessFindings {
   void add(std::string name, std::string value, std::string detail = {});
 };
 
+/// The supports of a set of equilibria in words: each "row / column", a mixed player's support
+/// as "mix(a, b)", sorted and joined by "; "; "none found" for none. Strategies are named by
+/// `labels` (per player, by index).
+[[nodiscard]] std::string equilibrium_set_words(const std::vector<std::array<std::vector<int>, 2>>& supports,
+                                                const std::array<std::vector<std::string>, 2>& labels);
+
+/// A best reply in words from the strategies tied for it (ascending indices into `labels`):
+/// "prolonged", or "tie: prolonged, quick".
+[[nodiscard]] std::string tied_reply_words(const std::vector<int>& tied, const std::vector<std::string>& labels);
+
 /// `run`'s conclusion:
 /// - the most likely way a run ends (settled at the table, a side's collapse, the front frozen);
 /// - per veto party, whether its expected payoff beats its value of fighting to the end from

@@ -1,0 +1,46 @@
+#pragma once
+/// \file regime_map_report.hpp
+/// What `parley compare --across PATH=SPEC` prints (issue 17): the meta-game at every value of
+/// the parameter (its equilibria with payoffs, each side's best reply to each strategy of the
+/// other, the welfare of each profile), then every boundary in a sentence.
+
+#include <array>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "parley/model/scenario.hpp"
+#include "parley/solve/regime_map.hpp"
+
+namespace parley::io {
+
+/// \brief A regime map with what its report names.
+struct RegimeMapReport {
+  const Scenario& scenario;              ///< at the first value (names, the period unit)
+  std::string parameter;                 ///< the varied path, as given
+  RegimeMap map;
+  std::array<std::string, 2> player_ids;
+  std::array<std::string, 2> player_names;
+  std::array<std::vector<std::string>, 2> labels;  ///< each player's strategies
+  double confidence = 0.95;              ///< of the equilibrium sets and ties
+  std::uint64_t seed = 0;                ///< of the common random numbers
+};
+
+/// "Russia's best reply to quick turns from quick to prolonged at battlefield.advantage.from
+/// +0.21 ± 0.02", or "The equilibria turn from ... to ... at ...": one boundary in words (the
+/// ± is half the final bracket; without bisection, the cell's).
+[[nodiscard]] std::string boundary_sentence(const RegimeMapReport& report, const RegimeBoundary& boundary);
+
+/// The table: one row per value (equilibria, then each best reply; a cell differing from the
+/// row above marked '*'), then the boundaries in sentences, the tolerance and the number of
+/// meta-games played.
+void write_regime_map_table(std::ostream& out, const RegimeMapReport& report);
+
+/// The same as JSON: parameter, confidence, seed, tolerance, evaluations, `points` (value,
+/// runs, equilibria with supports, probabilities and payoffs, best replies with ties, welfare
+/// per profile, the equilibrium set's supports) and `boundaries` (feature, low, high, at,
+/// plus_minus, from, to, sentence).
+void write_regime_map_json(std::ostream& out, const RegimeMapReport& report);
+
+}  // namespace parley::io

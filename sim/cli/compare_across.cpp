@@ -1,0 +1,115 @@
+#include "compare_across.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "compare_players.hpp"
+#include "parley/agents/bargaining_setting.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/format/printable_text.hpp"
+#include "parley/io/report/regime_map_report.hpp"
+#include "parley/io/scenario/scenario_document.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/io/sweep/sweep_plan.hpp"
+#include "parley/solve/regime_map.hpp"
+
+namespace parley::cli {
+namespace {
+
+// The numeric values of a --across grid, or nothing if one is not a number.
+std::optional<std::vector<double>> numeric_values(const sweep::VariedParameter& parameter) {
+  std::vector<double> values;
+  for (const std::string& level : parameter.levels) {
+    std::size_t used = 0;
+    try {
+      values.push_back(std::stod(level, &used));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+    if (used != level.size()) return std::nullopt;
+  }
+  return values;
+}
+
+}  // namespace
+
+int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
+                   double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive) {
+  const auto usage = [](const std::string& message) {
+    std::cerr << "parley compare: --across " << message << "\n(parley compare --help lists the options)\n";
+    return 2;
+  };
+  sweep::VariedParameter parameter;
+  try {
+    parameter = io::parse_vary(across);
+  } catch (const std::exception& e) {
+    return usage(io::printable_text(e.what()));
+  }
+  if (parameter.is_range()) return usage(across + ": give the grid as lo:hi:n or a list of values");
+  auto values = numeric_values(parameter);
+  if (!values) return usage(across + ": a regime map needs numeric values (a boundary is located between them)");
+  std::sort(values->begin(), values->end());
+  if (values->size() < 2) return usage(across + ": a regime map needs at least two values");
+  if (tolerance < 0.0) {
+    double step = std::numeric_limits<double>::infinity();
+    for (std::size_t k = 1; k < values->size(); ++k) step = std::min(step, (*values)[k] - (*values)[k - 1]);
+    tolerance = step / 8.0;
+  }
+  const auto document = cli.load_document();
+  if (!document) return 1;
+
+  std::optional<Scenario> first;
+  std::array<std::vector<std::string>, 2> labels;
+  std::array<std::string, 2> ids, names;
+  const RegimeOracle oracle = [&](double value) {
+    io::ScenarioDocument doc = *document;
+    io::apply_override(doc, parameter.path, io::format_shortest(value));
+    const Scenario scenario = io::build_scenario(doc);
+    const MetaGameSpec spec = compare_players(scenario, strategy_args);
+    const AdaptiveMetaGame played =
+        play_adaptive_meta_game(std::make_shared<const BargainingSetting>(scenario), spec, options, adaptive);
+    RegimeAnswer answer;
+    answer.set = played.history.steps.back().set;
+    answer.equilibria = meta_equilibria(played.meta);
+    for (int p = 0; p < 2; ++p)
+      answer.replies[static_cast<std::size_t>(p)] = best_replies(played.meta, p, played.history.z);
+    answer.payoffs = {played.meta.game().a(), played.meta.game().b()};
+    answer.runs = played.meta.runs();
+    if (!first) {
+      first.emplace(scenario);
+      for (std::size_t p = 0; p < 2; ++p) {
+        labels[p] = played.meta.game().strategy_labels(static_cast<int>(p));
+        ids[p] = scenario.parties[spec.players[p]].id;
+        names[p] = scenario.parties[spec.players[p]].name;
+      }
+    }
+    return answer;
+  };
+  std::optional<RegimeMap> map;
+  try {
+    map.emplace(map_regimes(*values, oracle, tolerance));
+  } catch (const io::ScenarioError& e) {
+    std::cerr << "parley compare: --across " << across << ": " << io::printable_text(e.what()) << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "parley compare: --across " << across << ": " << io::printable_text(e.what()) << "\n";
+    return 1;
+  }
+  const io::RegimeMapReport report{*first, parameter.path, std::move(*map), ids, names, labels,
+                                   adaptive.confidence, options.seed};
+  std::ostream* out = cli.output();
+  if (!out) return 1;
+  if (cli.values().format == OutputFormat::json)
+    io::write_regime_map_json(*out, report);
+  else
+    io::write_regime_map_table(*out, report);
+  return 0;
+}
+
+}  // namespace parley::cli

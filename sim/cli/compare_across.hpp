@@ -1,0 +1,23 @@
+#pragma once
+// `parley compare --across PATH=SPEC` (issue 17): the meta-game at every value of one numeric
+// parameter, with the boundaries where its answer changes located by bisection
+// (solve/regime_map.hpp); the report is io/report/regime_map_report.hpp.
+
+#include <string>
+#include <vector>
+
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/solve/adaptive_meta_game.hpp"
+#include "scenario_options.hpp"
+
+namespace parley::cli {
+
+/// Plays the regime map for `across` (`PATH=lo:hi:n` or `PATH=v1,v2,...`, numeric, at least two
+/// values) on the command line's scenario, the players and strategies of `strategy_args`, each
+/// value's meta-game as `compare` plays it (`options`, `adaptive`), bisecting to `tolerance`
+/// (negative: the smallest grid step / 8; 0: no bisection), and writes it in the command
+/// line's format. Returns the exit code: 1 for a scenario error, 2 for a bad `--across`.
+int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
+                   double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive);
+
+}  // namespace parley::cli
