@@ -19,6 +19,7 @@ As a command, one subcommand per picture, each writing a PNG::
     tools/plot.py value      [SCENARIO] [--set P=V]... -o out.png
     tools/plot.py frontier   [SCENARIO] [--set P=V]... -o out.png
     tools/plot.py payoff     [SCENARIO] [--strategies PARTY=S1,S2]... -o out.png
+    tools/plot.py regime     [SCENARIO] --across PATH=SPEC [--strategies PARTY=S1,S2]... -o out.png
     tools/plot.py sweep results.csv --x PATH --y PATH --metric COLUMN -o out.png
 
 ``--input FILE`` makes a subcommand read a JSON (or, for ``value``, CSV) file that parley
@@ -143,6 +144,18 @@ def compare_json(scenario=None, sets=None, strategies=None, runs=500, seed=1) ->
     extra = []
     for party, names in (strategies or {}).items():
         extra += ["--strategies", f"{party}={','.join(names)}"]
+    return json.loads(parley("compare", *_scenario_args(scenario, sets, runs, seed, extra), "--format", "json"))
+
+
+def regime_json(across: str, scenario=None, sets=None, strategies=None, runs=500, seed=1,
+                tolerance=None) -> dict:
+    """``parley compare --across PATH=SPEC --format json``: the meta-game at every value of one
+    numeric field and the boundaries where its answer changes (a regime map)."""
+    extra = ["--across", across]
+    for party, names in (strategies or {}).items():
+        extra += ["--strategies", f"{party}={','.join(names)}"]
+    if tolerance is not None:
+        extra += ["--tolerance", str(tolerance)]
     return json.loads(parley("compare", *_scenario_args(scenario, sets, runs, seed, extra), "--format", "json"))
 
 
@@ -427,6 +440,56 @@ def plot_payoff_matrix(comparison: dict, fig=None, title=None):
     return fig
 
 
+def regime_rows(regime: dict) -> pd.DataFrame:
+    """A regime map as a table: one row per grid value, one column per feature (the equilibrium
+    set, then each best reply), each cell the answer in words, as ``parley compare --across``."""
+    rows = []
+    for point in regime["points"]:
+        row = {"value": point["value"], "equilibria": point["equilibrium_set"]}
+        for reply in point["best_replies"]:
+            row[f"{reply['player']} vs {reply['against']}"] = reply["reply"]
+        rows.append(row)
+    return pd.DataFrame(rows).set_index("value")
+
+
+def plot_regime_map(regime: dict, ax=None, title=None):
+    """The regime map: one band per feature (the equilibrium set, each best reply) over the
+    parameter, coloured by its answer and changing colour at each boundary's bisected estimate,
+    with the boundary's bracket shaded (``parley compare --across --format json``)."""
+    table = regime_rows(regime)
+    features = list(table.columns)
+    ax = _ax(ax, (10, 1.4 + 0.5 * len(features)))
+    x = table.index.to_numpy(dtype=float)
+    mids = (x[:-1] + x[1:]) / 2
+    outer = (x[0] - (x[1] - x[0]) / 2, x[-1] + (x[-1] - x[-2]) / 2)
+    answers = sorted({v for col in features for v in table[col]})
+    colours = {a: plt.get_cmap("tab20")(k % 20) for k, a in enumerate(answers)}
+    row_of = lambda b: 0 if b["feature"] == "equilibria" else features.index(f"{b['player']} vs {b['against']}")  # noqa: E731
+    for r, feature in enumerate(features):
+        # A cell's edge is its boundary's estimate for this feature, or the cell's middle.
+        edges = mids.copy()
+        for b in regime["boundaries"]:
+            if row_of(b) == r:
+                edges[b["cell"]] = b["at"]
+        bounds = np.concatenate([[outer[0]], edges, [outer[1]]])
+        for k, answer in enumerate(table[feature]):
+            ax.barh(r, bounds[k + 1] - bounds[k], left=bounds[k], height=0.8, color=colours[answer], edgecolor="none")
+    for b in regime["boundaries"]:
+        r = row_of(b)
+        ax.fill_between([b["low"], b["high"]], r - 0.45, r + 0.45, color="k", alpha=0.3, lw=0)
+        ax.plot([b["at"], b["at"]], [r - 0.45, r + 0.45], color="k", lw=1.2)
+    ax.set_yticks(range(len(features)), features)
+    ax.set_ylim(len(features) - 0.5, -0.5)
+    ax.set_xlim(*outer)
+    ax.set_xlabel(regime["parameter"])
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[a]) for a in answers]
+    ax.legend(handles, answers, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
+    ax.set_title(title or f"{regime['scenario']}: the meta-game over {regime['parameter']}\n(parley compare --across, "
+                 f"seed {regime['seed']}; black lines: boundaries by bisection, shaded: their brackets)", fontsize=9)
+    ax.figure.set_layout_engine("constrained")
+    return ax
+
+
 def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=None, title=None,
                annotate=None, cmap="viridis"):
     """Heat map of a sweep metric over two varied parameters (``parley sweep`` CSV); the mean is
@@ -503,6 +566,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("payoff", help="strategy payoff matrices with equilibria (parley compare)")
     common(p, runs=500)
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
+    p = sub.add_parser("regime", help="regime map over one parameter (parley compare --across)")
+    common(p, runs=500)
+    p.add_argument("--across", required=True, metavar="PATH=SPEC")
+    p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
     p = sub.add_parser("sweep", help="heat map of a sweep metric over two varied parameters")
     p.add_argument("csv", help="a results CSV written by parley sweep")
     p.add_argument("--x", required=True)
@@ -539,6 +606,10 @@ def main(argv=None) -> int:
         strategies = {k: v.split(",") for k, v in strategies.items()}
         out = plot_payoff_matrix(_load(a.input) if a.input else
                                  compare_json(a.scenario, a.set, strategies, a.runs, a.seed))
+    elif a.command == "regime":
+        strategies = {k: v.split(",") for k, v in (s.split("=", 1) for s in a.strategies)}
+        out = plot_regime_map(_load(a.input) if a.input else
+                              regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed))
     else:
         where = dict(w.split("=", 1) for w in a.where)
         out = plot_sweep(read_sweep(a.csv), a.x, a.y, a.metric, where=where)

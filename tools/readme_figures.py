@@ -3,12 +3,13 @@
 
     tools/readme_figures.py [OUTDIR]     # default: docs/images
 
-Writes three PNGs, each from one parley command (the binary is $PARLEY_CLI, else
+Writes four PNGs, each from one parley command (the binary is $PARLEY_CLI, else
 build/parley, else parley on PATH):
 
 - settlement.png  share of talks settled by week, as in the file vs both sides quick (parley run)
 - meta-game.png   the prolonged/quick meta-game with its equilibria (parley compare)
 - frontier.png    the Pareto frontier with the disagreement, Nash and KS points (parley analyze)
+- regime-map.png  the meta-game over Russia's starting advantage, with its boundaries (parley compare --across)
 
 CI runs this into a temporary folder; the images in docs/images are regenerated, never edited.
 """
@@ -43,11 +44,17 @@ def frontier(out: Path) -> Path:
     return pp.save(pp.plot_frontier(pp.analyze_json()), out / "frontier.png")
 
 
+def regime_map(out: Path) -> Path:
+    """The prolonged/quick meta-game over Russia's starting advantage, boundaries bisected."""
+    regime = pp.regime_json("battlefield.advantage.from=-0.5:0.5:11", runs=1000, seed=SEED)
+    return pp.save(pp.plot_regime_map(regime), out / "regime-map.png")
+
+
 def main(argv) -> int:
-    """Write the three figures into OUTDIR (default docs/images) and list them."""
+    """Write the four figures into OUTDIR (default docs/images) and list them."""
     out = Path(argv[1]) if len(argv) > 1 else pp.REPO / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
-    for make in (settlement, meta_game, frontier):
+    for make in (settlement, meta_game, frontier, regime_map):
         print(make(out))
     return 0
 

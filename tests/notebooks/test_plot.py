@@ -78,6 +78,20 @@ class DataMatchesCli(unittest.TestCase):
             self.assertTrue(any(eq["probabilities"][cmp["players"][0]][i] == 1 and
                                 eq["probabilities"][cmp["players"][1]][j] == 1 for eq in raw["equilibria"]))
 
+    def test_regime(self):
+        strategies = {"a": ["hardline", "contingent:beta=1"], "b": ["contingent:beta=0"]}
+        regime = pp.regime_json("parties.b.cost=0.3:0.5:3", "fearon", strategies=strategies, runs=50, seed=2)
+        raw = json.loads(direct("compare", "fearon", "--strategies", "a=hardline,contingent:beta=1",
+                                "--strategies", "b=contingent:beta=0", "--runs", 50, "--seed", 2,
+                                "--across", "parties.b.cost=0.3:0.5:3", "--format", "json"))
+        self.assertEqual(regime, raw)
+        rows = pp.regime_rows(regime)
+        self.assertEqual(list(rows.index), [0.3, 0.4, 0.5])
+        self.assertEqual(list(rows.columns), ["equilibria", "a vs contingent:beta=0", "b vs hardline",
+                                              "b vs contingent:beta=1"])
+        self.assertEqual(rows.loc[0.3, "a vs contingent:beta=0"], "contingent:beta=1")
+        self.assertTrue(all(b["low"] < 0.4 <= b["high"] for b in regime["boundaries"]))
+
     def test_sweep(self):
         with tempfile.TemporaryDirectory() as tmp:
             df = pp.sweep_csv({"battlefield.tempo": "0.2:0.4:3", "parties.ukraine.strategy": "quick,prolonged"},
@@ -120,6 +134,9 @@ class PlotsWritePngs(unittest.TestCase):
         self.assertPng(pp.save(pp.plot_value_function(pp.value_table(), start=6), self.dir / "v.png"))
         self.assertPng(pp.save(pp.plot_frontier(pp.analyze_json()), self.dir / "f.png"))
         self.assertPng(pp.save(pp.plot_payoff_matrix(pp.compare_json(runs=50)), self.dir / "p.png"))
+        regime = pp.regime_json("parties.b.cost=0.3,0.5", "fearon", runs=50,
+                                strategies={"a": ["hardline", "contingent:beta=1"], "b": ["contingent:beta=0"]})
+        self.assertPng(pp.save(pp.plot_regime_map(regime), self.dir / "r.png"))
 
     def test_subcommands(self):
         script = REPO / "tools" / "plot.py"
@@ -133,6 +150,8 @@ class PlotsWritePngs(unittest.TestCase):
             "value": ["value", "fearon"],
             "frontier": ["frontier"],
             "payoff": ["payoff", "--runs", "50"],
+            "regime": ["regime", "fearon", "--across", "parties.b.cost=0.3,0.5", "--runs", "50",
+                       "--strategies", "a=hardline,contingent:beta=1", "--strategies", "b=contingent:beta=0"],
             "sweep": ["sweep", str(sweep), "--x", "battlefield.advantage", "--y", "battlefield.tempo",
                       "--metric", "duration.mean"],
         }

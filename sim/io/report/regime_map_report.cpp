@@ -136,7 +136,12 @@ void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
   json.end_array();
   json.key("boundaries").begin_array();
   for (const RegimeBoundary& b : map.boundaries) {
-    json.begin_object().field("feature", feature_name(r, b.feature)).field("low", b.low).field("high", b.high);
+    json.begin_object().field("feature", feature_name(r, b.feature));
+    if (!b.feature.equilibria) {
+      const auto p = static_cast<std::size_t>(b.feature.player);
+      json.field("player", r.player_ids[p]).field("against", r.labels[1 - p][static_cast<std::size_t>(b.feature.against)]);
+    }
+    json.field("cell", static_cast<std::int64_t>(b.cell)).field("low", b.low).field("high", b.high);
     json.field("at", b.at()).field("plus_minus", b.plus_minus());
     json.field("from", feature_value(r, b.feature, b.before)).field("to", feature_value(r, b.feature, b.after));
     json.field("sentence", boundary_sentence(r, b)).end_object();

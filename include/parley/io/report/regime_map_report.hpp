@@ -39,8 +39,10 @@ void write_regime_map_table(std::ostream& out, const RegimeMapReport& report);
 
 /// The same as JSON: parameter, confidence, seed, tolerance, evaluations, `points` (value,
 /// runs, equilibria with supports, probabilities and payoffs, best replies with ties, welfare
-/// per profile, the equilibrium set's supports) and `boundaries` (feature, low, high, at,
-/// plus_minus, from, to, sentence).
+/// per profile, the equilibrium set's supports) and `boundaries` (feature, cell: between points
+/// cell and cell + 1, low, high, at,
+/// plus_minus, from, to, sentence; a best reply's also `player`, the replying player's id, and
+/// `against`, the other's strategy).
 void write_regime_map_json(std::ostream& out, const RegimeMapReport& report);
 
 }  // namespace parley::io
