@@ -284,6 +284,26 @@ def sweep_grid(df: pd.DataFrame, x: str, y: str, metric: str, where: dict | None
     return grid.reindex(index=order(y), columns=order(x))
 
 
+def sweep_scope(df: pd.DataFrame, x: str, y: str, where: dict | None = None) -> str:
+    """What a sweep plot of x and y fixes and averages, in words: "where tempo = 0.4" for each
+    ``where`` filter, "mean over advantage (3 values)" for every other varied parameter that
+    still takes more than one value, "" when there is nothing of the kind."""
+    d = df[df["status"] == "ok"] if "status" in df else df
+    parts = []
+    for k, v in (where or {}).items():
+        d = d[d[k].astype(str) == str(v)]
+        parts.append(f"where {k} = {v}")
+    columns = list(df.columns)
+    varied = columns[columns.index("point") + 1:columns.index("seed")] if {"point", "seed"} <= set(columns) else []
+    for k in varied:
+        if k in (x, y) or k in (where or {}):
+            continue
+        n = d[k].nunique()
+        if n > 1:
+            parts.append(f"mean over {k} ({n} values)")
+    return "; ".join(parts)
+
+
 # --------------------------------------------------------------------------------------------
 # Plots (each returns its Axes or Figure; nothing is shown or saved here)
 # --------------------------------------------------------------------------------------------
@@ -493,7 +513,8 @@ def plot_regime_map(regime: dict, ax=None, title=None):
 def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=None, title=None,
                annotate=None, cmap="viridis"):
     """Heat map of a sweep metric over two varied parameters (``parley sweep`` CSV); the mean is
-    taken over any other varied parameter."""
+    taken over any other varied parameter, and the title says so, and which ``where`` filters
+    it applies (sweep_scope)."""
     grid = sweep_grid(df, x, y, metric, where)
     ax = _ax(ax, (6.5, 4.5))
     im = ax.imshow(grid.values, origin="lower", aspect="auto", cmap=cmap)
@@ -510,7 +531,8 @@ def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=Non
             if np.isfinite(v):
                 ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7,
                         color="black" if im.norm(v) > 0.5 else "white")
-    ax.set_title(title or f"{metric} (parley sweep)", fontsize=10)
+    scope = sweep_scope(df, x, y, where)
+    ax.set_title(title or f"{metric} (parley sweep)" + (f"\n{scope}" if scope else ""), fontsize=10)
     return ax
 
 

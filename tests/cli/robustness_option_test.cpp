@@ -55,21 +55,26 @@ TEST_CASE("parley run --robustness: the default scenario under every change, and
 
 TEST_CASE("parley compare --robustness: an exact tie is a tie under every change, and the changes are tried",
           "[robustness][cli]") {
-  // linear and prolonged:e=1 play the same episodes: Russia's best reply is a tie whatever the
-  // horizon, the counter order or the planning horizons (scaled alike for both).
+  // linear and prolonged:e=1 play the same episodes: A's best reply is a tie whatever the
+  // horizon, the order, random recognition or the planning horizons (scaled alike for both).
+  // Fearon's one-round game keeps this cheap.
   const CliResult r = run_cli(
-      "compare --strategies russia=linear,prolonged:e=1 --strategies ukraine=prolonged,quick --robustness "
-      "--runs 200 --format json");
+      "compare fearon --strategies a=linear,prolonged:e=1 --strategies b=linear,quick --robustness --runs 200 "
+      "--format json");
   REQUIRE(r.exit_code == 0);
   const auto j = FlatJson::parse(r.out);
-  CHECK(j.at("robustness.findings[1].name").text == "Russia's best reply to prolonged");
+  CHECK(j.at("robustness.findings[1].name").text == "Side A's best reply to linear");
   CHECK(j.at("robustness.findings[1].value").text == "tie: linear, prolonged:e=1");
+  // Horizon doubled (1 period is not halved), the order swapped, random recognition, the
+  // planning horizons halved and doubled.
   REQUIRE(j.at("robustness.changes_tried").number == 5);
+  CHECK(j.at("robustness.changes[3].label").text == "planning horizons halved");
   for (int k = 0; k < 5; ++k) {
-    INFO("change " << k << ": " << j.at("robustness.changes[" + std::to_string(k) + "].label").text);
-    CHECK(j.at("robustness.changes[" + std::to_string(k) + "].findings[1].value").text == "tie: linear, prolonged:e=1");
+    const std::string change = "robustness.changes[" + std::to_string(k) + "]";
+    INFO(j.at(change + ".label").text);
+    CHECK(j.at(change + ".findings[1].value").text == "tie: linear, prolonged:e=1");
   }
   // The planning variants scale the candidates, whose labels stay the base's.
-  CHECK(j.at("robustness.changes[3].findings[3].name").text == "Ukraine's best reply to linear");
-  CHECK(run_cli("compare --robustness --format csv").exit_code == 2);
+  CHECK(j.at("robustness.changes[3].findings[4].name").text == "Side B's best reply to prolonged:e=1");
+  CHECK(run_cli("compare fearon --robustness --format csv").exit_code == 2);
 }

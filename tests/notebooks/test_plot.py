@@ -104,6 +104,13 @@ class DataMatchesCli(unittest.TestCase):
         self.assertEqual(list(grid.index), ["quick", "prolonged"])  # the sweep's order, not sorted
         row = df[(df["battlefield.tempo"] == 0.3) & (df["parties.ukraine.strategy"] == "prolonged")].iloc[0]
         self.assertEqual(grid.loc["prolonged", 0.3], row["outcomes.settled"])
+        # A plot over one of the two says what it averages over, or which value it keeps.
+        self.assertEqual(pp.sweep_scope(df, "battlefield.tempo", "battlefield.tempo"),
+                         "mean over parties.ukraine.strategy (2 values)")
+        self.assertEqual(pp.sweep_scope(df, "battlefield.tempo", "battlefield.tempo",
+                                        {"parties.ukraine.strategy": "quick"}),
+                         "where parties.ukraine.strategy = quick")
+        self.assertEqual(pp.sweep_scope(df, "battlefield.tempo", "parties.ukraine.strategy"), "")
 
     def test_trace(self):
         tr = pp.trace_json("optimism", seed=1)

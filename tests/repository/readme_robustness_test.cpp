@@ -10,7 +10,7 @@
 
 using namespace parley::testing;
 
-TEST_CASE("README: every robustness table is what the program prints", "[robustness][cli]") {
+TEST_CASE("README: every robustness table is what the program prints", "[robustness][cli][docs]") {
   const std::string readme = read_text(std::filesystem::path(PARLEY_SOURCE_DIR) / "README.md");
   const std::string open = "<!-- robustness: ";
   int blocks = 0;
