@@ -58,6 +58,15 @@ TEST_CASE("RunReport: the metric row holds the summary's numbers under run's nam
   // The sweep's former names are gone.
   for (const char* old : {"parties.russia.utility.se", "terms.territory", "terms.guarantee.us_guarantee"})
     CHECK(std::find(names.begin(), names.end(), old) == names.end());
+  // Issue 17: a conditional mean with its count, and the terms in force at the end of every run.
+  CHECK(metric_named(row, "terms.n_settled") == static_cast<double>(s.settled.count));
+  CHECK(metric_named(row, "final_terms.territory.mean") == s.outcome_terms[0].amount.mean);
+  CHECK(metric_named(row, "final_terms.guarantee.levels.article5") == s.outcome_terms[1].level_frequencies[4]);
+  // Every run ends with some level of each ordinal issue in force.
+  double levels = 0.0;
+  for (const auto& level : scenario.issues[2].levels)
+    levels += metric_named(row, "final_terms.army_cap.levels." + level);
+  CHECK(levels == Approx(1.0).epsilon(1e-12));
 }
 
 TEST_CASE("RunReport: the terms of a settlement are undefined when no run settled", "[report]") {
@@ -72,25 +81,6 @@ TEST_CASE("RunReport: the terms of a settlement are undefined when no run settle
     else if (metric.name.rfind("terms.", 0) == 0 || metric.name.rfind("final_terms.", 0) == 0)
       CHECK(std::isnan(metric.value));  // no run at all: not even the terms in force at the end
   }
-}
-
-TEST_CASE("RunReport: the count of settled runs and the terms in force at the end of every run", "[report]") {
-  // Issue 17: a conditional mean with its count, and outcome-wide terms beside it.
-  const Scenario scenario = io::load_scenario("ukraine-2025");
-  const Simulation simulation(scenario);
-  RunOptions options;
-  options.runs = 300;
-  options.seed = 17;
-  const RunSummary s = simulate(simulation, options);
-  const auto row = io::RunReport(simulation, s).metrics();
-  const auto value = [&row](const std::string& name) { return metric_named(row, name); };
-  CHECK(value("terms.n_settled") == static_cast<double>(s.settled.count));
-  CHECK(value("final_terms.territory.mean") == s.outcome_terms[0].amount.mean);
-  CHECK(value("final_terms.guarantee.levels.article5") == s.outcome_terms[1].level_frequencies[4]);
-  // Every run ends with some level of each ordinal issue in force.
-  double levels = 0.0;
-  for (const auto& level : scenario.issues[2].levels) levels += value("final_terms.army_cap.levels." + level);
-  CHECK(levels == Approx(1.0).epsilon(1e-12));
 }
 
 TEST_CASE("run --format json and a sweep row agree on the names and the values", "[report][sweep]") {
