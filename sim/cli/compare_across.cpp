@@ -39,30 +39,38 @@ std::optional<std::vector<double>> numeric_values(const sweep::VariedParameter& 
 
 }  // namespace
 
-int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
-                   double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive) {
-  const auto usage = [](const std::string& message) {
-    std::cerr << "parley compare: --across " << message << "\n(parley compare --help lists the options)\n";
-    return 2;
+std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, const std::string& command,
+                                                   const std::vector<std::string>& strategy_args,
+                                                   const std::string& across, double tolerance,
+                                                   const RunOptions& options, const AdaptiveOptions& adaptive,
+                                                   int& exit_code) {
+  const auto fail = [&](int code, const std::string& message) {
+    std::cerr << "parley " << command << ": --across " << message << "\n";
+    if (code == 2) std::cerr << "(parley " << command << " --help lists the options)\n";
+    exit_code = code;
+    return std::nullopt;
   };
   sweep::VariedParameter parameter;
   try {
     parameter = io::parse_vary(across);
   } catch (const std::exception& e) {
-    return usage(io::printable_text(e.what()));
+    return fail(2, io::printable_text(e.what()));
   }
-  if (parameter.is_range()) return usage(across + ": give the grid as lo:hi:n or a list of values");
+  if (parameter.is_range()) return fail(2, across + ": give the grid as lo:hi:n or a list of values");
   auto values = numeric_values(parameter);
-  if (!values) return usage(across + ": a regime map needs numeric values (a boundary is located between them)");
+  if (!values) return fail(2, across + ": a regime map needs numeric values (a boundary is located between them)");
   std::sort(values->begin(), values->end());
-  if (values->size() < 2) return usage(across + ": a regime map needs at least two values");
+  if (values->size() < 2) return fail(2, across + ": a regime map needs at least two values");
   if (tolerance < 0.0) {
     double step = std::numeric_limits<double>::infinity();
     for (std::size_t k = 1; k < values->size(); ++k) step = std::min(step, (*values)[k] - (*values)[k - 1]);
     tolerance = step / 8.0;
   }
   const auto document = cli.load_document();
-  if (!document) return 1;
+  if (!document) {
+    exit_code = 1;
+    return std::nullopt;
+  }
 
   std::optional<Scenario> first;
   std::array<std::vector<std::string>, 2> labels;
@@ -80,6 +88,13 @@ int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& str
     for (int p = 0; p < 2; ++p)
       answer.replies[static_cast<std::size_t>(p)] = best_replies(played.meta, p, played.history.z);
     answer.payoffs = {played.meta.game().a(), played.meta.game().b()};
+    for (int p = 0; p < 2; ++p) {
+      Eigen::MatrixXd& se = answer.standard_errors[static_cast<std::size_t>(p)];
+      se.resize(answer.payoffs[0].rows(), answer.payoffs[0].cols());
+      for (Eigen::Index i = 0; i < se.rows(); ++i)
+        for (Eigen::Index j = 0; j < se.cols(); ++j)
+          se(i, j) = played.meta.standard_error(p, static_cast<int>(i), static_cast<int>(j));
+    }
     answer.runs = played.meta.runs();
     if (!first) {
       first.emplace(scenario);
@@ -94,21 +109,24 @@ int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& str
   std::optional<RegimeMap> map;
   try {
     map.emplace(map_regimes(*values, oracle, tolerance));
-  } catch (const io::ScenarioError& e) {
-    std::cerr << "parley compare: --across " << across << ": " << io::printable_text(e.what()) << "\n";
-    return 1;
   } catch (const std::exception& e) {
-    std::cerr << "parley compare: --across " << across << ": " << io::printable_text(e.what()) << "\n";
-    return 1;
+    return fail(1, across + ": " + io::printable_text(e.what()));
   }
-  const io::RegimeMapReport report{*first, parameter.path, std::move(*map), ids, names, labels,
-                                   adaptive.confidence, options.seed};
+  return io::RegimeMapReport{std::move(*first), parameter.path, std::move(*map), ids, names, labels,
+                             adaptive.confidence, options.seed};
+}
+
+int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
+                   double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive) {
+  int exit_code = 0;
+  const auto report = play_regime_map(cli, "compare", strategy_args, across, tolerance, options, adaptive, exit_code);
+  if (!report) return exit_code;
   std::ostream* out = cli.output();
   if (!out) return 1;
   if (cli.values().format == OutputFormat::json)
-    io::write_regime_map_json(*out, report);
+    io::write_regime_map_json(*out, *report);
   else
-    io::write_regime_map_table(*out, report);
+    io::write_regime_map_table(*out, *report);
   return 0;
 }
 

@@ -3,14 +3,26 @@
 // parameter, with the boundaries where its answer changes located by bisection
 // (solve/regime_map.hpp); the report is io/report/regime_map_report.hpp.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parley/engine/monte_carlo.hpp"
+#include "parley/io/report/regime_map_report.hpp"
 #include "parley/solve/adaptive_meta_game.hpp"
 #include "scenario_options.hpp"
 
 namespace parley::cli {
+
+/// The regime map for `across` on the command line's scenario, as compare_across computes it,
+/// or nothing after an error, which it prints to standard error (prefixed by `command`) and
+/// reports through `exit_code` (1 for a scenario error, 2 for a bad `--across`). `parley
+/// report` draws it.
+std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, const std::string& command,
+                                                   const std::vector<std::string>& strategy_args,
+                                                   const std::string& across, double tolerance,
+                                                   const RunOptions& options, const AdaptiveOptions& adaptive,
+                                                   int& exit_code);
 
 /// Plays the regime map for `across` (`PATH=lo:hi:n` or `PATH=v1,v2,...`, numeric, at least two
 /// values) on the command line's scenario, the players and strategies of `strategy_args`, each

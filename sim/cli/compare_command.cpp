@@ -19,6 +19,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_robustness.hpp"
 #include "compare_across.hpp"
 #include "compare_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
@@ -128,24 +129,7 @@ int run_compare(const std::vector<std::string>& args) {
 
   const io::CompareReport report = io::make_compare_report(*scenario, *played);
   std::optional<io::RobustnessCheck> check;
-  if (robustness) {
-    // Strategies keep the base's labels under every change: a candidate whose planning horizon
-    // is scaled is the same strategy, planned over another horizon.
-    const std::array<std::vector<std::string>, 2> labels{report.game.strategy_labels(0),
-                                                         report.game.strategy_labels(1)};
-    check = check_robustness(
-        cli.values(), *scenario, io::compare_findings(report, labels), io::PlanningHorizons::scenario_and_candidates,
-        [&](const Scenario& variant, const io::RobustnessVariant& change) {
-          MetaGameSpec variant_spec = compare_players(variant, strategy_args);
-          for (auto& candidates : variant_spec.strategies)
-            for (StrategySpec& candidate : candidates)
-              candidate = io::scaled_planning_horizon(candidate, change.planning_factor);
-          variant_spec.labels = labels;
-          const AdaptiveMetaGame variant_game =
-              play_adaptive_meta_game(std::make_shared<const BargainingSetting>(variant), variant_spec, options, adaptive);
-          return io::compare_findings(io::make_compare_report(variant, variant_game), labels);
-        });
-  }
+  if (robustness) check = compare_robustness(cli.values(), *scenario, report, strategy_args, options, adaptive);
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "command_robustness.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/format/progress_bar.hpp"
@@ -78,16 +79,7 @@ int run_command(const std::vector<std::string>& args) {
   progress.finish();
   const io::RunReport report(*simulation, summary);
   std::optional<io::RobustnessCheck> check;
-  if (robustness) {
-    // The same runs and seed under each change: common random numbers for the fronts.
-    RunOptions quiet = run;
-    quiet.progress = nullptr;
-    check = check_robustness(options, *scenario, io::run_findings(*scenario, summary),
-                             io::PlanningHorizons::scenario,
-                             [&](const Scenario& variant, const io::RobustnessVariant&) {
-                               return io::run_findings(variant, simulate(variant, quiet));
-                             });
-  }
+  if (robustness) check = run_robustness(options, *scenario, summary, run);  // common random numbers for the fronts
   switch (options.format) {
     case OutputFormat::table:
       io::write_run_table(*out, report);

@@ -38,9 +38,11 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
       ("set", po::value<std::vector<std::string>>(&values_.sets)->composing(),
        "PATH=VALUE: change a scenario field after loading (repeatable), e.g. --set battlefield.advantage=0.3, "
        "--set parties.russia.cost=0.01; VALUE is YAML")
-      ("format", po::value<std::string>(&format_text)->default_value(to_string(config_.formats.front())),
-       ("output format: " + formats).c_str())
       ("output,o", po::value<std::string>(&values_.output_path), "write to FILE instead of standard output");
+  // A command with one kind of output (`report` writes HTML) takes no --format.
+  if (!config_.formats.empty())
+    shared.add_options()("format", po::value<std::string>(&format_text)->default_value(to_string(config_.formats.front())),
+                         ("output format: " + formats).c_str());
   if (config_.seed)
     shared.add_options()("seed",
                          po::value<Unsigned<std::uint64_t>>()
@@ -96,7 +98,7 @@ std::optional<int> ScenarioCommandLine::parse(const std::vector<std::string>& ar
       values_.scenario += (values_.scenario.empty() ? "" : ",") + word;
     }
   }
-  bool known_format = false;
+  bool known_format = config_.formats.empty();
   for (const auto f : config_.formats) {
     if (format_text == to_string(f)) {
       values_.format = f;

@@ -58,7 +58,8 @@ struct ScenarioOptionsConfig {
   bool runs = false;               ///< takes `--runs`
   std::int64_t default_runs = 10000;
   bool threads = false;            ///< takes `--threads`
-  /// The formats `--format` accepts; the first is the default.
+  /// The formats `--format` accepts; the first is the default. Empty: no `--format` option (a
+  /// command with one kind of output).
   std::vector<OutputFormat> formats{OutputFormat::table, OutputFormat::json, OutputFormat::csv};
 };
 

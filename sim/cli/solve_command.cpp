@@ -12,6 +12,7 @@
 #include <boost/program_options.hpp>
 
 #include "command.hpp"
+#include "command_robustness.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/printable_text.hpp"
@@ -64,16 +65,7 @@ int run_solve(const std::vector<std::string>& args) {
   }
   const io::SolveReport report = io::make_solve_report(*scenario, space, *eq, period);
   std::optional<io::RobustnessCheck> check;
-  if (robustness) {
-    check = check_robustness(cli.values(), *scenario, io::solve_findings(*scenario, *eq),
-                             io::PlanningHorizons::ignored,
-                             [&](const Scenario& variant, const io::RobustnessVariant&) {
-                               const AgreementSpace variant_space(variant);
-                               return io::solve_findings(
-                                   variant, BargainingEquilibrium::solve(variant, variant_space, options));
-                             });
-  }
-
+  if (robustness) check = solve_robustness(cli.values(), *scenario, *eq, options);
   std::ostream* out = cli.output();
   if (!out) return 1;
   switch (cli.values().format) {

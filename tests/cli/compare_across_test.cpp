@@ -37,6 +37,16 @@ TEST_CASE("parley compare --across: bisection finds Fearon's boundary, as a fine
   CHECK(high >= 0.4);
   CHECK(high - low <= j.at("tolerance").number);
   CHECK(j.at("tolerance").number == Approx(0.05 / 8).epsilon(1e-12));
+  // Every profile with both payoffs and their standard errors: the welfare is their sum; the
+  // war's lottery (hardline) moves both payoffs together, a settlement at once fixes them.
+  CHECK(j.at("points[0].profiles[1].row").text == "contingent:beta=1");
+  CHECK(j.at("points[0].profiles[1].column").text == "contingent:beta=0");
+  CHECK(j.at("points[0].profiles[1].payoffs[0]").number + j.at("points[0].profiles[1].payoffs[1]").number ==
+        Approx(j.at("points[0].welfare[1][0]").number).epsilon(1e-12));
+  CHECK(j.at("points[0].profiles[0].std_errors[0]").number > 0.0);
+  CHECK(j.at("points[0].profiles[0].std_errors[1]").number == j.at("points[0].profiles[0].std_errors[0]").number);
+  CHECK(j.at("points[0].profiles[1].std_errors[0]").number == 0.0);
+  CHECK(j.count("points[0].profiles[2].row") == 0);
 
   // Brute force: a grid 8 times finer, no bisection, changes in the cell that holds 0.4.
   const CliResult fine = run_cli(fearon_map_args + "0.3:0.5:41 --tolerance 0");

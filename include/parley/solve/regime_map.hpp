@@ -26,6 +26,9 @@ struct RegimeAnswer {
   std::vector<MetaEquilibrium> equilibria;            ///< of the estimated game, with payoffs
   std::array<std::vector<BestReply>, 2> replies;      ///< each player's, to each strategy of the other
   std::array<Eigen::MatrixXd, 2> payoffs;             ///< A and B, rows x cols
+  /// The standard error of each entry of A and B (MetaGame::standard_error); empty when the
+  /// oracle knows the payoffs exactly.
+  std::array<Eigen::MatrixXd, 2> standard_errors;
   std::int64_t runs = 0;                              ///< runs per profile the estimate used
 };
 

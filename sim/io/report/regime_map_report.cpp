@@ -32,6 +32,8 @@ std::string reply_words(const RegimeMapReport& r, const RegimeAnswer& a, int pla
   return tied_reply_words(a.set.ties[p][static_cast<std::size_t>(against)], r.labels[p]);
 }
 
+}  // namespace
+
 std::string feature_value(const RegimeMapReport& r, const RegimeFeature& f, const RegimeAnswer& a) {
   return f.equilibria ? equilibria_words(r, a) : reply_words(r, a, f.player, f.against);
 }
@@ -42,8 +44,6 @@ std::string feature_name(const RegimeMapReport& r, const RegimeFeature& f) {
   return r.player_names[static_cast<std::size_t>(f.player)] + "'s best reply to " + r.player_names[other] +
          " playing " + r.labels[other][static_cast<std::size_t>(f.against)];
 }
-
-}  // namespace
 
 std::string boundary_sentence(const RegimeMapReport& r, const RegimeBoundary& b) {
   const double width = b.high - b.low;
@@ -131,6 +131,22 @@ void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
       for (Eigen::Index j = 0; j < a.payoffs[0].cols(); ++j) row.push_back(a.payoffs[0](i, j) + a.payoffs[1](i, j));
       json.array(row);
     }
+    json.end_array();
+    // Every profile with both payoffs and their standard errors (0 when exact): what a plot of
+    // payoffs against the parameter draws, with its confidence bands.
+    json.key("profiles").begin_array();
+    for (Eigen::Index i = 0; i < a.payoffs[0].rows(); ++i)
+      for (Eigen::Index j = 0; j < a.payoffs[0].cols(); ++j) {
+        const auto error = [&](std::size_t p) {
+          const Eigen::MatrixXd& se = a.standard_errors[p];
+          return se.rows() > i && se.cols() > j ? se(i, j) : 0.0;
+        };
+        json.begin_object()
+            .field("row", r.labels[0][static_cast<std::size_t>(i)])
+            .field("column", r.labels[1][static_cast<std::size_t>(j)]);
+        json.key("payoffs").array(std::vector<double>{a.payoffs[0](i, j), a.payoffs[1](i, j)});
+        json.key("std_errors").array(std::vector<double>{error(0), error(1)}).end_object();
+      }
     json.end_array().end_object();
   }
   json.end_array();

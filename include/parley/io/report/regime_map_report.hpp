@@ -17,7 +17,7 @@ namespace parley::io {
 
 /// \brief A regime map with what its report names.
 struct RegimeMapReport {
-  const Scenario& scenario;              ///< at the first value (names, the period unit)
+  Scenario scenario;                     ///< at the first value (names, the period unit)
   std::string parameter;                 ///< the varied path, as given
   RegimeMap map;
   std::array<std::string, 2> player_ids;
@@ -26,6 +26,14 @@ struct RegimeMapReport {
   double confidence = 0.95;              ///< of the equilibrium sets and ties
   std::uint64_t seed = 0;                ///< of the common random numbers
 };
+
+/// A feature's answer at one point in words: the equilibrium set ("prolonged / prolonged;
+/// quick / quick"), or a best reply ("prolonged", "tie: prolonged, quick").
+[[nodiscard]] std::string feature_value(const RegimeMapReport& report, const RegimeFeature& feature,
+                                        const RegimeAnswer& answer);
+
+/// A feature's name: "equilibria", or "Russia's best reply to Ukraine playing quick".
+[[nodiscard]] std::string feature_name(const RegimeMapReport& report, const RegimeFeature& feature);
 
 /// "Russia's best reply to quick turns from quick to prolonged at battlefield.advantage.from
 /// +0.21 ± 0.02", or "The equilibria turn from ... to ... at ...": one boundary in words (the
@@ -39,7 +47,8 @@ void write_regime_map_table(std::ostream& out, const RegimeMapReport& report);
 
 /// The same as JSON: parameter, confidence, seed, tolerance, evaluations, `points` (value,
 /// runs, equilibria with supports, probabilities and payoffs, best replies with ties, welfare
-/// per profile, the equilibrium set's supports) and `boundaries` (feature, cell: between points
+/// per profile, the equilibrium set's supports, and `profiles`: each profile's row and column
+/// strategies, both payoffs and their standard errors) and `boundaries` (feature, cell: between points
 /// cell and cell + 1, low, high, at,
 /// plus_minus, from, to, sentence; a best reply's also `player`, the replying player's id, and
 /// `against`, the other's strategy).

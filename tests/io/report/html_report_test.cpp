@@ -1,0 +1,87 @@
+// The page of `parley report` (issue 17) on a bargaining game solved by hand: the ultimatum
+// game over a pie of 1 (one period of talks, responder's reservation 0.25), where the Nash
+// bargaining solution splits the surplus over d = (0, 0.25) equally: 0.375 to a, 0.625 to b.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "../../agents/test_scenarios.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/io/format/number_format.hpp"
+#include "parley/io/report/html_report.hpp"
+
+using namespace parley;
+
+namespace {
+
+bool page_has(const std::string& page, const std::string& part) { return page.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("opening_comment keeps a scenario file's first comment block, without its rules", "[io][report][html]") {
+  CHECK(io::opening_comment("# ====\n# Title\n#   indented\n#\n# --\nid: x\n# later\n") == "Title\n  indented\n\n");
+  CHECK(io::opening_comment("title: x\n# not opening\n").empty());
+  CHECK(io::opening_comment("").empty());
+}
+
+TEST_CASE("the report page: every section, the computed packages, escaped words", "[io][report][html]") {
+  Scenario pie = testing::pie_scenario(1, testing::Side{}, testing::Side{}, 0.0, 0.25);
+  pie.title = "Pie <b>& 'split'</b>";
+  const ScenarioAnalysis analysis = analyze_scenario(pie);
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(pie, analysis.space, {});
+  const io::SolveReport solve = io::make_solve_report(pie, analysis.space, eq, -1);
+  const Simulation simulation(pie);
+  RunOptions options;
+  options.runs = 200;
+  options.seed = 3;
+  const RunSummary summary = simulate(simulation, options);
+  const io::RunReport run(simulation, summary);
+  const io::ReportPage page{.scenario = pie,
+                            .analysis = analysis,
+                            .solve = &solve,
+                            .solve_error = {},
+                            .run = run,
+                            .regime_note = "The scenario has no battlefield.",
+                            .robustness = {},
+                            .version = "9.9",
+                            .scenario_arguments = "pie.yaml",
+                            .report_command = "parley report pie.yaml -o 'a b.html'",
+                            .strategy_arguments = {},
+                            .regime_arguments = {},
+                            .runs = 200,
+                            .seed = 3,
+                            .stated_assumptions = "A1 <assumed>"};
+  std::ostringstream out;
+  io::write_report_html(out, page);
+  const std::string html = out.str();
+  INFO(html.substr(0, 2000));
+  CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+  CHECK(html.size() > 1000);
+  CHECK(page_has(html, "</html>\n"));
+  CHECK(page_has(html, "<title>Pie &lt;b&gt;&amp; &#39;split&#39;&lt;/b&gt; - Parley report</title>"));
+  CHECK_FALSE(page_has(html, "<b>& 'split'"));
+  for (const char* id : {"brief", "scenario", "range", "equilibrium", "montecarlo", "regimes", "robustness", "reproduce"})
+    CHECK(page_has(html, std::string("id=\"") + id + "\""));
+  // The Nash package as analyze computes it, in the package table.
+  REQUIRE(analysis.nash);
+  CHECK(analysis.nash->utilities[0] == Approx(0.375).margin(1e-9));
+  CHECK(page_has(html, "<tr><td>Nash bargaining solution</td><td>0.375</td><td>0.625</td>"));
+  // The equilibrium's values against fighting to the end: a takes 0.75, b its reservation.
+  CHECK(page_has(html, "<tr><td>a</td><td>0.750</td><td>0.000</td><td>+0.750</td></tr>"));
+  CHECK(page_has(html, "<tr><td>b</td><td>0.250</td><td>0.250</td><td>0.000</td></tr>"));
+  // The simulated outcomes, as the run computed them.
+  CHECK(page_has(html, ">" + io::format_fixed(100.0 * summary.settled.p, 1) + "%</text>"));
+  CHECK(page_has(html, ">" + io::format_fixed(100.0 * summary.frozen.p, 1) + "%</text>"));
+  // No battlefield: no map, and the page says why; no robustness: the page says so.
+  CHECK(page_has(html, "The scenario has no battlefield."));
+  CHECK(page_has(html, "--no-robustness"));
+  CHECK(page_has(html, "A1 &lt;assumed&gt;"));
+  CHECK(page_has(html, "parley report pie.yaml -o &#39;a b.html&#39;"));
+  CHECK(page_has(html, "parley run pie.yaml --runs 200 --seed 3"));
+  // The figures: the frontier, the equilibrium's timing, the outcomes, and the talks' timing
+  // when some run settled.
+  std::size_t figures = 0;
+  for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
+  CHECK(figures == (summary.settled.count > 0 ? 4u : 3u));
+}
