@@ -536,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
                     problems.append({"kind": "resource", "what": f"the page requested {path}: HTTP {code}"})
 
         shot_note = ""
+        check_took = time.monotonic() - started
         if args.screenshot:
             if args.window_size:
                 width, height = args.window_size
@@ -578,7 +579,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  warning: {w}")
     if args.screenshot and shot_note:
         print(f"  {shot_note}")
-    print(f"  checked in {took:.1f} s with {chromium}")
+    print(f"  checked in {took:.1f} s" + (f" (the screenshot {took - check_took:.1f} s)" if args.screenshot else "")
+          + f" with {chromium}")
     return 1 if problems else 0
 
 
