@@ -2,12 +2,28 @@
 # Sets Parley up and runs every test: the warnings-as-errors build and its test suite, the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer (a clang build, which also
 # holds the libFuzzer targets), a minute of fuzzing of each reader of untrusted input under
-# the same sanitizers (tests/fuzz/README.md), and the notebooks and README figures end to end.
+# the same sanitizers (tests/fuzz/README.md), the notebooks and README figures end to end, and
+# every shipped scenario's HTML report loaded in headless Chromium (tests/report/README.md).
 # The first build has OpenMPI, so that `mpirun -np 2 parley sweep` is tested against the
 # serial sweep. This is what CI runs (.ci/run). Each phase prints its
 # wall time, and a summary of all of them closes the log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The pages the browser tests wrote and their screenshots (tests/report/README.md), named at the
+# end of the log for CI to keep as artifacts, also when a phase fails.
+report_artifacts() {
+  echo "== report pages and screenshots, kept as CI artifacts"
+  local files=()
+  shopt -s nullglob
+  files=(build/artifacts/report-*.png build/artifacts/report-*.html)
+  if [ ${#files[@]} -gt 0 ]; then
+    ls -l "${files[@]}"
+  else
+    echo "none in build/artifacts (the browser tests need chromium: tools/setup.sh --browser)"
+  fi
+}
+trap report_artifacts EXIT
 
 phase_names=()
 phase_seconds=()
@@ -23,8 +39,8 @@ phase() {
   printf '== %s: %dm%02ds\n' "$name" $((took / 60)) $((took % 60))
 }
 
-phase "set-up and build (warnings are errors, OpenMPI, notebooks)" \
-  tools/setup.sh --all --werror --mpi --notebooks
+phase "set-up and build (warnings are errors, OpenMPI, notebooks, Chromium)" \
+  tools/setup.sh --all --werror --mpi --notebooks --browser
 phase "test suite" ctest --test-dir build -j2 --output-on-failure --timeout 300
 phase "build with AddressSanitizer + UndefinedBehaviorSanitizer (clang, with the fuzz targets)" \
   tools/setup.sh --all --build-dir build-asan --sanitize --fuzz --werror

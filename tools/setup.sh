@@ -2,6 +2,7 @@
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
 # and builds it. Usage:
 #   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--fuzz] [--werror] [--mpi] [--notebooks]
+#                  [--browser] [--help]
 #   (no option)      build only the `parley` program (what `build/parley run` needs)
 #   --all            build every target: the library, the program, the tests, the benchmarks
 #   --build-dir DIR  build here (default: build)
@@ -11,6 +12,9 @@
 #   --werror         treat warnings as errors
 #   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
+#   --browser        also install Debian's chromium (and a font), in which the HTML report's
+#                    tests load the page (tests/report/README.md)
+#   --help           print this text
 # Compilations go through ccache (Debian's package) with its cache outside the clone
 # (ccache's default, ~/.cache/ccache), so a second build on the same machine is warm; set
 # PARLEY_NO_CCACHE=1 to compile without it.
@@ -21,6 +25,7 @@ build_dir=build
 build_type=Release
 cmake_args=()
 want_notebooks=0
+want_browser=0
 want_mpi=0
 want_fuzz=0
 targets=(--target parley_cli)
@@ -40,6 +45,8 @@ while [ $# -gt 0 ]; do
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
     --mpi) want_mpi=1 ;;
     --notebooks) want_notebooks=1 ;;
+    --browser) want_browser=1 ;;
+    -h|--help) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
     *) echo "tools/setup.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -52,6 +59,8 @@ if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
              python3-ipykernel python3-nbformat python3-nbclient)
 fi
+# Without a font, headless Chromium draws no text, and the report's figures would be checked bare.
+[ "$want_browser" = 0 ] || packages+=(chromium fonts-dejavu-core)
 # libFuzzer and the sanitizers' runtime for clang are in libclang-rt-dev, which clang only
 # recommends.
 [ "$want_fuzz" = 0 ] || packages+=(clang libclang-rt-dev)
