@@ -11,10 +11,18 @@ build/parley, else parley on PATH):
 - frontier.png    the Pareto frontier with the disagreement, Nash and KS points (parley analyze)
 - regime-map.png  the meta-game over Russia's starting advantage, with its boundaries (parley compare --across)
 
+and, where Debian's chromium is installed, a fifth:
+
+- report.png      the top of the default scenario's HTML page (parley report), as headless
+                  Chromium renders it (tests/report/browser_check.py)
+
 CI runs this into a temporary folder; the images in docs/images are regenerated, never edited.
 """
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,12 +58,31 @@ def regime_map(out: Path) -> Path:
     return pp.save(pp.plot_regime_map(regime), out / "regime-map.png")
 
 
+def report(out: Path) -> Path | None:
+    """The top of `parley report`'s page for the default scenario, rendered by headless
+    Chromium and checked as the report tests check it; None without chromium."""
+    if shutil.which("chromium") is None:
+        print("report.png: skipped (no chromium; tools/setup.sh --browser installs it)")
+        return None
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "report.html"
+        # Written from its own folder, so the page's "made by" line reads `-o report.html`.
+        subprocess.run([str(Path(pp.cli_path()).resolve()), "report", "--seed", str(SEED), "-o", page.name],
+                       cwd=folder, check=True)
+        shot = out / "report.png"
+        subprocess.run([sys.executable, str(pp.REPO / "tests" / "report" / "browser_check.py"), str(page),
+                        "--screenshot", str(shot), "--window-size", "1280,1500"], check=True)
+    return shot
+
+
 def main(argv) -> int:
-    """Write the four figures into OUTDIR (default docs/images) and list them."""
+    """Write the figures into OUTDIR (default docs/images) and list them."""
     out = Path(argv[1]) if len(argv) > 1 else pp.REPO / "docs" / "images"
     out.mkdir(parents=True, exist_ok=True)
-    for make in (settlement, meta_game, frontier, regime_map):
-        print(make(out))
+    for make in (settlement, meta_game, frontier, regime_map, report):
+        made = make(out)
+        if made is not None:
+            print(made)
     return 0
 
 

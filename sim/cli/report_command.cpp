@@ -189,9 +189,16 @@ int run_report(const std::vector<std::string>& args) {
     regime_arguments = shell_line(words);
   }
 
-  // robustness: the same three questions as `run`, `solve` and `compare --robustness` ask
   std::vector<io::ReportRobustness> robustness;
-  if (!no_robustness) {
+  // The conclusions of run, solve and compare, and with robustness each under every change of
+  // set-up, as their --robustness asks.
+  if (no_robustness) {
+    robustness.push_back({"run", {io::run_findings(*scenario, summary), {}}});
+    if (equilibrium) robustness.push_back({"solve", {io::solve_findings(*scenario, *equilibrium), {}}});
+    robustness.push_back({"compare", {io::compare_findings(*compare, {compare->game.strategy_labels(0),
+                                                                      compare->game.strategy_labels(1)}),
+                                      {}}});
+  } else {
     robustness.push_back({"run", run_robustness(options, *scenario, summary, run)});
     if (equilibrium) robustness.push_back({"solve", solve_robustness(options, *scenario, *equilibrium, {})});
     robustness.push_back({"compare", compare_robustness(options, *scenario, *compare, strategy_args, run, adaptive)});

@@ -437,33 +437,56 @@ int holds_under(const RobustnessCheck& check, const std::string& name) {
   return holds;
 }
 
+// Whether some conclusion was asked under changes of set-up.
+bool any_checked(const ReportPage& page) {
+  return std::any_of(page.robustness.begin(), page.robustness.end(),
+                     [](const ReportRobustness& r) { return !r.check.rows.empty(); });
+}
+
+// What each command's findings are about, for the brief.
+std::string findings_heading(const std::string& command) {
+  if (command == "run") return "The simulated outcomes (<code>run</code>)";
+  if (command == "solve") return "The equilibrium (<code>solve</code>)";
+  return "The strategy meta-game at the scenario's own set-up (<code>compare</code>)";
+}
+
 void write_brief(std::ostream& out, const ReportPage& page) {
   out << "<section class=\"brief\" id=\"brief\"><h2>The answer in brief</h2>\n<ul>\n";
   const Scenario& s = page.scenario;
-  out << "<li>" << (page.analysis.zopa.exists ? "A bargaining range exists." : "There is no bargaining range.")
-      << "</li>\n";
+  out << "<li>" << esc(advantage_phrase(s)) << ", "
+      << (page.analysis.zopa.exists ? "a bargaining range exists" : "there is no bargaining range") << ".</li>\n";
   for (const ReportRobustness& r : page.robustness) {
     const RobustnessFindings& f = r.check.base;
+    out << "<li>" << findings_heading(r.command) << "\n<ul>\n";
     for (std::size_t k = 0; k < f.names.size(); ++k) {
-      out << "<li><b>" << esc(f.names[k]) << "</b> (" << esc(r.command) << "): " << esc(f.values[k]);
+      out << "<li><b>" << esc(f.names[k]) << "</b>: " << esc(f.values[k]);
       if (!f.details[k].empty()) out << " <span class=\"meta\">(" << esc(f.details[k]) << ")</span>";
       if (!r.check.rows.empty())
         out << " &mdash; holds under " << holds_under(r.check, f.names[k]) << " of " << r.check.rows.size()
             << " changes of set-up";
       out << "</li>\n";
     }
+    out << "</ul></li>\n";
   }
-  if (page.regime)
-    for (const RegimeBoundary& b : page.regime->map.boundaries)
-      out << "<li>" << esc(boundary_sentence(*page.regime, b)) << "</li>\n";
-  out << "</ul>\n<p class=\"meta\">" << esc(advantage_phrase(s))
-      << ". The findings and their robustness are those of <code>--robustness</code>: the horizon halved and "
-         "doubled, every other speaking order, the planning horizons halved and doubled.</p>\n</section>\n";
+  if (page.regime) {
+    const RegimeMapReport& r = *page.regime;
+    out << "<li>Across <code>" << esc(r.parameter) << "</code> from " << format_shortest(r.map.values.front())
+        << " to " << format_shortest(r.map.values.back()) << " (the regime map)\n<ul>\n";
+    if (r.map.boundaries.empty()) out << "<li>No equilibrium and no best reply changes.</li>\n";
+    for (const RegimeBoundary& b : r.map.boundaries) out << "<li>" << esc(boundary_sentence(r, b)) << "</li>\n";
+    out << "</ul></li>\n";
+  }
+  out << "</ul>\n";
+  if (any_checked(page))
+    out << "<p class=\"meta\">A change of set-up is one of <code>--robustness</code>'s: the horizon halved and "
+           "doubled, every other speaking order, the planning horizons halved and doubled; none is an assumption "
+           "about the war.</p>\n";
+  out << "</section>\n";
 }
 
 void write_robustness_section(std::ostream& out, const ReportPage& page) {
   out << "<section id=\"robustness\"><h2>6. Robustness</h2>\n";
-  if (page.robustness.empty()) {
+  if (!any_checked(page)) {
     out << "<p>Not checked (the page was made with <code>--no-robustness</code>).</p>\n</section>\n";
     return;
   }

@@ -22,7 +22,8 @@
 
 namespace parley::io {
 
-/// \brief A robustness check of one command, with the command it checks.
+/// \brief One command's conclusion (RobustnessCheck::base) and, when it was checked, the
+/// changes of set-up it was asked under (no rows: not checked).
 struct ReportRobustness {
   std::string command;  ///< "run", "solve" or "compare"
   RobustnessCheck check;
@@ -38,7 +39,7 @@ struct ReportPage {
   const CompareReport* compare = nullptr;  ///< the meta-game at the scenario's own set-up
   const RegimeMapReport* regime = nullptr;  ///< the map over `regime_parameter`, when it was drawn
   std::string regime_note;             ///< why there is no map, or empty
-  std::vector<ReportRobustness> robustness;  ///< run, solve, compare, as far as checked
+  std::vector<ReportRobustness> robustness;  ///< the conclusions of run, solve and compare
   /// The page's provenance: the program's version, and the arguments every reproducing command
   /// shares (the scenario and its `--set`s), shell-quoted.
   std::string version;
