@@ -3,7 +3,7 @@
 #include <array>
 #include <memory>
 
-#include "compare_players.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/io/report/robustness_findings.hpp"
@@ -41,7 +41,7 @@ io::RobustnessCheck compare_robustness(const ScenarioOptions& options, const Sce
   return check_robustness(
       options, scenario, io::compare_findings(report, labels), io::PlanningHorizons::scenario_and_candidates,
       [&](const Scenario& variant, const io::RobustnessVariant& change) {
-        MetaGameSpec variant_spec = compare_players(variant, strategy_args);
+        MetaGameSpec variant_spec = io::meta_game_players(variant, strategy_args);
         for (auto& candidates : variant_spec.strategies)
           for (StrategySpec& candidate : candidates)
             candidate = io::scaled_planning_horizon(candidate, change.planning_factor);

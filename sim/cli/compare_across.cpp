@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "compare_players.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/format/printable_text.hpp"
@@ -79,7 +79,7 @@ std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, con
     io::ScenarioDocument doc = *document;
     io::apply_override(doc, parameter.path, io::format_shortest(value));
     const Scenario scenario = io::build_scenario(doc);
-    const MetaGameSpec spec = compare_players(scenario, strategy_args);
+    const MetaGameSpec spec = io::meta_game_players(scenario, strategy_args);
     const AdaptiveMetaGame played =
         play_adaptive_meta_game(std::make_shared<const BargainingSetting>(scenario), spec, options, adaptive);
     RegimeAnswer answer;

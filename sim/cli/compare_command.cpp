@@ -7,7 +7,7 @@
 // ties, and the runs start at `--runs` and double (the runs done kept) until the equilibrium set
 // at that confidence is the same at two successive sizes or `--max-runs` (16 x --runs) is spent
 // (solve/adaptive_meta_game.hpp); `--fixed-runs` plays `--runs` only. `--export-nfg FILE` writes
-// the game in Gambit's .nfg format. The players come from compare_players.hpp, the writers from
+// the game in Gambit's .nfg format. The players come from io/scenario/meta_game_players.hpp, the writers from
 // io/report/compare_report.hpp.
 #include <iostream>
 #include <memory>
@@ -21,7 +21,7 @@
 #include "command.hpp"
 #include "command_robustness.hpp"
 #include "compare_across.hpp"
-#include "compare_players.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/io/format/printable_text.hpp"
 #include "parley/io/interop/nfg_format.hpp"
@@ -103,7 +103,7 @@ int run_compare(const std::vector<std::string>& args) {
 
   MetaGameSpec spec;
   try {
-    spec = compare_players(*scenario, strategy_args);
+    spec = io::meta_game_players(*scenario, strategy_args);
   } catch (const std::exception& e) {
     std::cerr << "parley compare: " << io::printable_text(e.what()) << "\n";
     return 2;

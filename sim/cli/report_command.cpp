@@ -17,7 +17,7 @@
 #include "command.hpp"
 #include "command_robustness.hpp"
 #include "compare_across.hpp"
-#include "compare_players.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
@@ -151,7 +151,7 @@ int run_report(const std::vector<std::string>& args) {
   AdaptiveOptions adaptive;
   MetaGameSpec spec;
   try {
-    spec = compare_players(*scenario, strategy_args);
+    spec = io::meta_game_players(*scenario, strategy_args);
   } catch (const std::exception& e) {
     std::cerr << "parley report: --strategies: " << io::printable_text(e.what()) << "\n";
     return 2;

@@ -101,6 +101,12 @@ std::optional<int> parse(const std::vector<std::string>& args, Arguments& a) {
       ("metrics", po::value<std::vector<std::string>>()->composing(),
        "metric columns to keep, comma-separated, * matches anything (default: all), "
        "e.g. outcomes.settled,parties.*.utility.mean")
+      ("meta-game", po::bool_switch(&r.meta_game),
+       "also play the strategy meta-game at every point, with common random numbers across points as "
+       "compare --across does: meta.* columns (its equilibria, each best reply, each profile's payoffs)")
+      ("strategies", po::value(&r.strategies)->composing(),
+       "with --meta-game, PARTY=S1,S2,...: a player and its strategies, as for compare (default: both sides of "
+       "the battlefield with prolonged,quick)")
       ("output,o", po::value(&a.output), "the results CSV (required)")
       ("resume", po::bool_switch(&a.resume), "complete an interrupted sweep (or start it if the file is missing)")
       ("force", po::bool_switch(&a.force), "replace an existing results file")

@@ -58,6 +58,11 @@ struct SweepSpec {
   std::vector<std::string> metrics;
   /// `--set PATH=VALUE` overrides applied to the scenario before any varied field.
   std::vector<std::string> base_overrides;
+  /// `--meta-game`: also play the strategy meta-game at every point (its `meta.*` metrics,
+  /// io/sweep/meta_game_metrics.hpp), with the players and strategies of `strategies`
+  /// (`--strategies PARTY=S1,S2,...`, as `parley compare` reads them).
+  bool meta_game = false;
+  std::vector<std::string> strategies;
 
   friend bool operator==(const SweepSpec&, const SweepSpec&) = default;
 };

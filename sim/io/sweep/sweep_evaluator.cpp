@@ -1,5 +1,6 @@
 #include "parley/io/sweep/sweep_evaluator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <mutex>
@@ -9,6 +10,8 @@
 
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/report/run_report.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
+#include "parley/io/sweep/meta_game_metrics.hpp"
 #include "parley/sweep/design.hpp"
 #include "parley/sweep/metric_selection.hpp"
 
@@ -86,7 +89,13 @@ class SettingCache {
 }  // namespace
 
 sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument> base, const sweep::SweepSpec& spec) {
-  const auto all = RunReport::metric_names(build_scenario(*base));
+  const Scenario base_scenario = build_scenario(*base);
+  auto all = RunReport::metric_names(base_scenario);
+  const std::size_t run_metric_count = all.size();
+  if (spec.meta_game) {
+    const auto meta = meta_game_metric_names(base_scenario, meta_game_players(base_scenario, spec.strategies));
+    all.insert(all.end(), meta.begin(), meta.end());
+  }
   const auto selected = sweep::select_metrics(all, spec.metrics);
   sweep::PointEvaluator evaluator;
   for (const auto i : selected) evaluator.metric_names.push_back(all[i]);
@@ -94,8 +103,14 @@ sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument>
   for (const auto& p : spec.parameters) paths.push_back(p.path);
   const auto runs = static_cast<std::int64_t>(spec.runs);
   const auto seed = spec.seed;
+  // Only what the selected columns need is computed: the Monte Carlo of the scenario's own
+  // strategies, the meta-game, or both.
+  const bool wants_run = std::any_of(selected.begin(), selected.end(), [&](auto i) { return i < run_metric_count; });
+  const bool wants_meta = std::any_of(selected.begin(), selected.end(), [&](auto i) { return i >= run_metric_count; });
+  const std::vector<std::string> strategies = spec.strategies;
   auto settings = std::make_shared<SettingCache>(paths);
-  evaluator.evaluate = [base, paths, selected, runs, seed, settings](const sweep::DesignPoint& point) {
+  evaluator.evaluate = [base, paths, selected, runs, seed, settings, run_metric_count, wants_run, wants_meta,
+                        strategies](const sweep::DesignPoint& point) {
     Scenario variant;
     try {
       ScenarioDocument doc = *base;
@@ -110,14 +125,27 @@ sweep::PointEvaluator scenario_evaluator(std::shared_ptr<const ScenarioDocument>
     options.point = point.id;
     // The sweep's threads share out the points; a point's summary does not depend on this.
     options.threads = 1;
-    std::vector<StrategySpec> strategies;
-    for (const Party& party : variant.parties) strategies.push_back(party.strategy);
-    const Simulation simulation(settings->setting(variant, point.values), strategies);
-    const RunSummary summary = simulate(simulation, options);
-    const auto metrics = RunReport(simulation, summary).metrics();
+    std::vector<double> values;
+    if (wants_run) {
+      std::vector<StrategySpec> own;
+      for (const Party& party : variant.parties) own.push_back(party.strategy);
+      const Simulation simulation(settings->setting(variant, point.values), own);
+      const RunSummary summary = simulate(simulation, options);
+      for (const RunMetric& m : RunReport(simulation, summary).metrics()) values.push_back(m.value);
+    } else {
+      values.assign(run_metric_count, 0.0);
+    }
+    if (wants_meta) {
+      // Every point plays its meta-game from point 0's streams: common random numbers across
+      // points, as compare --across plays its map.
+      RunOptions meta = options;
+      meta.point = 0;
+      const auto metrics = meta_game_metrics(variant, meta_game_players(variant, strategies), meta, AdaptiveOptions{});
+      values.insert(values.end(), metrics.begin(), metrics.end());
+    }
     std::vector<double> chosen;
     chosen.reserve(selected.size());
-    for (const auto i : selected) chosen.push_back(metrics.at(i).value);
+    for (const auto i : selected) chosen.push_back(values.at(i));
     return chosen;
   };
   return evaluator;

@@ -87,6 +87,7 @@ std::string manifest_json(const SweepManifest& m) {
   json.end_array();
   json.key("metrics").array(m.spec.metrics);
   json.key("set").array(m.spec.base_overrides);
+  if (m.spec.meta_game) json.key("meta_game").begin_object().key("strategies").array(m.spec.strategies).end_object();
   json.end_object();
   json.field("design_points", m.design_points);
   json.key("shard").begin_object().field("index", m.shard.index).field("count", m.shard.count).end_object();
@@ -142,6 +143,11 @@ SweepManifest parse_manifest(std::string_view text, const std::string& source) {
   }
   m.spec.metrics = read.texts(spec, "metrics");
   m.spec.base_overrides = read.texts(spec, "set");
+  // Absent in the manifests of sweeps without the meta-game (and of earlier versions).
+  if (spec.is_object() && spec.contains("meta_game")) {
+    m.spec.meta_game = true;
+    m.spec.strategies = read.texts(read.member(spec, "meta_game"), "strategies");
+  }
   m.design_points = read.count(root, "design_points");
   const Json& shard = read.member(root, "shard");
   m.shard.index = read.count(shard, "index");
@@ -190,6 +196,8 @@ std::vector<std::string> sweep_differences(const SweepManifest& a, const SweepMa
     differences.emplace_back("the varied parameters (--vary) differ");
   if (a.spec.metrics != b.spec.metrics) differences.emplace_back("--metrics differs");
   if (a.spec.base_overrides != b.spec.base_overrides) differences.emplace_back("the --set overrides differ");
+  if (a.spec.meta_game != b.spec.meta_game || a.spec.strategies != b.spec.strategies)
+    differences.emplace_back("the meta-game (--meta-game, --strategies) differs");
   if (a.design_points != b.design_points) differences.emplace_back("the design's size differs");
   if (a.shard.count != b.shard.count) differences.emplace_back("the number of shards differs");
   if (a.columns != b.columns) differences.emplace_back("the columns differ");

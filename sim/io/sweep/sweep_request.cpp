@@ -42,6 +42,8 @@ SweepRequest merge_sweep_request(const SweepRequestOptions& options, const Sweep
   request.limits.max_points = options.max_points;
   spec.metrics.insert(spec.metrics.end(), options.metrics.begin(), options.metrics.end());
   spec.base_overrides.insert(spec.base_overrides.end(), options.sets.begin(), options.sets.end());
+  spec.meta_game = spec.meta_game || options.meta_game;
+  spec.strategies.insert(spec.strategies.end(), options.strategies.begin(), options.strategies.end());
   return request;
 }
 

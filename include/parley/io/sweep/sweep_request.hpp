@@ -37,6 +37,8 @@ struct SweepRequestOptions {
   std::vector<std::string> metrics;     ///< `--metrics`, split at commas, in order
   std::vector<std::string> sets;        ///< `--set PATH=VALUE`, in order
   std::vector<std::string> vary;        ///< `--vary PATH=SPEC`, in order
+  bool meta_game = false;               ///< `--meta-game`
+  std::vector<std::string> strategies;  ///< `--strategies PARTY=S1,S2,...`, in order
 };
 
 /// A sweep request: the scenario to sweep (as given: a file or a built-in name) and the sweep.

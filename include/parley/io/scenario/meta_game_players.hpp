@@ -1,5 +1,7 @@
 #pragma once
-// The players of `parley compare` and their strategies, from its --strategies options.
+/// \file meta_game_players.hpp
+/// The players of a strategy meta-game and their strategies, from `--strategies` texts
+/// (`parley compare`, `compare --across`, `report`, and `sweep --meta-game`).
 
 #include <string>
 #include <vector>
@@ -7,7 +9,7 @@
 #include "parley/model/scenario.hpp"
 #include "parley/solve/meta_game.hpp"
 
-namespace parley::cli {
+namespace parley::io {
 
 /// The meta-game's two players and their candidate strategies from the --strategies values
 /// (`party=s1,s2,...`, a strategy as `name` or `name:param=value:param=value`). Players not
@@ -15,6 +17,6 @@ namespace parley::cli {
 /// Strategies are labelled as given (io::strategy_label).
 /// \throws std::invalid_argument for a malformed value, an unknown party or strategy, more than
 /// two players, or one party named twice.
-MetaGameSpec compare_players(const Scenario& scenario, const std::vector<std::string>& strategy_args);
+[[nodiscard]] MetaGameSpec meta_game_players(const Scenario& scenario, const std::vector<std::string>& strategy_args);
 
-}  // namespace parley::cli
+}  // namespace parley::io

@@ -1,4 +1,4 @@
-#include "compare_players.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 
 #include <algorithm>
 #include <sstream>
@@ -7,7 +7,7 @@
 #include "parley/agents/strategy_registry.hpp"
 #include "parley/io/report/compare_report.hpp"
 
-namespace parley::cli {
+namespace parley::io {
 namespace {
 
 /// Strategy lists as given on the command line: the party id and its strategy specs.
@@ -57,7 +57,7 @@ std::vector<std::size_t> default_players(const Scenario& s) {
 
 }  // namespace
 
-MetaGameSpec compare_players(const Scenario& scenario, const std::vector<std::string>& strategy_args) {
+MetaGameSpec meta_game_players(const Scenario& scenario, const std::vector<std::string>& strategy_args) {
   MetaGameSpec spec;
   std::vector<PlayerStrategies> given;
   for (const auto& text : strategy_args) given.push_back(parse_player(text));
@@ -82,4 +82,4 @@ MetaGameSpec compare_players(const Scenario& scenario, const std::vector<std::st
   return spec;
 }
 
-}  // namespace parley::cli
+}  // namespace parley::io
