@@ -8,7 +8,9 @@
 A student notebook and its answer key differ only in the exercise cells: the student's holds
 ``answer_X_Y = None``, the key's holds the worked solution. The check cell after each exercise
 is the same in both (``checks.exercise_X_Y(answer_X_Y)``): it reminds while the answer is None
-and asserts once answered, so CI executes both versions top to bottom.
+and asserts once answered, so CI executes both versions top to bottom. An *explain* exercise
+(``explain``) asks why something happens: its answer is prose in a markdown cell, a placeholder
+for the student and the model answer in the key, with no check.
 """
 
 from __future__ import annotations
@@ -63,6 +65,15 @@ def exercise(num: str, question: str, solution: str, check: str | None = None) -
             code(check)]
 
 
+def explain(num: str, question: str, answer: str) -> list[dict]:
+    """An explain exercise: a why-question answered in prose, a placeholder markdown cell for the
+    student and the model answer in the key; no check (prose is for a teacher to read)."""
+    return [md(f"**Exercise {num} (explain).** {question.strip()}"),
+            {"kind": "prose",
+             "student": "*Your answer:* double-click this cell and replace this line with a few sentences.",
+             "solution": "**Model answer.** " + answer.strip()}]
+
+
 def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[dict]:
     """The one structure every notebook follows."""
     cells = [md(f"# {title}\n\n## What it shows\n\n{shows.strip()}"),
@@ -70,7 +81,9 @@ def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[
     cells += body
     cells.append(md("## Things to notice\n\n" + notice.strip()))
     cells.append(md("## Exercises\n\nEach answer cell starts as `None`; the cell after it checks "
-                    "your answer (an `assert` with a hint). The teacher's key is in `answers/`."))
+                    "your answer (an `assert` with a hint). An *explain* exercise asks why: answer it in "
+                    "a few sentences in the markdown cell under it; it has no check, and the key gives a "
+                    "model answer. The teacher's key is in `answers/`."))
     for ex in exercises:
         cells += ex
     cells.append(md("## Things to try\n\n" + tries.strip()))
@@ -207,6 +220,18 @@ In the shipped `fearon` scenario, which share x does the equilibrium settle on w
 offer? Use `pp.solve_json` with `protocol.order` set to `[b,a]`.""", '''
 answer_1_3 = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
 answer_1_3'''),
+        explain("1.4", """
+Why is the bargaining range never empty under complete information, whatever p is, and why does
+that mean no war is fought in the simulation?""", """
+Fighting is a lottery: A gets the whole good with probability p and nothing otherwise, so its
+expected share is p, and it pays c_A to play; B expects 1 - p and pays c_B. A's value of war is
+therefore p - c_A and B's is 1 - p - c_B. A division x beats war for A when x >= p - c_A, and for
+B when 1 - x >= 1 - p - c_B, i.e. x <= p + c_B. Together: an interval of width c_A + c_B around p.
+As long as war destroys something (c_A + c_B > 0) it is non-empty; p only slides it along. With
+complete information both sides know p and the costs, so the proposer offers the responder exactly
+its war value, the responder gains nothing by fighting, and every episode settles at t = 0. War
+needs something this scenario leaves out: private information or optimism (notebook 4), a
+commitment problem (notebook 7), or a good that cannot be divided."""),
     ],
     """
 - Make the costs asymmetric and watch the range shift off-centre around p.
@@ -348,6 +373,16 @@ answer_2_2'''),
 With d = (0.9, 0.9), what share does player 1 get when **player 2** proposes first?""", '''
 answer_2_3 = share({"protocol.order": "[player2,player1]"})
 answer_2_3'''),
+        explain("2.4", """
+Why does the first proposer's advantage shrink to nothing as both players become patient
+(d -> 1)?""", """
+The proposer's power comes only from what it costs the responder to say no. A responder who rejects
+waits one round and then proposes itself, so it accepts any offer worth at least d times what it
+would get as next round's proposer. With equal discount factors the first proposer's share x
+solves 1 - x = d x: x = 1/(1 + d), and the responder gets d/(1 + d). The difference,
+(1 - d)/(1 + d), is what one round of delay destroys, measured in shares. As d -> 1 a round of
+delay costs nothing, the threat to reject and propose next is as good as proposing now, and the
+split tends to one half (with different rates, to r2/(r1 + r2): only relative patience is left)."""),
     ],
     """
 - Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
@@ -490,6 +525,17 @@ For docs/theory.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what
 E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
 answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
 answer_3_3'''),
+        explain("3.4", """
+Why does halving the tempo r double the expected duration of the war but leave the probability that
+B collapses unchanged?""", """
+The tempo decides only *whether* the front moves in a period (with probability r = p + q). *Which
+way* it moves, given that it moves, is up with p/(p + q) = (1 + a)/2 and down with (1 - a)/2, and
+neither depends on r. Look at the walk only in the periods when it moves: that sequence of moves is
+the same gambler's ruin whatever r is, so the probability that it reaches N before 0 is the same.
+Between two moves the front waits a geometric number of periods with mean 1/r, so the war lasts the
+expected number of moves times 1/r: half the tempo, twice the duration. (Once there is discounting
+or a cost per period, a slower war is worth less to the side that wins it, so the war values do
+depend on r.)"""),
     ],
     """
 - Add offensives (`battlefield.offensive={probability: 0.1, size: 3}`): jumps shorten wars and are
@@ -633,6 +679,21 @@ What is the mean duration of the war when both costs are 0.006 instead of 0.005 
 seed 1)? Is it shorter than as shipped, and why?""", '''
 answer_4_3 = runs["higher costs (0.006)"]["duration"]["mean"]
 answer_4_3'''),
+        explain("4.4", """
+Why does mutual optimism empty the zone of agreement although war is costly for both sides, and why
+does fighting reopen it?""", """
+Each side's reservation value is its *subjective* war value: the prior-weighted mean of its exact
+war values under its hypotheses. A gives weight 1/2 to being ahead (advantage +0.4) and B gives
+weight 1/2 to being ahead (-0.4), so each values fighting above its true war value. A division
+needs x >= V_A for A and 1 - x >= V_B for B, which is possible only if V_A + V_B <= 1. The true war
+values sum to less than 1 by what war destroys, but the two optimisms together add more than that
+margin, so the subjective values sum to more than 1 and no division satisfies both (the first cell
+prints the sum). Fighting produces evidence that both see: a move of the front is more likely under
+some hypotheses than under others, so Bayes' rule moves both posteriors, and because both watch the
+same front and the truth is in both supports, both drift toward the truth (a week when the front
+holds teaches nothing: a stay has likelihood 1 - r under every hypothesis). As the beliefs come
+together the subjective values fall toward the true ones, their sum drops below 1 and the range
+reopens: the war ends at the table once it has taught the sides enough."""),
     ],
     """
 - Try the `stall` strategy (`parties.a.strategy=stall`): "fight and talk" while waiting pays.
@@ -770,6 +831,20 @@ from 0 to 0.3?""", '''
 answer_5_3 = (pp.analyze_json(sets={"battlefield.advantage": 0.3})["war_value"]["russia"]
               - pp.analyze_json(sets={"battlefield.advantage": 0})["war_value"]["russia"])
 answer_5_3'''),
+        explain("5.4", """
+In the two runs of the settlement-time cell (`curves`), the first agreement is signed around week 8
+when both sides play `quick`, and only around week 40 in the scenario's own profile (Russia
+`prolonged`, Ukraine `linear`): see `durability.first_agreement_period.median` in each run. Why,
+from the tactics' aspiration formula (docs/design.md, 1.6)?""", """
+A time-dependent tactic demands tau_i(t) = r_i + (m_i - r_i)(1 - (t/P)^(1/e)): by week t it has
+given up the fraction (t/P)^(1/e) of its surplus over its war value, with a planning horizon
+P = 52 weeks. A deal needs both demands to fit in one package, so it waits for the slower side.
+`quick` (e = 3) has given up (8/52)^(1/3), about 0.54, of its surplus by week 8, the third round of
+talks (talks are every 4 weeks: weeks 0, 4, 8): two quick sides meet there. `prolonged` (e = 0.2)
+gives up (t/52)^5: about 0.0001 at week 8, 0.03 at week 26, 0.16 at week 36 and 0.27 at week 40,
+while Ukraine's `linear` tactic has given up t/52 (0.77 by week 40). The gap closes only when
+Russia's curve turns down, late in its planning year. The date follows the tactic's planning
+horizon P, not the war or the model's horizon, which is why it barely moves when the horizon does."""),
     ],
     """
 - Add strategies to the meta-game: `pp.compare_json(strategies={"russia": ["prolonged", "quick",
@@ -935,6 +1010,21 @@ answer_6_2'''),
 What territorial share does the Nash package give Russia when the front starts at state 14?""", '''
 answer_6_3 = moving[14]["nash"]["agreement"]["territory"]
 answer_6_3'''),
+        explain("6.4", """
+The Nash package contains clauses that one side dislikes. Why, and by what rule does a clause enter
+it?""", """
+Utilities are additive, so including a clause c moves the two utilities by fixed amounts:
+Delta_R = w_R a_Rc / (max_R - min_R) for Russia and Delta_U likewise for Ukraine. A clause both
+sides like is always in, one both dislike always out; the rest are trades. The Nash package
+maximises the product of the gains over the disagreement point, g_R g_U with g_i = u_i - d_i.
+Adding c (everything else fixed) turns it into (g_R + Delta_R)(g_U + Delta_U) =
+g_R g_U (1 + Delta_R/g_R)(1 + Delta_U/g_U), so to first order c enters when
+Delta_R/g_R + Delta_U/g_U > 0: when what it gives one side, relative to that side's gain, outweighs
+what it costs the other, relative to its gain. A clause cheap for one side and valuable to the other
+pays for itself, and the package is balanced by clauses, territory, guarantee and army cap going
+the other way. That trading of issues weighed differently (logrolling) is what makes the frontier
+bend outward. Because the rule uses the gains, moving the disagreement point (the front) changes
+which trades are worth making: clauses enter and leave the package as the front moves."""),
     ],
     """
 - Change a clause value (`--set parties.ukraine.values.plan.amnesty=0`) and see which packages
@@ -1407,6 +1497,19 @@ def nash_weeks(m):
     return next(p for p in an_m["durability"] if p["package"] == "nash")["expected_periods"]
 answer_7_5 = nash_weeks(0.1) - nash_weeks(mu5)
 answer_7_5'''),
+        explain("7.6", """
+In Powell's toy, a binding commitment restores agreement at the same shift of power. Why is it the
+inability to commit, and not the shift itself, that makes the sides fight?""", """
+After a settlement A's war is worth R_A = -c_A + delta (1 + a + Delta)/2, more than fighting now. A
+self-enforcing division must give A at least R_A (or A breaks it), and B accepts only if it gets at
+least W_B, its value of fighting now. Both fit only if R_A + W_B <= 1; past Delta* they do not, so B,
+knowing that any deal it could accept would be broken once A is stronger, does better fighting now,
+while it is stronger than it will be. With a binding commitment the condition x >= R_A is
+gone: a third party enforces the division, so A cannot cash in its future strength. What is left is
+Fearon's range between the current war values, [W_A, 1 - W_B], which is never empty because
+fighting costs both (W_A + W_B = delta - c_A - c_B < 1). The shift is the same; what changed is that
+A can now promise not to use it. The war comes from the missing enforcement, which a guarantee or a
+third party can supply, not from a conflict of interests that no division could bridge."""),
     ],
     """
 - Make the toy's peace hazardous as well as shifted (`powell(shift, hazard=0.05)`): does a hazard
@@ -1460,6 +1563,8 @@ def build(name: str, spec: list[dict], answers: bool) -> nbformat.NotebookNode:
             cells.append(new_markdown_cell(c["src"]))
         elif c["kind"] == "code":
             cells.append(new_code_cell(c["src"]))
+        elif c["kind"] == "prose":
+            cells.append(new_markdown_cell(c["solution"] if answers else c["student"]))
         else:
             cells.append(new_code_cell(c["solution"] if answers else c["student"]))
     for i, cell in enumerate(cells):
