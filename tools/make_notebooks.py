@@ -10,7 +10,9 @@ A student notebook and its answer key differ only in the exercise cells: the stu
 is the same in both (``checks.exercise_X_Y(answer_X_Y)``): it reminds while the answer is None
 and asserts once answered, so CI executes both versions top to bottom. An *explain* exercise
 (``explain``) asks why something happens: its answer is prose in a markdown cell, a placeholder
-for the student and the model answer in the key, with no check.
+for the student and the model answer in the key, with no check. A *predict-then-check* exercise
+(``predict``) records a prediction before a cell runs, then asks for the answer read off its
+output: the check asserts the answer and says whether the prediction agreed.
 """
 
 from __future__ import annotations
@@ -72,6 +74,31 @@ def explain(num: str, question: str, answer: str) -> list[dict]:
             {"kind": "prose",
              "student": "*Your answer:* double-click this cell and replace this line with a few sentences.",
              "solution": "**Model answer.** " + answer.strip()}]
+
+
+def predict(num: str, question: str, options: str, prediction: str, reasoning: str, run: str,
+            read: str, solution: str, check: str | None = None) -> list[dict]:
+    """A predict-then-check exercise: the question, the prediction (``prediction_X_Y``, one of
+    ``options``) and its reasons in prose, both made *before* the run cell; then the run, the
+    answer read off its output and the check, which asserts the answer and compares the prediction."""
+    tag = num.replace(".", "_")
+    pvar, var = f"prediction_{tag}", f"answer_{tag}"
+    check = check or f"checks.exercise_{tag}({var}, {pvar});"
+    return [md(f"**Exercise {num} (predict, then check).** {question.strip()}\n\n"
+               f"*Before you run the cells below*, set `{pvar}` to {options.strip()} and say why in the "
+               "cell under it. The check does not mark the prediction, only compares it with what the "
+               "program says; it marks the answer you read off the output."),
+            {"kind": "exercise",
+             "student": f"# Your prediction (replace None) before you run the next cells.\n{pvar} = None",
+             "solution": prediction.strip("\n")},
+            {"kind": "prose",
+             "student": "*Why I expect this:* double-click this cell and write your reasons before you run on.",
+             "solution": "**Model reasoning.** " + reasoning.strip()},
+            code(run),
+            md(f"**Now check.** {read.strip()}"),
+            {"kind": "exercise", "student": f"# Your answer (replace None), then run the check below.\n{var} = None",
+             "solution": solution.strip("\n")},
+            code(check)]
 
 
 def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[dict]:
@@ -1537,6 +1564,236 @@ third party can supply, not from a conflict of interests that no division could 
 )
 
 
+# ============================================================================================
+# 08 The regime map
+# ============================================================================================
+
+NB8 = sections(
+    "8. The regime map: prolonged or quick along Russia's battlefield advantage",
+    """
+Notebook 5 played the prolonged-or-quick meta-game of the 2025 talks under a handful of advantage
+assumptions. A **regime map** plays it along a whole axis: at every value of Russia's starting
+advantage a_0 (`battlefield.advantage.from`; the scenario assumes +0.3, decaying with a half-life of
+52 weeks) it plays the meta-game, and wherever the answer changes (the set of equilibria, or one
+side's best reply to one of the other's strategies) it locates the change by bisection. Which side
+gains from holding out, and from which advantage on? The exercises are **predict, then check**:
+before each run you write down what you expect and why, then read the answer off the program's
+output and see where your reasons held.
+""",
+    """
+`parley compare --across battlefield.advantage.from=LO:HI:N` plays `compare`'s meta-game (Russia
+and Ukraine, each `prolonged` or `quick`) at N evenly spaced values of a_0. Every value and every
+profile uses the same seed, so all of them fight on the same random fronts (common random numbers):
+a difference between two cells comes from the strategies or the parameter, not from luck. At each
+value `compare` starts at `--runs` runs per profile and doubles them until the equilibrium set at
+95% confidence is stable; best replies it cannot tell apart at that confidence are reported as a
+tie (`tie: prolonged, quick`), an answer of its own. In every grid cell whose two ends differ, the
+midpoint is played and replaces the end it agrees with, until the bracket is at most `--tolerance`
+wide. The JSON (`pp.regime_json`) has `points` (per value: `equilibrium_set`, `equilibria` with
+payoffs, `best_replies`, the `welfare` of each profile) and `boundaries` (per change: `feature`,
+`player`, `against`, the bracket `low`..`high`, the estimate `at` ± `plus_minus`, `from`, `to` and a
+`sentence`). `pp.regime_rows` makes the table and `pp.plot_regime_map` the picture. To keep the
+notebook quick the maps have 6 values, 300 runs and a tolerance of 0.05: refine all three for real
+work.
+""",
+    [
+        md("### The assumption on the axis\n\n"
+           "The scenario's schedule is a_t = a_inf + (a_0 - a_inf) 2^(-t / half_life) "
+           "(docs/scenario-format.md). The map varies a_0 and keeps the decay: these are the schedules "
+           "it compares."),
+        code('''
+desc = pp.describe_json()
+print(desc["battlefield"]["summary"])
+schedule = desc["battlefield"]["advantage"]
+
+def advantage(t, a0, half_life=schedule["half_life"], limit=schedule["limit"]):
+    """Russia's advantage in week t under the exponential schedule that starts at a0."""
+    return limit + (a0 - limit) * 2.0 ** (-np.asarray(t) / half_life)
+
+GRID = "battlefield.advantage.from=-0.5:0.5:6"    # the map's axis: 6 values of a_0
+RUNS, TOLERANCE = 300, 0.05
+weeks = np.arange(desc["horizon"] + 1)
+fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
+for a0 in np.linspace(-0.5, 0.5, 6):
+    ax.plot(weeks, advantage(weeks, a0), lw=1, label=f"a_0 = {a0:+.1f}")
+ax.plot(weeks, advantage(weeks, schedule["from"]), "k--", lw=1.5, label=f"as shipped ({schedule['from']:+.1f})")
+ax.axhline(0, color="0.5", lw=0.5)
+ax.set(xlabel="week", ylabel="Russia's advantage a_t",
+       title=f"the schedules on the map's axis (half-life {schedule['half_life']:g} weeks)")
+ax.legend(fontsize=7, ncol=2);
+'''),
+        md("### One meta-game, read the way the map reads it\n\n"
+           "The map plays this at every value of a_0. Here an even start, a_0 = 0: the payoffs, then "
+           "the best replies in words. Each best reply (a player against one strategy of the other) "
+           "is one *feature* of the map, one band of its picture; the equilibrium set is another."),
+        code('''
+even = pp.compare_json(sets={"battlefield.advantage.from": 0}, runs=RUNS, seed=1)
+pp.plot_payoff_matrix(even)
+for line in even["summary"]:
+    print("-", line)
+'''),
+        md("Two helpers for the exercises: one feature's boundaries in a map's JSON, and the map's "
+           "row for a grid value."),
+        code('''
+def boundaries_of(regime, player, against):
+    """The boundaries where `player`'s best reply to `against` changes, along the axis."""
+    return [b for b in regime["boundaries"] if b.get("player") == player and b.get("against") == against]
+
+def row_at(table, value):
+    """The row of a regime table (pp.regime_rows) for the grid value closest to `value`."""
+    return table.iloc[int(np.abs(table.index.to_numpy(dtype=float) - value).argmin())]
+'''),
+    ],
+    """
+- Read the picture band by band: one band per feature (the equilibrium set, then each player's best
+  reply to each strategy of the other), coloured by its answer. A black line is a boundary at its
+  bisected estimate; the grey around it is its bracket, the interval the program can vouch for.
+- A best reply can turn while the equilibrium set stays the same: best replies say what a side
+  would do if the other deviated, and they can move long before the equilibrium does. That is what
+  a map shows and a single meta-game does not.
+- A tie (`tie: prolonged, quick`) is the Monte Carlo's resolution, not a third strategy: at 95%
+  confidence the program cannot tell the two apart there. More runs narrow a tie band; its edges
+  are still boundaries of what can be said.
+- Bisection is cheap: the map plays a few meta-games more than the grid has values (`evaluations`
+  in the JSON), where a grid fine enough for the same brackets would need range / tolerance + 1.
+- Common random numbers make neighbouring values comparable, so a boundary is not noise between
+  two independent samples; it is still an estimate from a few hundred runs per profile.
+""",
+    [
+        predict("8.1", """
+At the scenario's own starting advantage, a_0 = +0.3, which side prefers to prolong: whose best
+reply is `prolonged` whatever the other side plays?""",
+                '`"russia"`, `"ukraine"`, `"both"` or `"neither"`',
+                '''
+prediction_8_1 = "both"''', '''
+Both. Russia is ahead and its war value is high, so holding out costs it little while the war goes
+its way, and against a side that concedes it collects the concessions. Ukraine, less obviously:
+conceding quickly does not buy it a lasting peace. The packages a quick Ukraine accepts give Russia
+a line beyond the front, and Russia, still ahead, can renew the war from that line (exercise 8.4
+looks at how); holding out keeps Ukraine's demands up while Russia's advantage decays. Only when
+Russia starts behind or level would I expect a quick Ukraine to do better, against a quick Russia.''',
+                '''
+regime = pp.regime_json(GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)
+table = pp.regime_rows(regime)
+pp.plot_regime_map(regime)
+for b in regime["boundaries"]:
+    print("-", b["sentence"])
+print(regime["evaluations"], "meta-games played,", len(table), "of them on the grid")
+table''', """
+In the map's row for a_0 = +0.3 (`row_at(table, 0.3)`), whose best reply is `prolonged` against
+both of the other side's strategies? Answer `"russia"`, `"ukraine"`, `"both"` or `"neither"`.""", '''
+row = row_at(table, 0.3)
+holds_out = {p: all(row[f"{p} vs {s}"] == "prolonged" for s in ("prolonged", "quick"))
+             for p in ("russia", "ukraine")}
+answer_8_1 = {(True, True): "both", (True, False): "russia", (False, True): "ukraine",
+              (False, False): "neither"}[(holds_out["russia"], holds_out["ukraine"])]
+answer_8_1'''),
+        predict("8.2", """
+Take a large starting advantage, a_0 = +0.5. Which profile do you expect to end more wars in a
+settlement that holds (`outcomes.settled` of `parley run`): both sides `quick`, or both
+`prolonged`?""",
+                '`"quick"` or `"prolonged"`',
+                '''
+prediction_8_2 = "prolonged"''', '''
+Both prolonged, against the first intuition that quick concessions make quick deals. Two quick sides
+do sign early, but at +0.5 Russia is far ahead: the package it signs draws the line well beyond the
+front, and a war renewed from there is worth more to Russia than the peace. So I expect the early
+peaces to break and the war to go on until Ukraine collapses. Two prolonged sides sign nothing until
+late in their planning year, when Russia's advantage has decayed by about half; by then a peace is
+more often worth keeping.''',
+                '''
+profiles = {"both quick": ("quick", "quick"), "both prolonged": ("prolonged", "prolonged"),
+            "Russia prolonged, Ukraine quick": ("prolonged", "quick")}
+at_half = {label: pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
+                                    "parties.ukraine.strategy": u}, runs=1000, seed=1)
+           for label, (r, u) in profiles.items()}
+pd.DataFrame({label: {"P(settled: a peace that holds)": run["outcomes"]["settled"],
+                      "P(Ukraine collapses)": run["outcomes"]["collapse_b"],
+                      "mean duration (weeks)": run["duration"]["mean"],
+                      "P(a peace is signed)": run["durability"]["signed"],
+                      "P(a peace breaks)": run["durability"]["broke"],
+                      "mean breakdowns": run["durability"]["breakdowns"]["mean"],
+                      "first agreement (median week)": run["durability"]["first_agreement_period"]["median"],
+                      "Russia's payoff": run["parties"]["russia"]["utility"]["mean"],
+                      "Ukraine's payoff": run["parties"]["ukraine"]["utility"]["mean"]}
+              for label, run in at_half.items()}).round(3)''', """
+What share of the wars ends in a settlement that holds when both sides play `quick` at
+a_0 = +0.5 (1000 runs, seed 1)?""", '''
+answer_8_2 = at_half["both quick"]["outcomes"]["settled"]
+answer_8_2'''),
+        predict("8.3", """
+In the map of exercise 8.1, Russia's best reply to a quick Ukraine turns from `prolonged` to `quick`
+at a large starting advantage. Suppose Russia's advantage lasts longer: a half-life of 104 weeks
+instead of 52 (`battlefield.advantage.half_life`). Does that boundary move to a smaller a_0, to a
+larger one, or stay where it is (the two brackets overlap)?""",
+                '`"smaller"`, `"larger"` or `"same"`',
+                '''
+prediction_8_3 = "smaller"''', '''
+Smaller. What makes `quick` pay for Russia at a large advantage is that its lead lasts long enough
+for early deals to be broken and the war renewed from a line further forward (exercise 8.2's table).
+With a half-life of 104 weeks the lead after half a year is still 2^(-26/104), about 84%, of a_0
+instead of 2^(-26/52), about 71%: a smaller starting lead buys the same strength when the early
+deals are made and broken.''',
+                '''
+lasting = pp.regime_json(GRID, sets={"battlefield.advantage.half_life": 104}, runs=RUNS, seed=1,
+                         tolerance=TOLERANCE)
+answers = sorted({a for m in (regime, lasting) for a in pp.regime_rows(m).stack()})
+colours = {a: plt.get_cmap("tab10")(k % 10) for k, a in enumerate(answers)}   # the same in both maps
+fig, axes = plt.subplots(2, 1, figsize=(10, 6.5))
+pp.plot_regime_map(regime, ax=axes[0], title="half-life 52 weeks (as shipped)", colours=colours)
+pp.plot_regime_map(lasting, ax=axes[1], title="half-life 104 weeks", colours=colours)
+for b in lasting["boundaries"]:
+    print("-", b["sentence"])''', """
+Where, in the new map, does Russia's best reply to a quick Ukraine turn? Answer the boundary's
+estimate `at` (`boundaries_of(lasting, "russia", "quick")`).""", '''
+answer_8_3 = boundaries_of(lasting, "russia", "quick")[0]["at"]
+print("half-life 52: ", boundaries_of(regime, "russia", "quick")[0]["sentence"])
+print("half-life 104:", boundaries_of(lasting, "russia", "quick")[0]["sentence"])
+answer_8_3'''),
+        explain("8.4", """
+At a large starting advantage Russia does better playing `quick` against a quick Ukraine, although
+almost none of those wars ends at the table. Why? Use the table of exercise 8.2 and one narrated
+episode, e.g.
+`print(pp.parley("run", "--set", "battlefield.advantage.from=0.5", "--set", "parties.russia.strategy=quick", "--set", "parties.ukraine.strategy=quick", "--trace", "--seed", "3"))`.""",
+                """
+Because at that advantage an early deal is a step forward for Russia, not a peace. Two quick sides
+agree from about week 8. The package Ukraine accepts draws the line far beyond the front (in the
+narrated episode the first deal puts it at 70% of the contested territory while the front is at
+30%) in exchange for terms, such as a guarantee, that matter only if the peace lasts. Russia cannot
+promise to keep such a peace (notebook 7's commitment problem): a war renewed from the new line is
+worth more to it than the peace, so it renews at will, often before the peace even starts, and the
+war resumes from the agreement's line, not from where the front stood. Each round of talks
+ratchets the front toward Ukraine's collapse: nearly every war ends that way, after about 20 weeks
+instead of the 35 to 40 it takes when Russia holds out and signs nothing until late in its
+planning year. With a cost for every week of war and discounting, winning sooner is worth more to
+Russia than the better terms holding out would bring. At a smaller advantage a renewed war is worth
+less, fewer early deals are broken, and holding out pays Russia again; a lead that lasts longer
+(exercise 8.3) brings the turn to a smaller a_0. Making every settlement binding
+(`durability.commitment=binding`) takes the renewals away: try it on the map."""),
+    ],
+    """
+- Make every settlement binding (`sets={"durability.commitment": "binding"}` in `pp.regime_json`):
+  does Russia's turn to `quick` survive without renewals at will?
+- Refine the map: `-0.5:0.5:21`, `tolerance=0.01`, `runs=1000`. Do the boundaries stay inside the
+  brackets of the coarse map?
+- Map another axis: `battlefield.tempo`, `parties.ukraine.cost`, `durability.hazard`,
+  `protocol.every`.
+- Add strategies (`strategies={"russia": ["prolonged", "linear", "quick"], "ukraine": [...]}`):
+  more features, and mixed equilibria where best replies cycle.
+- `tools/plot.py regime --across battlefield.advantage.from=-0.5:0.5:11 -o map.png` draws the same
+  picture from the command line.
+""",
+    """
+- A map has one axis. Loop over half-lives and stack one feature's boundary estimates into a
+  curve, a_0*(half-life): a two-parameter regime diagram by hand.
+- `points[k]["welfare"]` holds the sum of the two payoffs for each profile: plot the welfare of the
+  equilibrium against the best profile along the axis, the price of holding out.
+- At a value near a boundary, run `parley compare --robustness`: does the answer there survive a
+  change of horizon, speaking order or planning horizon?
+""",
+)
+
+
 NOTEBOOKS = {
     "01-bargaining-range": NB1,
     "02-alternating-offers": NB2,
@@ -1545,6 +1802,7 @@ NOTEBOOKS = {
     "05-prolonged-or-quick": NB5,
     "06-plan-clauses": NB6,
     "07-commitment-problems": NB7,
+    "08-regime-map": NB8,
 }
 
 
