@@ -1785,7 +1785,7 @@ less, fewer early deals are broken, and holding out pays Russia again; a lead th
 """,
     """
 - A map has one axis. Loop over half-lives and stack one feature's boundary estimates into a
-  curve, a_0*(half-life): a two-parameter regime diagram by hand.
+  curve (the boundary's a_0 against the half-life): a two-parameter regime diagram by hand.
 - `points[k]["welfare"]` holds the sum of the two payoffs for each profile: plot the welfare of the
   equilibrium against the best profile along the axis, the price of holding out.
 - At a value near a boundary, run `parley compare --robustness`: does the answer there survive a
