@@ -10,6 +10,7 @@ away: it is part of the teacher's material, with ``answers/``.
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -294,3 +295,96 @@ def exercise_7_5(answer) -> bool:
                    "two parley analyze calls (the shipped scenario, and --set "
                    "durability.terms.guarantee.article5.hazard=0.1); subtract the Nash package's "
                    "durability[...].expected_periods, new minus shipped.")
+
+
+# ----------------------------------------------------------------------------- 08 regime map
+
+REGIME_GRID = "battlefield.advantage.from=-0.5:0.5:6"   # the notebook's map: 6 values of a_0
+REGIME_RUNS, REGIME_TOLERANCE = 300, 0.05
+
+
+@functools.lru_cache(maxsize=None)
+def regime_map(half_life=None) -> dict:
+    """The notebook's regime map of the default scenario (seed 1), computed once per half-life."""
+    sets = {"battlefield.advantage.half_life": half_life} if half_life is not None else None
+    return pp.regime_json(REGIME_GRID, sets=sets, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+
+
+def _prediction(name: str, prediction, actual: str, options: tuple[str, ...]) -> None:
+    """Compare a prediction (made before the run) with what the program says; never marks it."""
+    if prediction is None:
+        print(f"Exercise {name}: no prediction recorded -- next time, predict before you run.")
+        return
+    said = str(prediction).strip().lower()
+    assert said in options, f"Exercise {name}: the prediction {prediction!r} is not one of {options}."
+    if said == actual:
+        print(f"Exercise {name}: your prediction ({said!r}) agrees with the program.")
+    else:
+        print(f"Exercise {name}: you predicted {said!r}; the program says {actual!r}. "
+              "What did your reasons leave out? Look at the output above again before you go on.")
+
+
+def _reply_boundary(regime: dict, player: str, against: str) -> dict:
+    """The first boundary of ``player``'s best reply to ``against`` in a regime map."""
+    found = [b for b in regime["boundaries"] if b.get("player") == player and b.get("against") == against]
+    assert found, f"the map has no boundary of {player}'s best reply to {against}"
+    return found[0]
+
+
+def exercise_8_1(answer, prediction=None) -> bool:
+    """At a_0 = +0.3, which side's best reply is prolonged against both strategies of the other."""
+    if _pending("8.1", answer):   # nothing to run until there is an answer
+        return False
+    point = min(regime_map()["points"], key=lambda p: abs(p["value"] - 0.3))
+    holds_out = {q: all(r["reply"] == "prolonged" for r in point["best_replies"] if r["player"] == q)
+                 for q in ("russia", "ukraine")}
+    expected = {(True, True): "both", (True, False): "russia", (False, True): "ukraine",
+                (False, False): "neither"}[(holds_out["russia"], holds_out["ukraine"])]
+    ok = _equal("8.1", answer, expected,
+                "in the map's row for 0.3, look at 'russia vs prolonged', 'russia vs quick' and the "
+                "same for ukraine: a side prefers prolonging if both of its cells say prolonged (a tie "
+                "is not a preference).")
+    if ok:
+        _prediction("8.1", prediction, expected, ("russia", "ukraine", "both", "neither"))
+    return ok
+
+
+def _run_at_half(russia: str, ukraine: str) -> dict:
+    """parley run at a_0 = +0.5 with the given strategies (1000 runs, seed 1)."""
+    return pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": russia,
+                             "parties.ukraine.strategy": ukraine}, runs=1000, seed=1)
+
+
+def exercise_8_2(answer, prediction=None) -> bool:
+    """P(settled) at a_0 = +0.5 when both play quick; the prediction: which profile settles more."""
+    if _pending("8.2", answer):   # nothing to run until there is an answer
+        return False
+    quick = _run_at_half("quick", "quick")["outcomes"]["settled"]
+    prolonged = _run_at_half("prolonged", "prolonged")["outcomes"]["settled"]
+    ok = _number("8.2", answer, quick, 1e-12,
+                 "run with battlefield.advantage.from=0.5 and both strategies quick, 1000 runs, seed 1: "
+                 "outcomes.settled (a settlement that holds), not durability.signed.")
+    if ok:
+        _prediction("8.2", prediction, "quick" if quick > prolonged else "prolonged", ("quick", "prolonged"))
+    return ok
+
+
+def exercise_8_3(answer, prediction=None) -> bool:
+    """Where Russia's best reply to a quick Ukraine turns, with a half-life of 104 weeks; the
+    prediction: whether that is at a smaller or larger a_0 than with 52 weeks (brackets apart)."""
+    if _pending("8.3", answer):   # nothing to run until there is an answer
+        return False
+    shipped = _reply_boundary(regime_map(), "russia", "quick")
+    lasting = _reply_boundary(regime_map(104), "russia", "quick")
+    ok = _number("8.3", answer, lasting["at"], 1e-9,
+                 "the map with --set battlefield.advantage.half_life=104 (same grid, runs, seed and "
+                 "tolerance); the boundary whose player is russia and against is quick: its 'at'.")
+    if ok:
+        if lasting["high"] <= shipped["low"]:
+            actual = "smaller"
+        elif lasting["low"] >= shipped["high"]:
+            actual = "larger"
+        else:
+            actual = "same"
+        _prediction("8.3", prediction, actual, ("smaller", "larger", "same"))
+    return ok

@@ -8,7 +8,11 @@
 A student notebook and its answer key differ only in the exercise cells: the student's holds
 ``answer_X_Y = None``, the key's holds the worked solution. The check cell after each exercise
 is the same in both (``checks.exercise_X_Y(answer_X_Y)``): it reminds while the answer is None
-and asserts once answered, so CI executes both versions top to bottom.
+and asserts once answered, so CI executes both versions top to bottom. An *explain* exercise
+(``explain``) asks why something happens: its answer is prose in a markdown cell, a placeholder
+for the student and the model answer in the key, with no check. A *predict-then-check* exercise
+(``predict``) records a prediction before a cell runs, then asks for the answer read off its
+output: the check asserts the answer and says whether the prediction agreed.
 """
 
 from __future__ import annotations
@@ -63,6 +67,40 @@ def exercise(num: str, question: str, solution: str, check: str | None = None) -
             code(check)]
 
 
+def explain(num: str, question: str, answer: str) -> list[dict]:
+    """An explain exercise: a why-question answered in prose, a placeholder markdown cell for the
+    student and the model answer in the key; no check (prose is for a teacher to read)."""
+    return [md(f"**Exercise {num} (explain).** {question.strip()}"),
+            {"kind": "prose",
+             "student": "*Your answer:* double-click this cell and replace this line with a few sentences.",
+             "solution": "**Model answer.** " + answer.strip()}]
+
+
+def predict(num: str, question: str, options: str, prediction: str, reasoning: str, run: str,
+            read: str, solution: str, check: str | None = None) -> list[dict]:
+    """A predict-then-check exercise: the question, the prediction (``prediction_X_Y``, one of
+    ``options``) and its reasons in prose, both made *before* the run cell; then the run, the
+    answer read off its output and the check, which asserts the answer and compares the prediction."""
+    tag = num.replace(".", "_")
+    pvar, var = f"prediction_{tag}", f"answer_{tag}"
+    check = check or f"checks.exercise_{tag}({var}, {pvar});"
+    return [md(f"**Exercise {num} (predict, then check).** {question.strip()}\n\n"
+               f"*Before you run the cells below*, set `{pvar}` to {options.strip()} and say why in the "
+               "cell under it. The check does not mark the prediction, only compares it with what the "
+               "program says; it marks the answer you read off the output."),
+            {"kind": "exercise",
+             "student": f"# Your prediction (replace None) before you run the next cells.\n{pvar} = None",
+             "solution": prediction.strip("\n")},
+            {"kind": "prose",
+             "student": "*Why I expect this:* double-click this cell and write your reasons before you run on.",
+             "solution": "**Model reasoning.** " + reasoning.strip()},
+            code(run),
+            md(f"**Now check.** {read.strip()}"),
+            {"kind": "exercise", "student": f"# Your answer (replace None), then run the check below.\n{var} = None",
+             "solution": solution.strip("\n")},
+            code(check)]
+
+
 def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[dict]:
     """The one structure every notebook follows."""
     cells = [md(f"# {title}\n\n## What it shows\n\n{shows.strip()}"),
@@ -70,7 +108,9 @@ def sections(title, shows, how, body, notice, exercises, tries, extend) -> list[
     cells += body
     cells.append(md("## Things to notice\n\n" + notice.strip()))
     cells.append(md("## Exercises\n\nEach answer cell starts as `None`; the cell after it checks "
-                    "your answer (an `assert` with a hint). The teacher's key is in `answers/`."))
+                    "your answer (an `assert` with a hint). An *explain* exercise asks why: answer it in "
+                    "a few sentences in the markdown cell under it; it has no check, and the key gives a "
+                    "model answer. The teacher's key is in `answers/`."))
     for ex in exercises:
         cells += ex
     cells.append(md("## Things to try\n\n" + tries.strip()))
@@ -207,6 +247,18 @@ In the shipped `fearon` scenario, which share x does the equilibrium settle on w
 offer? Use `pp.solve_json` with `protocol.order` set to `[b,a]`.""", '''
 answer_1_3 = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
 answer_1_3'''),
+        explain("1.4", """
+Why is the bargaining range never empty under complete information, whatever p is, and why does
+that mean no war is fought in the simulation?""", """
+Fighting is a lottery: A gets the whole good with probability p and nothing otherwise, so its
+expected share is p, and it pays c_A to play; B expects 1 - p and pays c_B. A's value of war is
+therefore p - c_A and B's is 1 - p - c_B. A division x beats war for A when x >= p - c_A, and for
+B when 1 - x >= 1 - p - c_B, i.e. x <= p + c_B. Together: an interval of width c_A + c_B around p.
+As long as war destroys something (c_A + c_B > 0) it is non-empty; p only slides it along. With
+complete information both sides know p and the costs, so the proposer offers the responder exactly
+its war value, the responder gains nothing by fighting, and every episode settles at t = 0. War
+needs something this scenario leaves out: private information or optimism (notebook 4), a
+commitment problem (notebook 7), or a good that cannot be divided."""),
     ],
     """
 - Make the costs asymmetric and watch the range shift off-centre around p.
@@ -348,6 +400,16 @@ answer_2_2'''),
 With d = (0.9, 0.9), what share does player 1 get when **player 2** proposes first?""", '''
 answer_2_3 = share({"protocol.order": "[player2,player1]"})
 answer_2_3'''),
+        explain("2.4", """
+Why does the first proposer's advantage shrink to nothing as both players become patient
+(d -> 1)?""", """
+The proposer's power comes only from what it costs the responder to say no. A responder who rejects
+waits one round and then proposes itself, so it accepts any offer worth at least d times what it
+would get as next round's proposer. With equal discount factors the first proposer's share x
+solves 1 - x = d x: x = 1/(1 + d), and the responder gets d/(1 + d). The difference,
+(1 - d)/(1 + d), is what one round of delay destroys, measured in shares. As d -> 1 a round of
+delay costs nothing, the threat to reject and propose next is as good as proposing now, and the
+split tends to one half (with different rates, to r2/(r1 + r2): only relative patience is left)."""),
     ],
     """
 - Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
@@ -490,6 +552,17 @@ For docs/theory.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what
 E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
 answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
 answer_3_3'''),
+        explain("3.4", """
+Why does halving the tempo r double the expected duration of the war but leave the probability that
+B collapses unchanged?""", """
+The tempo decides only *whether* the front moves in a period (with probability r = p + q). *Which
+way* it moves, given that it moves, is up with p/(p + q) = (1 + a)/2 and down with (1 - a)/2, and
+neither depends on r. Look at the walk only in the periods when it moves: that sequence of moves is
+the same gambler's ruin whatever r is, so the probability that it reaches N before 0 is the same.
+Between two moves the front waits a geometric number of periods with mean 1/r, so the war lasts the
+expected number of moves times 1/r: half the tempo, twice the duration. (Once there is discounting
+or a cost per period, a slower war is worth less to the side that wins it, so the war values do
+depend on r.)"""),
     ],
     """
 - Add offensives (`battlefield.offensive={probability: 0.1, size: 3}`): jumps shorten wars and are
@@ -633,6 +706,21 @@ What is the mean duration of the war when both costs are 0.006 instead of 0.005 
 seed 1)? Is it shorter than as shipped, and why?""", '''
 answer_4_3 = runs["higher costs (0.006)"]["duration"]["mean"]
 answer_4_3'''),
+        explain("4.4", """
+Why does mutual optimism empty the zone of agreement although war is costly for both sides, and why
+does fighting reopen it?""", """
+Each side's reservation value is its *subjective* war value: the prior-weighted mean of its exact
+war values under its hypotheses. A gives weight 1/2 to being ahead (advantage +0.4) and B gives
+weight 1/2 to being ahead (-0.4), so each values fighting above its true war value. A division
+needs x >= V_A for A and 1 - x >= V_B for B, which is possible only if V_A + V_B <= 1. The true war
+values sum to less than 1 by what war destroys, but the two optimisms together add more than that
+margin, so the subjective values sum to more than 1 and no division satisfies both (the first cell
+prints the sum). Fighting produces evidence that both see: a move of the front is more likely under
+some hypotheses than under others, so Bayes' rule moves both posteriors, and because both watch the
+same front and the truth is in both supports, both drift toward the truth (a week when the front
+holds teaches nothing: a stay has likelihood 1 - r under every hypothesis). As the beliefs come
+together the subjective values fall toward the true ones, their sum drops below 1 and the range
+reopens: the war ends at the table once it has taught the sides enough."""),
     ],
     """
 - Try the `stall` strategy (`parties.a.strategy=stall`): "fight and talk" while waiting pays.
@@ -770,6 +858,20 @@ from 0 to 0.3?""", '''
 answer_5_3 = (pp.analyze_json(sets={"battlefield.advantage": 0.3})["war_value"]["russia"]
               - pp.analyze_json(sets={"battlefield.advantage": 0})["war_value"]["russia"])
 answer_5_3'''),
+        explain("5.4", """
+In the two runs of the settlement-time cell (`curves`), the first agreement is signed around week 8
+when both sides play `quick`, and only around week 40 in the scenario's own profile (Russia
+`prolonged`, Ukraine `linear`): see `durability.first_agreement_period.median` in each run. Why,
+from the tactics' aspiration formula (docs/design.md, 1.6)?""", """
+A time-dependent tactic demands tau_i(t) = r_i + (m_i - r_i)(1 - (t/P)^(1/e)): by week t it has
+given up the fraction (t/P)^(1/e) of its surplus over its war value, with a planning horizon
+P = 52 weeks. A deal needs both demands to fit in one package, so it waits for the slower side.
+`quick` (e = 3) has given up (8/52)^(1/3), about 0.54, of its surplus by week 8, the third round of
+talks (talks are every 4 weeks: weeks 0, 4, 8): two quick sides meet there. `prolonged` (e = 0.2)
+gives up (t/52)^5: about 0.0001 at week 8, 0.03 at week 26, 0.16 at week 36 and 0.27 at week 40,
+while Ukraine's `linear` tactic has given up t/52 (0.77 by week 40). The gap closes only when
+Russia's curve turns down, late in its planning year. The date follows the tactic's planning
+horizon P, not the war or the model's horizon, which is why it barely moves when the horizon does."""),
     ],
     """
 - Add strategies to the meta-game: `pp.compare_json(strategies={"russia": ["prolonged", "quick",
@@ -935,6 +1037,21 @@ answer_6_2'''),
 What territorial share does the Nash package give Russia when the front starts at state 14?""", '''
 answer_6_3 = moving[14]["nash"]["agreement"]["territory"]
 answer_6_3'''),
+        explain("6.4", """
+The Nash package contains clauses that one side dislikes. Why, and by what rule does a clause enter
+it?""", """
+Utilities are additive, so including a clause c moves the two utilities by fixed amounts:
+Delta_R = w_R a_Rc / (max_R - min_R) for Russia and Delta_U likewise for Ukraine. A clause both
+sides like is always in, one both dislike always out; the rest are trades. The Nash package
+maximises the product of the gains over the disagreement point, g_R g_U with g_i = u_i - d_i.
+Adding c (everything else fixed) turns it into (g_R + Delta_R)(g_U + Delta_U) =
+g_R g_U (1 + Delta_R/g_R)(1 + Delta_U/g_U), so to first order c enters when
+Delta_R/g_R + Delta_U/g_U > 0: when what it gives one side, relative to that side's gain, outweighs
+what it costs the other, relative to its gain. A clause cheap for one side and valuable to the other
+pays for itself, and the package is balanced by clauses, territory, guarantee and army cap going
+the other way. That trading of issues weighed differently (logrolling) is what makes the frontier
+bend outward. Because the rule uses the gains, moving the disagreement point (the front) changes
+which trades are worth making: clauses enter and leave the package as the front moves."""),
     ],
     """
 - Change a clause value (`--set parties.ukraine.values.plan.amnesty=0`) and see which packages
@@ -1407,6 +1524,19 @@ def nash_weeks(m):
     return next(p for p in an_m["durability"] if p["package"] == "nash")["expected_periods"]
 answer_7_5 = nash_weeks(0.1) - nash_weeks(mu5)
 answer_7_5'''),
+        explain("7.6", """
+In Powell's toy, a binding commitment restores agreement at the same shift of power. Why is it the
+inability to commit, and not the shift itself, that makes the sides fight?""", """
+After a settlement A's war is worth R_A = -c_A + delta (1 + a + Delta)/2, more than fighting now. A
+self-enforcing division must give A at least R_A (or A breaks it), and B accepts only if it gets at
+least W_B, its value of fighting now. Both fit only if R_A + W_B <= 1; past Delta* they do not, so B,
+knowing that any deal it could accept would be broken once A is stronger, does better fighting now,
+while it is stronger than it will be. With a binding commitment the condition x >= R_A is
+gone: a third party enforces the division, so A cannot cash in its future strength. What is left is
+Fearon's range between the current war values, [W_A, 1 - W_B], which is never empty because
+fighting costs both (W_A + W_B = delta - c_A - c_B < 1). The shift is the same; what changed is that
+A can now promise not to use it. The war comes from the missing enforcement, which a guarantee or a
+third party can supply, not from a conflict of interests that no division could bridge."""),
     ],
     """
 - Make the toy's peace hazardous as well as shifted (`powell(shift, hazard=0.05)`): does a hazard
@@ -1434,6 +1564,236 @@ answer_7_5'''),
 )
 
 
+# ============================================================================================
+# 08 The regime map
+# ============================================================================================
+
+NB8 = sections(
+    "8. The regime map: prolonged or quick along Russia's battlefield advantage",
+    """
+Notebook 5 played the prolonged-or-quick meta-game of the 2025 talks under a handful of advantage
+assumptions. A **regime map** plays it along a whole axis: at every value of Russia's starting
+advantage a_0 (`battlefield.advantage.from`; the scenario assumes +0.3, decaying with a half-life of
+52 weeks) it plays the meta-game, and wherever the answer changes (the set of equilibria, or one
+side's best reply to one of the other's strategies) it locates the change by bisection. Which side
+gains from holding out, and from which advantage on? The exercises are **predict, then check**:
+before each run you write down what you expect and why, then read the answer off the program's
+output and see where your reasons held.
+""",
+    """
+`parley compare --across battlefield.advantage.from=LO:HI:N` plays `compare`'s meta-game (Russia
+and Ukraine, each `prolonged` or `quick`) at N evenly spaced values of a_0. Every value and every
+profile uses the same seed, so all of them fight on the same random fronts (common random numbers):
+a difference between two cells comes from the strategies or the parameter, not from luck. At each
+value `compare` starts at `--runs` runs per profile and doubles them until the equilibrium set at
+95% confidence is stable; best replies it cannot tell apart at that confidence are reported as a
+tie (`tie: prolonged, quick`), an answer of its own. In every grid cell whose two ends differ, the
+midpoint is played and replaces the end it agrees with, until the bracket is at most `--tolerance`
+wide. The JSON (`pp.regime_json`) has `points` (per value: `equilibrium_set`, `equilibria` with
+payoffs, `best_replies`, the `welfare` of each profile) and `boundaries` (per change: `feature`,
+`player`, `against`, the bracket `low`..`high`, the estimate `at` ± `plus_minus`, `from`, `to` and a
+`sentence`). `pp.regime_rows` makes the table and `pp.plot_regime_map` the picture. To keep the
+notebook quick the maps have 6 values, 300 runs and a tolerance of 0.05: refine all three for real
+work.
+""",
+    [
+        md("### The assumption on the axis\n\n"
+           "The scenario's schedule is a_t = a_inf + (a_0 - a_inf) 2^(-t / half_life) "
+           "(docs/scenario-format.md). The map varies a_0 and keeps the decay: these are the schedules "
+           "it compares."),
+        code('''
+desc = pp.describe_json()
+print(desc["battlefield"]["summary"])
+schedule = desc["battlefield"]["advantage"]
+
+def advantage(t, a0, half_life=schedule["half_life"], limit=schedule["limit"]):
+    """Russia's advantage in week t under the exponential schedule that starts at a0."""
+    return limit + (a0 - limit) * 2.0 ** (-np.asarray(t) / half_life)
+
+GRID = "battlefield.advantage.from=-0.5:0.5:6"    # the map's axis: 6 values of a_0
+RUNS, TOLERANCE = 300, 0.05
+weeks = np.arange(desc["horizon"] + 1)
+fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
+for a0 in np.linspace(-0.5, 0.5, 6):
+    ax.plot(weeks, advantage(weeks, a0), lw=1, label=f"a_0 = {a0:+.1f}")
+ax.plot(weeks, advantage(weeks, schedule["from"]), "k--", lw=1.5, label=f"as shipped ({schedule['from']:+.1f})")
+ax.axhline(0, color="0.5", lw=0.5)
+ax.set(xlabel="week", ylabel="Russia's advantage a_t",
+       title=f"the schedules on the map's axis (half-life {schedule['half_life']:g} weeks)")
+ax.legend(fontsize=7, ncol=2);
+'''),
+        md("### One meta-game, read the way the map reads it\n\n"
+           "The map plays this at every value of a_0. Here an even start, a_0 = 0: the payoffs, then "
+           "the best replies in words. Each best reply (a player against one strategy of the other) "
+           "is one *feature* of the map, one band of its picture; the equilibrium set is another."),
+        code('''
+even = pp.compare_json(sets={"battlefield.advantage.from": 0}, runs=RUNS, seed=1)
+pp.plot_payoff_matrix(even)
+for line in even["summary"]:
+    print("-", line)
+'''),
+        md("Two helpers for the exercises: one feature's boundaries in a map's JSON, and the map's "
+           "row for a grid value."),
+        code('''
+def boundaries_of(regime, player, against):
+    """The boundaries where `player`'s best reply to `against` changes, along the axis."""
+    return [b for b in regime["boundaries"] if b.get("player") == player and b.get("against") == against]
+
+def row_at(table, value):
+    """The row of a regime table (pp.regime_rows) for the grid value closest to `value`."""
+    return table.iloc[int(np.abs(table.index.to_numpy(dtype=float) - value).argmin())]
+'''),
+    ],
+    """
+- Read the picture band by band: one band per feature (the equilibrium set, then each player's best
+  reply to each strategy of the other), coloured by its answer. A black line is a boundary at its
+  bisected estimate; the grey around it is its bracket, the interval the program can vouch for.
+- A best reply can turn while the equilibrium set stays the same: best replies say what a side
+  would do if the other deviated, and they can move long before the equilibrium does. That is what
+  a map shows and a single meta-game does not.
+- A tie (`tie: prolonged, quick`) is the Monte Carlo's resolution, not a third strategy: at 95%
+  confidence the program cannot tell the two apart there. More runs narrow a tie band; its edges
+  are still boundaries of what can be said.
+- Bisection is cheap: the map plays a few meta-games more than the grid has values (`evaluations`
+  in the JSON), where a grid fine enough for the same brackets would need range / tolerance + 1.
+- Common random numbers make neighbouring values comparable, so a boundary is not noise between
+  two independent samples; it is still an estimate from a few hundred runs per profile.
+""",
+    [
+        predict("8.1", """
+At the scenario's own starting advantage, a_0 = +0.3, which side prefers to prolong: whose best
+reply is `prolonged` whatever the other side plays?""",
+                '`"russia"`, `"ukraine"`, `"both"` or `"neither"`',
+                '''
+prediction_8_1 = "both"''', '''
+Both. Russia is ahead and its war value is high, so holding out costs it little while the war goes
+its way, and against a side that concedes it collects the concessions. Ukraine, less obviously:
+conceding quickly does not buy it a lasting peace. The packages a quick Ukraine accepts give Russia
+a line beyond the front, and Russia, still ahead, can renew the war from that line (exercise 8.4
+looks at how); holding out keeps Ukraine's demands up while Russia's advantage decays. Only when
+Russia starts behind or level would I expect a quick Ukraine to do better, against a quick Russia.''',
+                '''
+regime = pp.regime_json(GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)
+table = pp.regime_rows(regime)
+pp.plot_regime_map(regime)
+for b in regime["boundaries"]:
+    print("-", b["sentence"])
+print(regime["evaluations"], "meta-games played,", len(table), "of them on the grid")
+table''', """
+In the map's row for a_0 = +0.3 (`row_at(table, 0.3)`), whose best reply is `prolonged` against
+both of the other side's strategies? Answer `"russia"`, `"ukraine"`, `"both"` or `"neither"`.""", '''
+row = row_at(table, 0.3)
+holds_out = {p: all(row[f"{p} vs {s}"] == "prolonged" for s in ("prolonged", "quick"))
+             for p in ("russia", "ukraine")}
+answer_8_1 = {(True, True): "both", (True, False): "russia", (False, True): "ukraine",
+              (False, False): "neither"}[(holds_out["russia"], holds_out["ukraine"])]
+answer_8_1'''),
+        predict("8.2", """
+Take a large starting advantage, a_0 = +0.5. Which profile do you expect to end more wars in a
+settlement that holds (`outcomes.settled` of `parley run`): both sides `quick`, or both
+`prolonged`?""",
+                '`"quick"` or `"prolonged"`',
+                '''
+prediction_8_2 = "prolonged"''', '''
+Both prolonged, against the first intuition that quick concessions make quick deals. Two quick sides
+do sign early, but at +0.5 Russia is far ahead: the package it signs draws the line well beyond the
+front, and a war renewed from there is worth more to Russia than the peace. So I expect the early
+peaces to break and the war to go on until Ukraine collapses. Two prolonged sides sign nothing until
+late in their planning year, when Russia's advantage has decayed by about half; by then a peace is
+more often worth keeping.''',
+                '''
+profiles = {"both quick": ("quick", "quick"), "both prolonged": ("prolonged", "prolonged"),
+            "Russia prolonged, Ukraine quick": ("prolonged", "quick")}
+at_half = {label: pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
+                                    "parties.ukraine.strategy": u}, runs=1000, seed=1)
+           for label, (r, u) in profiles.items()}
+pd.DataFrame({label: {"P(settled: a peace that holds)": run["outcomes"]["settled"],
+                      "P(Ukraine collapses)": run["outcomes"]["collapse_b"],
+                      "mean duration (weeks)": run["duration"]["mean"],
+                      "P(a peace is signed)": run["durability"]["signed"],
+                      "P(a peace breaks)": run["durability"]["broke"],
+                      "mean breakdowns": run["durability"]["breakdowns"]["mean"],
+                      "first agreement (median week)": run["durability"]["first_agreement_period"]["median"],
+                      "Russia's payoff": run["parties"]["russia"]["utility"]["mean"],
+                      "Ukraine's payoff": run["parties"]["ukraine"]["utility"]["mean"]}
+              for label, run in at_half.items()}).round(3)''', """
+What share of the wars ends in a settlement that holds when both sides play `quick` at
+a_0 = +0.5 (1000 runs, seed 1)?""", '''
+answer_8_2 = at_half["both quick"]["outcomes"]["settled"]
+answer_8_2'''),
+        predict("8.3", """
+In the map of exercise 8.1, Russia's best reply to a quick Ukraine turns from `prolonged` to `quick`
+at a large starting advantage. Suppose Russia's advantage lasts longer: a half-life of 104 weeks
+instead of 52 (`battlefield.advantage.half_life`). Does that boundary move to a smaller a_0, to a
+larger one, or stay where it is (the two brackets overlap)?""",
+                '`"smaller"`, `"larger"` or `"same"`',
+                '''
+prediction_8_3 = "smaller"''', '''
+Smaller. What makes `quick` pay for Russia at a large advantage is that its lead lasts long enough
+for early deals to be broken and the war renewed from a line further forward (exercise 8.2's table).
+With a half-life of 104 weeks the lead after half a year is still 2^(-26/104), about 84%, of a_0
+instead of 2^(-26/52), about 71%: a smaller starting lead buys the same strength when the early
+deals are made and broken.''',
+                '''
+lasting = pp.regime_json(GRID, sets={"battlefield.advantage.half_life": 104}, runs=RUNS, seed=1,
+                         tolerance=TOLERANCE)
+answers = sorted({a for m in (regime, lasting) for a in pp.regime_rows(m).stack()})
+colours = {a: plt.get_cmap("tab10")(k % 10) for k, a in enumerate(answers)}   # the same in both maps
+fig, axes = plt.subplots(2, 1, figsize=(10, 6.5))
+pp.plot_regime_map(regime, ax=axes[0], title="half-life 52 weeks (as shipped)", colours=colours)
+pp.plot_regime_map(lasting, ax=axes[1], title="half-life 104 weeks", colours=colours)
+for b in lasting["boundaries"]:
+    print("-", b["sentence"])''', """
+Where, in the new map, does Russia's best reply to a quick Ukraine turn? Answer the boundary's
+estimate `at` (`boundaries_of(lasting, "russia", "quick")`).""", '''
+answer_8_3 = boundaries_of(lasting, "russia", "quick")[0]["at"]
+print("half-life 52: ", boundaries_of(regime, "russia", "quick")[0]["sentence"])
+print("half-life 104:", boundaries_of(lasting, "russia", "quick")[0]["sentence"])
+answer_8_3'''),
+        explain("8.4", """
+At a large starting advantage Russia does better playing `quick` against a quick Ukraine, although
+almost none of those wars ends at the table. Why? Use the table of exercise 8.2 and one narrated
+episode, e.g.
+`print(pp.parley("run", "--set", "battlefield.advantage.from=0.5", "--set", "parties.russia.strategy=quick", "--set", "parties.ukraine.strategy=quick", "--trace", "--seed", "3"))`.""",
+                """
+Because at that advantage an early deal is a step forward for Russia, not a peace. Two quick sides
+agree from about week 8. The package Ukraine accepts draws the line far beyond the front (in the
+narrated episode the first deal puts it at 70% of the contested territory while the front is at
+30%) in exchange for terms, such as a guarantee, that matter only if the peace lasts. Russia cannot
+promise to keep such a peace (notebook 7's commitment problem): a war renewed from the new line is
+worth more to it than the peace, so it renews at will, often before the peace even starts, and the
+war resumes from the agreement's line, not from where the front stood. Each round of talks
+ratchets the front toward Ukraine's collapse: nearly every war ends that way, after about 20 weeks
+instead of the 35 to 40 it takes when Russia holds out and signs nothing until late in its
+planning year. With a cost for every week of war and discounting, winning sooner is worth more to
+Russia than the better terms holding out would bring. At a smaller advantage a renewed war is worth
+less, fewer early deals are broken, and holding out pays Russia again; a lead that lasts longer
+(exercise 8.3) brings the turn to a smaller a_0. Making every settlement binding
+(`durability.commitment=binding`) takes the renewals away: try it on the map."""),
+    ],
+    """
+- Make every settlement binding (`sets={"durability.commitment": "binding"}` in `pp.regime_json`):
+  does Russia's turn to `quick` survive without renewals at will?
+- Refine the map: `-0.5:0.5:21`, `tolerance=0.01`, `runs=1000`. Do the boundaries stay inside the
+  brackets of the coarse map?
+- Map another axis: `battlefield.tempo`, `parties.ukraine.cost`, `durability.hazard`,
+  `protocol.every`.
+- Add strategies (`strategies={"russia": ["prolonged", "linear", "quick"], "ukraine": [...]}`):
+  more features, and mixed equilibria where best replies cycle.
+- `tools/plot.py regime --across battlefield.advantage.from=-0.5:0.5:11 -o map.png` draws the same
+  picture from the command line.
+""",
+    """
+- A map has one axis. Loop over half-lives and stack one feature's boundary estimates into a
+  curve (the boundary's a_0 against the half-life): a two-parameter regime diagram by hand.
+- `points[k]["welfare"]` holds the sum of the two payoffs for each profile: plot the welfare of the
+  equilibrium against the best profile along the axis, the price of holding out.
+- At a value near a boundary, run `parley compare --robustness`: does the answer there survive a
+  change of horizon, speaking order or planning horizon?
+""",
+)
+
+
 NOTEBOOKS = {
     "01-bargaining-range": NB1,
     "02-alternating-offers": NB2,
@@ -1442,6 +1802,7 @@ NOTEBOOKS = {
     "05-prolonged-or-quick": NB5,
     "06-plan-clauses": NB6,
     "07-commitment-problems": NB7,
+    "08-regime-map": NB8,
 }
 
 
@@ -1460,6 +1821,8 @@ def build(name: str, spec: list[dict], answers: bool) -> nbformat.NotebookNode:
             cells.append(new_markdown_cell(c["src"]))
         elif c["kind"] == "code":
             cells.append(new_code_cell(c["src"]))
+        elif c["kind"] == "prose":
+            cells.append(new_markdown_cell(c["solution"] if answers else c["student"]))
         else:
             cells.append(new_code_cell(c["solution"] if answers else c["student"]))
     for i, cell in enumerate(cells):

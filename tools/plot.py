@@ -472,10 +472,11 @@ def regime_rows(regime: dict) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("value")
 
 
-def plot_regime_map(regime: dict, ax=None, title=None):
+def plot_regime_map(regime: dict, ax=None, title=None, colours=None):
     """The regime map: one band per feature (the equilibrium set, each best reply) over the
     parameter, coloured by its answer and changing colour at each boundary's bisected estimate,
-    with the boundary's bracket shaded (``parley compare --across --format json``)."""
+    with the boundary's bracket shaded (``parley compare --across --format json``). ``colours``
+    maps answers to colours (to draw several maps alike); other answers get the default ones."""
     table = regime_rows(regime)
     features = list(table.columns)
     ax = _ax(ax, (10, 1.4 + 0.5 * len(features)))
@@ -483,7 +484,7 @@ def plot_regime_map(regime: dict, ax=None, title=None):
     mids = (x[:-1] + x[1:]) / 2
     outer = (x[0] - (x[1] - x[0]) / 2, x[-1] + (x[-1] - x[-2]) / 2)
     answers = sorted({v for col in features for v in table[col]})
-    colours = {a: plt.get_cmap("tab20")(k % 20) for k, a in enumerate(answers)}
+    colours = {**{a: plt.get_cmap("tab20")(k % 20) for k, a in enumerate(answers)}, **(colours or {})}
     row_of = lambda b: 0 if b["feature"] == "equilibria" else features.index(f"{b['player']} vs {b['against']}")  # noqa: E731
     for r, feature in enumerate(features):
         # A cell's edge is its boundary's estimate for this feature, or the cell's middle.

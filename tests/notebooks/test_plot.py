@@ -144,6 +144,10 @@ class PlotsWritePngs(unittest.TestCase):
         regime = pp.regime_json("parties.b.cost=0.3,0.5", "fearon", runs=50,
                                 strategies={"a": ["hardline", "contingent:beta=1"], "b": ["contingent:beta=0"]})
         self.assertPng(pp.save(pp.plot_regime_map(regime), self.dir / "r.png"))
+        answer = pp.regime_rows(regime).iloc[0, 0]                  # a chosen colour for one answer
+        ax = pp.plot_regime_map(regime, colours={answer: "red"})
+        self.assertIn((1.0, 0.0, 0.0, 1.0), [tuple(bar.get_facecolor()) for bar in ax.patches])
+        self.assertPng(pp.save(ax, self.dir / "r2.png"))
 
     def test_subcommands(self):
         script = REPO / "tools" / "plot.py"
