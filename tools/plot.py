@@ -264,16 +264,29 @@ def trace_end(trace: dict) -> dict:
     return trace["events"][-1]
 
 
+def sweep_rows(df: pd.DataFrame, where: dict | None = None) -> pd.DataFrame:
+    """The rows of a sweep with status ``ok`` whose columns equal ``where``'s values: numbers as
+    numbers (``--where x=0`` keeps the rows where x is 0.0), anything else as text."""
+    d = df[df["status"] == "ok"] if "status" in df else df
+    for k, v in (where or {}).items():
+        if k not in d:
+            raise ValueError(f"--where {k}: no such column in the sweep")
+        try:
+            keep = pd.to_numeric(d[k], errors="coerce") == float(v)
+        except (TypeError, ValueError):
+            keep = d[k].astype(str) == str(v)
+        d = d[keep]
+    if d.empty:
+        raise ValueError("no sweep rows left to plot (check status and --where)")
+    return d
+
+
 def sweep_grid(df: pd.DataFrame, x: str, y: str, metric: str, where: dict | None = None) -> pd.DataFrame:
     """Pivot a sweep into a y-by-x grid of ``metric`` (mean over any other varied parameter).
 
     Only rows with status ``ok`` are used; ``where`` keeps rows whose columns equal given values.
     """
-    d = df[df["status"] == "ok"] if "status" in df else df
-    for k, v in (where or {}).items():
-        d = d[d[k].astype(str) == str(v)]
-    if d.empty:
-        raise ValueError("no sweep rows left to plot (check status and --where)")
+    d = sweep_rows(df, where)
     grid = d.pivot_table(index=y, columns=x, values=metric, aggfunc="mean")
 
     def order(col):
@@ -288,11 +301,11 @@ def sweep_scope(df: pd.DataFrame, x: str, y: str, where: dict | None = None) -> 
     """What a sweep plot of x and y fixes and averages, in words: "where tempo = 0.4" for each
     ``where`` filter, "mean over advantage (3 values)" for every other varied parameter that
     still takes more than one value, "" when there is nothing of the kind."""
-    d = df[df["status"] == "ok"] if "status" in df else df
-    parts = []
-    for k, v in (where or {}).items():
-        d = d[d[k].astype(str) == str(v)]
-        parts.append(f"where {k} = {v}")
+    try:
+        d = sweep_rows(df, where)
+    except ValueError:  # nothing left: the plot says so itself
+        d = df
+    parts = [f"where {k} = {v}" for k, v in (where or {}).items()]
     columns = list(df.columns)
     varied = columns[columns.index("point") + 1:columns.index("seed")] if {"point", "seed"} <= set(columns) else []
     for k in varied:
@@ -383,10 +396,12 @@ def plot_value_function(table: pd.DataFrame, parties=None, ax=None, start=None, 
     return ax
 
 
-def plot_frontier(analysis: dict, ax=None, title=None, label_points=True):
+def plot_frontier(analysis: dict, ax=None, title=None, label_points=True, solve=None):
     """The veto parties' Pareto frontier (segments where every point is an agreement, dots at the
-    vertices), the disagreement point d, the zone of agreement above d, and the Nash,
-    Kalai-Smorodinsky and maximum-welfare points, from ``parley analyze --format json``."""
+    vertices), the disagreement point d, the zone of agreement above d, the Nash,
+    Kalai-Smorodinsky and maximum-welfare points and every tabled package (the plan), from
+    ``parley analyze --format json``; with ``solve`` (``parley solve --format json``), also the
+    equilibrium offer at the first talks, marked as passing or not."""
     ax = _ax(ax, (5.5, 5))
     ft = frontier_table(analysis)
     p1, p2 = [c for c in ft.columns if c not in ("edge_to_next", "agreement")][:2]
@@ -414,6 +429,17 @@ def plot_frontier(analysis: dict, ax=None, title=None, label_points=True):
             u = pt["utilities"]
             ax.plot(u[p1], u[p2], marker, ms=11 if marker == "*" else 7,
                     label=f"{name} ({u[p1]:.3f}, {u[p2]:.3f})" if label_points else name)
+    for proposal in analysis.get("proposals", []):
+        u = proposal["utilities"]
+        rejected = ", ".join(proposal.get("rejected_by", [])) or "nobody"
+        ax.plot(u[p1], u[p2], "o", ms=8, mfc="none", mew=2,
+                label=f"{proposal['party']}'s tabled package (rejected by {rejected})")
+    offer = (solve or {}).get("offer")
+    if offer:
+        # The package's own utilities (with durability `utilities` values the peace it makes).
+        u = offer.get("peace", {}).get("utilities") or offer["utilities"]
+        ax.plot(u[p1], u[p2], "P", ms=9, label="equilibrium offer at the first talks (parley solve): "
+                + ("passes" if offer["settles"] else "not agreed"))
     ax.set_xlabel(f"u_{p1}")
     ax.set_ylabel(f"u_{p2}")
     ax.set_xlim(-0.02, 1.02)
@@ -511,6 +537,172 @@ def plot_regime_map(regime: dict, ax=None, title=None, colours=None):
     return ax
 
 
+def regime_payoffs(regime: dict) -> pd.DataFrame:
+    """Every profile's payoffs over the parameter with their standard errors, one row per
+    (value, profile, player), from ``parley compare --across --format json`` (``profiles``)."""
+    ids = [p["id"] for p in regime["players"]]
+    rows = []
+    for point in regime["points"]:
+        for prof in point["profiles"]:
+            for k, pid in enumerate(ids):
+                rows.append({"value": point["value"], "profile": f"{prof['row']} / {prof['column']}", "player": pid,
+                             "payoff": prof["payoffs"][k], "std_error": prof["std_errors"][k]})
+    return pd.DataFrame(rows)
+
+
+def plot_regime_payoffs(regime: dict, fig=None, title=None, z=1.96):
+    """Each player's expected payoff of every profile against the parameter, with bands of
+    +- z standard errors (95% for 1.96) and that player's best-reply boundaries as dashed lines
+    (``parley compare --across --format json``)."""
+    table = regime_payoffs(regime)
+    players = regime["players"]
+    fig = fig or plt.figure(figsize=(11, 4.2))
+    axes = fig.subplots(1, len(players), sharex=True)
+    for ax, player in zip(np.atleast_1d(axes), players):
+        mine = table[table["player"] == player["id"]]
+        for profile, rows in mine.groupby("profile", sort=False):
+            line, = ax.plot(rows["value"], rows["payoff"], "-o", ms=3, label=profile)
+            ax.fill_between(rows["value"], rows["payoff"] - z * rows["std_error"],
+                            rows["payoff"] + z * rows["std_error"], color=line.get_color(), alpha=0.2, lw=0)
+        for b in regime["boundaries"]:
+            if b.get("player") == player["id"]:
+                ax.axvline(b["at"], color="k", ls="--", lw=0.8)
+        ax.set_title(f"{player['name']}'s expected payoff", fontsize=10)
+        ax.set_xlabel(regime["parameter"])
+        ax.grid(alpha=0.3)
+    np.atleast_1d(axes)[0].set_ylabel("expected payoff")
+    np.atleast_1d(axes)[-1].legend(title=f"{players[0]['name']} / {players[1]['name']}", fontsize=8,
+                                   loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    fig.suptitle(title or f"{regime['scenario']}: payoffs of each profile over {regime['parameter']}\n"
+                 f"(parley compare --across, seed {regime['seed']}; bands: 95% intervals; dashed: best-reply "
+                 "boundaries)", fontsize=9)
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def sweep_regime_rows(df: pd.DataFrame, varied: list[str]) -> pd.DataFrame:
+    """The answers of a ``parley sweep --meta-game`` file in words, one row per point: the pure
+    equilibria at the confidence (with the number of mixed ones), and each best reply ("tie: a,
+    b" when tied), from the ``meta.*`` indicator columns (io/sweep/meta_game_metrics.hpp)."""
+    ok = df[df["status"] == "ok"] if "status" in df else df
+    pure = [c for c in ok.columns if c.startswith("meta.equilibrium.")]
+    replies: dict[str, list[tuple[str, str]]] = {}
+    for c in ok.columns:
+        if c.startswith("meta.reply."):
+            feature, _, candidate = c[len("meta.reply."):].partition(".is.")
+            player, _, against = feature.partition(".vs.")
+            replies.setdefault(f"{player} vs {against}", []).append((candidate, c))
+    rows = []
+    for _, r in ok.iterrows():
+        row = {v: r[v] for v in varied}
+        eq = [c[len("meta.equilibrium."):].replace(".vs.", " / ") for c in pure if r[c] == 1]
+        mixed = int(r.get("meta.mixed", 0))
+        row["equilibria"] = "; ".join(eq + ([f"{mixed} mixed"] if mixed else [])) or "none found"
+        for feature, candidates in replies.items():
+            best = [cand for cand, col in candidates if r[col] == 1]
+            row[feature] = best[0] if len(best) == 1 else "tie: " + ", ".join(best)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def plot_sweep_regime(df: pd.DataFrame, x: str, y: str | None = None, where=None, title=None):
+    """The regime map of a ``parley sweep --meta-game`` file over one varied parameter (one band
+    per feature) or two (one panel per feature, each grid cell coloured by its answer), at the
+    grid's resolution: boundaries lie somewhere between neighbouring cells (``compare --across``
+    bisects them). Rows are kept by ``where`` (column -> value); the title says what is kept."""
+    data = sweep_rows(df, where)
+    varied = [x] + ([y] if y else [])
+    table = sweep_regime_rows(data, varied)
+    if table.duplicated(varied).any():
+        raise ValueError(f"another varied parameter takes several values at one ({', '.join(varied)}): an answer "
+                         "cannot be averaged, so keep one value of it with --where COLUMN=VALUE")
+    features = [c for c in table.columns if c not in varied]
+    answers = sorted({v for f in features for v in table[f]})
+    colours = {a: plt.get_cmap("tab10")(k % 10) for k, a in enumerate(answers)}
+    scope = sweep_scope(df, x, y or x, where)
+    if y is None:
+        table = table.sort_values(x)
+        fig, ax = plt.subplots(figsize=(10, 1.4 + 0.5 * len(features)))
+        xs = table[x].to_numpy(dtype=float)
+        edges = np.concatenate([[xs[0] - (xs[1] - xs[0]) / 2], (xs[:-1] + xs[1:]) / 2,
+                                [xs[-1] + (xs[-1] - xs[-2]) / 2]]) if len(xs) > 1 else np.array([xs[0] - .5, xs[0] + .5])
+        for r, feature in enumerate(features):
+            for k, answer in enumerate(table[feature]):
+                ax.barh(r, edges[k + 1] - edges[k], left=edges[k], height=0.8, color=colours[answer])
+        ax.set_yticks(range(len(features)), features)
+        ax.set_ylim(len(features) - 0.5, -0.5)
+        ax.set_xlabel(x)
+    else:
+        cols = min(3, len(features))
+        rows_n = int(np.ceil(len(features) / cols))
+        fig = plt.figure(figsize=(4.2 * cols + 2.5, 3.4 * rows_n))
+        axes = np.atleast_1d(fig.subplots(rows_n, cols, squeeze=False)).ravel()
+        xv, yv = sorted(table[x].unique()), sorted(table[y].unique())
+        for ax, feature in zip(axes, features):
+            grid = np.full((len(yv), len(xv), 4), 1.0)
+            for _, r in table.iterrows():
+                grid[yv.index(r[y]), xv.index(r[x])] = colours[r[feature]]
+            ax.imshow(grid, origin="lower", aspect="auto")
+            ax.set_xticks(range(len(xv)), [f"{v:g}" for v in xv], rotation=45 if len(xv) > 8 else 0)
+            ax.set_yticks(range(len(yv)), [f"{v:g}" for v in yv])
+            ax.set_xlabel(x)
+            ax.set_ylabel(y)
+            ax.set_title(feature, fontsize=9)
+        for ax in axes[len(features):]:
+            ax.axis("off")
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[a]) for a in answers]
+    if y is not None and len(axes) > len(features):  # a free panel holds the legend
+        axes[len(features)].legend(handles, answers, loc="center", fontsize=8, frameon=False)
+    else:
+        legend_ax = ax if y is None else axes[len(features) - 1]
+        legend_ax.legend(handles, answers, loc="center left", bbox_to_anchor=(1.02, 0.5), fontsize=8, frameon=False)
+    fig.suptitle(title or "the meta-game at every point (parley sweep --meta-game; boundaries at the grid's "
+                 "resolution)" + (f"\n{scope}" if scope else ""), fontsize=9)
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def plot_terms(df: pd.DataFrame, x: str, issue: str, final=False, where=None, ax=None, title=None):
+    """Settlement terms of one issue against a varied parameter (``parley sweep`` CSV): an
+    ordinal issue's level shares stacked, a clauses issue's clause shares as lines, a continuous
+    issue's mean amount; over the settled runs (``terms.*``, their count ``terms.n_settled`` on a
+    second axis) or, with ``final``, over every run's terms in force at its end
+    (``final_terms.*``, war outcomes included). Other varied parameters are averaged over, and
+    the title says so (sweep_scope)."""
+    data = sweep_rows(df, where)
+    prefix = ("final_terms." if final else "terms.") + issue + "."
+    grouped = data.groupby(x).mean(numeric_only=True).sort_index()
+    ax = _ax(ax, (7.5, 4.2))
+    levels = [c for c in grouped.columns if c.startswith(prefix + "levels.")]
+    clauses = [c for c in grouped.columns if c.startswith(prefix + "clauses.")]
+    if levels:
+        ax.stackplot(grouped.index, *[grouped[c] for c in levels], labels=[c[len(prefix) + 7:] for c in levels],
+                     alpha=0.85)
+        ax.set_ylim(0, 1)
+        ax.set_ylabel(f"share of {'runs' if final else 'settlements'} at each level")
+    elif clauses:
+        for c in clauses:
+            ax.plot(grouped.index, grouped[c], "-o", ms=3, label=c[len(prefix) + 8:])
+        ax.set_ylim(0, 1)
+        ax.set_ylabel(f"share of {'runs' if final else 'settlements'} with the clause")
+    elif prefix + "mean" in grouped:
+        ax.plot(grouped.index, grouped[prefix + "mean"], "-o", label=f"mean {issue}")
+        ax.set_ylabel(f"mean {issue}")
+    else:
+        raise ValueError(f"no {prefix}* column in the sweep (is '{issue}' an issue id?)")
+    if not final and "terms.n_settled" in grouped:
+        count = ax.twinx()
+        count.plot(grouped.index, grouped["terms.n_settled"], "k:", lw=1, label="settled runs")
+        count.set_ylabel("settled runs per point (dotted)")
+    ax.set_xlabel(x)
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.12, 0.5), frameon=False)
+    scope = sweep_scope(df, x, x, where)
+    ax.set_title(title or f"{issue}: terms {'in force at the end of every run' if final else 'of the settlements'} "
+                 f"(parley sweep)" + (f"\n{scope}" if scope else ""), fontsize=9)
+    ax.figure.set_layout_engine("constrained")
+    return ax
+
+
 def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=None, title=None,
                annotate=None, cmap="viridis"):
     """Heat map of a sweep metric over two varied parameters (``parley sweep`` CSV); the mean is
@@ -585,7 +777,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("value", help="V_i(0, s) over the front (parley analyze --format csv)")
     common(p)
     p.add_argument("--party", action="append", help="party ids to draw (default: all)")
-    common(sub.add_parser("frontier", help="Pareto frontier with d, Nash, KS (parley analyze)"))
+    p = sub.add_parser("frontier", help="Pareto frontier with d, Nash, KS, the plan (parley analyze) and the "
+                                        "equilibrium offer (parley solve)")
+    common(p)
+    p.add_argument("--solve", action="store_true", help="also mark the equilibrium offer (parley solve)")
     p = sub.add_parser("payoff", help="strategy payoff matrices with equilibria (parley compare)")
     common(p, runs=500)
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
@@ -593,6 +788,24 @@ def _parser() -> argparse.ArgumentParser:
     common(p, runs=500)
     p.add_argument("--across", required=True, metavar="PATH=SPEC")
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
+    p = sub.add_parser("regime-payoffs", help="each profile's payoffs over the parameter, 95%% bands "
+                                              "(parley compare --across)")
+    common(p, runs=500)
+    p.add_argument("--across", required=True, metavar="PATH=SPEC")
+    p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
+    p = sub.add_parser("sweep-regime", help="regime map over one or two varied parameters (parley sweep --meta-game)")
+    p.add_argument("csv", help="a results CSV written by parley sweep --meta-game")
+    p.add_argument("--x", required=True)
+    p.add_argument("--y", help="a second varied parameter: one panel per feature")
+    p.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE")
+    p.add_argument("-o", "--output", required=True)
+    p = sub.add_parser("terms", help="settlement terms of one issue against a varied parameter (parley sweep)")
+    p.add_argument("csv", help="a results CSV written by parley sweep")
+    p.add_argument("--x", required=True)
+    p.add_argument("--issue", required=True, help="issue id, e.g. guarantee")
+    p.add_argument("--final", action="store_true", help="the terms in force at the end of every run (final_terms.*)")
+    p.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE")
+    p.add_argument("-o", "--output", required=True)
     p = sub.add_parser("sweep", help="heat map of a sweep metric over two varied parameters")
     p.add_argument("csv", help="a results CSV written by parley sweep")
     p.add_argument("--x", required=True)
@@ -623,7 +836,8 @@ def main(argv=None) -> int:
         start = None if a.input else describe_json(a.scenario, a.set).get("battlefield", {}).get("start")
         out = plot_value_function(table, a.party, start=start)
     elif a.command == "frontier":
-        out = plot_frontier(_load(a.input) if a.input else analyze_json(a.scenario, a.set))
+        out = plot_frontier(_load(a.input) if a.input else analyze_json(a.scenario, a.set),
+                            solve=solve_json(a.scenario, a.set) if a.solve else None)
     elif a.command == "payoff":
         strategies = dict(s.split("=", 1) for s in a.strategies)
         strategies = {k: v.split(",") for k, v in strategies.items()}
@@ -633,6 +847,14 @@ def main(argv=None) -> int:
         strategies = {k: v.split(",") for k, v in (s.split("=", 1) for s in a.strategies)}
         out = plot_regime_map(_load(a.input) if a.input else
                               regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed))
+    elif a.command == "regime-payoffs":
+        strategies = {k: v.split(",") for k, v in (s.split("=", 1) for s in a.strategies)}
+        out = plot_regime_payoffs(_load(a.input) if a.input else
+                                  regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed))
+    elif a.command == "sweep-regime":
+        out = plot_sweep_regime(read_sweep(a.csv), a.x, a.y, where=dict(w.split("=", 1) for w in a.where))
+    elif a.command == "terms":
+        out = plot_terms(read_sweep(a.csv), a.x, a.issue, final=a.final, where=dict(w.split("=", 1) for w in a.where))
     else:
         where = dict(w.split("=", 1) for w in a.where)
         out = plot_sweep(read_sweep(a.csv), a.x, a.y, a.metric, where=where)
@@ -645,4 +867,7 @@ if __name__ == "__main__":
         sys.exit(main())
     except ParleyNotFound as missing:
         print(f"tools/plot.py: {missing}", file=sys.stderr)
+        sys.exit(2)
+    except (ValueError, KeyError) as bad:
+        print(f"tools/plot.py: {bad}", file=sys.stderr)
         sys.exit(2)

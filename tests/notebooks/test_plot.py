@@ -112,6 +112,51 @@ class DataMatchesCli(unittest.TestCase):
                          "where parties.ukraine.strategy = quick")
         self.assertEqual(pp.sweep_scope(df, "battlefield.tempo", "parties.ukraine.strategy"), "")
 
+    def test_regime_payoffs(self):
+        strategies = {"a": ["hardline", "contingent:beta=1"], "b": ["contingent:beta=0"]}
+        regime = pp.regime_json("parties.b.cost=0.3,0.5", "fearon", strategies=strategies, runs=50, seed=2)
+        table = pp.regime_payoffs(regime)
+        self.assertEqual(len(table), 2 * 2 * 2)  # values x profiles x players
+        point = regime["points"][1]["profiles"][0]
+        row = table[(table["value"] == 0.5) & (table["profile"] == "hardline / contingent:beta=0")
+                    & (table["player"] == "b")].iloc[0]
+        self.assertEqual(row["payoff"], point["payoffs"][1])
+        self.assertEqual(row["std_error"], point["std_errors"][1])
+
+    def test_sweep_meta_game(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "meta.csv"
+            direct("sweep", "fearon", "--meta-game", "--strategies", "a=hardline,contingent:beta=1",
+                   "--strategies", "b=contingent:beta=0", "--vary", "parties.b.cost=0.3,0.5",
+                   "--vary", "parties.a.cost=0,0.1", "--runs", 50, "-q", "-o", out)
+            df = pp.read_sweep(out)
+        rows = pp.sweep_regime_rows(df, ["parties.b.cost", "parties.a.cost"])
+        self.assertEqual(len(rows), 4)
+        low = rows[rows["parties.b.cost"] == 0.3].iloc[0]
+        high = rows[rows["parties.b.cost"] == 0.5].iloc[0]
+        # Fearon's boundary at c_B = 0.4 (tests/cli/compare_across_test.cpp): A's best reply to the
+        # contingent B is contingent below it, a tie above, where (hardline, contingent) joins the
+        # equilibria.
+        self.assertEqual(low["a vs contingent:beta=0"], "contingent:beta=1")
+        self.assertEqual(high["a vs contingent:beta=0"], "tie: hardline, contingent:beta=1")
+        self.assertEqual(low["equilibria"], "contingent:beta=1 / contingent:beta=0")
+        self.assertEqual(high["equilibria"], "hardline / contingent:beta=0; contingent:beta=1 / contingent:beta=0")
+        # One answer per cell: another varied parameter must be fixed before a one-parameter map.
+        with self.assertRaises(ValueError):
+            pp.plot_sweep_regime(df, "parties.b.cost")
+        pp.plot_sweep_regime(df, "parties.b.cost", where={"parties.a.cost": 0})
+
+    def test_terms(self):
+        df = pd.DataFrame({"point": [0, 1, 2, 3], "x": [0.0, 0.0, 1.0, 1.0], "seed": 1, "status": "ok",
+                           "terms.n_settled": [10, 30, 20, 20],
+                           "terms.g.levels.low": [1.0, 0.5, 0.0, 0.2], "terms.g.levels.high": [0.0, 0.5, 1.0, 0.8]})
+        ax = pp.plot_terms(df, "x", "g")
+        self.assertIn("terms of the settlements", ax.get_title())
+        heights = [p for p in ax.collections]  # one stacked band per level
+        self.assertEqual(len(heights), 2)
+        with self.assertRaises(ValueError):
+            pp.plot_terms(df, "x", "nonexistent")
+
     def test_trace(self):
         tr = pp.trace_json("optimism", seed=1)
         tt = pp.trace_table(tr)
@@ -154,6 +199,9 @@ class PlotsWritePngs(unittest.TestCase):
         sweep = self.dir / "sweep.csv"
         direct("sweep", "--vary", "battlefield.advantage=-0.2:0.4:3", "--vary", "battlefield.tempo=0.2,0.4",
                "--runs", 20, "-q", "-o", sweep)
+        meta = self.dir / "meta.csv"
+        direct("sweep", "fearon", "--meta-game", "--vary", "battlefield.advantage=-0.2:0.4:3",
+               "--vary", "battlefield.tempo=0.5,1", "--runs", 20, "-q", "-o", meta)
         cases = {
             "outcomes": ["outcomes", "--runs", "200"],
             "settlement": ["settlement", "--runs", "200", "--variant", "file:",
@@ -165,6 +213,11 @@ class PlotsWritePngs(unittest.TestCase):
                        "--strategies", "a=hardline,contingent:beta=1", "--strategies", "b=contingent:beta=0"],
             "sweep": ["sweep", str(sweep), "--x", "battlefield.advantage", "--y", "battlefield.tempo",
                       "--metric", "duration.mean"],
+            "terms": ["terms", str(sweep), "--x", "battlefield.advantage", "--issue", "guarantee"],
+            "final-terms": ["terms", str(sweep), "--x", "battlefield.advantage", "--issue", "territory", "--final"],
+            "regime-payoffs": ["regime-payoffs", "fearon", "--across", "parties.b.cost=0.3,0.5", "--runs", "50"],
+            "frontier-solve": ["frontier", "--solve"],
+            "sweep-regime": ["sweep-regime", str(meta), "--x", "battlefield.advantage", "--y", "battlefield.tempo"],
         }
         for name, args in cases.items():
             out = self.dir / f"{name}.png"

@@ -153,11 +153,13 @@ void write_frontier_figure(std::ostream& out, const ReportPage& page) {
     const int s0 = r.equilibrium.start_state();
     const int k = r.period >= 0 ? path_offer(r.equilibrium, r.period, s0) : -1;
     if (k >= 0) {
-      const auto slot = static_cast<std::size_t>(k);
-      const auto u = r.equilibrium.offer_utilities(r.period, s0, slot);
-      chart.add_marker(u[pa], u[pb], chart_colour(4), SvgChart::Marker::square,
+      // The package's own utilities, where it lies on the frontier (with durability the
+      // offer's value is that of the peace it makes, which lies below).
+      const EquilibriumOffer& offer = r.equilibrium.offer(r.period, s0, static_cast<std::size_t>(k));
+      const Agreement x = r.equilibrium.package(offer.point);
+      chart.add_marker(s.utility(pa, x), s.utility(pb, x), chart_colour(4), SvgChart::Marker::square,
                        std::string("equilibrium offer at the first talks (solve): ") +
-                           (r.equilibrium.offer(r.period, s0, slot).settles ? "passes" : "not agreed"));
+                           (offer.settles ? "passes" : "not agreed"));
     }
   }
   if (const auto typical = typical_settlement(s, page.run.summary())) {
