@@ -147,11 +147,15 @@ def compare_json(scenario=None, sets=None, strategies=None, runs=500, seed=1) ->
     return json.loads(parley("compare", *_scenario_args(scenario, sets, runs, seed, extra), "--format", "json"))
 
 
-def regime_json(across: str, scenario=None, sets=None, strategies=None, runs=500, seed=1,
+def regime_json(across, scenario=None, sets=None, strategies=None, runs=500, seed=1,
                 tolerance=None) -> dict:
     """``parley compare --across PATH=SPEC --format json``: the meta-game at every value of one
-    numeric field and the boundaries where its answer changes (a regime map)."""
-    extra = ["--across", across]
+    numeric field and the boundaries where its answer changes (a regime map). ``across`` may be
+    a list of two: one map along the first at each value of the second (JSON with ``maps`` and
+    ``curves``)."""
+    extra = []
+    for spec in [across] if isinstance(across, str) else across:
+        extra += ["--across", spec]
     for party, names in (strategies or {}).items():
         extra += ["--strategies", f"{party}={','.join(names)}"]
     if tolerance is not None:
@@ -703,6 +707,25 @@ def plot_terms(df: pd.DataFrame, x: str, issue: str, final=False, where=None, ax
     return ax
 
 
+def plot_regime_maps(regimes: dict, fig=None, title=None):
+    """A regime map over two parameters (``parley compare --across A --across B --format json``):
+    one band chart along the first parameter per value of the second, stacked, the same answer
+    in the same colour in every one (plot_regime_map)."""
+    maps = regimes["maps"]
+    answers = sorted({v for m in maps for col in regime_rows(m).columns for v in regime_rows(m)[col]})
+    colours = {a: plt.get_cmap("tab20")(k % 20) for k, a in enumerate(answers)}
+    features = len(regime_rows(maps[0]).columns)
+    fig = fig or plt.figure(figsize=(10, len(maps) * (1.0 + 0.45 * features)))
+    axes = np.atleast_1d(fig.subplots(len(maps), 1, sharex=True))
+    for ax, regime in zip(axes, maps):
+        plot_regime_map(regime, ax=ax, colours=colours,
+                        title=f"{regime['second_parameter']} = {regime['second_value']}")
+    fig.suptitle(title or f"{regimes['scenario']}: the meta-game over {regimes['parameters'][0]} at each "
+                 f"{regimes['parameters'][1]}\n(parley compare --across twice; black lines: boundaries by "
+                 "bisection, shaded: their brackets)", fontsize=9)
+    return fig
+
+
 def plot_sweep(df: pd.DataFrame, x: str, y: str, metric: str, ax=None, where=None, title=None,
                annotate=None, cmap="viridis"):
     """Heat map of a sweep metric over two varied parameters (``parley sweep`` CSV); the mean is
@@ -784,14 +807,15 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("payoff", help="strategy payoff matrices with equilibria (parley compare)")
     common(p, runs=500)
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
-    p = sub.add_parser("regime", help="regime map over one parameter (parley compare --across)")
+    p = sub.add_parser("regime", help="regime map over one parameter, or two (parley compare --across)")
     common(p, runs=500)
-    p.add_argument("--across", required=True, metavar="PATH=SPEC")
+    p.add_argument("--across", required=True, action="append", metavar="PATH=SPEC",
+                   help="the parameter to bisect along; again for a second, one map per value")
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
     p = sub.add_parser("regime-payoffs", help="each profile's payoffs over the parameter, 95%% bands "
                                               "(parley compare --across)")
     common(p, runs=500)
-    p.add_argument("--across", required=True, metavar="PATH=SPEC")
+    p.add_argument("--across", required=True, action="append", metavar="PATH=SPEC")
     p.add_argument("--strategies", action="append", default=[], metavar="PARTY=S1,S2")
     p = sub.add_parser("sweep-regime", help="regime map over one or two varied parameters (parley sweep --meta-game)")
     p.add_argument("csv", help="a results CSV written by parley sweep --meta-game")
@@ -845,10 +869,12 @@ def main(argv=None) -> int:
                                  compare_json(a.scenario, a.set, strategies, a.runs, a.seed))
     elif a.command == "regime":
         strategies = {k: v.split(",") for k, v in (s.split("=", 1) for s in a.strategies)}
-        out = plot_regime_map(_load(a.input) if a.input else
-                              regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed))
+        regime = _load(a.input) if a.input else regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed)
+        out = plot_regime_maps(regime) if "maps" in regime else plot_regime_map(regime)
     elif a.command == "regime-payoffs":
         strategies = {k: v.split(",") for k, v in (s.split("=", 1) for s in a.strategies)}
+        if len(a.across) > 1:
+            raise ValueError("regime-payoffs draws the payoffs along one parameter: give --across once")
         out = plot_regime_payoffs(_load(a.input) if a.input else
                                   regime_json(a.across, a.scenario, a.set, strategies, a.runs, a.seed))
     elif a.command == "sweep-regime":

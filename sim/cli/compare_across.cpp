@@ -43,7 +43,7 @@ std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, con
                                                    const std::vector<std::string>& strategy_args,
                                                    const std::string& across, double tolerance,
                                                    const RunOptions& options, const AdaptiveOptions& adaptive,
-                                                   int& exit_code) {
+                                                   int& exit_code, const std::pair<std::string, std::string>* second) {
   const auto fail = [&](int code, const std::string& message) {
     std::cerr << "parley " << command << ": --across " << message << "\n";
     if (code == 2) std::cerr << "(parley " << command << " --help lists the options)\n";
@@ -77,6 +77,7 @@ std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, con
   std::array<std::string, 2> ids, names;
   const RegimeOracle oracle = [&](double value) {
     io::ScenarioDocument doc = *document;
+    if (second) io::apply_override(doc, second->first, second->second);
     io::apply_override(doc, parameter.path, io::format_shortest(value));
     const Scenario scenario = io::build_scenario(doc);
     const MetaGameSpec spec = io::meta_game_players(scenario, strategy_args);
@@ -112,14 +113,50 @@ std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, con
   } catch (const std::exception& e) {
     return fail(1, across + ": " + io::printable_text(e.what()));
   }
-  return io::RegimeMapReport{std::move(*first), parameter.path, std::move(*map), ids, names, labels,
-                             adaptive.confidence, options.seed};
+  io::RegimeMapReport report{std::move(*first), parameter.path, std::move(*map), ids, names, labels,
+                             adaptive.confidence, options.seed, {}, {}};
+  if (second) {
+    report.second_parameter = second->first;
+    report.second_value = second->second;
+  }
+  return report;
 }
 
-int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
-                   double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive) {
+int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args,
+                   const std::vector<std::string>& across, double tolerance, const RunOptions& options,
+                   const AdaptiveOptions& adaptive) {
   int exit_code = 0;
-  const auto report = play_regime_map(cli, "compare", strategy_args, across, tolerance, options, adaptive, exit_code);
+  if (across.size() == 2) {
+    // One map along the first parameter at each value of the second.
+    sweep::VariedParameter second;
+    try {
+      second = io::parse_vary(across[1]);
+    } catch (const std::exception& e) {
+      std::cerr << "parley compare: --across " << io::printable_text(e.what())
+                << "\n(parley compare --help lists the options)\n";
+      return 2;
+    }
+    if (second.is_range()) {
+      std::cerr << "parley compare: --across " << across[1] << ": give the grid as lo:hi:n or a list of values\n";
+      return 2;
+    }
+    std::vector<io::RegimeMapReport> maps;
+    for (const std::string& value : second.levels) {
+      const std::pair<std::string, std::string> fixed{second.path, value};
+      auto map = play_regime_map(cli, "compare", strategy_args, across[0], tolerance, options, adaptive, exit_code,
+                                 &fixed);
+      if (!map) return exit_code;
+      maps.push_back(std::move(*map));
+    }
+    std::ostream* out = cli.output();
+    if (!out) return 1;
+    if (cli.values().format == OutputFormat::json)
+      io::write_regime_maps_json(*out, maps);
+    else
+      io::write_regime_maps_table(*out, maps);
+    return 0;
+  }
+  const auto report = play_regime_map(cli, "compare", strategy_args, across[0], tolerance, options, adaptive, exit_code);
   if (!report) return exit_code;
   std::ostream* out = cli.output();
   if (!out) return 1;

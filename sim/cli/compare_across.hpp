@@ -4,6 +4,7 @@
 // (solve/regime_map.hpp); the report is io/report/regime_map_report.hpp.
 
 #include <optional>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -18,18 +19,23 @@ namespace parley::cli {
 /// or nothing after an error, which it prints to standard error (prefixed by `command`) and
 /// reports through `exit_code` (1 for a scenario error, 2 for a bad `--across`). `parley
 /// report` draws it.
+/// With `second` (a path and a value), every meta-game of the map has that field overridden too:
+/// one row of a map over two parameters.
 std::optional<io::RegimeMapReport> play_regime_map(ScenarioCommandLine& cli, const std::string& command,
                                                    const std::vector<std::string>& strategy_args,
                                                    const std::string& across, double tolerance,
                                                    const RunOptions& options, const AdaptiveOptions& adaptive,
-                                                   int& exit_code);
+                                                   int& exit_code,
+                                                   const std::pair<std::string, std::string>* second = nullptr);
 
-/// Plays the regime map for `across` (`PATH=lo:hi:n` or `PATH=v1,v2,...`, numeric, at least two
-/// values) on the command line's scenario, the players and strategies of `strategy_args`, each
+/// Plays the regime map for `across` (one `PATH=lo:hi:n` or `PATH=v1,v2,...`, numeric, at least
+/// two values; or two, the second any field with any values, for one map along the first at
+/// each value of the second, all with the same random numbers) on the command line's scenario, the players and strategies of `strategy_args`, each
 /// value's meta-game as `compare` plays it (`options`, `adaptive`), bisecting to `tolerance`
 /// (negative: the smallest grid step / 8; 0: no bisection), and writes it in the command
 /// line's format. Returns the exit code: 1 for a scenario error, 2 for a bad `--across`.
-int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args, const std::string& across,
+int compare_across(ScenarioCommandLine& cli, const std::vector<std::string>& strategy_args,
+                   const std::vector<std::string>& across,
                    double tolerance, const RunOptions& options, const AdaptiveOptions& adaptive);
 
 }  // namespace parley::cli

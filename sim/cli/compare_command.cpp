@@ -57,7 +57,7 @@ int run_compare(const std::vector<std::string>& args) {
   AdaptiveOptions adaptive;
   bool fixed_runs = false;
   bool robustness = false;
-  std::string across;
+  std::vector<std::string> across;
   double tolerance = -1.0;
   cli.options().add_options()(
       "strategies", po::value(&strategy_args)->composing(),
@@ -71,9 +71,10 @@ int run_compare(const std::vector<std::string>& args) {
       "budget of runs per profile for the doubling (>= --runs; 0: 16 x --runs)")(
       "fixed-runs", po::bool_switch(&fixed_runs), "play --runs runs only: no doubling, no check of stability")(
       "robustness", po::bool_switch(&robustness), robustness_help)(
-      "across", po::value(&across),
+      "across", po::value(&across)->composing(),
       "PATH=SPEC: the meta-game at every value of a numeric field (lo:hi:n or v1,v2,...), with the boundaries "
-      "where the equilibrium set or a best reply changes, located by bisection (a regime map)")(
+      "where the equilibrium set or a best reply changes, located by bisection (a regime map); given twice, one "
+      "map along the first at each value of the second, and the boundary curves")(
       "tolerance", po::value(&tolerance)->default_value(-1.0),
       "with --across: the width to which a boundary is bracketed (default: the smallest grid step / 8; 0: the grid)");
   if (const auto code = cli.parse(args)) return *code;
@@ -88,6 +89,7 @@ int run_compare(const std::vector<std::string>& args) {
   adaptive.doubling = !fixed_runs;
   if (robustness && cli.values().format == OutputFormat::csv)
     return usage_error("--robustness writes a table or JSON, not CSV");
+  if (across.size() > 2) return usage_error("--across takes one or two parameters");
   if (!across.empty()) {
     if (robustness) return usage_error("--across and --robustness are separate questions: ask one at a time");
     if (!nfg_path.empty()) return usage_error("--export-nfg writes one game, not a map over --across");

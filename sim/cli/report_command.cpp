@@ -26,6 +26,7 @@
 #include "parley/io/report/html_report.hpp"
 #include "parley/io/report/robustness_findings.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_description.hpp"
 #include "parley/solve/adaptive_meta_game.hpp"
 #include "robustness_check.hpp"
 #include "scenario_options.hpp"
@@ -204,6 +205,8 @@ int run_report(const std::vector<std::string>& args) {
     robustness.push_back({"compare", compare_robustness(options, *scenario, *compare, strategy_args, run, adaptive)});
   }
 
+  std::ostringstream described;
+  io::write_description_table(described, *scenario);
   const io::ReportPage page{.scenario = *scenario,
                             .analysis = analysis,
                             .solve = solve ? &*solve : nullptr,
@@ -220,6 +223,7 @@ int run_report(const std::vector<std::string>& args) {
                             .regime_arguments = regime_arguments,
                             .runs = run.runs,
                             .seed = run.seed,
+                            .scenario_in_words = described.str(),
                             .stated_assumptions = io::opening_comment(scenario_text(options.scenario))};
   std::ostream* out = cli.output();
   if (!out) return 1;

@@ -81,3 +81,41 @@ TEST_CASE("parley compare --across: the table's sentences, and the arguments it 
   CHECK(refused.exit_code == 1);
   CHECK(refused.err.find("parties.b.cost") != std::string::npos);
 }
+
+TEST_CASE("parley compare --across twice: one map along the first at each value of the second, and the curves",
+          "[regime][cli]") {
+  // A's cost of war moves what hardline earns (0.6 - c_A) but not where B's war value 0.4 - c_B
+  // reaches 0: the boundary stays at c_B = 0.4 at both values of c_A.
+  const CliResult r = run_cli(fearon_map_args + "0.3:0.5:5 --across parties.a.cost=0,0.1");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto j = FlatJson::parse(r.out);
+  CHECK(j.at("parameters[0]").text == "parties.b.cost");
+  CHECK(j.at("parameters[1]").text == "parties.a.cost");
+  CHECK(j.count("maps[2].parameter") == 0);
+  for (int m = 0; m < 2; ++m) {
+    const std::string map = "maps[" + std::to_string(m) + "].";
+    CHECK(j.at(map + "second_parameter").text == "parties.a.cost");
+    CHECK(j.at(map + "second_value").text == (m == 0 ? "0" : "0.1"));
+    REQUIRE(j.count(map + "boundaries[1].low") == 1);
+    CHECK(j.at(map + "boundaries[1].low").number < 0.4);
+    CHECK(j.at(map + "boundaries[1].high").number >= 0.4);
+    CHECK(j.at(map + "boundaries[1].sentence").text.find(m == 0 ? "when parties.a.cost = 0." : "when parties.a.cost = 0.1.") !=
+          std::string::npos);
+  }
+  // The curve of A's best reply names both places.
+  bool curve = false;
+  for (int k = 0; j.count("curves[" + std::to_string(k) + "]") == 1; ++k) {
+    const std::string text = j.at("curves[" + std::to_string(k) + "]").text;
+    if (text.rfind("Side A's best reply to Side B playing contingent:beta=0 along parties.b.cost: ", 0) == 0) {
+      curve = true;
+      CHECK(text.find("with parties.a.cost = 0, turns from contingent:beta=1 to tie: hardline, contingent:beta=1 at "
+                      "0.39") != std::string::npos);
+      CHECK(text.find("; with parties.a.cost = 0.1, turns from") != std::string::npos);
+    }
+  }
+  CHECK(curve);
+  const CliResult three = run_cli(fearon_map_args + "0.3,0.5 --across parties.a.cost=0,0.1 --across horizon=1,2");
+  CHECK(three.exit_code == 2);
+  CHECK(three.err.find("one or two parameters") != std::string::npos);
+}

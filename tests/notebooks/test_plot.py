@@ -216,6 +216,8 @@ class PlotsWritePngs(unittest.TestCase):
             "terms": ["terms", str(sweep), "--x", "battlefield.advantage", "--issue", "guarantee"],
             "final-terms": ["terms", str(sweep), "--x", "battlefield.advantage", "--issue", "territory", "--final"],
             "regime-payoffs": ["regime-payoffs", "fearon", "--across", "parties.b.cost=0.3,0.5", "--runs", "50"],
+            "regime-2d": ["regime", "fearon", "--across", "parties.b.cost=0.3,0.5", "--across", "parties.a.cost=0,0.1",
+                          "--runs", "50"],
             "frontier-solve": ["frontier", "--solve"],
             "sweep-regime": ["sweep-regime", str(meta), "--x", "battlefield.advantage", "--y", "battlefield.tempo"],
         }

@@ -13,7 +13,6 @@
 #include "parley/io/report/analyze_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"
 #include "parley/io/report/svg_chart.hpp"
-#include "parley/io/scenario/scenario_description.hpp"
 
 namespace parley::io {
 namespace {
@@ -539,7 +538,7 @@ void write_report_html(std::ostream& out, const ReportPage& page) {
   write_brief(out, page);
 
   out << "<section id=\"scenario\"><h2>1. The scenario</h2>\n";
-  preformatted(out, captured([&](std::ostream& text) { write_description_table(text, s); }));
+  preformatted(out, page.scenario_in_words);
   if (!page.stated_assumptions.empty())
     details(out, "Sources and modelling assumptions, as the scenario file states them", page.stated_assumptions);
   reproduce(out, "parley describe " + page.scenario_arguments);

@@ -47,8 +47,9 @@ std::string feature_name(const RegimeMapReport& r, const RegimeFeature& f) {
 
 std::string boundary_sentence(const RegimeMapReport& r, const RegimeBoundary& b) {
   const double width = b.high - b.low;
-  const std::string where = " at " + r.parameter + " " + bracket_text(b.at(), width) + " ± " +
-                            bracket_text(b.plus_minus(), width);
+  std::string where = " at " + r.parameter + " " + bracket_text(b.at(), width) + " ± " +
+                      bracket_text(b.plus_minus(), width);
+  if (!r.second_parameter.empty()) where += " when " + r.second_parameter + " = " + r.second_value;
   const std::string from = feature_value(r, b.feature, b.before);
   const std::string to = feature_value(r, b.feature, b.after);
   if (b.feature.equilibria) return "The equilibria turn from " + from + " to " + to + where + ".";
@@ -90,10 +91,14 @@ void write_regime_map_table(std::ostream& out, const RegimeMapReport& r) {
   out << "  " << map.evaluations << " meta-games played (" << map.points.size() << " on the grid).\n";
 }
 
-void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
+namespace {
+
+// The fields of one map's JSON object, inside an object the caller opened.
+void write_regime_map_fields(JsonWriter& json, const RegimeMapReport& r) {
   const RegimeMap& map = r.map;
-  JsonWriter json(out);
-  json.begin_object().field("scenario", r.scenario.id).field("parameter", r.parameter);
+  json.field("scenario", r.scenario.id).field("parameter", r.parameter);
+  if (!r.second_parameter.empty())
+    json.field("second_parameter", r.second_parameter).field("second_value", r.second_value);
   json.field("confidence", r.confidence).field("seed", r.seed).field("tolerance", map.tolerance);
   json.field("evaluations", map.evaluations);
   json.key("players").begin_array();
@@ -161,6 +166,85 @@ void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
     json.field("at", b.at()).field("plus_minus", b.plus_minus());
     json.field("from", feature_value(r, b.feature, b.before)).field("to", feature_value(r, b.feature, b.after));
     json.field("sentence", boundary_sentence(r, b)).end_object();
+  }
+  json.end_array();
+}
+
+// Every feature of a map, the equilibria first, then each best reply.
+std::vector<RegimeFeature> map_features(const RegimeMapReport& r) {
+  std::vector<RegimeFeature> features{RegimeFeature{}};
+  for (int p = 0; p < 2; ++p)
+    for (std::size_t t = 0; t < r.labels[static_cast<std::size_t>(1 - p)].size(); ++t)
+      features.push_back({false, p, static_cast<int>(t)});
+  return features;
+}
+
+}  // namespace
+
+void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
+  JsonWriter json(out);
+  json.begin_object();
+  write_regime_map_fields(json, r);
+  json.end_object();
+  out << "\n";
+}
+
+std::vector<std::string> boundary_curves(const std::vector<RegimeMapReport>& maps) {
+  std::vector<std::string> curves;
+  if (maps.empty()) return curves;
+  const RegimeMapReport& first = maps.front();
+  for (const RegimeFeature& feature : map_features(first)) {
+    std::vector<std::string> places;
+    bool changes = false;
+    for (const RegimeMapReport& r : maps) {
+      const auto b = std::find_if(r.map.boundaries.begin(), r.map.boundaries.end(),
+                                  [&](const RegimeBoundary& x) { return x.feature == feature; });
+      const std::string with = "with " + r.second_parameter + " = " + r.second_value + ", ";
+      if (b == r.map.boundaries.end()) {
+        places.push_back(with + feature_value(r, feature, r.map.points.front()) + " from " +
+                         value_text(r.map.values.front()) + " to " + value_text(r.map.values.back()));
+      } else {
+        changes = true;
+        const double width = b->high - b->low;
+        places.push_back(with + (feature.equilibria ? "turn" : "turns") + " from " +
+                         feature_value(r, feature, b->before) + " to " + feature_value(r, feature, b->after) + " at " +
+                         bracket_text(b->at(), width) + " ± " + bracket_text(b->plus_minus(), width));
+      }
+    }
+    if (!changes) continue;
+    std::string sentence = (feature.equilibria ? std::string("The equilibria") : feature_name(first, feature)) +
+                           " along " + first.parameter + ": ";
+    for (std::size_t k = 0; k < places.size(); ++k) sentence += (k == 0 ? "" : "; ") + places[k];
+    curves.push_back(sentence + ".");
+  }
+  return curves;
+}
+
+void write_regime_maps_table(std::ostream& out, const std::vector<RegimeMapReport>& maps) {
+  for (const RegimeMapReport& r : maps) {
+    out << "With " << r.second_parameter << " = " << r.second_value << ":\n";
+    write_regime_map_table(out, r);
+    out << "\n";
+  }
+  out << "Boundary curves (along the first parameter, at each value of the second)\n";
+  const auto curves = boundary_curves(maps);
+  if (curves.empty()) out << "  None: no answer changes anywhere on the grid.\n";
+  for (const std::string& c : curves) out << "  " << c << "\n";
+}
+
+void write_regime_maps_json(std::ostream& out, const std::vector<RegimeMapReport>& maps) {
+  JsonWriter json(out);
+  json.begin_object();
+  if (!maps.empty()) {
+    json.field("scenario", maps.front().scenario.id);
+    json.key("parameters").array(std::vector<std::string>{maps.front().parameter, maps.front().second_parameter});
+  }
+  json.key("curves").array(boundary_curves(maps));
+  json.key("maps").begin_array();
+  for (const RegimeMapReport& r : maps) {
+    json.begin_object();
+    write_regime_map_fields(json, r);
+    json.end_object();
   }
   json.end_array().end_object();
   out << "\n";

@@ -51,6 +51,7 @@ TEST_CASE("the report page: every section, the computed packages, escaped words"
                             .regime_arguments = {},
                             .runs = 200,
                             .seed = 3,
+                            .scenario_in_words = "Parties: a and b <split> a pie.",
                             .stated_assumptions = "A1 <assumed>"};
   std::ostringstream out;
   io::write_report_html(out, page);
@@ -77,6 +78,7 @@ TEST_CASE("the report page: every section, the computed packages, escaped words"
   CHECK(page_has(html, "The scenario has no battlefield."));
   CHECK(page_has(html, "--no-robustness"));
   CHECK(page_has(html, "A1 &lt;assumed&gt;"));
+  CHECK(page_has(html, "<pre>Parties: a and b &lt;split&gt; a pie.</pre>"));
   CHECK(page_has(html, "parley report pie.yaml -o &#39;a b.html&#39;"));
   CHECK(page_has(html, "parley run pie.yaml --runs 200 --seed 3"));
   // The figures: the frontier, the equilibrium's timing, the outcomes, and the talks' timing

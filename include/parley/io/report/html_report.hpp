@@ -49,6 +49,8 @@ struct ReportPage {
   std::string regime_arguments;        ///< `--across ...` and its options, for the map's command
   std::int64_t runs = 0;
   std::uint64_t seed = 0;
+  /// The scenario in words, as `parley describe` prints it (io/scenario/scenario_description.hpp).
+  std::string scenario_in_words;
   /// The scenario file's opening comment (its sources and modelling assumptions, as its authors
   /// wrote them), or empty.
   std::string stated_assumptions;

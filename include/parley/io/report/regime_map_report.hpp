@@ -25,6 +25,10 @@ struct RegimeMapReport {
   std::array<std::vector<std::string>, 2> labels;  ///< each player's strategies
   double confidence = 0.95;              ///< of the equilibrium sets and ties
   std::uint64_t seed = 0;                ///< of the common random numbers
+  /// With a second parameter (`--across` given twice): its path and the value this map holds
+  /// it at; empty for a map over one parameter.
+  std::string second_parameter;
+  std::string second_value;
 };
 
 /// A feature's answer at one point in words: the equilibrium set ("prolonged / prolonged;
@@ -44,6 +48,22 @@ struct RegimeMapReport {
 /// row above marked '*'), then the boundaries in sentences, the tolerance and the number of
 /// meta-games played.
 void write_regime_map_table(std::ostream& out, const RegimeMapReport& report);
+
+/// \brief The boundary curves of a map over two parameters (one map along the first per value
+/// of the second, `maps`): a sentence per feature that changes in some map, listing where it
+/// changes at each value of the second ("Russia's best reply to Ukraine playing quick along
+/// battlefield.advantage.from: with battlefield.advantage.half_life = 26, prolonged from -0.5 to
+/// 0.5; with battlefield.advantage.half_life = 104, turns from prolonged to quick at 0.331 ±
+/// 0.006."). Only a feature's first change in each map is listed; the maps list them all.
+[[nodiscard]] std::vector<std::string> boundary_curves(const std::vector<RegimeMapReport>& maps);
+
+/// The maps over two parameters as a table: each map (write_regime_map_table) under the value
+/// of the second parameter, then the boundary curves.
+void write_regime_maps_table(std::ostream& out, const std::vector<RegimeMapReport>& maps);
+
+/// The maps over two parameters as JSON: `parameters` (both paths), `curves` (boundary_curves)
+/// and `maps`, each the one-parameter object of write_regime_map_json with `second_value`.
+void write_regime_maps_json(std::ostream& out, const std::vector<RegimeMapReport>& maps);
 
 /// The same as JSON: parameter, confidence, seed, tolerance, evaluations, `points` (value,
 /// runs, equilibria with supports, probabilities and payoffs, best replies with ties, welfare
