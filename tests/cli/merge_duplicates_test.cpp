@@ -17,7 +17,7 @@ using parley::testing::write_text;
 namespace {
 
 const std::string merge_test_grid =
-    "sweep --vary battlefield.advantage=-0.3,0.3 --vary parties.russia.cost=0.002:0.006:3 --runs 20 --seed 3 "
+    "sweep optimism --vary battlefield.advantage=-0.3,0.3 --vary parties.a.cost=0.002:0.006:3 --runs 20 --seed 3 "
     "--metrics 'outcomes.*' --threads 1 -q";
 
 /// The file's lines, each with its "\n".
