@@ -39,8 +39,8 @@ phase() {
   printf '== %s: %dm%02ds\n' "$name" $((took / 60)) $((took % 60))
 }
 
-phase "set-up and build (warnings are errors, OpenMPI, notebooks, Chromium)" \
-  tools/setup.sh --all --werror --mpi --notebooks --browser
+phase "set-up and build (warnings are errors, OpenMPI, notebooks, Chromium, the Python module)" \
+  tools/setup.sh --all --werror --mpi --notebooks --browser --python
 phase "test suite" ctest --test-dir build -j2 --output-on-failure --timeout 300
 phase "build with AddressSanitizer + UndefinedBehaviorSanitizer (clang, with the fuzz targets)" \
   tools/setup.sh --all --build-dir build-asan --sanitize --fuzz --werror

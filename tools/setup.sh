@@ -2,7 +2,7 @@
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
 # and builds it. Usage:
 #   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--fuzz] [--werror] [--mpi] [--notebooks]
-#                  [--browser] [--help]
+#                  [--browser] [--python] [--help]
 #   (no option)      build only the `parley` program (what `build/parley run` needs)
 #   --all            build every target: the library, the program, the tests, the benchmarks
 #   --build-dir DIR  build here (default: build)
@@ -14,6 +14,8 @@
 #   --notebooks      also install Debian's Python packages the notebooks and plots use
 #   --browser        also install Debian's chromium (and a font), in which the HTML report's
 #                    tests load the page (tests/report/README.md)
+#   --python         also install pybind11 and Python's headers and build the Python module
+#                    `parley` into DIR/python (PYTHONPATH=DIR/python; docs/python.md)
 #   --help           print this text
 # Compilations go through ccache (Debian's package) with its cache outside the clone
 # (ccache's default, ~/.cache/ccache), so a second build on the same machine is warm; set
@@ -26,6 +28,7 @@ build_type=Release
 cmake_args=()
 want_notebooks=0
 want_browser=0
+want_python=0
 want_mpi=0
 want_fuzz=0
 targets=(--target parley_cli)
@@ -46,6 +49,7 @@ while [ $# -gt 0 ]; do
     --mpi) want_mpi=1 ;;
     --notebooks) want_notebooks=1 ;;
     --browser) want_browser=1 ;;
+    --python) want_python=1 ;;
     -h|--help) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
     *) echo "tools/setup.sh: unknown option $1" >&2; exit 2 ;;
   esac
@@ -58,6 +62,10 @@ packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
              python3-ipykernel python3-nbformat python3-nbclient)
+fi
+if [ "$want_python" = 1 ]; then
+  packages+=(pybind11-dev python3-dev)
+  cmake_args+=(-DPARLEY_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3)
 fi
 # Without a font, headless Chromium draws no text, and the report's figures would be checked bare.
 [ "$want_browser" = 0 ] || packages+=(chromium fonts-dejavu-core)

@@ -23,12 +23,13 @@ struct Layer {
 /// reads a file or prints; the io rooms sit on it: writers and diagnostics first, then the formats
 /// of other tools (GENIUS, Gambit), the reports, the scenario files (whose description writes
 /// packages as the reports do, and which read GENIUS negotiations), the sweep files; the command
-/// line uses everything.
+/// line uses everything, and so does the Python module (sim/python), which sits beside it.
 inline const std::vector<Layer>& parley_layers() {
   static const std::vector<Layer> layers = [] {
     const std::vector<std::string> order = {"model",     "battlefield", "agreement",  "equilibrium", "agents",
                                             "engine",    "solve",       "sweep",      "io/format",   "io/interop",
-                                            "io/report", "io/scenario", "io/sweep",   "cli"};
+                                            "io/report", "io/scenario", "io/sweep",   "cli",
+                                            "python"};
     std::vector<Layer> all;
     for (std::size_t k = 0; k < order.size(); ++k) {
       all.push_back({order[k], std::vector<std::string>(order.begin(), order.begin() + static_cast<long>(k))});

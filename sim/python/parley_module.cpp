@@ -1,0 +1,207 @@
+// `import parley` (issue 19): the library in Python, in the command line's vocabulary. Every
+// result is the same object the command's `--format json` prints, built by the same writer
+// (io/report) and handed to Python as a dict, so a number is identical whichever way it was
+// asked for. Long computations release the GIL. This is the module's first layer: plain dicts;
+// objects with attributes, NumPy arrays and DataFrames are to come (docs/python.md).
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/io/format/diagnostic.hpp"
+#include "parley/io/format/json_writer.hpp"
+#include "parley/io/report/analyze_report.hpp"
+#include "parley/io/report/run_report.hpp"
+#include "parley/io/report/run_report_writers.hpp"
+#include "parley/io/report/solve_report.hpp"
+#include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/scenario_description.hpp"
+#include "parley/io/scenario/scenario_document.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/solve/scenario_analysis.hpp"
+
+namespace py = pybind11;
+
+namespace parley::python {
+namespace {
+
+/// A scenario as the command line holds it: the parsed document with its `--set`s, and the
+/// validated scenario built from it.
+class PyScenario {
+ public:
+  explicit PyScenario(io::ScenarioDocument document)
+      : document_(std::move(document)), scenario_(io::build_scenario(document_)) {}
+
+  /// The scenario with one more `--set PATH=VALUE` (a new object; this one is unchanged).
+  [[nodiscard]] PyScenario set(const std::string& path, const std::string& value) const {
+    io::ScenarioDocument changed = document_;
+    io::apply_override(changed, path, value);
+    return PyScenario(std::move(changed));
+  }
+
+  [[nodiscard]] const Scenario& scenario() const { return scenario_; }
+  [[nodiscard]] const std::vector<std::string>& overrides() const { return document_.overrides; }
+
+ private:
+  io::ScenarioDocument document_;
+  Scenario scenario_;
+};
+
+/// JSON text as Python objects, through Python's own parser (the numbers round-trip exactly:
+/// the writers print the shortest text that reads back as the same double).
+py::object from_json(const std::string& text) {
+  static py::object loads = py::module_::import("json").attr("loads");
+  return loads(text);
+}
+
+py::object describe(const PyScenario& s) {
+  std::ostringstream out;
+  io::JsonWriter json(out);
+  io::write_description_json(json, s.scenario());
+  return from_json(out.str());
+}
+
+py::object analyze(const PyScenario& s) {
+  std::string text;
+  {
+    py::gil_scoped_release unlocked;
+    const ScenarioAnalysis analysis = analyze_scenario(s.scenario());
+    std::ostringstream out;
+    io::write_analyze_json(out, io::AnalyzeReport{s.scenario(), analysis});
+    text = out.str();
+  }
+  return from_json(text);
+}
+
+py::object solve(const PyScenario& s, int period) {
+  std::string text;
+  {
+    py::gil_scoped_release unlocked;
+    const AgreementSpace space(s.scenario());
+    const BargainingEquilibrium eq = BargainingEquilibrium::solve(s.scenario(), space, EquilibriumOptions{});
+    if (period >= s.scenario().horizon || (period >= 0 && !eq.talks(period)))
+      throw std::invalid_argument("period " + std::to_string(period) + " is not a talk period before the horizon");
+    std::ostringstream out;
+    io::write_solve_json(out, io::make_solve_report(s.scenario(), space, eq, period));
+    text = out.str();
+  }
+  return from_json(text);
+}
+
+py::object run(const PyScenario& s, std::int64_t runs, std::uint64_t seed, int threads) {
+  if (runs < 1) throw std::invalid_argument("runs must be at least 1");
+  if (threads < 0) throw std::invalid_argument("threads must be 0 (all) or more");
+  std::string text;
+  {
+    py::gil_scoped_release unlocked;
+    const Simulation simulation(s.scenario());
+    RunOptions options;
+    options.runs = runs;
+    options.seed = seed;
+    options.threads = threads;
+    const RunSummary summary = simulate(simulation, options);
+    std::ostringstream out;
+    io::write_run_json(out, io::RunReport(simulation, summary));
+    text = out.str();
+  }
+  return from_json(text);
+}
+
+}  // namespace
+}  // namespace parley::python
+
+PYBIND11_MODULE(parley, m) {
+  using parley::python::PyScenario;
+  m.doc() =
+      "Parley, a negotiation-position game-theory simulator, in Python. Load a scenario (a file or a built-in "
+      "name), change it with set(), and ask what the command line asks: describe, analyze, solve, run. Each "
+      "result is the dict that `parley <command> --format json` prints, number for number.";
+  m.attr("__version__") = PARLEY_VERSION;
+
+  // Errors in a scenario: every diagnostic with its file, line, column, key and message, as the
+  // command line prints them (`file:line:col: error: key: message`).
+  static py::exception<parley::io::ScenarioError> scenario_error(m, "ScenarioError", PyExc_ValueError);
+  scenario_error.attr("__doc__") =
+      "A scenario that does not load or validate. str() is every problem, one per line, as the command line "
+      "prints them; `diagnostics` lists them as dicts with file, line, column, key, message and text.";
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const parley::io::ScenarioError& e) {
+      py::list diagnostics;
+      for (const auto& d : e.diagnostics()) {
+        py::dict item;
+        item["file"] = d.file;
+        item["line"] = d.line;
+        item["column"] = d.column;
+        item["key"] = d.path;
+        item["message"] = d.message;
+        item["text"] = parley::io::to_string(d);
+        diagnostics.append(item);
+      }
+      // The exception type called with the message makes the instance that carries them.
+      py::object instance = py::reinterpret_borrow<py::object>(scenario_error.ptr())(py::str(e.what()));
+      instance.attr("diagnostics") = diagnostics;
+      PyErr_SetObject(scenario_error.ptr(), instance.ptr());
+    }
+  });
+
+  m.def(
+      "scenarios",
+      [] {
+        std::vector<std::string> names;
+        for (const auto& b : parley::io::builtin_scenarios()) names.emplace_back(b.name);
+        return names;
+      },
+      "The names of the scenarios built into Parley (`parley scenarios`).");
+  m.def("default_scenario", [] { return std::string(parley::io::default_scenario_name); },
+        "The name of the scenario every command uses when given none.");
+  m.def(
+      "load",
+      [](const std::string& path_or_name) { return PyScenario(parley::io::parse_scenario_argument(path_or_name)); },
+      py::arg("path_or_name") = std::string(parley::io::default_scenario_name),
+      "A scenario from a YAML file, a GENIUS folder or a built-in name, validated as the command line "
+      "validates it. Raises ScenarioError with every problem found (its `diagnostics` name file, line, "
+      "column and key).");
+
+  py::class_<PyScenario>(m, "Scenario", "A validated scenario, with the `--set` changes made to it.")
+      .def("set", &PyScenario::set, py::arg("path"), py::arg("value"),
+           "A copy with one field changed, as `--set PATH=VALUE` changes it (the same key paths, the value as "
+           "YAML text); raises ScenarioError naming `--set PATH=VALUE` when the result is not valid.")
+      .def_property_readonly(
+          "id", [](const PyScenario& s) { return s.scenario().id; }, "The scenario's id: its file's stem or built-in name.")
+      .def_property_readonly(
+          "title", [](const PyScenario& s) { return s.scenario().title; }, "The scenario's title.")
+      .def_property_readonly(
+          "horizon", [](const PyScenario& s) { return s.scenario().horizon; },
+          "T: the periods of talks and fighting before the conflict freezes.")
+      .def_property_readonly(
+          "parties",
+          [](const PyScenario& s) {
+            std::vector<std::string> ids;
+            for (const auto& p : s.scenario().parties) ids.push_back(p.id);
+            return ids;
+          },
+          "The parties' ids, in the scenario's order.")
+      .def_property_readonly("overrides", &PyScenario::overrides, "Every `PATH=VALUE` set so far, in order.")
+      .def("describe", &parley::python::describe, "`parley describe --format json`: the scenario in words.")
+      .def("analyze", &parley::python::analyze,
+           "`parley analyze --format json`: war values, absorption, the bargaining range, the Pareto frontier, "
+           "the Nash and Kalai-Smorodinsky packages.")
+      .def("solve", &parley::python::solve, py::arg("period") = -1,
+           "`parley solve --format json`: the subgame-perfect equilibrium; offers reported at `period` (-1: the "
+           "first talks).")
+      .def("run", &parley::python::run, py::arg("runs") = 10000, py::arg("seed") = 1, py::arg("threads") = 0,
+           "`parley run --format json`: the Monte Carlo summary of `runs` episodes from `seed`; the same numbers "
+           "on any number of `threads` (0: every hardware thread). Releases the GIL while it runs.")
+      .def("__repr__", [](const PyScenario& s) { return "<parley.Scenario " + s.scenario().id + ">"; });
+}
