@@ -14,19 +14,23 @@
 #include <utility>
 #include <vector>
 
+#include "parley/agents/bargaining_setting.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/diagnostic.hpp"
 #include "parley/io/format/json_writer.hpp"
 #include "parley/io/report/analyze_report.hpp"
+#include "parley/io/report/compare_report.hpp"
 #include "parley/io/report/run_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"
 #include "parley/io/report/solve_report.hpp"
 #include "parley/io/scenario/builtin_scenarios.hpp"
+#include "parley/io/scenario/meta_game_players.hpp"
 #include "parley/io/scenario/scenario_description.hpp"
 #include "parley/io/scenario/scenario_document.hpp"
 #include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/solve/adaptive_meta_game.hpp"
 #include "parley/solve/scenario_analysis.hpp"
 
 namespace py = pybind11;
@@ -111,6 +115,53 @@ py::object run(const PyScenario& s, std::int64_t runs, std::uint64_t seed, int t
     const RunSummary summary = simulate(simulation, options);
     std::ostringstream out;
     io::write_run_json(out, io::RunReport(simulation, summary));
+    text = out.str();
+  }
+  return from_json(text);
+}
+
+/// `--strategies` texts from Python: {"russia": ["prolonged", "quick"]} or ["russia=prolonged,quick"].
+std::vector<std::string> strategy_arguments(const py::object& strategies) {
+  std::vector<std::string> out;
+  if (strategies.is_none()) return out;
+  if (py::isinstance<py::dict>(strategies)) {
+    for (const auto& [party, names] : strategies.cast<py::dict>()) {
+      std::string text = py::str(party).cast<std::string>() + "=";
+      bool first = true;
+      for (const auto& name : names) {
+        text += (first ? "" : ",") + py::str(name).cast<std::string>();
+        first = false;
+      }
+      out.push_back(text);
+    }
+    return out;
+  }
+  for (const auto& item : strategies) out.push_back(py::str(item).cast<std::string>());
+  return out;
+}
+
+py::object compare(const PyScenario& s, const py::object& strategies, std::int64_t runs, std::uint64_t seed,
+                   int threads, double confidence, std::int64_t max_runs, bool fixed_runs) {
+  if (runs < 1) throw std::invalid_argument("runs must be at least 1");
+  if (!(confidence > 0.0 && confidence < 1.0)) throw std::invalid_argument("confidence must lie strictly between 0 and 1");
+  if (max_runs < 0 || (max_runs > 0 && max_runs < runs))
+    throw std::invalid_argument("max_runs must be 0 (16 x runs) or at least runs");
+  const MetaGameSpec spec = io::meta_game_players(s.scenario(), strategy_arguments(strategies));
+  std::string text;
+  {
+    py::gil_scoped_release unlocked;
+    RunOptions options;
+    options.runs = runs;
+    options.seed = seed;
+    options.threads = threads;
+    AdaptiveOptions adaptive;
+    adaptive.confidence = confidence;
+    adaptive.max_runs = max_runs;
+    adaptive.doubling = !fixed_runs;
+    const AdaptiveMetaGame played =
+        play_adaptive_meta_game(std::make_shared<const BargainingSetting>(s.scenario()), spec, options, adaptive);
+    std::ostringstream out;
+    io::write_compare_json(out, io::make_compare_report(s.scenario(), played));
     text = out.str();
   }
   return from_json(text);
@@ -203,5 +254,12 @@ PYBIND11_MODULE(parley, m) {
       .def("run", &parley::python::run, py::arg("runs") = 10000, py::arg("seed") = 1, py::arg("threads") = 0,
            "`parley run --format json`: the Monte Carlo summary of `runs` episodes from `seed`; the same numbers "
            "on any number of `threads` (0: every hardware thread). Releases the GIL while it runs.")
+      .def("compare", &parley::python::compare, py::arg("strategies") = py::none(), py::arg("runs") = 2000,
+           py::arg("seed") = 1, py::arg("threads") = 0, py::arg("confidence") = 0.95, py::arg("max_runs") = 0,
+           py::arg("fixed_runs") = false,
+           "`parley compare --format json`: the strategy meta-game. `strategies` maps a party to its strategies "
+           "({'russia': ['prolonged', 'quick:e=0.5']}; default: both sides of the battlefield with prolonged and "
+           "quick); the runs start at `runs` and double until the equilibrium set at `confidence` is stable or "
+           "`max_runs` (0: 16 x runs) is spent, unless `fixed_runs`. Releases the GIL while it plays.")
       .def("__repr__", [](const PyScenario& s) { return "<parley.Scenario " + s.scenario().id + ">"; });
 }

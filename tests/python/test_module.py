@@ -50,6 +50,18 @@ class SameAsTheCommandLine(unittest.TestCase):
         self.assertEqual(s.run(runs=3000, seed=7, threads=2), expected)
         self.assertNotEqual(s.run(runs=3000, seed=8), expected)  # the seed matters: the test can fail
 
+    def test_compare(self):
+        s = parley.load("fearon")
+        strategies = {"a": ["hardline", "contingent:beta=1"], "b": ["contingent:beta=0"]}
+        expected = cli_json("compare", "fearon", "--strategies", "a=hardline,contingent:beta=1",
+                            "--strategies", "b=contingent:beta=0", "--runs", 300, "--seed", 4)
+        self.assertEqual(s.compare(strategies, runs=300, seed=4), expected)
+        self.assertEqual(s.compare(["a=hardline,contingent:beta=1", "b=contingent:beta=0"], runs=300, seed=4), expected)
+        fixed = cli_json("compare", "optimism", "--runs", 200, "--fixed-runs", "--confidence", 0.9)
+        self.assertEqual(parley.load("optimism").compare(runs=200, fixed_runs=True, confidence=0.9), fixed)
+        with self.assertRaises(ValueError):
+            s.compare({"a": ["no-such-strategy"]})
+
     def test_set_is_the_command_lines_set(self):
         base = parley.load("fearon")
         changed = base.set("parties.b.cost", "0.3")
