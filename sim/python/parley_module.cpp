@@ -6,7 +6,15 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <exception>
+#include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -20,8 +28,10 @@
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 #include "parley/io/format/diagnostic.hpp"
 #include "parley/io/format/json_writer.hpp"
+#include "parley/io/interop/nfg_format.hpp"
 #include "parley/io/report/analyze_report.hpp"
 #include "parley/io/report/compare_report.hpp"
+#include "parley/io/report/nash_solution.hpp"
 #include "parley/io/report/run_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"
 #include "parley/io/report/solve_report.hpp"
@@ -60,11 +70,74 @@ class PyScenario {
   Scenario scenario_;
 };
 
+/// Thrown into a computation's progress callback when Python asked it to stop (Ctrl-C).
+struct Interrupted {};
+
+/// Runs `compute(progress)` on a thread of its own while this (Python's main) thread waits with
+/// the GIL released, waking every 50 ms to run Python's signal handlers (they run only on the
+/// main thread): on Ctrl-C the computation is told to stop at its next progress report and the
+/// KeyboardInterrupt is raised once it has; `callback` (a Python callable or None) gets
+/// (done, total) from this thread, never from the workers. Returns what `compute` returned.
+template <class Compute>
+auto interruptible(Compute compute, const py::object& callback) {
+  using Result = decltype(compute(std::function<void(std::int64_t, std::int64_t)>{}));
+  std::atomic<bool> stop{false};
+  std::atomic<std::int64_t> done{0}, total{0};
+  std::optional<Result> result;
+  std::exception_ptr error;
+  std::mutex mutex;
+  std::condition_variable finished_changed;
+  bool finished = false;
+  const std::function<void(std::int64_t, std::int64_t)> progress = [&](std::int64_t d, std::int64_t t) {
+    done = d;
+    total = t;
+    if (stop) throw Interrupted{};
+  };
+  std::thread worker([&] {
+    try {
+      result.emplace(compute(progress));
+    } catch (...) {
+      error = std::current_exception();
+    }
+    std::lock_guard lock(mutex);
+    finished = true;
+    finished_changed.notify_all();
+  });
+  std::int64_t reported = -1;
+  for (;;) {
+    bool over = false;
+    {
+      py::gil_scoped_release unlocked;
+      std::unique_lock lock(mutex);
+      over = finished_changed.wait_for(lock, std::chrono::milliseconds(50), [&] { return finished; });
+    }
+    if (!over && PyErr_CheckSignals() != 0) {
+      // A KeyboardInterrupt (or another handler's exception) is pending: stop the workers, then
+      // let it propagate.
+      stop = true;
+      {
+        py::gil_scoped_release unlocked;
+        worker.join();
+      }
+      throw py::error_already_set();
+    }
+    if (!callback.is_none() && done.load() != reported) {
+      reported = done.load();
+      callback(reported, total.load());
+    }
+    if (over) break;
+  }
+  worker.join();
+  if (error) std::rethrow_exception(error);
+  return std::move(*result);
+}
+
 /// JSON text as Python objects, through Python's own parser (the numbers round-trip exactly:
 /// the writers print the shortest text that reads back as the same double).
 py::object from_json(const std::string& text) {
-  static py::object loads = py::module_::import("json").attr("loads");
-  return loads(text);
+  // Looked up at each call (sys.modules caches the import): a Python object held in a static
+  // would be released after the interpreter has finalized, and abort the process at exit.
+  return py::module_::import("json").attr("loads")(text);
 }
 
 py::object describe(const PyScenario& s) {
@@ -101,22 +174,23 @@ py::object solve(const PyScenario& s, int period) {
   return from_json(text);
 }
 
-py::object run(const PyScenario& s, std::int64_t runs, std::uint64_t seed, int threads) {
+py::object run(const PyScenario& s, std::int64_t runs, std::uint64_t seed, int threads, const py::object& progress) {
   if (runs < 1) throw std::invalid_argument("runs must be at least 1");
   if (threads < 0) throw std::invalid_argument("threads must be 0 (all) or more");
-  std::string text;
-  {
-    py::gil_scoped_release unlocked;
-    const Simulation simulation(s.scenario());
-    RunOptions options;
-    options.runs = runs;
-    options.seed = seed;
-    options.threads = threads;
-    const RunSummary summary = simulate(simulation, options);
-    std::ostringstream out;
-    io::write_run_json(out, io::RunReport(simulation, summary));
-    text = out.str();
-  }
+  const std::string text = interruptible(
+      [&](const std::function<void(std::int64_t, std::int64_t)>& report) {
+        const Simulation simulation(s.scenario());
+        RunOptions options;
+        options.runs = runs;
+        options.seed = seed;
+        options.threads = threads;
+        options.progress = report;
+        const RunSummary summary = simulate(simulation, options);
+        std::ostringstream out;
+        io::write_run_json(out, io::RunReport(simulation, summary));
+        return out.str();
+      },
+      progress);
   return from_json(text);
 }
 
@@ -167,6 +241,59 @@ py::object compare(const PyScenario& s, const py::object& strategies, std::int64
   return from_json(text);
 }
 
+/// One payoff as Gambit's .nfg format writes it, exactly as Python holds it: an integer (Python's
+/// or NumPy's) in full, a Fraction as p/q, a float as its shortest round-trip decimal (which the
+/// reader takes exactly, as it takes a file's decimals).
+std::string payoff_text(const py::handle& x) {
+  if (py::hasattr(x, "__index__")) return py::str(py::int_(py::reinterpret_borrow<py::object>(x))).cast<std::string>();
+  if (py::hasattr(x, "numerator") && py::hasattr(x, "denominator"))
+    return py::str(x.attr("numerator")).cast<std::string>() + "/" + py::str(x.attr("denominator")).cast<std::string>();
+  const double value = py::float_(py::reinterpret_borrow<py::object>(x)).cast<double>();
+  if (!std::isfinite(value)) throw std::invalid_argument("a payoff is not finite");
+  return py::repr(py::float_(value)).cast<std::string>();
+}
+
+/// A payoff matrix from any sequence of sequences (lists, a NumPy array), as texts.
+std::vector<std::vector<std::string>> payoff_rows(const py::object& matrix, const char* name) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& row : matrix) {
+    std::vector<std::string> texts;
+    for (const auto& x : row) texts.push_back(payoff_text(x));
+    rows.push_back(std::move(texts));
+  }
+  if (rows.empty() || rows.front().empty())
+    throw std::invalid_argument(std::string(name) + " has no rows or no columns");
+  for (const auto& r : rows)
+    if (r.size() != rows.front().size()) throw std::invalid_argument(std::string(name) + " is not rectangular");
+  return rows;
+}
+
+py::object nash(const py::object& a, const py::object& b, const std::string& method) {
+  const auto rows_a = payoff_rows(a, "A"), rows_b = payoff_rows(b, "B");
+  if (rows_a.size() != rows_b.size() || rows_a.front().size() != rows_b.front().size())
+    throw std::invalid_argument("A and B must have the same shape (rows: player 1's strategies, columns: player 2's)");
+  const std::size_t m = rows_a.size(), n = rows_a.front().size();
+  // The game as a .nfg file, player 1's strategy varying fastest (Gambit's payoff order), read
+  // by the same reader as `parley nash FILE`.
+  std::ostringstream text;
+  text << "NFG 1 R \"parley.nash\" { \"1\" \"2\" } { " << m << " " << n << " }\n\n";
+  for (std::size_t j = 0; j < n; ++j)
+    for (std::size_t i = 0; i < m; ++i) text << rows_a[i][j] << " " << rows_b[i][j] << " ";
+  text << "\n";
+  std::string json;
+  {
+    py::gil_scoped_release unlocked;
+    std::istringstream in(text.str());
+    const io::NfgGame game = io::read_nfg(in, "parley.nash");
+    io::solve_nash(game, method, [&](const io::NashReport& report) {
+      std::ostringstream out;
+      io::write_nash_json(out, report);
+      json = out.str();
+    });
+  }
+  return from_json(json);
+}
+
 }  // namespace
 }  // namespace parley::python
 
@@ -180,7 +307,9 @@ PYBIND11_MODULE(parley, m) {
 
   // Errors in a scenario: every diagnostic with its file, line, column, key and message, as the
   // command line prints them (`file:line:col: error: key: message`).
-  static py::exception<parley::io::ScenarioError> scenario_error(m, "ScenarioError", PyExc_ValueError);
+  // Never destroyed: the type lives as long as the interpreter, and a static's destructor would run
+  // after the interpreter has finalized.
+  static auto& scenario_error = *new py::exception<parley::io::ScenarioError>(m, "ScenarioError", PyExc_ValueError);
   scenario_error.attr("__doc__") =
       "A scenario that does not load or validate. str() is every problem, one per line, as the command line "
       "prints them; `diagnostics` lists them as dicts with file, line, column, key, message and text.";
@@ -206,6 +335,12 @@ PYBIND11_MODULE(parley, m) {
     }
   });
 
+  m.def("nash", &parley::python::nash, py::arg("A"), py::arg("B"), py::arg("method") = "enum",
+        "`parley nash GAME.nfg --format json` for the bimatrix game (A, B): A[i][j] and B[i][j] are the "
+        "payoffs of players 1 and 2 when 1 plays row i and 2 column j (lists or NumPy arrays; integers, "
+        "Fractions and floats are taken exactly, floats as their shortest decimals). method 'enum': every "
+        "extreme equilibrium, with the maximal Nash subsets; 'lh': Lemke-Howson from each missing label. Every "
+        "equilibrium is verified before it is returned. Releases the GIL while it solves.");
   m.def(
       "scenarios",
       [] {
@@ -252,8 +387,11 @@ PYBIND11_MODULE(parley, m) {
            "`parley solve --format json`: the subgame-perfect equilibrium; offers reported at `period` (-1: the "
            "first talks).")
       .def("run", &parley::python::run, py::arg("runs") = 10000, py::arg("seed") = 1, py::arg("threads") = 0,
+           py::arg("progress") = py::none(),
            "`parley run --format json`: the Monte Carlo summary of `runs` episodes from `seed`; the same numbers "
-           "on any number of `threads` (0: every hardware thread). Releases the GIL while it runs.")
+           "on any number of `threads` (0: every hardware thread). Releases the GIL while it runs; Ctrl-C stops "
+           "it within a block of runs (KeyboardInterrupt); `progress(done, total)`, if given, is called from "
+           "the calling thread as blocks of runs finish.")
       .def("compare", &parley::python::compare, py::arg("strategies") = py::none(), py::arg("runs") = 2000,
            py::arg("seed") = 1, py::arg("threads") = 0, py::arg("confidence") = 0.95, py::arg("max_runs") = 0,
            py::arg("fixed_runs") = false,

@@ -76,6 +76,55 @@ class SameAsTheCommandLine(unittest.TestCase):
         self.assertEqual(s.solve(), cli_json("solve"))
 
 
+def nfg_text(a, b):
+    """The game (A, B) as a Gambit .nfg file, player 1's strategy varying fastest."""
+    m, n = len(a), len(a[0])
+    pairs = " ".join(f"{a[i][j]} {b[i][j]}" for j in range(n) for i in range(m))
+    return f'NFG 1 R "test" {{ "1" "2" }} {{ {m} {n} }}\n\n{pairs}\n'
+
+
+class Nash(unittest.TestCase):
+    """parley.nash(A, B) is `parley nash FILE --format json` for the same payoffs."""
+
+    def nash_cli(self, a, b, *extra):
+        import tempfile
+        with tempfile.TemporaryDirectory() as folder:
+            path = os.path.join(folder, "game.nfg")
+            with open(path, "w") as out:
+                out.write(nfg_text(a, b))
+            return cli_json("nash", path, *extra)
+
+    def test_random_integer_games(self):
+        import random
+        rng = random.Random(19)
+        for m, n in ((2, 2), (3, 4), (6, 5)):
+            a = [[rng.randint(-10, 10) for _ in range(n)] for _ in range(m)]
+            b = [[rng.randint(-10, 10) for _ in range(n)] for _ in range(m)]
+            with self.subTest(shape=(m, n)):
+                found = parley.nash(a, b)
+                expected = self.nash_cli(a, b)
+                self.assertEqual({k: v for k, v in found.items() if k != "game"},
+                                 {k: v for k, v in expected.items() if k != "game"})
+                self.assertEqual(parley.nash(a, b, method="lh")["method"], "lh")
+
+    def test_numpy_fractions_and_floats(self):
+        import numpy as np
+        from fractions import Fraction
+        a = [[3, 0], [5, 1]]
+        b = [[3, 5], [0, 1]]  # the prisoner's dilemma: one equilibrium, (1, 1)
+        self.assertEqual(parley.nash(np.array(a), np.array(b)), parley.nash(a, b))
+        found = parley.nash(a, b)
+        self.assertEqual(len(found["equilibria"]), 1)
+        halves = [[Fraction(1, 2), 0], [0, Fraction(1, 2)]]
+        self.assertEqual(parley.nash(halves, halves), parley.nash([[0.5, 0], [0, 0.5]], [[0.5, 0], [0, 0.5]]))
+        with self.assertRaises(ValueError):
+            parley.nash([[1, 2]], [[1, 2], [3, 4]])
+        with self.assertRaises(ValueError):
+            parley.nash([[1, 2], [3]], [[1, 2], [3, 4]])
+        with self.assertRaises(ValueError):
+            parley.nash(a, b, method="gambit")
+
+
 class Errors(unittest.TestCase):
     """Bad input raises parley.ScenarioError with what the command line prints."""
 
@@ -128,6 +177,32 @@ class Documented(unittest.TestCase):
             with self.subTest(method=name):
                 self.assertTrue(getattr(parley.Scenario, name).__doc__, f"Scenario.{name} has no docstring")
                 self.assertRegex(text, rf"def {name}\b")
+
+
+class Interrupts(unittest.TestCase):
+    def test_ctrl_c_stops_a_long_run_within_a_second(self):
+        import _thread
+        s = parley.load()
+        timer = threading.Timer(0.3, _thread.interrupt_main)  # what Ctrl-C does: SIGINT to the main thread
+        started = time.monotonic()
+        timer.start()
+        with self.assertRaises(KeyboardInterrupt):
+            s.run(runs=10**8, threads=2)  # hours of work
+        self.assertLess(time.monotonic() - started, 0.3 + 1.0)
+        timer.join()
+        # The module still works afterwards.
+        self.assertEqual(s.run(runs=200, seed=2), cli_json("run", "--runs", 200, "--seed", 2))
+
+    def test_progress_is_reported_from_the_calling_thread(self):
+        seen = []
+        caller = threading.get_ident()
+        parley.load("optimism").run(runs=20000, threads=2,
+                                    progress=lambda done, total: seen.append((done, total, threading.get_ident())))
+        self.assertTrue(seen)
+        self.assertTrue(all(t == 20000 and ident == caller for _, t, ident in seen))
+        done = [d for d, _, _ in seen]
+        self.assertEqual(done, sorted(done))
+        self.assertLessEqual(done[-1], 20000)
 
 
 class ReleasesTheGil(unittest.TestCase):
