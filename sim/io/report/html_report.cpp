@@ -330,12 +330,8 @@ void write_compare_section(std::ostream& out, const ReportPage& page) {
 // every best reply), each cut at its boundaries' estimates.
 std::vector<Strip> regime_strips(const RegimeMapReport& r) {
   const RegimeMap& map = r.map;
-  std::vector<RegimeFeature> features{RegimeFeature{}};
-  for (int p = 0; p < 2; ++p)
-    for (std::size_t t = 0; t < r.labels[static_cast<std::size_t>(1 - p)].size(); ++t)
-      features.push_back(RegimeFeature{false, p, static_cast<int>(t)});
   std::vector<Strip> strips;
-  for (const RegimeFeature& feature : features) {
+  for (const RegimeFeature& feature : regime_features(r)) {
     Strip strip;
     strip.label = feature.equilibria ? std::string("equilibria (row / column: ") + r.player_names[0] + " / " +
                                            r.player_names[1] + ")"
@@ -425,17 +421,6 @@ void write_regime_section(std::ostream& out, const ReportPage& page) {
   reproduce(out, command_line({"parley compare", page.scenario_arguments, page.strategy_arguments,
                                 page.regime_arguments}));
   out << "</section>\n";
-}
-
-// How many of a check's changes a finding holds under.
-int holds_under(const RobustnessCheck& check, const std::string& name) {
-  int holds = 0;
-  for (const RobustnessRow& row : check.rows) {
-    if (!row.findings) continue;
-    const auto changed = changed_findings(check, row);
-    if (std::find(changed.begin(), changed.end(), name) == changed.end()) ++holds;
-  }
-  return holds;
 }
 
 // Whether some conclusion was asked under changes of set-up.

@@ -45,6 +45,14 @@ std::string feature_name(const RegimeMapReport& r, const RegimeFeature& f) {
          " playing " + r.labels[other][static_cast<std::size_t>(f.against)];
 }
 
+std::vector<RegimeFeature> regime_features(const RegimeMapReport& r) {
+  std::vector<RegimeFeature> features{RegimeFeature{}};
+  for (int p = 0; p < 2; ++p)
+    for (std::size_t t = 0; t < r.labels[static_cast<std::size_t>(1 - p)].size(); ++t)
+      features.push_back({false, p, static_cast<int>(t)});
+  return features;
+}
+
 std::string boundary_sentence(const RegimeMapReport& r, const RegimeBoundary& b) {
   const double width = b.high - b.low;
   std::string where = " at " + r.parameter + " " + bracket_text(b.at(), width) + " ± " +
@@ -170,15 +178,6 @@ void write_regime_map_fields(JsonWriter& json, const RegimeMapReport& r) {
   json.end_array();
 }
 
-// Every feature of a map, the equilibria first, then each best reply.
-std::vector<RegimeFeature> map_features(const RegimeMapReport& r) {
-  std::vector<RegimeFeature> features{RegimeFeature{}};
-  for (int p = 0; p < 2; ++p)
-    for (std::size_t t = 0; t < r.labels[static_cast<std::size_t>(1 - p)].size(); ++t)
-      features.push_back({false, p, static_cast<int>(t)});
-  return features;
-}
-
 }  // namespace
 
 void write_regime_map_json(std::ostream& out, const RegimeMapReport& r) {
@@ -193,7 +192,7 @@ std::vector<std::string> boundary_curves(const std::vector<RegimeMapReport>& map
   std::vector<std::string> curves;
   if (maps.empty()) return curves;
   const RegimeMapReport& first = maps.front();
-  for (const RegimeFeature& feature : map_features(first)) {
+  for (const RegimeFeature& feature : regime_features(first)) {
     std::vector<std::string> places;
     bool changes = false;
     for (const RegimeMapReport& r : maps) {

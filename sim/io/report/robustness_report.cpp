@@ -10,15 +10,6 @@
 namespace parley::io {
 namespace {
 
-// The changes under which finding `name` keeps its value.
-int holding(const RobustnessCheck& check, const std::string& name) {
-  int count = 0;
-  for (const RobustnessRow& row : check.rows) {
-    const auto changed = changed_findings(check, row);
-    count += std::find(changed.begin(), changed.end(), name) == changed.end() ? 1 : 0;
-  }
-  return count;
-}
 
 // `check`, when given, adds to each finding the number of changes under which it holds.
 void write_findings_json(JsonWriter& json, const RobustnessFindings& findings, const RobustnessCheck* check) {
@@ -26,7 +17,7 @@ void write_findings_json(JsonWriter& json, const RobustnessFindings& findings, c
   for (std::size_t k = 0; k < findings.names.size(); ++k) {
     json.begin_object().field("name", findings.names[k]).field("value", findings.values[k]);
     json.field("detail", findings.details[k]);
-    if (check) json.field("holds_under", holding(*check, findings.names[k]));
+    if (check) json.field("holds_under", holds_under(*check, findings.names[k]));
     json.end_object();
   }
   json.end_array();
@@ -46,6 +37,15 @@ int surviving(const RobustnessCheck& check) {
 }
 
 }  // namespace
+
+int holds_under(const RobustnessCheck& check, const std::string& name) {
+  int count = 0;
+  for (const RobustnessRow& row : check.rows) {
+    const auto changed = changed_findings(check, row);
+    count += std::find(changed.begin(), changed.end(), name) == changed.end() ? 1 : 0;
+  }
+  return count;
+}
 
 std::vector<std::string> changed_findings(const RobustnessCheck& check, const RobustnessRow& row) {
   if (!row.findings) return check.base.names;
@@ -67,7 +67,7 @@ void write_robustness_table(std::ostream& out, const RobustnessCheck& check) {
   TableWriter base({"finding", "as given", "", "holds under"});
   for (std::size_t k = 0; k < check.base.names.size(); ++k)
     base.add_row({check.base.names[k], check.base.values[k], check.base.details[k],
-                  std::to_string(holding(check, check.base.names[k])) + " of " + tried + " changes"});
+                  std::to_string(holds_under(check, check.base.names[k])) + " of " + tried + " changes"});
   base.write(out, "  ");
   out << "\n";
   TableWriter changes({"change", "survives", "what changes"});

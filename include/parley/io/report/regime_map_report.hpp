@@ -31,6 +31,10 @@ struct RegimeMapReport {
   std::string second_value;
 };
 
+/// Every feature of the map, in the order the reports list them: the equilibrium set, then each
+/// player's best reply to each strategy of the other.
+[[nodiscard]] std::vector<RegimeFeature> regime_features(const RegimeMapReport& report);
+
 /// A feature's answer at one point in words: the equilibrium set ("prolonged / prolonged;
 /// quick / quick"), or a best reply ("prolonged", "tie: prolonged, quick").
 [[nodiscard]] std::string feature_value(const RegimeMapReport& report, const RegimeFeature& feature,

@@ -46,6 +46,10 @@ struct RobustnessCheck {
 /// could not be evaluated).
 [[nodiscard]] std::vector<std::string> changed_findings(const RobustnessCheck& check, const RobustnessRow& row);
 
+/// The number of changes under which finding `name` keeps its value (a change that could not be
+/// evaluated counts as changing it).
+[[nodiscard]] int holds_under(const RobustnessCheck& check, const std::string& name);
+
 /// Whether the conclusion survives `row`: it was evaluated and no finding changed.
 [[nodiscard]] bool survives(const RobustnessCheck& check, const RobustnessRow& row);
 
