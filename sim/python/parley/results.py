@@ -154,8 +154,9 @@ class Analysis(Result):
 
     @property
     def frontier_utilities(self) -> np.ndarray:
-        """The frontier's vertices as an array of shape (vertices, parties), parties in the
-        scenario's order (the columns of ``frontier_table()``)."""
+        """The frontier's vertices as an array of shape (vertices, parties), over the parties the
+        frontier is drawn for (the veto parties, in the scenario's order: the first columns of
+        ``frontier_table()``)."""
         points = self["frontier"]["points"]
         if not points:
             return np.zeros((0, 0))
