@@ -58,7 +58,11 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
   const int t = view.period();
   const int s = view.front();
   double threshold = eq.value(t, s, party_);  // a package outside the solver's stages
-  if (eq.talks(t)) {
+  if (eq.talks(t) && eq.plan_stage() && offer.proposer == eq.mediator()) {
+    // The mediator's package (its plan, or the plan as its strategy has moved it): accepted iff
+    // it is worth what the plan failing leads to (BargainingEquilibrium, issue 15).
+    threshold = eq.plan_rejection_value(t, s, party_);
+  } else if (eq.talks(t)) {
     const auto history = view.history();
     const std::size_t position = history.empty() ? 0 : history.size() - 1;  // the offer is the last entry
     const int k = proposal_slot(t, offer.proposer, earlier_offers(history, position, t, offer.proposer));

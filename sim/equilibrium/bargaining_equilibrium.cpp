@@ -53,6 +53,9 @@ class EquilibriumSolver {
   void set_up_regime(Regime& regime);
   void continuation_row(Regime& regime, int t);
   void talk_row(BargainingEquilibrium& eq, int t);
+  /// The plan's stage at (t, s) (the class comment): rejection_ holds R(t, s) on entry, and
+  /// V(t, s) is written.
+  void plan_stage(BargainingEquilibrium& eq, int t, int s);
   /// Proposer `who`'s equilibrium move at (t, s) when its offer failing leads to
   /// `rejection` (one value per party); adds its recognition-weighted contribution to
   /// `expected` (one entry per party).
@@ -68,6 +71,7 @@ class EquilibriumSolver {
   PeaceOffers* peace_ = nullptr;
   std::vector<Regime> regimes_;   ///< [0]: the first war; [1 + b]: the war renewed under balance b
   std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
+  std::size_t plan_votes_ = 0;    ///< veto parties whose acceptance passes the mediator's plan
   double closing_ = 0.0;          ///< q, ProtocolParams::closing_hazard
   std::vector<double> mixed_;     ///< (1 - q) V(t + 1, .) + q R(t + 1, .), one row
   // Scratch, reused across cells.
@@ -136,6 +140,7 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
   eq.horizon_ = sc.horizon;
   const std::size_t quota = options_.quota == 0 ? eq.veto_.size() : options_.quota;
   needed_votes_ = quota - 1;  // proposers are veto parties and vote for their own offer
+  plan_votes_ = quota;        // the mediator has no vote: q veto parties must accept its plan
 
   const ProtocolSchedule schedule(sc.protocol, eq.veto_, eq.parties_, eq.horizon_);
   eq.talk_index_.assign(static_cast<std::size_t>(eq.horizon_), -1);
@@ -149,8 +154,19 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     for (const Recognition& r : period)
       if (!sc.parties[r.party].veto)
         fail("proposer '" + sc.parties[r.party].id + "' has no veto; the solver's proposers are veto parties");
-  if (talk_periods > 0 && eq.proposers_.front().empty()) {
-    // Mediated talks without counter-proposals: no veto party proposes (see the class comment).
+  // A mediator playing `plan` with a proposal: its plan is the first stage of every talk
+  // period (issue 15; the class comment).
+  if (schedule.mediator_first()) {
+    const Party& mediator = sc.parties[schedule.mediator()];
+    if (mediator.strategy.name == "plan" && mediator.proposal) {
+      eq.plan_stage_ = true;
+      eq.mediator_ = schedule.mediator();
+      eq.plan_ = *mediator.proposal;
+    }
+  }
+  if (talk_periods > 0 && eq.proposers_.front().empty() && !eq.plan_stage_) {
+    // Mediated talks without counter-proposals and without a plan the solver models: no veto
+    // party proposes (see the class comment).
     std::fill(eq.talk_index_.begin(), eq.talk_index_.end(), -1);
     eq.proposers_.clear();
     talk_periods = 0;
@@ -231,6 +247,11 @@ void EquilibriumSolver::set_up_regime(Regime& regime) {
   eq.offers_.assign(offer_count, EquilibriumOffer{});
   eq.offer_utilities_.assign(offer_count * n, 0.0);
   zero_tables(eq.stage_values_, talk_periods * static_cast<int>(eq.max_stages_), S);
+  if (eq.plan_stage_) {
+    const std::size_t cells = static_cast<std::size_t>(talk_periods) * eq.stride();
+    eq.plan_verdicts_.assign(cells, PlanVerdict::rejected);
+    eq.plan_utilities_.assign(cells * n, 0.0);
+  }
 
   // Row T: the frozen front (or the reservation value); every row: collapse values at the
   // absorbing states, which no period's recursion touches.
@@ -302,8 +323,36 @@ void EquilibriumSolver::talk_row(BargainingEquilibrium& eq, int t) {
       for (std::size_t i = 0; i < n; ++i) eq.stage_values_[i](eq.stage_row(t, g), s) = expected_[i];
       rejection_.swap(expected_);  // the stage's value is the previous stage's rejection value
     }
-    for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = rejection_[i];
+    if (eq.plan_stage_) {
+      plan_stage(eq, t, s);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = rejection_[i];
+    }
   }
+}
+
+void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
+  const std::size_t n = eq.parties_;
+  const std::size_t cell = eq.plan_cell(t, s);
+  const std::span<double> u(eq.plan_utilities_.data() + cell * n, n);
+  PlanVerdict& verdict = eq.plan_verdicts_[cell];
+  // The plan's worth to each party, signed here: u_i(x_M), or under durability the value of the
+  // peace it makes (the same values the `equilibrium` strategy weighs a package by).
+  std::optional<std::size_t> peace_class;
+  if (peace_) peace_class = peace_->self_enforcing_class(eq.plan_, t, s);
+  if (peace_ && !peace_class) {
+    verdict = PlanVerdict::not_self_enforcing;
+    std::copy(rejection_.begin(), rejection_.end(), u.begin());
+  } else {
+    for (std::size_t i = 0; i < n; ++i)
+      u[i] = peace_ ? peace_->value_in_class(*peace_class, eq.plan_, t, s, i) : scenario_.utility(i, eq.plan_);
+    std::size_t votes = 0;
+    for (std::size_t j : eq.veto_)
+      if (worth_at_least(u[j], rejection_[j])) ++votes;
+    verdict = votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
+  }
+  const bool passes = verdict == PlanVerdict::passes;
+  for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : rejection_[i];
 }
 
 void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
@@ -403,6 +452,7 @@ void EquilibriumSolver::forward_path(const Regime& regime) const {
         const auto ss = static_cast<std::size_t>(s);
         if (pi[ss] == 0.0 || eq.absorbing(s)) continue;
         const double settled = pi[ss] * eq.settlement_probability(t, s);
+        if (eq.plan_stage_ && eq.plan_verdict(t, s) == PlanVerdict::passes) path.settled_on_plan += settled;
         path.settled_at[static_cast<std::size_t>(t)] += settled;
         pi[ss] -= settled;
       }
@@ -508,6 +558,8 @@ double BargainingEquilibrium::rejection_value(int t, int s, std::size_t stage, s
 
 double BargainingEquilibrium::settlement_probability(int t, int s) const {
   if (!talks(t) || absorbing(s)) return 0.0;
+  // The plan's stage comes first: where it passes, no counter-proposal is made.
+  if (plan_stage_ && plan_verdict(t, s) == PlanVerdict::passes) return 1.0;
   // The probability of reaching each stage times that of settling in it.
   const auto who = proposers(t);
   double reach = 1.0;

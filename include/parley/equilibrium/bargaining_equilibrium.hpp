@@ -70,6 +70,16 @@ struct EquilibriumPath {
   /// E[periods fought]: t for an agreement at t, t + 1 for a collapse in period t, T when
   /// the front freezes.
   double expected_duration = 0.0;
+  /// P(agreement on the mediator's plan): the part of `settled` struck on the plan's stage
+  /// (BargainingEquilibrium::plan_stage); 0 without one.
+  double settled_on_plan = 0.0;
+};
+
+/// \brief What the veto parties do with the mediator's plan at one (t, s) (issue 15).
+enum class PlanVerdict : std::uint8_t {
+  passes,              ///< enough veto parties get at least their value of rejecting it
+  rejected,            ///< some veto party whose vote is needed gets less
+  not_self_enforcing,  ///< under durability: a belligerent would renew the war from it (no peace)
 };
 
 /// \brief The subgame-perfect Markov equilibrium of a scenario under complete information.
@@ -104,16 +114,23 @@ struct EquilibriumPath {
 /// - mediated: the mediator tables its package, then each party of `order` other than the
 ///   mediator counter-proposes in turn, each after the previous offer failed, all in the same
 ///   period: one stage per counter-proposer (so the last of them has the proposer's power:
-///   the others can only offer what it would get). The mediator's own package is not a stage:
-///   it has no veto, and under unanimity its package cannot change the veto parties' values.
-///   To pass it must give the first counter-proposer rho at least
-///   max{u_rho(x) : u_j(x) >= R_j for the other veto j} and every other veto party at least
-///   R_j, which only the counter-offer (or one as good for every veto party) does; and when
-///   the first counter-stage does not settle, no package meets every R. A responder accepts
-///   the mediator's package iff it is worth at least V_i(t, s). Without counter-proposals
-///   (`counter: false`) the veto parties never propose, the outcome of the talks depends on
-///   packages the solver does not model, and it treats those periods as periods without talks
-///   (the values are those of declining every package: a lower bound for the veto parties).
+///   the others can only offer what it would get).
+///
+/// The mediator's plan (issue 15). When the mediator plays `plan` and tables a proposal x_M,
+/// the plan is the first stage of every mediated talk period: each veto party j compares it
+/// with R_j(t, s), what the plan failing leads to (the first counter-stage's value, or W_j(t, s)
+/// without counter-proposals), and the plan passes iff every veto party (under a quota, q of
+/// them: the mediator has no vote) has u_j(x_M) >= R_j(t, s) (ties accept, DESIGN 1.9); then
+/// V_i(t, s) = u_i(x_M) for every party, else R_i(t, s). Under durability u_j(x_M) is the value
+/// of the peace x_M makes, signed at (t, s), and a plan that is not self-enforcing there never
+/// passes. So with `counter: false` a plan both sides prefer to fighting on passes at once, and
+/// with counter-proposals it passes only where it is as good for every veto party as the
+/// counter-offer that would follow (the first counter-proposer's best offer, which leaves the
+/// other veto parties exactly their floors). The plan is the tabled package itself: a `plan`
+/// mediator's drift toward the Nash package is behavioural (the engine's), not modelled here.
+/// A mediator playing another strategy tables packages the solver does not model: its stage is
+/// skipped, and without counter-proposals such talk periods are periods without talks (the
+/// values of declining every package: a lower bound for the veto parties).
 ///
 /// Cost: O(T N (n + P Q)) for T periods, N states, n parties and P proposers per period, Q
 /// the cost of one OfferSpace query (O(log vertices) on a two-party frontier; C(m, q - 1)
@@ -222,12 +239,36 @@ class BargainingEquilibrium {
   /// The equilibrium's outcome distribution from the start.
   [[nodiscard]] const EquilibriumPath& path() const { return path_; }
 
+  /// Whether mediated talk periods open with the mediator's plan as a stage (see the class
+  /// comment): the protocol is `mediated` and the mediator plays `plan` with a proposal.
+  [[nodiscard]] bool plan_stage() const { return plan_stage_; }
+  /// The mediator (meaningful when plan_stage()).
+  [[nodiscard]] std::size_t mediator() const { return mediator_; }
+  /// The plan x_M (meaningful when plan_stage()).
+  [[nodiscard]] const Agreement& plan() const { return plan_; }
+  /// What the veto parties do with the plan at (t, s): t a talk period, s interior, plan_stage().
+  [[nodiscard]] PlanVerdict plan_verdict(int t, int s) const { return plan_verdicts_[plan_cell(t, s)]; }
+  /// Every party's value of the plan signed at (t, s), u_i(x_M) (under durability the value of
+  /// the peace it makes); R_i(t, s) when it is not self-enforcing.
+  [[nodiscard]] std::span<const double> plan_utilities(int t, int s) const {
+    return {plan_utilities_.data() + plan_cell(t, s) * parties_, parties_};
+  }
+  /// R_i(t, s): what party i gets at (t, s) if the plan fails, the first counter-stage's value or
+  /// W_i(t, s) without counter-proposals. A responder accepts a package of the mediator iff it is
+  /// worth at least this much (the `equilibrium` strategy's threshold).
+  [[nodiscard]] double plan_rejection_value(int t, int s, std::size_t party) const {
+    return stage_count(t) > 0 ? stage_value(t, s, 0, party) : continuation(t, s, party);
+  }
+
  private:
   BargainingEquilibrium() = default;
   [[nodiscard]] std::size_t stride() const { return static_cast<std::size_t>(state_count_); }
   /// The row of stage_values_ that holds stage g of talk period t.
   [[nodiscard]] int stage_row(int t, std::size_t g) const {
     return static_cast<int>(static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * max_stages_ + g);
+  }
+  [[nodiscard]] std::size_t plan_cell(int t, int s) const {
+    return static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * stride() + static_cast<std::size_t>(s);
   }
   [[nodiscard]] std::size_t offer_slot(int t, int s, std::size_t k) const {
     return (static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * stride() +
@@ -255,6 +296,11 @@ class BargainingEquilibrium {
   std::vector<EquilibriumOffer> offers_;  ///< talk periods x states x max_proposers
   std::vector<double> offer_utilities_;   ///< one row of `parties` per offer
   EquilibriumPath path_;
+  bool plan_stage_ = false;
+  std::size_t mediator_ = 0;
+  Agreement plan_;
+  std::vector<PlanVerdict> plan_verdicts_;  ///< talk periods x states
+  std::vector<double> plan_utilities_;      ///< one row of `parties` per (talk period, state)
   /// What package_into materialises from (null after the OfferSpace overload).
   std::shared_ptr<const OfferSpace> offer_space_;
   std::shared_ptr<const PeaceOffers> peace_;

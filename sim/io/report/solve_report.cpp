@@ -9,6 +9,7 @@
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/report/peace_report.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley::io {
 
@@ -76,7 +77,16 @@ std::string protocol_sentence(const Scenario& s, const BargainingEquilibrium& eq
       who = "one proposer is drawn with the recognition probabilities";
       break;
     case ProtocolParams::Kind::mediated:
-      who = "after the mediator's package (which passes only if it is as good for every veto party), ";
+      who = eq.plan_stage()
+                ? "the mediator's plan is tabled first and passes where every veto party gets at least what "
+                  "rejecting it leads to"
+                : "the mediator's package comes first (the solver does not model it: it passes only where it is as "
+                  "good for every veto party as what follows)";
+      if (proposers.empty()) {
+        who += "; no counter-proposals";
+        break;
+      }
+      who += "; then ";
       for (std::size_t k = 0; k < proposers.size(); ++k)
         who += (k == 0 ? "" : k + 1 == proposers.size() ? " then " : ", ") + s.parties[proposers[k].party].id;
       who += " counter-propose in turn (the last has the proposer's power)";
@@ -102,6 +112,45 @@ void write_offer_peace(std::ostream& out, const Scenario& sc, const PeaceOffers&
     out << " " << sc.parties[i].id << " " << format_fixed(outlook.value[i][0], 4) << " ("
         << format_fixed(sc.utility(i, x), 4) << ")";
   out << "\n";
+}
+
+/// The plan's verdict as a word: "passes", "rejected", "not_self_enforcing".
+const char* verdict_name(PlanVerdict verdict) {
+  switch (verdict) {
+    case PlanVerdict::passes: return "passes";
+    case PlanVerdict::rejected: return "rejected";
+    case PlanVerdict::not_self_enforcing: return "not_self_enforcing";
+  }
+  return "";
+}
+
+/// The veto parties that reject the plan at (t, s): u_j(plan) below what rejecting it brings.
+std::vector<std::size_t> plan_rejecters(const BargainingEquilibrium& eq, int t, int s) {
+  std::vector<std::size_t> out;
+  const auto u = eq.plan_utilities(t, s);
+  for (const std::size_t j : eq.veto_parties())
+    if (!worth_at_least(u[j], eq.plan_rejection_value(t, s, j))) out.push_back(j);
+  return out;
+}
+
+/// The mediator's plan at (t, s) in words (issue 15): whether it passes, who rejects it and
+/// why, and the package.
+void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEquilibrium& eq, int t, int s) {
+  const PlanVerdict verdict = eq.plan_verdict(t, s);
+  out << "  " << party_label(sc, eq.mediator()) << " tables its plan; ";
+  if (verdict == PlanVerdict::passes) {
+    out << "it is accepted (every veto party gets at least what rejecting it leads to)\n";
+  } else if (verdict == PlanVerdict::not_self_enforcing) {
+    out << "it is not accepted: a belligerent would renew the war from it, so it makes no peace\n";
+  } else {
+    out << "it is rejected by";
+    for (const std::size_t j : plan_rejecters(eq, t, s))
+      out << " " << sc.parties[j].id << " (" << format_fixed(eq.plan_utilities(t, s)[j], 4) << " < "
+          << format_fixed(eq.plan_rejection_value(t, s, j), 4) << " from rejecting)";
+    out << "\n";
+  }
+  if (verdict != PlanVerdict::not_self_enforcing) out << utilities_line(sc, eq.plan_utilities(t, s), 4) << "\n";
+  for (const auto& line : package_lines(sc, eq.plan())) out << "  " << line << "\n";
 }
 
 // ---- JSON -------------------------------------------------------------------------------
@@ -173,6 +222,27 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     json.key("durability").begin_object().field("classes", static_cast<std::uint64_t>(peace->class_count()));
     json.field("any_self_enforcing", any).field("commitment_problem", any && !feasible).end_object();
   }
+  json.key("plan");
+  if (eq.plan_stage() && r.period >= 0) {
+    // The mediator's plan as the solver's first stage (issue 15), at (period, s_0).
+    json.begin_object().field("mediator", sc.parties[eq.mediator()].id);
+    json.field("verdict", verdict_name(eq.plan_verdict(r.period, s0)));
+    json.key("utilities");
+    write_party_values_json(json, sc, eq.plan_utilities(r.period, s0));
+    std::vector<double> rejecting;
+    for (std::size_t i = 0; i < sc.parties.size(); ++i) rejecting.push_back(eq.plan_rejection_value(r.period, s0, i));
+    json.key("rejection_values");
+    write_party_values_json(json, sc, rejecting);
+    json.key("rejected_by").begin_array();
+    if (eq.plan_verdict(r.period, s0) == PlanVerdict::rejected)
+      for (const std::size_t j : plan_rejecters(eq, r.period, s0)) json.value(sc.parties[j].id);
+    json.end_array();
+    json.key("agreement");
+    write_package_json(json, sc, eq.plan());
+    json.field("settlement_probability", path.settled_on_plan).end_object();
+  } else {
+    json.null();
+  }
   json.key("offers").begin_array();
   if (r.period >= 0)
     for (std::size_t k = 0; k < eq.proposers(r.period).size(); ++k) write_offer_json(json, r, r.period, s0, k, scratch);
@@ -183,6 +253,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
       if (eq.absorbing(s)) continue;
       json.begin_object().field("state", s).field("share", front_share(sc, s));
       json.field("settlement_probability", eq.settlement_probability(r.period, s));
+      if (eq.plan_stage()) json.field("plan", verdict_name(eq.plan_verdict(r.period, s)));
       json.key("value");
       write_party_values_json(json, sc, values_at(eq, sc.parties.size(), r.period, s));
       json.key("offers").begin_array();
@@ -212,6 +283,19 @@ void write_equilibrium_csv(std::ostream& out, const SolveReport& r) {
   Agreement x;
   for (int s = 0; s < eq.state_count(); ++s) {
     if (eq.absorbing(s)) continue;
+    if (eq.plan_stage()) {
+      // The mediator's plan, the first stage (issue 15): stage "plan", feasible unless it makes
+      // no peace, settling where it passes.
+      const PlanVerdict verdict = eq.plan_verdict(r.period, s);
+      csv.field(r.period).field(s).field(front_share(sc, s)).field(eq.settlement_probability(r.period, s));
+      csv.field(sc.parties[eq.mediator()].id).field("plan").field(1.0);
+      csv.field(verdict == PlanVerdict::not_self_enforcing ? "false" : "true");
+      csv.field(verdict == PlanVerdict::passes ? "true" : "false");
+      for (std::size_t i = 0; i < sc.parties.size(); ++i) csv.field(eq.value(r.period, s, i));
+      for (const double u : eq.plan_utilities(r.period, s)) csv.field(u);
+      for (std::size_t issue = 0; issue < sc.issues.size(); ++issue) csv.field(issue_cell(sc, issue, eq.plan(), true));
+      csv.end_row();
+    }
     const auto who = eq.proposers(r.period);
     for (std::size_t k = 0; k < who.size(); ++k) {
       const EquilibriumOffer& offer = eq.offer(r.period, s, k);
@@ -278,30 +362,38 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
   const int k0 = path_offer(eq, r.period, s0);
   out << "\nEquilibrium offer at " << unit << " " << r.period
       << (sc.battlefield ? ", front at state " + std::to_string(s0) : std::string()) << "\n";
+  const bool plan_passes = eq.plan_stage() && eq.plan_verdict(r.period, s0) == PlanVerdict::passes;
+  if (eq.plan_stage()) {
+    write_plan_lines(out, sc, eq, r.period, s0);
+    if (plan_passes && eq.peace_offers()) write_offer_peace(out, sc, *eq.peace_offers(), eq.plan(), r.period, s0);
+    if (plan_passes && k0 >= 0) out << "  (the counter-proposals that would follow its rejection are not made)\n";
+  }
   const auto who = eq.proposers(r.period);
-  const EquilibriumOffer& offer = eq.offer(r.period, s0, static_cast<std::size_t>(k0));
-  const std::size_t proposer = who[static_cast<std::size_t>(k0)].party;
-  out << "  " << party_label(sc, proposer) << " proposes"
-      << (who.size() > 1 && sc.protocol.kind == ProtocolParams::Kind::random
-              ? " (recognised with probability " + format_fixed(who[static_cast<std::size_t>(k0)].probability, 3) + ")"
-              : std::string())
-      << (offer.settles ? "; it is accepted"
-          : offer.feasible ? "; it would not settle: the proposer prefers to fight on"
-          : eq.peace_offers() ? "; no package that every belligerent would keep meets the others' values of rejecting"
-                              : "; no package meets the others' values of rejecting")
-      << "\n";
-  if (offer.feasible) {
-    out << utilities_line(sc, eq.offer_utilities(r.period, s0, static_cast<std::size_t>(k0)), 4) << "\n";
-    const Agreement x = r.equilibrium.package(offer.point);
-    for (const auto& line : package_lines(sc, x)) out << "  " << line << "\n";
-    if (eq.peace_offers()) write_offer_peace(out, sc, *eq.peace_offers(), x, r.period, s0);
-  } else if (const PeaceOffers* peace = eq.peace_offers()) {
-    out << (peace->any_self_enforcing(r.period, s0)
-                ? "  Packages that no belligerent would break exist, but none gives the others what fighting on is "
-                  "worth to them now: what the stronger side could promise after the settlement is less than the "
-                  "weaker side can take by fighting before the balance shifts (Powell 2006's commitment problem).\n"
-                : "  No package is self-enforcing here: whatever is signed, a belligerent would renew the war under "
-                  "the post-settlement balance.\n");
+  if (k0 >= 0 && !plan_passes) {
+    const EquilibriumOffer& offer = eq.offer(r.period, s0, static_cast<std::size_t>(k0));
+    const std::size_t proposer = who[static_cast<std::size_t>(k0)].party;
+    out << "  " << party_label(sc, proposer) << (eq.plan_stage() ? " counter-proposes" : " proposes")
+        << (who.size() > 1 && sc.protocol.kind == ProtocolParams::Kind::random
+                ? " (recognised with probability " + format_fixed(who[static_cast<std::size_t>(k0)].probability, 3) + ")"
+                : std::string())
+        << (offer.settles ? "; it is accepted"
+            : offer.feasible ? "; it would not settle: the proposer prefers to fight on"
+            : eq.peace_offers() ? "; no package that every belligerent would keep meets the others' values of rejecting"
+                                : "; no package meets the others' values of rejecting")
+        << "\n";
+    if (offer.feasible) {
+      out << utilities_line(sc, eq.offer_utilities(r.period, s0, static_cast<std::size_t>(k0)), 4) << "\n";
+      const Agreement x = r.equilibrium.package(offer.point);
+      for (const auto& line : package_lines(sc, x)) out << "  " << line << "\n";
+      if (eq.peace_offers()) write_offer_peace(out, sc, *eq.peace_offers(), x, r.period, s0);
+    } else if (const PeaceOffers* peace = eq.peace_offers()) {
+      out << (peace->any_self_enforcing(r.period, s0)
+                  ? "  Packages that no belligerent would break exist, but none gives the others what fighting on is "
+                    "worth to them now: what the stronger side could promise after the settlement is less than the "
+                    "weaker side can take by fighting before the balance shifts (Powell 2006's commitment problem).\n"
+                  : "  No package is self-enforcing here: whatever is signed, a belligerent would renew the war under "
+                    "the post-settlement balance.\n");
+    }
   }
 
   if (!sc.battlefield) return;
@@ -322,14 +414,19 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
   for (int s = 0; s < eq.state_count(); ++s) {
     if (eq.absorbing(s)) continue;
     const int k = path_offer(eq, r.period, s);
-    const EquilibriumOffer& o = eq.offer(r.period, s, static_cast<std::size_t>(k));
+    const bool on_plan = eq.plan_stage() && eq.plan_verdict(r.period, s) == PlanVerdict::passes;
+    const EquilibriumOffer* o = k >= 0 ? &eq.offer(r.period, s, static_cast<std::size_t>(k)) : nullptr;
     std::vector<std::string> row{std::to_string(s), format_fixed(front_share(sc, s), 3),
                                  format_fixed(eq.settlement_probability(r.period, s), 3),
-                                 sc.parties[who[static_cast<std::size_t>(k)].party].id};
+                                 on_plan ? sc.parties[eq.mediator()].id + " (plan)"
+                                 : o     ? sc.parties[who[static_cast<std::size_t>(k)].party].id
+                                         : std::string("-")};
     for (const std::size_t i : eq.veto_parties()) row.push_back(format_fixed(eq.value(r.period, s, i), 4));
-    if (o.feasible) r.equilibrium.package_into(o.point, x);
+    if (on_plan) x = eq.plan();
+    else if (o && o->feasible) r.equilibrium.package_into(o->point, x);
+    const bool settles = on_plan || (o && o->settles);
     for (std::size_t issue = 0; issue < sc.issues.size(); ++issue)
-      row.push_back(o.settles ? issue_cell(sc, issue, x, false) : "-");
+      row.push_back(settles ? issue_cell(sc, issue, x, false) : "-");
     table.add_row(row);
   }
   table.write(out, "  ");
