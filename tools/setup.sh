@@ -15,7 +15,8 @@
 #   --browser        also install Debian's chromium (and a font), in which the HTML report's
 #                    tests load the page (tests/report/README.md)
 #   --python         also install pybind11 and Python's headers and build the Python module
-#                    `parley` into DIR/python (PYTHONPATH=DIR/python; docs/python.md)
+#                    `parley` into DIR/python (PYTHONPATH=DIR/python; docs/python.md), with
+#                    NumPy, pandas, pip, venv and pytest, for its tests and `pip install .`
 #   --help           print this text
 # Compilations go through ccache (Debian's package) with its cache outside the clone
 # (ccache's default, ~/.cache/ccache), so a second build on the same machine is warm; set
@@ -64,7 +65,10 @@ if [ "$want_notebooks" = 1 ]; then
              python3-ipykernel python3-nbformat python3-nbclient)
 fi
 if [ "$want_python" = 1 ]; then
-  packages+=(pybind11-dev python3-dev)
+  # The package's dependencies, NumPy and pandas, from Debian (a venv with --system-site-packages
+  # sees them, so `pip install --no-index .` downloads nothing); pip and venv for that install
+  # (and its test), pytest for the Python tests.
+  packages+=(pybind11-dev python3-dev python3-numpy python3-pandas python3-pip python3-venv python3-pytest)
   cmake_args+=(-DPARLEY_PYTHON=ON -DPython3_EXECUTABLE=/usr/bin/python3)
 fi
 # Without a font, headless Chromium draws no text, and the report's figures would be checked bare.
