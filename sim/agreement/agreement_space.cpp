@@ -1,4 +1,5 @@
 #include "parley/agreement/agreement_space.hpp"
+#include "parley/agreement/red_line_restriction.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -90,8 +91,16 @@ std::optional<SpacePoint> best_epsilon_point(const EpsilonParetoSet& set, Feasib
 
 AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOptions& options)
     : scenario_(scenario), veto_(scenario.veto_parties()) {
+  // The veto parties' red lines (issue 15) narrow whatever class the caller asked for: a package
+  // that crosses one can never be signed.
+  FrontierOptions frontier_options = options.frontier;
+  const std::vector<IssueRestriction> red_lines = red_line_restriction(scenario_, veto_);
+  frontier_options.restriction = intersect_restrictions(scenario_, options.frontier.restriction, red_lines);
   // The epsilon-Pareto set has no notion of a class of agreements: refuse rather than build
   // the whole space's set and pretend it is the class's.
+  if (veto_.size() != 2 && !red_lines.empty())
+    throw std::invalid_argument("agreement space: red lines of veto parties are supported with exactly two veto "
+                                "parties only, not " + std::to_string(veto_.size()));
   if (veto_.size() != 2 && !options.frontier.restriction.empty())
     throw std::invalid_argument("agreement space: a restriction to a class of agreements "
                                 "(FrontierOptions::restriction) is supported with exactly two veto parties only, not " +
@@ -111,7 +120,7 @@ AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOpt
   Agreement x;
   std::vector<double> row(n);
   if (veto_.size() == 2) {
-    frontier_ = ParetoFrontier::build(scenario_, veto_[0], veto_[1], options.frontier);
+    frontier_ = ParetoFrontier::build(scenario_, veto_[0], veto_[1], frontier_options);
     for (std::size_t v = 0; v < frontier_.size(); ++v) {
       frontier_.package_into(frontier_.vertex(v), x);
       utilities_into(x, row);

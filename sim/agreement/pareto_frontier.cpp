@@ -65,6 +65,7 @@ std::pair<int, int> restricted_grid_span(const Issue& issue, const IssueRestrict
 /// Whether a restriction leaves the issue no option at all (the class is then empty).
 bool restriction_empties(const Issue& issue, const IssueRestriction* r) {
   if (r == nullptr) return false;
+  if (r->none) return true;
   switch (issue.kind) {
     case IssueKind::ordinal:
       return !r->levels.empty() &&

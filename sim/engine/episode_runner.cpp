@@ -100,7 +100,13 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
   bool accepted = true;
   for (const std::size_t j : setting_->veto_parties()) {
     if (j == proposer) continue;
-    const Answer answer = strategies_[j]->respond(StrategyView(*setting_, state_, j), offer);
+    // A red line is never crossed, whatever the package is worth and whatever the strategy
+    // (issue 15): the engine answers for the party, as its strategy would have no say.
+    Answer answer;
+    if (!setting_->scenario().parties[j].red_lines.empty() && setting_->scenario().crosses_red_line(j, offer.package))
+      answer.reason = AnswerReason::crosses_red_line;
+    else
+      answer = strategies_[j]->respond(StrategyView(*setting_, state_, j), offer);
     if (observer) observer->on_answer(state_, j, offer, answer);
     accepted = accepted && answer.accept;
   }

@@ -17,6 +17,26 @@ void Scenario::finalize() {
   }
 }
 
+std::vector<std::size_t> Scenario::red_lines_crossed(std::size_t party, const Agreement& x) const {
+  std::vector<std::size_t> crossed;
+  const auto& lines = parties[party].red_lines;
+  for (std::size_t r = 0; r < lines.size(); ++r)
+    if (lines[r].crossed_by(x, issues[lines[r].issue])) crossed.push_back(r);
+  return crossed;
+}
+
+bool Scenario::crosses_red_line(std::size_t party, const Agreement& x) const {
+  for (const RedLine& line : parties[party].red_lines)
+    if (line.crossed_by(x, issues[line.issue])) return true;
+  return false;
+}
+
+bool Scenario::crosses_veto_red_line(const Agreement& x) const {
+  for (std::size_t i = 0; i < parties.size(); ++i)
+    if (parties[i].veto && crosses_red_line(i, x)) return true;
+  return false;
+}
+
 double Scenario::utility(std::size_t party, const Agreement& x) const {
   const Party& p = parties[party];
   double u = 0.0;

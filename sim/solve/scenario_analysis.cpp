@@ -1,5 +1,7 @@
 #include "parley/solve/scenario_analysis.hpp"
 
+#include <algorithm>
+#include <cstddef>
 #include <optional>
 
 #include "parley/agreement/disagreement_point.hpp"
@@ -34,17 +36,34 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
   a.zopa = zone_of_possible_agreement(a.space, a.disagreement);
   a.zopa_complete_information =
       zone_of_possible_agreement(a.space, scenario.battlefield ? a.war_value : a.disagreement);
+  // Red lines (issue 15): the zone without each veto party's red line in turn, and without any.
+  const auto veto = scenario.veto_parties();
+  if (std::any_of(veto.begin(), veto.end(), [&](std::size_t i) { return !scenario.parties[i].red_lines.empty(); })) {
+    Scenario lifted = scenario;
+    for (Party& p : lifted.parties) p.red_lines.clear();
+    a.zopa_without_red_lines = zone_of_possible_agreement(AgreementSpace(lifted), a.disagreement);
+    for (const std::size_t i : veto) {
+      for (std::size_t r = 0; r < scenario.parties[i].red_lines.size(); ++r) {
+        Scenario one = scenario;
+        auto& lines = one.parties[i].red_lines;
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(r));
+        a.red_line_effects.push_back({i, r, zone_of_possible_agreement(AgreementSpace(one), a.disagreement)});
+      }
+    }
+  }
   a.nash = nash_solution(a.space, a.disagreement);
   a.kalai_smorodinsky = kalai_smorodinsky(a.space, a.disagreement);
   a.max_welfare = max_welfare(a.space);
   if (a.nash) a.nash_explained = explain_package(a.space, a.nash->agreement, a.disagreement);
   for (std::size_t p = 0; p < scenario.parties.size(); ++p) {
     if (!scenario.parties[p].proposal) continue;
-    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}};
+    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}, {}};
     for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
       tabled.utilities.push_back(scenario.utility(i, tabled.agreement));
-      if (scenario.parties[i].veto && !worth_at_least(tabled.utilities[i], a.disagreement[i]))
-        tabled.rejected_by.push_back(i);
+      if (!scenario.parties[i].veto) continue;
+      const bool crosses = scenario.crosses_red_line(i, tabled.agreement);
+      if (crosses) tabled.red_lines_crossed_by.push_back(i);
+      if (crosses || !worth_at_least(tabled.utilities[i], a.disagreement[i])) tabled.rejected_by.push_back(i);
     }
     a.proposals.push_back(std::move(tabled));
   }

@@ -42,6 +42,9 @@ struct IssueRestriction {
   /// Clauses issue: per clause (the issue's own order) -1 free, 0 forced out, 1 forced in;
   /// empty: every clause free.
   std::vector<std::int8_t> clauses;
+  /// No option of the issue is allowed (restrictions that contradict each other: a clause
+  /// forced both in and out): the class is empty.
+  bool none = false;
 };
 
 /// \brief Limits of the exact two-party construction, and the class of agreements it ranges over.

@@ -120,7 +120,8 @@ enum class PlanVerdict : std::uint8_t {
 /// the plan is the first stage of every mediated talk period: each veto party j compares it
 /// with R_j(t, s), what the plan failing leads to (the first counter-stage's value, or W_j(t, s)
 /// without counter-proposals), and the plan passes iff every veto party (under a quota, q of
-/// them: the mediator has no vote) has u_j(x_M) >= R_j(t, s) (ties accept, DESIGN 1.9); then
+/// them: the mediator has no vote) has u_j(x_M) >= R_j(t, s) (ties accept, DESIGN 1.9) and
+/// x_M crosses none of its red lines; then
 /// V_i(t, s) = u_i(x_M) for every party, else R_i(t, s). Under durability u_j(x_M) is the value
 /// of the peace x_M makes, signed at (t, s), and a plan that is not self-enforcing there never
 /// passes. So with `counter: false` a plan both sides prefer to fighting on passes at once, and

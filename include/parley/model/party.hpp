@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/model/agreement.hpp"
+#include "parley/model/red_line.hpp"
 #include "parley/model/valuation.hpp"
 
 namespace parley {
@@ -50,6 +51,9 @@ struct Party {
   StrategySpec strategy;
   /// A package this party tables (a mediator's plan), if any.
   std::optional<Agreement> proposal;
+  /// Terms it never signs, whatever they are worth (issue 15). A veto party's red lines take
+  /// the packages that cross them out of the agreement space; any party's are reported.
+  std::vector<RedLine> red_lines;
 };
 
 }  // namespace parley

@@ -42,6 +42,14 @@ struct Scenario {
   /// u_i(x) = sum_k w_ik v_ik(x_k), O(issues + clauses).
   [[nodiscard]] double utility(std::size_t party, const Agreement& x) const;
 
+  /// The red lines of party i that x crosses (indices into Party::red_lines, in order): empty
+  /// when the party would sign x whatever else it is worth (issue 15).
+  [[nodiscard]] std::vector<std::size_t> red_lines_crossed(std::size_t party, const Agreement& x) const;
+  /// Whether x crosses a red line of party i.
+  [[nodiscard]] bool crosses_red_line(std::size_t party, const Agreement& x) const;
+  /// Whether x crosses a red line of some veto party: no settlement can be signed on it.
+  [[nodiscard]] bool crosses_veto_red_line(const Agreement& x) const;
+
   /// The package where every issue is at its status quo.
   [[nodiscard]] Agreement status_quo() const;
   /// frozen(s): issues linked to the front take lo + (hi - lo) s / N, the rest their status quo.

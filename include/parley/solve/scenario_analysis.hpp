@@ -25,7 +25,18 @@ struct ProposalAssessment {
   std::size_t party = 0;              ///< who tables it
   Agreement agreement;
   std::vector<double> utilities;      ///< u_i(x), every party (DESIGN 1.2)
-  std::vector<std::size_t> rejected_by;  ///< veto parties with u_i(x) < d_i, in party order
+  /// Veto parties with u_i(x) < d_i or whose red line x crosses, in party order.
+  std::vector<std::size_t> rejected_by;
+  std::vector<std::size_t> red_lines_crossed_by;  ///< veto parties whose red line x crosses
+};
+
+/// \brief What one red line of a veto party does to the bargaining range (issue 15): the zone of
+/// possible agreement with every other red line kept and this one lifted, to set against
+/// ScenarioAnalysis::zopa (all of them kept).
+struct RedLineEffect {
+  std::size_t party = 0;  ///< whose red line
+  std::size_t line = 0;   ///< index into Party::red_lines
+  Zopa without;           ///< the zone without this line, d = ScenarioAnalysis::disagreement
 };
 
 /// \brief How long the peace one package makes would last, settled at the start (issue 14;
@@ -57,6 +68,10 @@ struct ScenarioAnalysis {
   AgreementSpace space;
   Zopa zopa;                       ///< with d = disagreement
   Zopa zopa_complete_information;  ///< with d = the true war values
+  /// With red lines on some veto party: the zone with none of them (what they cost together),
+  /// and each line's effect alone (RedLineEffect), in party and line order.
+  std::optional<Zopa> zopa_without_red_lines;
+  std::vector<RedLineEffect> red_line_effects;
   std::optional<BargainingSolution> nash;
   std::optional<BargainingSolution> kalai_smorodinsky;
   BargainingSolution max_welfare;

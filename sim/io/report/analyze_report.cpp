@@ -11,6 +11,7 @@
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/report/peace_report.hpp"
+#include "parley/model/utility_tolerance.hpp"
 
 namespace parley::io {
 namespace {
@@ -52,6 +53,18 @@ void write_zopa_json(JsonWriter& json, const Scenario& s, const Zopa& zopa) {
   json.end_object().end_object();
 }
 
+/// What a red line does to the zone, as a word: "empties" (the zone exists without it and not
+/// with it), "narrows" (it exists both ways, smaller with it: less welfare, or a lower best for
+/// some party), "none" (it does not bind, or the zone is empty either way).
+const char* red_line_effect(const ScenarioAnalysis& a, const RedLineEffect& e) {
+  if (!a.zopa.exists) return e.without.exists ? "empties" : "none";
+  if (!e.without.exists) return "none";  // cannot happen: lifting a line only adds packages
+  bool narrower = worth_more(e.without.max_welfare, a.zopa.max_welfare);
+  for (std::size_t k = 0; k < a.zopa.sides.size(); ++k)
+    narrower = narrower || worth_more(e.without.sides[k].high, a.zopa.sides[k].high);
+  return narrower ? "narrows" : "none";
+}
+
 void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
   JsonWriter json(out);
   json.begin_object().field("scenario", s.id).field("title", s.title);
@@ -74,6 +87,20 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
   write_zopa_json(json, s, a.zopa);
   json.key("zopa_complete_information");
   write_zopa_json(json, s, a.zopa_complete_information);
+  if (a.zopa_without_red_lines) {
+    // Only with red lines on a veto party (issue 15): without them the JSON is what it was.
+    json.key("zopa_without_red_lines");
+    write_zopa_json(json, s, *a.zopa_without_red_lines);
+    json.key("red_lines").begin_array();
+    for (const RedLineEffect& e : a.red_line_effects) {
+      json.begin_object().field("party", s.parties[e.party].id).key("red_line");
+      write_red_line_json(json, s, s.parties[e.party].red_lines[e.line]);
+      json.field("effect", red_line_effect(a, e)).key("zopa_without");
+      write_zopa_json(json, s, e.without);
+      json.end_object();
+    }
+    json.end_array();
+  }
   write_solution_json(json, s, "nash", a.nash);
   write_solution_json(json, s, "kalai_smorodinsky", a.kalai_smorodinsky);
   write_solution_json(json, s, "max_welfare", std::optional<BargainingSolution>(a.max_welfare));
@@ -83,6 +110,8 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     write_party_values_json(json, s, tabled.utilities);
     json.key("rejected_by").begin_array();
     for (const std::size_t i : tabled.rejected_by) json.value(s.parties[i].id);
+    json.end_array().key("red_lines_crossed_by").begin_array();
+    for (const std::size_t i : tabled.red_lines_crossed_by) json.value(s.parties[i].id);
     json.end_array().key("agreement");
     write_package_json(json, s, tabled.agreement);
     json.end_object();
@@ -203,6 +232,38 @@ void write_zopa_table(std::ostream& out, const Scenario& s, const ScenarioAnalys
   }
 }
 
+/// The veto parties' red lines against the zone (issue 15): what each one does to it alone, and
+/// what they do together.
+void write_red_lines_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
+  if (!a.zopa_without_red_lines) return;
+  out << "\nRed lines and the zone (each lifted in turn, the others kept)\n";
+  TableWriter table({"party", "red line", "effect", "without it"},
+                    {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::left,
+                     TableWriter::Align::left});
+  for (const RedLineEffect& e : a.red_line_effects) {
+    const std::string effect = red_line_effect(a, e);
+    std::string without;
+    if (!e.without.exists) {
+      without = "the zone is empty too";
+    } else {
+      without = "most welfare " + format_fixed(e.without.max_welfare, 3) + " (now " + format_fixed(a.zopa.max_welfare, 3) + ")";
+      for (std::size_t k = 0; k < e.without.sides.size(); ++k)
+        without += "; " + s.parties[e.without.sides[k].party].id + " up to " + format_fixed(e.without.sides[k].high, 3) +
+                   (a.zopa.exists ? " (now " + format_fixed(a.zopa.sides[k].high, 3) + ")" : "");
+    }
+    table.add_row({party_label(s, e.party), red_line_text(s, s.parties[e.party].red_lines[e.line]),
+                   effect == "empties"  ? "EMPTIES the zone"
+                   : effect == "narrows" ? "narrows the zone"
+                                         : "does not bind",
+                   without});
+  }
+  table.write(out, "  ");
+  const Zopa& none = *a.zopa_without_red_lines;
+  out << "  Without any red line the zone " << (none.exists ? "exists" : "is empty too");
+  if (none.exists) out << ", with most welfare " << format_fixed(none.max_welfare, 3);
+  out << (a.zopa.exists == none.exists ? "" : a.zopa.exists ? "" : ": the red lines together empty it") << ".\n";
+}
+
 /// Each tabled package (a mediator's plan, say) held against the disagreement point: who gains
 /// from signing it and who would rather fight on.
 void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
@@ -217,6 +278,12 @@ void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioA
       table.add_row({party_label(s, i), format_fixed(tabled.utilities[i], 3), format_fixed(a.disagreement[i], 3),
                      format_signed(tabled.utilities[i] - a.disagreement[i], 3)});
     table.write(out, "  ");
+    for (const std::size_t i : tabled.red_lines_crossed_by) {
+      out << "  It crosses " << party_label(s, i) << "'s red line";
+      for (const std::size_t r : s.red_lines_crossed(i, tabled.agreement))
+        out << " (" << red_line_text(s, s.parties[i].red_lines[r]) << ")";
+      out << ", which it never signs.\n";
+    }
     if (tabled.rejected_by.empty()) {
       out << "  Every veto party gains from signing it.\n";
     } else {
@@ -300,6 +367,7 @@ void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAn
                     format_fixed(a.subjective_value[i], 4)});
   values.write(out, "  ");
   write_zopa_table(out, s, a);
+  write_red_lines_table(out, s, a);
   write_solution_table(out, s, "Nash bargaining package (Nash 1950)", a.nash);
   write_nash_clauses(out, s, a);
   write_solution_table(out, s, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)", a.kalai_smorodinsky);

@@ -85,3 +85,56 @@ double front_share(const Scenario& scenario, int state) {
 }
 
 }  // namespace parley::io
+
+namespace parley::io {
+namespace {
+
+/// The ids of `indices` among `names`, as a list of strings.
+template <class Names, class Name>
+std::vector<std::string> ids_of(const std::vector<std::size_t>& indices, const Names& names, Name name) {
+  std::vector<std::string> out;
+  for (const std::size_t i : indices) out.push_back(name(names[i]));
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+}  // namespace
+
+std::string red_line_text(const Scenario& scenario, const RedLine& line) {
+  const Issue& issue = scenario.issues[line.issue];
+  const auto clause_id = [](const Clause& c) { return c.id; };
+  const auto level_id = [](const std::string& l) { return l; };
+  std::vector<std::string> parts;
+  if (!line.levels.empty()) parts.push_back("never " + joined(ids_of(line.levels, issue.levels, level_id)));
+  if (!line.never.empty()) parts.push_back("never " + joined(ids_of(line.never, issue.clauses, clause_id)));
+  if (!line.always.empty()) parts.push_back("always " + joined(ids_of(line.always, issue.clauses, clause_id)));
+  if (line.at_least) parts.push_back("at least " + format_shortest(*line.at_least));
+  if (line.at_most) parts.push_back("at most " + format_shortest(*line.at_most));
+  std::string out = issue.id + ":";
+  for (std::size_t k = 0; k < parts.size(); ++k) out += (k == 0 ? " " : "; ") + parts[k];
+  return out;
+}
+
+void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line) {
+  const Issue& issue = scenario.issues[line.issue];
+  json.begin_object().field("issue", issue.id);
+  const auto list = [&](const char* key, const std::vector<std::size_t>& indices, bool levels) {
+    if (indices.empty()) return;
+    json.key(key).begin_array();
+    for (const std::size_t i : indices) json.value(levels ? issue.levels[i] : issue.clauses[i].id);
+    json.end_array();
+  };
+  list("never", line.levels, true);
+  list("never", line.never, false);
+  list("always", line.always, false);
+  if (line.at_most) json.field("at_most", *line.at_most);
+  if (line.at_least) json.field("at_least", *line.at_least);
+  json.field("text", red_line_text(scenario, line)).end_object();
+}
+
+}  // namespace parley::io

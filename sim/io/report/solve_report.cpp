@@ -124,12 +124,13 @@ const char* verdict_name(PlanVerdict verdict) {
   return "";
 }
 
-/// The veto parties that reject the plan at (t, s): u_j(plan) below what rejecting it brings.
-std::vector<std::size_t> plan_rejecters(const BargainingEquilibrium& eq, int t, int s) {
+/// The veto parties that reject the plan at (t, s): it crosses one of their red lines, or
+/// u_j(plan) is below what rejecting it brings.
+std::vector<std::size_t> plan_rejecters(const Scenario& sc, const BargainingEquilibrium& eq, int t, int s) {
   std::vector<std::size_t> out;
   const auto u = eq.plan_utilities(t, s);
   for (const std::size_t j : eq.veto_parties())
-    if (!worth_at_least(u[j], eq.plan_rejection_value(t, s, j))) out.push_back(j);
+    if (sc.crosses_red_line(j, eq.plan()) || !worth_at_least(u[j], eq.plan_rejection_value(t, s, j))) out.push_back(j);
   return out;
 }
 
@@ -144,9 +145,14 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
     out << "it is not accepted: a belligerent would renew the war from it, so it makes no peace\n";
   } else {
     out << "it is rejected by";
-    for (const std::size_t j : plan_rejecters(eq, t, s))
-      out << " " << sc.parties[j].id << " (" << format_fixed(eq.plan_utilities(t, s)[j], 4) << " < "
-          << format_fixed(eq.plan_rejection_value(t, s, j), 4) << " from rejecting)";
+    for (const std::size_t j : plan_rejecters(sc, eq, t, s)) {
+      out << " " << sc.parties[j].id;
+      if (const auto crossed = sc.red_lines_crossed(j, eq.plan()); !crossed.empty())
+        out << " (it crosses its red line on " << sc.issues[sc.parties[j].red_lines[crossed.front()].issue].id << ")";
+      else
+        out << " (" << format_fixed(eq.plan_utilities(t, s)[j], 4) << " < "
+            << format_fixed(eq.plan_rejection_value(t, s, j), 4) << " from rejecting)";
+    }
     out << "\n";
   }
   if (verdict != PlanVerdict::not_self_enforcing) out << utilities_line(sc, eq.plan_utilities(t, s), 4) << "\n";
@@ -235,7 +241,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     write_party_values_json(json, sc, rejecting);
     json.key("rejected_by").begin_array();
     if (eq.plan_verdict(r.period, s0) == PlanVerdict::rejected)
-      for (const std::size_t j : plan_rejecters(eq, r.period, s0)) json.value(sc.parties[j].id);
+      for (const std::size_t j : plan_rejecters(sc, eq, r.period, s0)) json.value(sc.parties[j].id);
     json.end_array();
     json.key("agreement");
     write_package_json(json, sc, eq.plan());

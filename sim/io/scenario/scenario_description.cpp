@@ -239,6 +239,17 @@ void write_description_table(std::ostream& out, const Scenario& s) {
                                                            : package_cell(s, k, status_quo)});
   issues.write(out, "  ");
 
+  // Red lines (issue 15): what each party never signs; a veto party's bind every package.
+  bool any_red_line = false;
+  for (const auto& p : s.parties) any_red_line = any_red_line || !p.red_lines.empty();
+  if (any_red_line) {
+    out << "\nRed lines (terms a party never signs, whatever the rest is worth; a veto party's exclude the package)\n";
+    TableWriter lines({"party", "veto", "never signs"});
+    for (const auto& p : s.parties)
+      for (const RedLine& line : p.red_lines) lines.add_row({p.id, p.veto ? "yes" : "no", red_line_text(s, line)});
+    lines.write(out, "  ");
+  }
+
   out << "\nWeights\n";
   std::vector<std::string> weight_headers{"party"};
   for (const auto& issue : s.issues) weight_headers.push_back(issue.id);
@@ -330,6 +341,9 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
       json.key("proposal");
       write_package_json(json, s, *p.proposal);
     }
+    json.key("red_lines").begin_array();
+    for (const RedLine& line : p.red_lines) write_red_line_json(json, s, line);
+    json.end_array();
     json.end_object();
   }
   json.end_array();

@@ -298,6 +298,140 @@ void read_strategy(ScenarioBuild& b, const YamlNode& party_node, const std::stri
   }
 }
 
+/// The ids of a red line's `never` or `always` list as indices of the issue's levels or clauses,
+/// or nothing after reporting (an unknown or repeated id, a level on a clauses issue...).
+std::optional<std::vector<std::size_t>> red_line_ids(ScenarioBuild& b, const YamlNode& list, const std::string& path,
+                                                     const Issue& issue, bool levels) {
+  if (!list.is_sequence() || list.items.empty()) {
+    b.reader.error(list, path, "expected a non-empty list of " + std::string(levels ? "level" : "clause") +
+                                   " ids of issue " + in_quotes(issue.id) + ", got " + list.describe());
+    return std::nullopt;
+  }
+  std::vector<std::size_t> out;
+  bool ok = true;
+  for (std::size_t j = 0; j < list.items.size(); ++j) {
+    const YamlNode& item = list.items[j];
+    const std::string p = item_path(path, j);
+    int index = -1;
+    if (levels) {
+      index = item.is_scalar() ? issue.level_index(item.scalar) : -1;
+      if (index < 0)
+        b.reader.error(item, p,
+                       (item.is_scalar() ? "unknown level " + in_quotes(item.scalar) : "expected a level id, got " + item.describe()) +
+                           " of issue " + in_quotes(issue.id) + " (levels: " + join_words(issue.levels) + ")" +
+                           (item.is_scalar() ? did_you_mean(item.scalar, issue.levels) : std::string()));
+    } else {
+      index = item.is_scalar() ? issue.clause_index(item.scalar) : -1;
+      if (index < 0) b.reader.error(item, p, unknown_clause_message(b, item, issue));
+    }
+    if (index < 0) {
+      ok = false;
+    } else if (std::find(out.begin(), out.end(), static_cast<std::size_t>(index)) != out.end()) {
+      b.reader.error(item, p, in_quotes(item.scalar) + " is listed twice");
+      ok = false;
+    } else {
+      out.push_back(static_cast<std::size_t>(index));
+    }
+  }
+  if (!ok) return std::nullopt;
+  return out;
+}
+
+/// `parties[].red_lines` (issue 15): each entry an issue and, by its kind, the levels or clauses
+/// the party never signs (`never`), the clauses it never signs without (`always`), or the bounds
+/// of the amounts it signs (`at_most`, `at_least`).
+void read_red_lines(ScenarioBuild& b, const YamlNode& n, const std::string& path, Party& party) {
+  const std::string pattern = "parties[].red_lines[]";
+  if (!n.is_sequence()) {
+    b.reader.error(n, path, "expected a list of red lines ({issue, never | always | at_most | at_least}), got " +
+                                n.describe());
+    return;
+  }
+  for (std::size_t r = 0; r < n.items.size(); ++r) {
+    const YamlNode& item = n.items[r];
+    const std::string p = item_path(path, r);
+    if (!b.reader.check_map(item, p, pattern)) continue;
+    const YamlNode* issue_key = item.find("issue");
+    if (!issue_key) continue;  // reported by check_map: a required key
+    const int k = issue_reference(b, *issue_key, child_path(p, "issue"));
+    if (k < 0) continue;
+    const Issue& issue = b.scenario.issues[static_cast<std::size_t>(k)];
+    RedLine line;
+    line.issue = static_cast<std::size_t>(k);
+    const YamlNode* never = item.find("never");
+    const YamlNode* always = item.find("always");
+    const bool bounds = item.find("at_most") || item.find("at_least");
+    const auto misplaced = [&](const char* key, const std::string& why) {
+      b.reader.error(*item.find(key), child_path(p, key), std::string(key) + " " + why + "; issue " +
+                                                                in_quotes(issue.id) + " is " + to_string(issue.kind));
+    };
+    bool ok = true;
+    if (issue.kind == IssueKind::continuous) {
+      for (const char* key : {"never", "always"})
+        if (item.find(key)) {
+          misplaced(key, "is for an ordinal or clauses issue (a continuous one takes at_most and at_least)");
+          ok = false;
+        }
+      KeySpec spec;
+      spec.range = NumericRange{issue.lo, issue.hi, false, false};
+      if (const YamlNode* x = item.find("at_most")) line.at_most = b.reader.read_number(*x, child_path(p, "at_most"), spec);
+      if (const YamlNode* x = item.find("at_least"))
+        line.at_least = b.reader.read_number(*x, child_path(p, "at_least"), spec);
+      if ((item.find("at_most") && !line.at_most) || (item.find("at_least") && !line.at_least)) ok = false;
+      if (line.at_most && line.at_least && *line.at_least > *line.at_most) {
+        b.reader.error(*item.find("at_least"), child_path(p, "at_least"),
+                       "at_least " + format_shortest(*line.at_least) + " is above at_most " +
+                           format_shortest(*line.at_most) + ": every amount would cross the red line");
+        ok = false;
+      }
+      if (!bounds && ok) {
+        b.reader.error(item, p, "a red line on continuous issue " + in_quotes(issue.id) + " needs at_most or at_least");
+        ok = false;
+      }
+    } else {
+      for (const char* key : {"at_most", "at_least"})
+        if (item.find(key)) {
+          misplaced(key, "is for a continuous issue (an ordinal or clauses one takes never or always)");
+          ok = false;
+        }
+      if (issue.kind == IssueKind::ordinal && always) {
+        misplaced("always", "is for a clauses issue (an ordinal issue takes never: the levels it never agrees to)");
+        ok = false;
+      }
+      const bool levels = issue.kind == IssueKind::ordinal;
+      if (never) {
+        if (auto ids = red_line_ids(b, *never, child_path(p, "never"), issue, levels))
+          (levels ? line.levels : line.never) = std::move(*ids);
+        else
+          ok = false;
+      }
+      if (always && !levels) {
+        if (auto ids = red_line_ids(b, *always, child_path(p, "always"), issue, false))
+          line.always = std::move(*ids);
+        else
+          ok = false;
+      }
+      if (!never && !always && ok) {
+        b.reader.error(item, p, "a red line on issue " + in_quotes(issue.id) + " needs never" +
+                                    (levels ? "" : " or always"));
+        ok = false;
+      }
+      if (ok && levels && line.levels.size() == issue.levels.size()) {
+        b.reader.error(*never, child_path(p, "never"),
+                       "every level of issue " + in_quotes(issue.id) + " is listed: no package could be signed");
+        ok = false;
+      }
+      for (const std::size_t c : line.always)
+        if (std::find(line.never.begin(), line.never.end(), c) != line.never.end()) {
+          b.reader.error(*always, child_path(p, "always"),
+                         "clause " + in_quotes(issue.clauses[c].id) + " is both never and always");
+          ok = false;
+        }
+    }
+    if (ok) party.red_lines.push_back(std::move(line));
+  }
+}
+
 }  // namespace
 
 void read_party(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
@@ -349,6 +483,7 @@ void read_party(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
     b.reader.error(n, child_path(path, "proposal"),
                    "strategy 'plan' tables a package: missing required key 'proposal'");
   }
+  if (const YamlNode* lines = n.find("red_lines")) read_red_lines(b, *lines, child_path(path, "red_lines"), party);
   b.scenario.parties.push_back(std::move(party));
 }
 
@@ -407,6 +542,63 @@ void check_veto_count(ScenarioBuild& b, const YamlNode& parties) {
     b.reader.error(parties, "parties",
                    "a negotiation needs at least two parties with a veto, and this one has " +
                        std::to_string(veto.size()) + (veto.empty() ? "" : " (" + join_words(veto) + ")"));
+  // Together the veto parties' red lines must leave some package to sign, issue by issue (a red
+  // line is about one issue, so the class they leave is empty exactly when one issue has no
+  // option left).
+  if (veto.size() == 2) {
+    std::vector<std::string> empty;
+    for (std::size_t k = 0; k < b.scenario.issues.size(); ++k) {
+      const Issue& issue = b.scenario.issues[k];
+      std::vector<std::uint8_t> level_out(issue.levels.size(), 0);
+      std::vector<int> clause_state(issue.clauses.size(), -1);
+      double lo = issue.lo, hi = issue.hi;
+      bool contradiction = false;
+      for (const auto& p : b.scenario.parties) {
+        if (!p.veto) continue;
+        for (const RedLine& line : p.red_lines) {
+          if (line.issue != k) continue;
+          for (const std::size_t l : line.levels) level_out[l] = 1;
+          for (const std::size_t c : line.never) {
+            contradiction = contradiction || clause_state[c] == 1;
+            clause_state[c] = 0;
+          }
+          for (const std::size_t c : line.always) {
+            contradiction = contradiction || clause_state[c] == 0;
+            clause_state[c] = 1;
+          }
+          if (line.at_least) lo = std::max(lo, *line.at_least);
+          if (line.at_most) hi = std::min(hi, *line.at_most);
+        }
+      }
+      bool none = contradiction;
+      if (issue.kind == IssueKind::ordinal && !issue.levels.empty())
+        none = std::all_of(level_out.begin(), level_out.end(), [](std::uint8_t out) { return out != 0; });
+      if (issue.kind == IssueKind::continuous) {
+        none = lo > hi;
+        if (!none && issue.steps && *issue.steps > 0) {
+          // Some grid point lo + j (hi - lo) / steps must lie in [lo, hi].
+          const double step = (issue.hi - issue.lo) / *issue.steps;
+          const double first = std::ceil((lo - issue.lo) / step - 1e-9);
+          none = issue.lo + first * step > hi + 1e-12;
+        }
+      }
+      if (none) empty.push_back(issue.id);
+    }
+    if (!empty.empty())
+      b.reader.error(parties, "parties",
+                     "the veto parties' red lines leave no package to sign: every term of issue " + join_words(empty) +
+                         " crosses one of them");
+  }
+  // A veto party's red lines restrict the exact two-party frontier; the epsilon-Pareto set of
+  // three or more veto parties has no notion of a class of agreements (yet).
+  if (veto.size() > 2)
+    for (std::size_t i = 0; i < b.scenario.parties.size() && i < parties.items.size(); ++i)
+      if (b.scenario.parties[i].veto && !b.scenario.parties[i].red_lines.empty())
+        if (const YamlNode* lines = parties.items[i].find("red_lines"))
+          b.reader.error(*lines, child_path(b.party_paths[i], "red_lines"),
+                         "red lines of a veto party need exactly two veto parties, and this scenario has " +
+                             std::to_string(veto.size()) + " (" + join_words(veto) +
+                             "): with more the agreement space is an epsilon-Pareto set, which cannot exclude packages");
 }
 
 /// The party a scalar names, or -1 after reporting an unknown reference.

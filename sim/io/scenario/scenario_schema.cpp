@@ -215,6 +215,23 @@ std::vector<KeySpec> build_schema() {
               "A package the party tables (a mediator's plan)."),
       Key("parties[].proposal.<issue>", T::variant).shape("number, level id, or list of clause ids")
           .meaning("The package's value of one issue (see Terms)."),
+      Key("parties[].red_lines", T::list).shape("list of {issue, never | always | at_most | at_least} maps")
+          .constraint("a veto party's red lines need exactly two veto parties").default_text("none").meaning(
+              "Terms the party never signs, whatever the rest of the package is worth (issue 15). A veto party's "
+              "red lines take the packages that cross them out of the agreement space: the frontier, the "
+              "bargaining range, the solutions, the solver and every strategy respect them, and it rejects any "
+              "package that crosses one; `analyze` says how each narrows the range."),
+      Key("parties[].red_lines[].issue", T::identifier).required().constraint("an issue id").meaning(
+          "The issue the red line is about."),
+      Key("parties[].red_lines[].never", T::list).shape("list of level ids (ordinal) or clause ids (clauses)")
+          .meaning("Ordinal issue: levels the party never agrees to. Clauses issue: clauses it never accepts "
+                   "in the deal."),
+      Key("parties[].red_lines[].always", T::list).shape("list of clause ids").constraint("a clauses issue")
+          .meaning("Clauses the party never signs without."),
+      Key("parties[].red_lines[].at_most", T::number).constraint("a continuous issue, in its range").meaning(
+          "The most of the issue's amount the party ever signs."),
+      Key("parties[].red_lines[].at_least", T::number).constraint("a continuous issue, in its range, <= at_most")
+          .meaning("The least of the issue's amount the party ever signs."),
 
       // Battlefield.
       Key("battlefield.side_a", T::identifier).required().constraint("a party id").meaning(

@@ -26,6 +26,14 @@ std::vector<std::string> included_clauses(const Scenario& scenario, std::size_t 
 /// a package (`terms`) in a scenario file, so a reported package can be pasted into one.
 void write_package_json(JsonWriter& json, const Scenario& scenario, const Agreement& x);
 
+/// A red line in words, in the file's ids: "guarantee: never none", "plan: never recognition;
+/// always no_nato_troops", "territory: at most 0.8" (issue 15).
+[[nodiscard]] std::string red_line_text(const Scenario& scenario, const RedLine& line);
+
+/// A red line as JSON: {"issue", "never": [ids], "always": [ids], "at_most", "at_least", "text"},
+/// the fields it has.
+void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line);
+
 /// Writes {party id: values[i]} for every party of the scenario, in party order: utilities,
 /// values of fighting on, disagreement points.
 void write_party_values_json(JsonWriter& json, const Scenario& scenario, std::span<const double> values);

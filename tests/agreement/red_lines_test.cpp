@@ -1,0 +1,255 @@
+// Red lines (issue 15): terms a party never signs, whatever the rest is worth. A veto party's
+// red lines take the packages that cross them out of the agreement space (the frontier, the
+// zone, the solutions and the solver's offers), the engine rejects a package that crosses one
+// whatever the strategy, a plan that crosses one never passes, and `analyze` says which line
+// empties or narrows the zone. The loader names file, line and key for a red line it cannot take.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "../support/scenario_builder.hpp"
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/agreement/bargaining_solution.hpp"
+#include "parley/agreement/red_line_restriction.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/engine/simulation.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/io/format/diagnostic.hpp"
+#include "parley/io/scenario/scenario_document.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
+#include "parley/solve/scenario_analysis.hpp"
+
+using namespace parley;
+
+namespace {
+
+// Fearon's lottery (p = 0.6, c = 0.1 each; the zone gives A a share in [0.5, 0.7]), with `lines`
+// added to side B's entry as YAML flow maps.
+Scenario fearon_with(const std::string& lines, const std::string& a_lines = "") {
+  io::ScenarioDocument doc = io::parse_scenario_argument("fearon");
+  if (!lines.empty()) io::apply_override(doc, "parties.b.red_lines", "[" + lines + "]");
+  if (!a_lines.empty()) io::apply_override(doc, "parties.a.red_lines", "[" + a_lines + "]");
+  return io::build_scenario(doc);
+}
+
+// A pie with an ordinal guarantee and three clauses, two veto parties: every package is a
+// share, a guarantee level and a subset of the clauses.
+const char* const kTalks = R"(title: Red lines
+horizon: 4
+issues:
+  - {id: share, kind: continuous}
+  - {id: guarantee, kind: ordinal, levels: [none, bilateral, alliance]}
+  - {id: plan, kind: clauses, clauses: [{id: ceasefire}, {id: recognition}, {id: troops}]}
+parties:
+  - id: north
+    weights: {share: 0.5, guarantee: 0.2, plan: 0.3}
+    values:
+      share: increasing
+      guarantee: {none: 1, bilateral: 0.5, alliance: 0}
+      plan: {ceasefire: 0.2, recognition: 1.0, troops: -0.6}
+    red_lines:
+      - {issue: plan, always: [ceasefire], never: [troops]}
+  - id: south
+    weights: {share: 0.5, guarantee: 0.3, plan: 0.2}
+    values:
+      share: decreasing
+      guarantee: {none: 0, bilateral: 0.6, alliance: 1}
+      plan: {ceasefire: 0.5, recognition: -1.0, troops: 0.8}
+    red_lines:
+      - {issue: plan, never: [recognition]}
+      - {issue: guarantee, never: [none]}
+      - {issue: share, at_most: 0.7}
+)";
+
+std::vector<io::Diagnostic> red_line_errors(const std::string& yaml) {
+  try {
+    (void)io::build_scenario(io::parse_scenario_text(yaml, "talks.yaml", "talks"));
+  } catch (const io::ScenarioError& e) {
+    return e.diagnostics();
+  }
+  return {};
+}
+
+std::string with_south_lines(const std::string& lines) {
+  std::string yaml = kTalks;
+  const std::string from = "      - {issue: plan, never: [recognition]}\n";
+  yaml.replace(yaml.find(from), from.size(), lines);
+  return yaml;
+}
+
+}  // namespace
+
+TEST_CASE("red lines: a package crosses a line by its term on the line's issue", "[red_lines]") {
+  const Scenario s = io::build_scenario(io::parse_scenario_text(kTalks, "talks.yaml", "talks"));
+  const std::size_t north = 0, south = 1;
+  REQUIRE(s.parties[south].red_lines.size() == 3);
+  Agreement x = s.status_quo();
+  x.amounts[0] = 0.5;
+  x.amounts[1] = 1;                     // bilateral
+  x.clauses = {1, 0, 0};                // ceasefire only
+  CHECK_FALSE(s.crosses_veto_red_line(x));
+  x.clauses = {1, 1, 0};                // recognition: south's line
+  CHECK(s.red_lines_crossed(south, x) == std::vector<std::size_t>{0});
+  CHECK_FALSE(s.crosses_red_line(north, x));
+  x.clauses = {0, 0, 0};                // no ceasefire: north's line
+  CHECK(s.crosses_red_line(north, x));
+  x.clauses = {1, 0, 0};
+  x.amounts[1] = 0;                     // no guarantee
+  CHECK(s.red_lines_crossed(south, x) == std::vector<std::size_t>{1});
+  x.amounts[1] = 2;
+  x.amounts[0] = 0.7;                   // at_most is inclusive
+  CHECK_FALSE(s.crosses_veto_red_line(x));
+  x.amounts[0] = 0.7000001;
+  CHECK(s.red_lines_crossed(south, x) == std::vector<std::size_t>{2});
+}
+
+TEST_CASE("red lines: the agreement space holds only packages no veto party's line excludes", "[red_lines]") {
+  const Scenario s = io::build_scenario(io::parse_scenario_text(kTalks, "talks.yaml", "talks"));
+  const AgreementSpace space(s);
+  REQUIRE(space.point_count() > 1);
+  for (std::size_t v = 0; v < space.point_count(); ++v) {
+    INFO("vertex " << v);
+    CHECK_FALSE(s.crosses_veto_red_line(space.package(space.point(v))));
+  }
+  // The same space without the lines reaches packages that cross them (north's best has
+  // recognition in it), and its frontier dominates: lifting lines only adds packages.
+  Scenario lifted = s;
+  for (Party& p : lifted.parties) p.red_lines.clear();
+  const AgreementSpace all(lifted);
+  const std::vector<double> none(2, -1e9);
+  const auto best = all.best_for(0, none);
+  REQUIRE(best);
+  CHECK(s.crosses_veto_red_line(all.package(*best)));
+  const auto best_kept = space.best_for(0, none);
+  REQUIRE(best_kept);
+  CHECK(best_kept->value < best->value);
+  CHECK_FALSE(s.crosses_veto_red_line(space.package(*best_kept)));
+  // Every query's answer respects them: the best for south given north's floors.
+  for (double floor : {0.2, 0.4, 0.6}) {
+    const std::vector<double> floors{floor, -1e9};
+    if (const auto p = space.best_for(1, floors)) CHECK_FALSE(s.crosses_veto_red_line(space.package(*p)));
+  }
+}
+
+TEST_CASE("red lines: the restriction intersects lines, and contradictory ones leave no package", "[red_lines]") {
+  const Scenario s = io::build_scenario(io::parse_scenario_text(kTalks, "talks.yaml", "talks"));
+  const std::vector<std::size_t> both{0, 1};
+  const auto r = red_line_restriction(s, both);
+  REQUIRE(r.size() == 3);
+  CHECK(r[0].hi == 0.7);
+  CHECK_FALSE(r[0].lo);
+  CHECK(r[1].levels == std::vector<std::uint8_t>{0, 1, 1});
+  CHECK(r[2].clauses == std::vector<std::int8_t>{1, 0, 0});
+  CHECK_FALSE(r[2].none);
+  // A clause forced in by one restriction and out by another: nothing can be signed.
+  std::vector<IssueRestriction> other(3);
+  other[2].clauses = {0, -1, -1};
+  const auto clash = intersect_restrictions(s, r, other);
+  CHECK(clash[2].none);
+  AgreementSpaceOptions options;
+  options.frontier.restriction = other;
+  CHECK(AgreementSpace(s, options).point_count() == 0);
+}
+
+TEST_CASE("red lines: analyze says which line empties the zone and which narrows it", "[red_lines]") {
+  // B never gives A more than 0.45: the zone [0.5, 0.7] for A is gone.
+  const Scenario empties = fearon_with("{issue: share, at_most: 0.45}");
+  const ScenarioAnalysis a = analyze_scenario(empties);
+  CHECK_FALSE(a.zopa.exists);
+  REQUIRE(a.zopa_without_red_lines);
+  CHECK(a.zopa_without_red_lines->exists);
+  REQUIRE(a.red_line_effects.size() == 1);
+  CHECK(a.red_line_effects[0].without.exists);
+  CHECK_FALSE(a.nash);
+  // B never gives more than 0.55: the zone is [0.5, 0.55] for A, and the Nash share (0.6
+  // without the line: the midpoint of [0.5, 0.7], where (x - 0.5)(0.7 - x) peaks) is capped at
+  // the line, the product rising all the way to it.
+  const Scenario narrows = fearon_with("{issue: share, at_most: 0.55}");
+  const ScenarioAnalysis n = analyze_scenario(narrows);
+  REQUIRE(n.zopa.exists);
+  CHECK(std::abs(n.zopa.sides[0].high - 0.55) < 1e-12);
+  CHECK(std::abs(n.red_line_effects[0].without.sides[0].high - 0.7) < 1e-12);
+  REQUIRE(n.nash);
+  CHECK(std::abs(n.nash->utilities[0] - 0.55) < 1e-12);
+  // A line nothing in the zone reaches does not bind.
+  const ScenarioAnalysis loose = analyze_scenario(fearon_with("{issue: share, at_most: 0.9}"));
+  CHECK(loose.zopa.sides[0].high == loose.red_line_effects[0].without.sides[0].high);
+  // The equilibrium respects the line too: A proposes and takes what B allows, 0.55 (0.7
+  // without the line: p + c_B).
+  const AgreementSpace space(narrows);
+  const auto eq = BargainingEquilibrium::solve(narrows, space);
+  const int s0 = eq.start_state();
+  CHECK(std::abs(eq.value(0, s0, 0) - 0.55) < 1e-12);
+}
+
+TEST_CASE("red lines: the engine rejects a crossing package whatever the strategy", "[red_lines]") {
+  // Both play equilibrium: A offers B exactly its value of fighting (A keeps 0.7); with B's line
+  // at 0.55 that offer is gone from the space, and A offers 0.55 instead, which settles.
+  const Scenario narrows = fearon_with("{issue: share, at_most: 0.55}");
+  const Simulation simulation(narrows);
+  RunOptions options;
+  options.runs = 40;
+  options.threads = 1;
+  const RunSummary summary = simulate(simulation, options);
+  REQUIRE(summary.settled.count == summary.runs);
+  CHECK(std::abs(summary.utility[0].mean - 0.55) < 1e-12);
+}
+
+TEST_CASE("red lines: a plan that crosses a veto party's line never passes", "[red_lines][plan]") {
+  // Rubinstein's pie with a plan mediator and no counter-proposals: the split 0.6 / 0.4 passes
+  // at once without lines (mediator_plan_test.cpp); with player 2 never giving more than 0.55 it
+  // is rejected at every period, however good it is for player 2.
+  using parley::testing::ScenarioBuilder;
+  ScenarioBuilder b("plan-pie");
+  b.horizon(10)
+      .continuous("pie")
+      .belligerent("player1").discount(0.9).weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0)).reservation(0.5)
+      .belligerent("player2").discount(0.8).weights({1.0}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).reservation(0.4)
+      .mediator("mediator").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .strategy(parley::testing::strategy("plan")).proposal(Agreement{{0.6}, {}})
+      .mediated(2, {0, 1}, false);
+  Scenario sc = b.build();
+  const auto passes = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
+  CHECK(passes.plan_verdict(0, 0) == PlanVerdict::passes);
+  RedLine line;
+  line.issue = 0;
+  line.at_most = 0.55;
+  sc.parties[1].red_lines.push_back(line);
+  const auto crossed = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
+  for (int t = 0; t < 10; ++t) CHECK(crossed.plan_verdict(t, 0) == PlanVerdict::rejected);
+  CHECK(crossed.path().settled == 0.0);
+}
+
+TEST_CASE("red lines: the loader names the file, line and key of a line it cannot take", "[red_lines]") {
+  CHECK(red_line_errors(kTalks).empty());
+  const auto first = [](const std::vector<io::Diagnostic>& errors) {
+    REQUIRE_FALSE(errors.empty());
+    return errors.front();
+  };
+  const auto unknown = first(red_line_errors(with_south_lines("      - {issue: plan, never: [recognitoin]}\n")));
+  CHECK(unknown.file == "talks.yaml");
+  CHECK(unknown.line == 23);
+  CHECK(unknown.path == "parties[1].red_lines[0].never[0]");
+  CHECK_THAT(unknown.message, Catch::Contains("unknown clause 'recognitoin'") && Catch::Contains("recognition"));
+  const auto wrong_kind = first(red_line_errors(with_south_lines("      - {issue: guarantee, at_most: 1}\n")));
+  CHECK(wrong_kind.path == "parties[1].red_lines[0].at_most");
+  CHECK_THAT(wrong_kind.message, Catch::Contains("continuous"));
+  const auto every_level =
+      first(red_line_errors(with_south_lines("      - {issue: guarantee, never: [none, bilateral, alliance]}\n")));
+  CHECK_THAT(every_level.message, Catch::Contains("every level"));
+  const auto no_issue = first(red_line_errors(with_south_lines("      - {never: [troops]}\n")));
+  CHECK_THAT(no_issue.message, Catch::Contains("issue"));
+  // North always wants the ceasefire; south never signs it: together nothing can be signed.
+  const auto clash = first(red_line_errors(with_south_lines("      - {issue: plan, never: [ceasefire]}\n")));
+  CHECK(clash.path == "parties");
+  CHECK_THAT(clash.message, Catch::Contains("leave no package") && Catch::Contains("plan"));
+  // Three veto parties: the epsilon-Pareto set cannot exclude packages.
+  std::string three = kTalks;
+  three += "  - {id: west, weights: {share: 1}, values: {share: increasing}}\n";
+  const auto many = first(red_line_errors(three));
+  CHECK_THAT(many.message, Catch::Contains("exactly two veto parties"));
+}
