@@ -8,6 +8,8 @@
 
 #include <cmath>
 #include <cstddef>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "../support/scenario_builder.hpp"
@@ -166,4 +168,28 @@ TEST_CASE("The default scenario without counter-proposals: the plan decides, and
   CHECK(std::abs(tabled.path().expected_settlement_period - smaller.path().expected_settlement_period) > 1.0);
   const int s0 = tabled.start_state();
   CHECK(std::abs(tabled.value(0, s0, 0) - smaller.value(0, s0, 0)) > 1e-3);
+}
+
+TEST_CASE("The default scenario's simulation without counter-proposals: another plan, other terms", "[solve][plan]") {
+  // Behavioural play (parley run): with only the mediator proposing, the settlement terms are the
+  // plan's as its drift moves it; asking 0.3 of the contested territory instead of 0.7 moves the
+  // settled territory and makes settlement far more likely (the 0.7 plan, drifting, is mostly
+  // signed only near the horizon, if at all).
+  const auto simulated = [](const std::string& territory) {
+    io::ScenarioDocument doc = io::parse_scenario_argument("ukraine-2025");
+    io::apply_override(doc, "protocol.counter", "false");
+    io::apply_override(doc, "parties.usa.proposal.territory", territory);
+    const Simulation simulation(io::build_scenario(doc));
+    RunOptions options;
+    options.runs = 400;
+    options.seed = 3;
+    return simulate(simulation, options);
+  };
+  const RunSummary tabled = simulated("0.7");
+  const RunSummary smaller = simulated("0.3");
+  CHECK(smaller.settled.ci95.low > tabled.settled.ci95.high);
+  const std::size_t territory = 0;
+  REQUIRE(tabled.settlement_terms.size() > territory);
+  CHECK(tabled.settled.count > 0);
+  CHECK(smaller.settlement_terms[territory].amount.ci95.high < tabled.settlement_terms[territory].amount.ci95.low);
 }
