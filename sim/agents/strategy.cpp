@@ -14,6 +14,7 @@ const char* to_string(AnswerReason reason) {
     case AnswerReason::waiting_pays: return "waiting_pays";
     case AnswerReason::not_self_enforcing: return "not_self_enforcing";
     case AnswerReason::crosses_red_line: return "crosses_red_line";
+    case AnswerReason::breaks_constraint: return "breaks_constraint";
   }
   return "?";
 }

@@ -1,5 +1,5 @@
 #include "parley/agreement/agreement_space.hpp"
-#include "parley/agreement/red_line_restriction.hpp"
+#include "parley/agreement/admissible_packages.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -98,6 +98,10 @@ AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOpt
   frontier_options.restriction = intersect_restrictions(scenario_, options.frontier.restriction, red_lines);
   // The epsilon-Pareto set has no notion of a class of agreements: refuse rather than build
   // the whole space's set and pretend it is the class's.
+  frontier_options.alternatives = constraint_classes(scenario_);
+  if (veto_.size() != 2 && !scenario_.constraints.empty())
+    throw std::invalid_argument("agreement space: constraints between terms are supported with exactly two veto "
+                                "parties only, not " + std::to_string(veto_.size()));
   if (veto_.size() != 2 && !red_lines.empty())
     throw std::invalid_argument("agreement space: red lines of veto parties are supported with exactly two veto "
                                 "parties only, not " + std::to_string(veto_.size()));

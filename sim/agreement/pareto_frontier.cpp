@@ -9,6 +9,7 @@
 #include "parley/model/utility_tolerance.hpp"
 
 #include "frontier_envelope.hpp"
+#include "parley/agreement/admissible_packages.hpp"
 
 #include "clause_split.hpp"
 #include "linear_interpolation.hpp"
@@ -179,9 +180,31 @@ class FrontierBuilder {
       : scenario_(scenario), a_(a), b_(b), options_(options), table_(scenario) {}
 
   ParetoFrontier run() {
+    if (options_.alternatives.empty()) return finish(build_class());
+    // A union of classes: each class's frontier on one package table (not compacted until the
+    // end, so that no class drops another's rows), then their upper envelope, the frontier of
+    // the union.
+    const std::vector<IssueRestriction> base = options_.restriction;
+    std::vector<Frontier> classes;
+    compacting_ = false;
+    for (const auto& alternative : options_.alternatives) {
+      options_.restriction = intersect_restrictions(scenario_, base, alternative);
+      Frontier f = build_class();
+      if (!f.v.empty()) classes.push_back(std::move(f));
+    }
+    compacting_ = true;
+    options_.restriction = base;
+    Frontier all = classes.empty() ? Frontier{} : envelope::merge_all(std::move(classes));
+    compact(all);
+    return finish(all);
+  }
+
+ private:
+  /// The frontier of the class options_.restriction describes (the whole space without one).
+  Frontier build_class() {
     // An empty class has an empty frontier: no stage is built (a neutral code would not exist).
     for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
-      if (restriction_empties(scenario_.issues[k], restriction(k))) return finish(Frontier{});
+      if (restriction_empties(scenario_.issues[k], restriction(k))) return Frontier{};
     // One row with every issue at its neutral value; every stage then overwrites its issue.
     const std::size_t root = table_.add_row();
     for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
@@ -200,13 +223,12 @@ class FrontierBuilder {
     });
     for (std::size_t k : order) {
       sum = add_issue(sum, issue_frontiers[k], static_cast<std::int32_t>(k));
-      compact(sum);
+      if (compacting_) compact(sum);
       epsilon_ += thin(sum, options_.max_discrete_points);
     }
-    return finish(sum);
+    return sum;
   }
 
- private:
   /// Issue k's restriction, or nullptr when the frontier ranges over the whole space.
   [[nodiscard]] const IssueRestriction* restriction(std::size_t k) const {
     return options_.restriction.empty() ? nullptr : &options_.restriction[k];
@@ -490,11 +512,13 @@ class FrontierBuilder {
   FrontierOptions options_;
   PackageTable table_;
   double epsilon_ = 0.0;
+  bool compacting_ = true;  ///< false while the classes of a union share the table
 };
 
 ParetoFrontier ParetoFrontier::build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
                                      const FrontierOptions& options) {
   check_frontier_restriction(scenario, options.restriction);
+  for (const auto& alternative : options.alternatives) check_frontier_restriction(scenario, alternative);
   return FrontierBuilder(scenario, party_a, party_b, options).run();
 }
 

@@ -102,8 +102,11 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
     if (j == proposer) continue;
     // A red line is never crossed, whatever the package is worth and whatever the strategy
     // (issue 15): the engine answers for the party, as its strategy would have no say.
+    // Nor is a constraint between terms broken: no party can sign such a package.
     Answer answer;
-    if (!setting_->scenario().parties[j].red_lines.empty() && setting_->scenario().crosses_red_line(j, offer.package))
+    if (!sc.constraints.empty() && !sc.constraints_broken(offer.package).empty())
+      answer.reason = AnswerReason::breaks_constraint;
+    else if (!sc.parties[j].red_lines.empty() && sc.crosses_red_line(j, offer.package))
       answer.reason = AnswerReason::crosses_red_line;
     else
       answer = strategies_[j]->respond(StrategyView(*setting_, state_, j), offer);

@@ -347,10 +347,12 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
     for (std::size_t i = 0; i < n; ++i)
       u[i] = peace_ ? peace_->value_in_class(*peace_class, eq.plan_, t, s, i) : scenario_.utility(i, eq.plan_);
     std::size_t votes = 0;
-    // A veto party whose red line the plan crosses never accepts it (issue 15).
+    // A veto party whose red line the plan crosses never accepts it, and a plan that breaks a
+    // constraint between terms cannot be signed at all (issue 15).
     for (std::size_t j : eq.veto_)
       if (!scenario_.crosses_red_line(j, eq.plan_) && worth_at_least(u[j], rejection_[j])) ++votes;
-    verdict = votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
+    const bool signable = scenario_.constraints_broken(eq.plan_).empty();
+    verdict = signable && votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
   }
   const bool passes = verdict == PlanVerdict::passes;
   for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : rejection_[i];

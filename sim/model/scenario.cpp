@@ -37,6 +37,19 @@ bool Scenario::crosses_veto_red_line(const Agreement& x) const {
   return false;
 }
 
+std::vector<std::size_t> Scenario::constraints_broken(const Agreement& x) const {
+  std::vector<std::size_t> broken;
+  for (std::size_t c = 0; c < constraints.size(); ++c)
+    if (!constraints[c].kept_by(x, issues)) broken.push_back(c);
+  return broken;
+}
+
+bool Scenario::admissible(const Agreement& x) const {
+  for (const TermConstraint& c : constraints)
+    if (!c.kept_by(x, issues)) return false;
+  return !crosses_veto_red_line(x);
+}
+
 double Scenario::utility(std::size_t party, const Agreement& x) const {
   const Party& p = parties[party];
   double u = 0.0;

@@ -51,13 +51,25 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
       }
     }
   }
+  // Constraints between terms: the zone without each in turn, and without any.
+  if (!scenario.constraints.empty()) {
+    Scenario lifted = scenario;
+    lifted.constraints.clear();
+    a.zopa_without_constraints = zone_of_possible_agreement(AgreementSpace(lifted), a.disagreement);
+    for (std::size_t c = 0; c < scenario.constraints.size(); ++c) {
+      Scenario one = scenario;
+      one.constraints.erase(one.constraints.begin() + static_cast<std::ptrdiff_t>(c));
+      a.constraint_effects.push_back({c, zone_of_possible_agreement(AgreementSpace(one), a.disagreement)});
+    }
+  }
   a.nash = nash_solution(a.space, a.disagreement);
   a.kalai_smorodinsky = kalai_smorodinsky(a.space, a.disagreement);
   a.max_welfare = max_welfare(a.space);
   if (a.nash) a.nash_explained = explain_package(a.space, a.nash->agreement, a.disagreement);
   for (std::size_t p = 0; p < scenario.parties.size(); ++p) {
     if (!scenario.parties[p].proposal) continue;
-    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}, {}};
+    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}, {}, {}};
+    tabled.constraints_broken = scenario.constraints_broken(tabled.agreement);
     for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
       tabled.utilities.push_back(scenario.utility(i, tabled.agreement));
       if (!scenario.parties[i].veto) continue;

@@ -22,6 +22,7 @@ enum class AnswerReason {
   waiting_pays,       ///< worth less than what it expects to get by waiting (stall)
   not_self_enforcing, ///< a belligerent would renew the war at will: not a peace (DESIGN 1.10)
   crosses_red_line,   ///< it crosses one of the party's red lines: never, at any price (issue 15)
+  breaks_constraint,  ///< it breaks a constraint between terms: no party can sign it (issue 15)
 };
 const char* to_string(AnswerReason reason);
 

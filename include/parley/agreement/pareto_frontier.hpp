@@ -73,6 +73,10 @@ struct FrontierOptions {
   std::size_t max_discrete_points = std::size_t{1} << 17;
   std::size_t max_merge_vertices = std::size_t{1} << 22;
   std::vector<IssueRestriction> restriction;  ///< empty, or one per issue (Scenario::issues order)
+  /// A union of classes (constraints between terms, issue 15): when not empty, the frontier
+  /// ranges over `restriction` intersected with the union of these classes (each one per issue),
+  /// the upper envelope of each class's frontier. Empty: `restriction` alone.
+  std::vector<std::vector<IssueRestriction>> alternatives;
 };
 
 /// \brief The Pareto frontier of parties a and b over the whole agreement space, or over a

@@ -4,7 +4,7 @@
 /// package is worth ("never, at any price"). Utilities are additive, so without red lines a
 /// large enough gain elsewhere buys any term; a red line takes those packages out of what the
 /// party will sign. A veto party's red lines therefore shrink the agreement space itself
-/// (agreement/red_line_restriction.hpp); every part of the model that sees a package checks them.
+/// (agreement/admissible_packages.hpp); every part of the model that sees a package checks them.
 
 #include <cstddef>
 #include <optional>
@@ -37,7 +37,7 @@ struct RedLine {
 
 /// Whether `line` is meaningful for `issue`: the fields of its kind only, indices in range,
 /// bounds not NaN and at_least <= at_most. The loader reports the details in the file's terms;
-/// red_line_restriction (agreement/red_line_restriction.hpp) refuses a line that does not fit.
+/// red_line_restriction (agreement/admissible_packages.hpp) refuses a line that does not fit.
 [[nodiscard]] bool fits_issue(const RedLine& line, const Issue& issue);
 
 }  // namespace parley

@@ -13,6 +13,7 @@
 #include "parley/model/issue.hpp"
 #include "parley/model/party.hpp"
 #include "parley/model/protocol_params.hpp"
+#include "parley/model/term_constraint.hpp"
 
 namespace parley {
 
@@ -31,6 +32,8 @@ struct Scenario {
   /// How long a settlement lasts (DESIGN 1.10); absent: settlements are final (DESIGN 1.1).
   /// Needs a battlefield.
   std::optional<DurabilityParams> durability;
+  /// Constraints between terms (issue 15): packages that break one cannot be signed.
+  std::vector<TermConstraint> constraints;
   /// Imposed terms when side A (B) collapses; only meaningful with a battlefield.
   Agreement collapse_a_terms;
   Agreement collapse_b_terms;
@@ -49,6 +52,11 @@ struct Scenario {
   [[nodiscard]] bool crosses_red_line(std::size_t party, const Agreement& x) const;
   /// Whether x crosses a red line of some veto party: no settlement can be signed on it.
   [[nodiscard]] bool crosses_veto_red_line(const Agreement& x) const;
+  /// The constraints x breaks (indices into `constraints`, in order).
+  [[nodiscard]] std::vector<std::size_t> constraints_broken(const Agreement& x) const;
+  /// Whether x can be signed at all: it keeps every constraint and crosses no veto party's red
+  /// line (issue 15).
+  [[nodiscard]] bool admissible(const Agreement& x) const;
 
   /// The package where every issue is at its status quo.
   [[nodiscard]] Agreement status_quo() const;

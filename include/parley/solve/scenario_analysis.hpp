@@ -28,6 +28,7 @@ struct ProposalAssessment {
   /// Veto parties with u_i(x) < d_i or whose red line x crosses, in party order.
   std::vector<std::size_t> rejected_by;
   std::vector<std::size_t> red_lines_crossed_by;  ///< veto parties whose red line x crosses
+  std::vector<std::size_t> constraints_broken;    ///< Scenario::constraints x breaks: nobody can sign it
 };
 
 /// \brief What one red line of a veto party does to the bargaining range (issue 15): the zone of
@@ -37,6 +38,13 @@ struct RedLineEffect {
   std::size_t party = 0;  ///< whose red line
   std::size_t line = 0;   ///< index into Party::red_lines
   Zopa without;           ///< the zone without this line, d = ScenarioAnalysis::disagreement
+};
+
+/// \brief What one constraint between terms does to the bargaining range (issue 15): the zone
+/// with every other constraint kept and this one lifted.
+struct ConstraintEffect {
+  std::size_t constraint = 0;  ///< index into Scenario::constraints
+  Zopa without;
 };
 
 /// \brief How long the peace one package makes would last, settled at the start (issue 14;
@@ -72,6 +80,9 @@ struct ScenarioAnalysis {
   /// and each line's effect alone (RedLineEffect), in party and line order.
   std::optional<Zopa> zopa_without_red_lines;
   std::vector<RedLineEffect> red_line_effects;
+  /// With constraints between terms: the zone with none of them, and each one's effect alone.
+  std::optional<Zopa> zopa_without_constraints;
+  std::vector<ConstraintEffect> constraint_effects;
   std::optional<BargainingSolution> nash;
   std::optional<BargainingSolution> kalai_smorodinsky;
   BargainingSolution max_welfare;

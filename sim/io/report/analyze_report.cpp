@@ -53,15 +53,16 @@ void write_zopa_json(JsonWriter& json, const Scenario& s, const Zopa& zopa) {
   json.end_object().end_object();
 }
 
-/// What a red line does to the zone, as a word: "empties" (the zone exists without it and not
-/// with it), "narrows" (it exists both ways, smaller with it: less welfare, or a lower best for
-/// some party), "none" (it does not bind, or the zone is empty either way).
-const char* red_line_effect(const ScenarioAnalysis& a, const RedLineEffect& e) {
-  if (!a.zopa.exists) return e.without.exists ? "empties" : "none";
-  if (!e.without.exists) return "none";  // cannot happen: lifting a line only adds packages
-  bool narrower = worth_more(e.without.max_welfare, a.zopa.max_welfare);
+/// What lifting a red line or a constraint does to the zone, as a word, from the zone without it:
+/// "empties" (the zone exists without it and not with it), "narrows" (it exists both ways,
+/// smaller with it: less welfare, or a lower best for some party), "none" (it does not bind, or
+/// the zone is empty either way).
+const char* limit_effect(const ScenarioAnalysis& a, const Zopa& without) {
+  if (!a.zopa.exists) return without.exists ? "empties" : "none";
+  if (!without.exists) return "none";  // cannot happen: lifting a limit only adds packages
+  bool narrower = worth_more(without.max_welfare, a.zopa.max_welfare);
   for (std::size_t k = 0; k < a.zopa.sides.size(); ++k)
-    narrower = narrower || worth_more(e.without.sides[k].high, a.zopa.sides[k].high);
+    narrower = narrower || worth_more(without.sides[k].high, a.zopa.sides[k].high);
   return narrower ? "narrows" : "none";
 }
 
@@ -95,7 +96,20 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     for (const RedLineEffect& e : a.red_line_effects) {
       json.begin_object().field("party", s.parties[e.party].id).key("red_line");
       write_red_line_json(json, s, s.parties[e.party].red_lines[e.line]);
-      json.field("effect", red_line_effect(a, e)).key("zopa_without");
+      json.field("effect", limit_effect(a, e.without)).key("zopa_without");
+      write_zopa_json(json, s, e.without);
+      json.end_object();
+    }
+    json.end_array();
+  }
+  if (a.zopa_without_constraints) {
+    json.key("zopa_without_constraints");
+    write_zopa_json(json, s, *a.zopa_without_constraints);
+    json.key("constraints").begin_array();
+    for (const ConstraintEffect& e : a.constraint_effects) {
+      const TermConstraint& c = s.constraints[e.constraint];
+      json.begin_object().field("kind", to_string(c.kind)).field("text", constraint_text(s, c));
+      json.field("effect", limit_effect(a, e.without)).key("zopa_without");
       write_zopa_json(json, s, e.without);
       json.end_object();
     }
@@ -112,6 +126,8 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     for (const std::size_t i : tabled.rejected_by) json.value(s.parties[i].id);
     json.end_array().key("red_lines_crossed_by").begin_array();
     for (const std::size_t i : tabled.red_lines_crossed_by) json.value(s.parties[i].id);
+    json.end_array().key("constraints_broken").begin_array();
+    for (const std::size_t c : tabled.constraints_broken) json.value(constraint_text(s, s.constraints[c]));
     json.end_array().key("agreement");
     write_package_json(json, s, tabled.agreement);
     json.end_object();
@@ -232,36 +248,51 @@ void write_zopa_table(std::ostream& out, const Scenario& s, const ScenarioAnalys
   }
 }
 
-/// The veto parties' red lines against the zone (issue 15): what each one does to it alone, and
-/// what they do together.
-void write_red_lines_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
-  if (!a.zopa_without_red_lines) return;
-  out << "\nRed lines and the zone (each lifted in turn, the others kept)\n";
-  TableWriter table({"party", "red line", "effect", "without it"},
-                    {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::left,
-                     TableWriter::Align::left});
-  for (const RedLineEffect& e : a.red_line_effects) {
-    const std::string effect = red_line_effect(a, e);
-    std::string without;
-    if (!e.without.exists) {
-      without = "the zone is empty too";
-    } else {
-      without = "most welfare " + format_fixed(e.without.max_welfare, 3) + " (now " + format_fixed(a.zopa.max_welfare, 3) + ")";
-      for (std::size_t k = 0; k < e.without.sides.size(); ++k)
-        without += "; " + s.parties[e.without.sides[k].party].id + " up to " + format_fixed(e.without.sides[k].high, 3) +
-                   (a.zopa.exists ? " (now " + format_fixed(a.zopa.sides[k].high, 3) + ")" : "");
-    }
-    table.add_row({party_label(s, e.party), red_line_text(s, s.parties[e.party].red_lines[e.line]),
-                   effect == "empties"  ? "EMPTIES the zone"
-                   : effect == "narrows" ? "narrows the zone"
-                                         : "does not bind",
-                   without});
-  }
-  table.write(out, "  ");
-  const Zopa& none = *a.zopa_without_red_lines;
-  out << "  Without any red line the zone " << (none.exists ? "exists" : "is empty too");
+/// The zone without a limit, against the zone with every limit: "most welfare 1.268 (now
+/// 1.260); russia up to 0.920 (now 0.889); ...", or "the zone is empty too".
+std::string zone_without_text(const Scenario& s, const ScenarioAnalysis& a, const Zopa& without) {
+  if (!without.exists) return "the zone is empty too";
+  std::string text = "most welfare " + format_fixed(without.max_welfare, 3) + " (now " + format_fixed(a.zopa.max_welfare, 3) + ")";
+  for (std::size_t k = 0; k < without.sides.size(); ++k)
+    text += "; " + s.parties[without.sides[k].party].id + " up to " + format_fixed(without.sides[k].high, 3) +
+            (a.zopa.exists ? " (now " + format_fixed(a.zopa.sides[k].high, 3) + ")" : "");
+  return text;
+}
+
+std::string effect_words(const char* effect) {
+  const std::string e = effect;
+  return e == "empties" ? "EMPTIES the zone" : e == "narrows" ? "narrows the zone" : "does not bind";
+}
+
+/// What all of them together do: "Without any red line the zone exists, with most welfare ...".
+void write_all_lifted(std::ostream& out, const ScenarioAnalysis& a, const Zopa& none, const char* what) {
+  out << "  Without any " << what << " the zone " << (none.exists ? "exists" : "is empty too");
   if (none.exists) out << ", with most welfare " << format_fixed(none.max_welfare, 3);
-  out << (a.zopa.exists == none.exists ? "" : a.zopa.exists ? "" : ": the red lines together empty it") << ".\n";
+  out << (none.exists && !a.zopa.exists ? std::string(": together they empty it") : std::string()) << ".\n";
+}
+
+/// The veto parties' red lines and the constraints between terms against the zone (issue 15):
+/// what each one does to it when lifted alone, and what they do together.
+void write_limits_table(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
+  using Align = TableWriter::Align;
+  if (a.zopa_without_red_lines) {
+    out << "\nRed lines and the zone (each lifted in turn, the others kept)\n";
+    TableWriter table({"party", "red line", "effect", "without it"}, {Align::left, Align::left, Align::left, Align::left});
+    for (const RedLineEffect& e : a.red_line_effects)
+      table.add_row({party_label(s, e.party), red_line_text(s, s.parties[e.party].red_lines[e.line]),
+                     effect_words(limit_effect(a, e.without)), zone_without_text(s, a, e.without)});
+    table.write(out, "  ");
+    write_all_lifted(out, a, *a.zopa_without_red_lines, "red line");
+  }
+  if (a.zopa_without_constraints) {
+    out << "\nConstraints between terms and the zone (each lifted in turn, the others kept)\n";
+    TableWriter table({"constraint", "effect", "without it"}, {Align::left, Align::left, Align::left});
+    for (const ConstraintEffect& e : a.constraint_effects)
+      table.add_row({constraint_text(s, s.constraints[e.constraint]), effect_words(limit_effect(a, e.without)),
+                     zone_without_text(s, a, e.without)});
+    table.write(out, "  ");
+    write_all_lifted(out, a, *a.zopa_without_constraints, "constraint");
+  }
 }
 
 /// Each tabled package (a mediator's plan, say) held against the disagreement point: who gains
@@ -278,6 +309,8 @@ void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioA
       table.add_row({party_label(s, i), format_fixed(tabled.utilities[i], 3), format_fixed(a.disagreement[i], 3),
                      format_signed(tabled.utilities[i] - a.disagreement[i], 3)});
     table.write(out, "  ");
+    for (const std::size_t c : tabled.constraints_broken)
+      out << "  It breaks the constraint " << constraint_text(s, s.constraints[c]) << ": nobody can sign it.\n";
     for (const std::size_t i : tabled.red_lines_crossed_by) {
       out << "  It crosses " << party_label(s, i) << "'s red line";
       for (const std::size_t r : s.red_lines_crossed(i, tabled.agreement))
@@ -367,7 +400,7 @@ void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAn
                     format_fixed(a.subjective_value[i], 4)});
   values.write(out, "  ");
   write_zopa_table(out, s, a);
-  write_red_lines_table(out, s, a);
+  write_limits_table(out, s, a);
   write_solution_table(out, s, "Nash bargaining package (Nash 1950)", a.nash);
   write_nash_clauses(out, s, a);
   write_solution_table(out, s, "Kalai-Smorodinsky package (Kalai and Smorodinsky 1975)", a.kalai_smorodinsky);

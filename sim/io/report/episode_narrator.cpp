@@ -54,6 +54,7 @@ void EpisodeNarrator::on_answer(const NegotiationState&, std::size_t party, cons
     case AnswerReason::below_reservation: out_ << " is below what fighting on is worth"; break;
     case AnswerReason::not_self_enforcing: out_ << " would not be kept: a belligerent would renew the war"; break;
     case AnswerReason::crosses_red_line: out_ << " crosses one of its red lines, which it never signs"; break;
+    case AnswerReason::breaks_constraint: out_ << " breaks a constraint between its terms: it cannot be signed"; break;
     case AnswerReason::waiting_pays:
       out_ << " is below what it expects from waiting, " << format_fixed(answer.threshold, 3);
       break;

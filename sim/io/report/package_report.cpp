@@ -120,6 +120,14 @@ std::string red_line_text(const Scenario& scenario, const RedLine& line) {
   return out;
 }
 
+std::string constraint_text(const Scenario& scenario, const TermConstraint& constraint) {
+  const auto term = [&](const PackageTerm& t) {
+    const Issue& issue = scenario.issues[t.issue];
+    return issue.id + "." + (issue.kind == IssueKind::clauses ? issue.clauses[t.option].id : issue.levels[t.option]);
+  };
+  return term(constraint.first) + " " + to_string(constraint.kind) + " " + term(constraint.second);
+}
+
 void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line) {
   const Issue& issue = scenario.issues[line.issue];
   json.begin_object().field("issue", issue.id);

@@ -143,6 +143,9 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
     out << "it is accepted (every veto party gets at least what rejecting it leads to)\n";
   } else if (verdict == PlanVerdict::not_self_enforcing) {
     out << "it is not accepted: a belligerent would renew the war from it, so it makes no peace\n";
+  } else if (const auto broken = sc.constraints_broken(eq.plan()); !broken.empty()) {
+    out << "it cannot be signed: it breaks the constraint " << constraint_text(sc, sc.constraints[broken.front()])
+        << "\n";
   } else {
     out << "it is rejected by";
     for (const std::size_t j : plan_rejecters(sc, eq, t, s)) {

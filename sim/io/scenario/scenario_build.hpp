@@ -143,4 +143,15 @@ void read_durability(ScenarioBuild& b, const YamlNode& n, const SourceLocation& 
 /// Needs the parties and the horizon read.
 void read_protocol(ScenarioBuild& b, const YamlNode* n);
 
+// --- constraints between terms (scenario_constraints.cpp) -------------------------------------
+
+/// Reads `constraints` (issue 15): each `{excludes: [A, B]}` or `{requires: [A, B]}` with A and B
+/// terms written `issue.level` or `issue.clause`. Needs the issues read; reports constraints
+/// with three or more veto parties (needs the parties read).
+void read_constraints(ScenarioBuild& b, const YamlNode& n);
+
+/// After the whole scenario is valid and finalized: reports when the constraints and the veto
+/// parties' red lines together leave no package to sign (the agreement space is empty).
+void check_admissible_packages(ScenarioBuild& b, const YamlNode& root);
+
 }  // namespace parley::io::loader

@@ -249,6 +249,10 @@ void write_description_table(std::ostream& out, const Scenario& s) {
       for (const RedLine& line : p.red_lines) lines.add_row({p.id, p.veto ? "yes" : "no", red_line_text(s, line)});
     lines.write(out, "  ");
   }
+  if (!s.constraints.empty()) {
+    out << "\nConstraints between terms (a package that breaks one cannot be signed)\n";
+    for (const TermConstraint& c : s.constraints) out << "  " << constraint_text(s, c) << "\n";
+  }
 
   out << "\nWeights\n";
   std::vector<std::string> weight_headers{"party"};
@@ -346,6 +350,11 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
     json.end_array();
     json.end_object();
   }
+  json.end_array();
+
+  json.key("constraints").begin_array();
+  for (const TermConstraint& c : s.constraints)
+    json.begin_object().field("kind", to_string(c.kind)).field("text", constraint_text(s, c)).end_object();
   json.end_array();
 
   const Agreement status_quo = s.status_quo();

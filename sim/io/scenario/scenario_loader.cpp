@@ -95,6 +95,7 @@ Scenario build_scenario(const ScenarioDocument& document) {
               "'linked: front' needs a battlefield, and this scenario has none");
   }
   if (parties) check_veto_count(b, *parties);
+  if (const YamlNode* constraints = root.find("constraints")) read_constraints(b, *constraints);
   read_protocol(b, root.find("protocol"));
   if (s.battlefield) read_collapse_terms(b, *root.find("battlefield"));
   // Found by its key, not its value: "needs a battlefield" points at the line `durability:` is on.
@@ -115,6 +116,8 @@ Scenario build_scenario(const ScenarioDocument& document) {
 
   if (r.has_errors()) throw_build_errors(b);
   s.finalize();
+  check_admissible_packages(b, root);
+  if (r.has_errors()) throw_build_errors(b);
   return std::move(s);
 }
 

@@ -123,6 +123,15 @@ std::vector<KeySpec> build_schema() {
           "Who proposes, and in which periods talks take place."),
       Key("durability", T::map).default_text("none (settlements are final)").meaning(
           "Peace that may not last: a settlement may break down and the war resume. Needs a battlefield."),
+      Key("constraints", T::list).shape("list of {excludes: [A, B]} or {requires: [A, B]} maps")
+          .constraint("at most 8; exactly two veto parties").default_text("none").meaning(
+              "Constraints between terms (issue 15): packages that break one cannot be signed, whatever they "
+              "are worth; the frontier, the zone, the solutions, the solver and every strategy respect them, "
+              "and `analyze` says how each narrows the range."),
+      Key("constraints[].excludes", T::list).shape("two terms, `issue.level` or `issue.clause`").meaning(
+          "The two terms are never in one package (e.g. `[army_cap.cap_85k, guarantee.coalition]`)."),
+      Key("constraints[].requires", T::list).shape("two terms, `issue.level` or `issue.clause`").meaning(
+          "The first term only in a package that has the second (e.g. `[plan.elections, plan.ceasefire]`)."),
 
       // Issues.
       Key("issues[].id", T::identifier).required().constraint("unique among issues").meaning(

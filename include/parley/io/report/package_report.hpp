@@ -30,6 +30,10 @@ void write_package_json(JsonWriter& json, const Scenario& scenario, const Agreem
 /// always no_nato_troops", "territory: at most 0.8" (issue 15).
 [[nodiscard]] std::string red_line_text(const Scenario& scenario, const RedLine& line);
 
+/// A constraint between terms in words, in the file's ids: "army_cap.cap_85k excludes
+/// guarantee.coalition_force", "plan.elections requires plan.ceasefire" (issue 15).
+[[nodiscard]] std::string constraint_text(const Scenario& scenario, const TermConstraint& constraint);
+
 /// A red line as JSON: {"issue", "never": [ids], "always": [ids], "at_most", "at_least", "text"},
 /// the fields it has.
 void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line);

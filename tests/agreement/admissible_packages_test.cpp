@@ -1,20 +1,24 @@
-// Red lines (issue 15): terms a party never signs, whatever the rest is worth. A veto party's
-// red lines take the packages that cross them out of the agreement space (the frontier, the
-// zone, the solutions and the solver's offers), the engine rejects a package that crosses one
-// whatever the strategy, a plan that crosses one never passes, and `analyze` says which line
-// empties or narrows the zone. The loader names file, line and key for a red line it cannot take.
+// The packages that can be signed (issue 15). Red lines: terms a party never signs, whatever the
+// rest is worth; a veto party's take the packages that cross them out of the agreement space
+// (the frontier, the zone, the solutions and the solver's offers), the engine rejects a package
+// that crosses one whatever the strategy, a plan that crosses one never passes, and `analyze`
+// says which line empties or narrows the zone. Constraints between terms (excludes, requires)
+// do the same for everyone: the frontier over the union of classes they leave equals the
+// brute-force frontier of the packages that keep them. The loader names file, line and key.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <string>
+#include <set>
+#include <utility>
 #include <vector>
 
 #include "../support/scenario_builder.hpp"
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/bargaining_solution.hpp"
-#include "parley/agreement/red_line_restriction.hpp"
+#include "parley/agreement/admissible_packages.hpp"
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/engine/simulation.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
@@ -252,4 +256,162 @@ TEST_CASE("red lines: the loader names the file, line and key of a line it canno
   three += "  - {id: west, weights: {share: 1}, values: {share: increasing}}\n";
   const auto many = first(red_line_errors(three));
   CHECK_THAT(many.message, Catch::Contains("exactly two veto parties"));
+}
+
+namespace {
+
+// A small discrete space (5 x 3 x 3 x 2^3 = 360 packages) for brute force: a stepped share, two
+// ordinal issues and three clauses, two veto parties with opposed tastes, and `constraints`.
+std::string discrete_talks(const std::string& constraints) {
+  return std::string(R"(title: Constrained
+horizon: 3
+issues:
+  - {id: share, kind: continuous, steps: 4}
+  - {id: guarantee, kind: ordinal, levels: [none, bilateral, alliance]}
+  - {id: cap, kind: ordinal, levels: [no_cap, cap_high, cap_low]}
+  - {id: plan, kind: clauses, clauses: [{id: ceasefire}, {id: elections}, {id: amnesty}]}
+parties:
+  - id: north
+    weights: {share: 0.4, guarantee: 0.2, cap: 0.2, plan: 0.2}
+    values:
+      share: increasing
+      guarantee: {none: 1, bilateral: 0.3, alliance: 0}
+      cap: {no_cap: 0, cap_high: 0.5, cap_low: 1}
+      plan: {ceasefire: 0.3, elections: 1.0, amnesty: 0.6}
+  - id: south
+    weights: {share: 0.4, guarantee: 0.3, cap: 0.1, plan: 0.2}
+    values:
+      share: decreasing
+      guarantee: {none: 0, bilateral: 0.7, alliance: 1}
+      cap: {no_cap: 1, cap_high: 0.6, cap_low: 0}
+      plan: {ceasefire: 0.8, elections: -0.4, amnesty: -0.2}
+)") + constraints;
+}
+
+// Every package of discrete_talks' space.
+std::vector<Agreement> every_package(const Scenario& s) {
+  std::vector<Agreement> out;
+  for (int share = 0; share <= 4; ++share)
+    for (int g = 0; g < 3; ++g)
+      for (int c = 0; c < 3; ++c)
+        for (int mask = 0; mask < 8; ++mask) {
+          Agreement x = s.status_quo();
+          x.amounts[0] = share / 4.0;
+          x.amounts[1] = g;
+          x.amounts[2] = c;
+          for (int k = 0; k < 3; ++k) x.clauses[static_cast<std::size_t>(k)] = static_cast<std::uint8_t>(mask >> k & 1);
+          out.push_back(x);
+        }
+  return out;
+}
+
+// The utility pairs (u_north, u_south) of the non-dominated admissible packages, by brute force.
+std::set<std::pair<double, double>> brute_force_frontier(const Scenario& s) {
+  std::vector<std::pair<double, double>> points;
+  for (const Agreement& x : every_package(s))
+    if (s.admissible(x)) points.emplace_back(s.utility(0, x), s.utility(1, x));
+  std::set<std::pair<double, double>> out;
+  for (const auto& p : points) {
+    const bool dominated = std::any_of(points.begin(), points.end(), [&](const auto& q) {
+      return q.first >= p.first - 1e-12 && q.second >= p.second - 1e-12 &&
+             (q.first > p.first + 1e-12 || q.second > p.second + 1e-12);
+    });
+    if (!dominated) out.emplace(std::round(p.first * 1e9) / 1e9, std::round(p.second * 1e9) / 1e9);
+  }
+  return out;
+}
+
+std::set<std::pair<double, double>> space_frontier(const AgreementSpace& space) {
+  std::set<std::pair<double, double>> out;
+  for (std::size_t v = 0; v < space.point_count(); ++v)
+    out.emplace(std::round(space.utility(space.point(v), 0) * 1e9) / 1e9,
+                std::round(space.utility(space.point(v), 1) * 1e9) / 1e9);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("constraints: the frontier over the classes they leave is the brute-force frontier", "[red_lines]") {
+  const std::vector<std::string> cases = {
+      "",
+      "constraints:\n  - {excludes: [cap.cap_low, guarantee.alliance]}\n",
+      "constraints:\n  - {requires: [plan.elections, plan.ceasefire]}\n",
+      "constraints:\n  - {excludes: [cap.cap_low, guarantee.alliance]}\n  - {excludes: [cap.cap_low, guarantee.bilateral]}\n"
+      "  - {requires: [plan.amnesty, guarantee.none]}\n",
+  };
+  for (const std::string& constraints : cases) {
+    INFO("constraints: " << constraints);
+    const Scenario s = io::build_scenario(io::parse_scenario_text(discrete_talks(constraints), "c.yaml", "c"));
+    const AgreementSpace space(s);
+    for (std::size_t v = 0; v < space.point_count(); ++v) CHECK(s.admissible(space.package(space.point(v))));
+    CHECK(space_frontier(space) == brute_force_frontier(s));
+  }
+}
+
+TEST_CASE("constraints: a package that breaks one is out of the space and refused by everyone", "[red_lines]") {
+  const Scenario s = io::build_scenario(io::parse_scenario_text(
+      discrete_talks("constraints:\n  - {excludes: [cap.cap_low, guarantee.alliance]}\n"), "c.yaml", "c"));
+  REQUIRE(s.constraints.size() == 1);
+  Agreement x = s.status_quo();
+  x.amounts[1] = 2;  // alliance
+  x.amounts[2] = 2;  // cap_low
+  CHECK(s.constraints_broken(x) == std::vector<std::size_t>{0});
+  CHECK_FALSE(s.admissible(x));
+  x.amounts[2] = 1;
+  CHECK(s.admissible(x));
+  // Lifting the constraint only adds packages: the most welfare cannot fall.
+  Scenario lifted = s;
+  lifted.constraints.clear();
+  const auto welfare = [](const AgreementSpace& space) { return max_welfare(space).utilities; };
+  const auto with = welfare(AgreementSpace(s)), without = welfare(AgreementSpace(lifted));
+  CHECK(with[0] + with[1] <= without[0] + without[1] + 1e-12);
+}
+
+TEST_CASE("constraints: analyze says which one narrows the zone", "[red_lines]") {
+  // South values the alliance most and north the low cap: the most welfare has both, and a
+  // constraint excluding the pair narrows the zone.
+  const Scenario s = io::build_scenario(io::parse_scenario_text(
+      discrete_talks("constraints:\n  - {excludes: [cap.cap_low, guarantee.alliance]}\n"
+                     "  - {excludes: [cap.no_cap, plan.amnesty]}\n"),
+      "c.yaml", "c"));
+  const ScenarioAnalysis a = analyze_scenario(s);
+  REQUIRE(a.zopa_without_constraints);
+  REQUIRE(a.constraint_effects.size() == 2);
+  REQUIRE(a.zopa.exists);
+  const Zopa& lifted_first = a.constraint_effects[0].without;
+  CHECK(lifted_first.max_welfare > a.zopa.max_welfare + 1e-9);
+  CHECK(a.zopa_without_constraints->max_welfare >= lifted_first.max_welfare - 1e-12);
+}
+
+TEST_CASE("constraints: the loader names file, line and key, and refuses constraints that leave nothing", "[red_lines]") {
+  const auto first_error = [](const std::string& constraints) {
+    try {
+      (void)io::build_scenario(io::parse_scenario_text(discrete_talks(constraints), "c.yaml", "c"));
+    } catch (const io::ScenarioError& e) {
+      return e.diagnostics().front();
+    }
+    return io::Diagnostic{};
+  };
+  const auto unknown = first_error("constraints:\n  - {excludes: [cap.cap_lo, guarantee.alliance]}\n");
+  CHECK(unknown.file == "c.yaml");
+  CHECK(unknown.line == 24);
+  CHECK(unknown.path == "constraints[0].excludes[0]");
+  CHECK_THAT(unknown.message, Catch::Contains("unknown level 'cap_lo'") && Catch::Contains("cap_low"));
+  CHECK_THAT(first_error("constraints:\n  - {excludes: [share.x, guarantee.alliance]}\n").message,
+             Catch::Contains("continuous"));
+  CHECK_THAT(first_error("constraints:\n  - {excludes: [cap.cap_low, cap.cap_low]}\n").message,
+             Catch::Contains("the same"));
+  CHECK_THAT(first_error("constraints:\n  - {excludes: [cap.cap_low]}\n").message, Catch::Contains("two terms"));
+  CHECK_THAT(first_error("constraints:\n  - {excludes: [cap.cap_low, plan.amnesty], requires: [cap.cap_low, "
+                         "plan.amnesty]}\n").message,
+             Catch::Contains("one of"));
+  // The low cap both requires and excludes the ceasefire, so it is never signed; every guarantee
+  // level requires the low cap: every package breaks some constraint.
+  const auto nothing = first_error(
+      "constraints:\n  - {excludes: [guarantee.none, guarantee.bilateral]}\n"
+      "  - {requires: [guarantee.none, cap.cap_low]}\n  - {requires: [guarantee.bilateral, cap.cap_low]}\n"
+      "  - {requires: [guarantee.alliance, cap.cap_low]}\n  - {excludes: [cap.cap_low, plan.ceasefire]}\n"
+      "  - {requires: [cap.cap_low, plan.ceasefire]}\n");
+  CHECK(nothing.path == "constraints");
+  CHECK_THAT(nothing.message, Catch::Contains("leave no package to sign"));
 }
