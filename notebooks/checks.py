@@ -3,9 +3,9 @@
 Each ``exercise_X_Y(answer)`` is called by a check cell right after the exercise. While the
 answer is still ``None`` it only says so (the notebook keeps running, which is how CI executes
 the student notebooks); once answered it asserts, with a hint if the answer is wrong. Expected
-values are computed here, from a closed form (docs/theory.md) or by calling the parley binary
-through ``tools/plot.py``; nothing is a stored number. Reading this file gives the answers
-away: it is part of the teacher's material, with ``answers/``.
+values are computed here, from a closed form (docs/theory.md) or by calling Parley through its
+Python module ``parley`` (which the notebook's set-up cell has found); nothing is a stored number. Reading this file gives the answers away: it is part of the teacher's
+material, with ``answers/``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 
-import plot as pp
+import parley
 
 
 def _pending(name: str, answer) -> bool:
@@ -74,7 +74,7 @@ def exercise_1_2(answer) -> bool:
 
 def exercise_1_3(answer) -> bool:
     """Equilibrium share when B proposes (fearon as shipped): B leaves A exactly p - c_A."""
-    d = pp.describe_json("fearon")
+    d = parley.load("fearon").describe()
     p = (1 + d["battlefield"]["advantage"]["value"]) / 2
     c_a = next(q["cost"] for q in d["parties"] if q["id"] == "a")
     return _number("1.3", answer, p - c_a, 1e-6,
@@ -162,7 +162,7 @@ def exercise_3_3(answer) -> bool:
 
 def exercise_4_1(answer) -> bool:
     """A's subjective war value: the prior-weighted mean of its war values under each hypothesis."""
-    expected = pp.analyze_json("optimism")["subjective_war_value"]["a"]
+    expected = parley.load("optimism").analyze()["subjective_war_value"]["a"]
     return _number("4.1", answer, expected, 1e-9,
                    "run analyze once per hypothesis (battlefield.advantage = the true advantage "
                    "plus the offset, with parties.a.belief={offset: 0}) and weight war_value.a by "
@@ -171,8 +171,9 @@ def exercise_4_1(answer) -> bool:
 
 def exercise_4_2(answer, period: int = 10) -> bool:
     """A's posterior on 'advantage 0' at the talks of ``period`` in the traced episode (seed 1)."""
-    table = pp.trace_table(pp.trace_json("optimism", seed=1))
-    expected = table.loc[period, "a.belief"][0]
+    events = parley.load("optimism").trace(seed=1).to_frame()
+    talks = events[events["event"] == "talks"].set_index("period")
+    expected = talks.loc[period, "parties.a.belief"][0]
     return _number("4.2", answer, expected, 1e-9,
                    "multiply the prior by the likelihood of every move before that period "
                    "(up r(1 + a)/2, down r(1 - a)/2, stay 1 - r) under each hypothesis, then "
@@ -181,7 +182,7 @@ def exercise_4_2(answer, period: int = 10) -> bool:
 
 def exercise_4_3(answer) -> bool:
     """Mean duration with war costs 0.006 for both (2000 runs, seed 1)."""
-    run = pp.run_json("optimism", {"parties.a.cost": 0.006, "parties.b.cost": 0.006}, runs=2000, seed=1)
+    run = parley.load("optimism").set({"parties.a.cost": 0.006, "parties.b.cost": 0.006}).run(runs=2000, seed=1)
     return _number("4.3", answer, run["duration"]["mean"], 1e-9,
                    "run optimism with both costs set to 0.006, --runs 2000 --seed 1, and read "
                    "duration.mean.")
@@ -191,7 +192,7 @@ def exercise_4_3(answer) -> bool:
 
 def exercise_5_1(answer) -> bool:
     """The profile (russia, ukraine) with the largest payoff sum at constant advantage 0."""
-    cmp = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
+    cmp = parley.load().set("battlefield.advantage", 0).compare(runs=300, seed=1)
     p1, p2 = cmp["players"]
     total = np.asarray(cmp["payoffs"][p1]) + np.asarray(cmp["payoffs"][p2])
     i, j = np.unravel_index(int(total.argmax()), total.shape)
@@ -203,15 +204,15 @@ def exercise_5_1(answer) -> bool:
 
 def exercise_5_2(answer) -> bool:
     """P(settled) in the default scenario when both belligerents play quick (2000 runs, seed 1)."""
-    run = pp.run_json(sets={"parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"},
-                      runs=2000, seed=1)
+    run = parley.load().set({"parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"}).run(
+        runs=2000, seed=1)
     return _number("5.2", answer, run["outcomes"]["settled"], 1e-12,
                    "run with both strategies set to quick, --runs 2000 --seed 1: outcomes.settled.")
 
 
 def exercise_5_3(answer) -> bool:
     """How much Russia's war value rises when the constant advantage goes from 0 to 0.3."""
-    v = [pp.analyze_json(sets={"battlefield.advantage": a})["war_value"]["russia"] for a in (0, 0.3)]
+    v = [parley.load().set("battlefield.advantage", a).analyze()["war_value"]["russia"] for a in (0, 0.3)]
     return _number("5.3", answer, v[1] - v[0], 1e-9,
                    "two analyze calls with battlefield.advantage=0 and =0.3; subtract war_value.russia.")
 
@@ -220,19 +221,19 @@ def exercise_5_3(answer) -> bool:
 
 def exercise_6_1(answer) -> bool:
     """How many of the plan's clauses the Nash package of the default scenario holds."""
-    expected = len(pp.analyze_json()["nash"]["agreement"]["plan"])
+    expected = len(parley.load().analyze()["nash"]["agreement"]["plan"])
     return _number("6.1", answer, expected, 0, "count nash.agreement.plan from analyze.")
 
 
 def exercise_6_2(answer) -> bool:
     """Whether the Nash package includes `recognition` when the front starts at state 10."""
-    expected = "recognition" in pp.analyze_json(sets={"battlefield.start": 10})["nash"]["agreement"]["plan"]
+    expected = "recognition" in parley.load().set("battlefield.start", 10).analyze()["nash"]["agreement"]["plan"]
     return _equal("6.2", answer, expected, "analyze with --set battlefield.start=10; answer True or False.")
 
 
 def exercise_6_3(answer) -> bool:
     """The territory share of the Nash package when the front starts at state 14."""
-    expected = pp.analyze_json(sets={"battlefield.start": 14})["nash"]["agreement"]["territory"]
+    expected = parley.load().set("battlefield.start", 14).analyze()["nash"]["agreement"]["territory"]
     return _number("6.3", answer, expected, 1e-9,
                    "analyze with --set battlefield.start=14 and read nash.agreement.territory.")
 
@@ -241,7 +242,7 @@ def exercise_6_3(answer) -> bool:
 
 def _nash_peace(sets=None) -> dict:
     """The peace of the default scenario's Nash package, as parley analyze reports it."""
-    return next(p for p in pp.analyze_json(sets=sets)["durability"] if p["package"] == "nash")
+    return next(p for p in parley.load().set(sets or {}).analyze()["durability"] if p["package"] == "nash")
 
 
 def exercise_7_1(answer) -> bool:
@@ -278,7 +279,7 @@ def exercise_7_3(answer) -> bool:
 
 def exercise_7_4(answer) -> bool:
     """Whether x = 0.6 is self-enforcing in the toy (delta 1, c 0.02 and 0.03, shift 0.12)."""
-    d = pp.describe_json("fearon")
+    d = parley.load("fearon").describe()
     a = d["battlefield"]["advantage"]["value"]
     r_a = -0.02 + (1 + a + 0.12) / 2
     r_b = -0.03 + (1 - a - 0.12) / 2
@@ -306,8 +307,10 @@ REGIME_RUNS, REGIME_TOLERANCE = 300, 0.05
 @functools.lru_cache(maxsize=None)
 def regime_map(half_life=None) -> dict:
     """The notebook's regime map of the default scenario (seed 1), computed once per half-life."""
-    sets = {"battlefield.advantage.half_life": half_life} if half_life is not None else None
-    return pp.regime_json(REGIME_GRID, sets=sets, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+    talks = parley.load()
+    if half_life is not None:
+        talks = talks.set("battlefield.advantage.half_life", half_life)
+    return talks.compare(across=REGIME_GRID, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
 
 
 def _prediction(name: str, prediction, actual: str, options: tuple[str, ...]) -> None:
@@ -351,8 +354,8 @@ def exercise_8_1(answer, prediction=None) -> bool:
 
 def _run_at_half(russia: str, ukraine: str) -> dict:
     """parley run at a_0 = +0.5 with the given strategies (1000 runs, seed 1)."""
-    return pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": russia,
-                             "parties.ukraine.strategy": ukraine}, runs=1000, seed=1)
+    return parley.load().set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": russia,
+                              "parties.ukraine.strategy": ukraine}).run(runs=1000, seed=1)
 
 
 def exercise_8_2(answer, prediction=None) -> bool:

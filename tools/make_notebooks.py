@@ -40,10 +40,11 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
-import plot as pp   # runs the parley binary ($PARLEY_CLI, build/parley or PATH) and draws its results
-import checks       # the exercise checks
-
-print("parley binary:", pp.cli_path())'''
+import parley_path  # finds the module parley: $PARLEY_PYTHONPATH, else build/python, else an installed one
+print("parley module:", parley_path.add_parley())
+import parley       # Parley itself: parley.load(scenario).set({...}).analyze(), .solve(), .run(), .compare()
+import plot as pp   # draws Parley's results (tools/plot.py, also a command: tools/plot.py --help)
+import checks       # the exercise checks'''
 
 
 def md(text: str) -> dict:
@@ -138,32 +139,42 @@ tempo 1, moves in the first period to A's win (probability (1 + a)/2 = p) or to 
 `parley analyze` computes each side's exact value of fighting (its *war value*, here p - c_A and
 1 - p - c_B) and the **zone of possible agreement** (ZOPA): the packages every veto party prefers to
 fighting. `parley solve` computes the subgame-perfect equilibrium: the proposer offers the
-responder exactly its war value. Everything below calls the binary through `tools/plot.py`
-(`pp.analyze_json`, `pp.solve_json`, ...), then compares with the closed form written in a cell.
+responder exactly its war value.
+
+Everything below calls Parley through its Python module `parley` (the set-up cell says where it
+found it), which asks what the command line asks: `fearon = parley.load("fearon")` loads the
+scenario, `fearon.set({"battlefield.advantage": 0.4})` is a changed copy (the command line's
+`--set battlefield.advantage=0.4`), and `.describe()`, `.analyze()`, `.solve()` and
+`.run(runs=..., seed=...)` return what `parley describe|analyze|solve|run fearon --format json`
+prints: a dict with the same keys and numbers, whose keys also read as attributes
+(`an.zopa.exists`); `print(result)` shows the table the command prints. Each result is then
+compared with the closed form written in a cell. `tools/plot.py` (`pp`) draws the pictures.
 """,
     [
-        md("### The shipped scenario\n\nThe scenario's own parameters, read back from `parley describe`:"),
+        md("### The shipped scenario\n\nThe scenario's own parameters, read back from `describe()` "
+           "(`parley describe fearon`):"),
         code('''
-desc = pp.describe_json("fearon")
-adv = desc["battlefield"]["advantage"]["value"]
+fearon = parley.load("fearon")                      # the built-in scenario
+desc = fearon.describe()
+adv = desc.battlefield.advantage.value
 p = (1 + adv) / 2                                   # tempo 1: the front moves for sure
 cost = {q["id"]: q["cost"] for q in desc["parties"]}
 print(f"p = {p:.3f}, c_A = {cost['a']}, c_B = {cost['b']}")
 
-an = pp.analyze_json("fearon")
+an = fearon.analyze()                               # parley analyze fearon
 print("war values:", an["war_value"])
 zone_a = an["zopa"]["parties"]["a"]                 # A's utility is its share x
 print(f"bargaining range from parley: [{zone_a['low']:.6f}, {zone_a['high']:.6f}]")
 print(f"Fearon's closed form:         [{p - cost['a']:.6f}, {p + cost['b']:.6f}]")
 '''),
         md("### The range against the closed form, over p and the costs\n\n"
-           "Each row is one `parley analyze` call with `--set` overrides; the last columns are "
-           "the closed form `p - c_A`, `p + c_B`."),
+           "Each row is one `analyze()` of the scenario with fields set (`parley analyze fearon "
+           "--set ...`); the last columns are the closed form `p - c_A`, `p + c_B`."),
         code('''
 def fearon_range(p, c_a, c_b):
     """The bargaining range (A's share) as parley analyze reports it, for win probability p."""
-    an = pp.analyze_json("fearon", {"battlefield.advantage": 2 * p - 1,
-                                    "parties.a.cost": c_a, "parties.b.cost": c_b})
+    an = fearon.set({"battlefield.advantage": 2 * p - 1,
+                     "parties.a.cost": c_a, "parties.b.cost": c_b}).analyze()
     z = an["zopa"]["parties"]["a"]
     return z["low"], z["high"]
 
@@ -175,7 +186,7 @@ for p_ in (0.3, 0.5, 0.6, 0.8):
                          closed_low=p_ - c_a, closed_high=p_ + c_b))
 table = pd.DataFrame(rows)
 table["max_error"] = np.maximum(abs(table.low - table.closed_low), abs(table.high - table.closed_high))
-assert table.max_error.max() < 1e-9, "the binary's range differs from Fearon's closed form"
+assert table.max_error.max() < 1e-9, "parley's range differs from Fearon's closed form"
 table
 '''),
         code('''
@@ -193,8 +204,8 @@ ax.legend(fontsize=8);
            "With one take-it-or-leave-it offer, the proposer keeps all the surplus: A proposing "
            "gives x = p + c_B, B proposing gives x = p - c_A."),
         code('''
-x_a = pp.solve_json("fearon")["offer"]["agreement"]["share"]
-x_b = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+x_a = fearon.solve().offer.agreement.share                                # parley solve fearon
+x_b = fearon.set("protocol.order", "[b,a]").solve().offer.agreement.share  # --set 'protocol.order=[b,a]'
 print(f"A proposes: x = {x_a:.6f} (p + c_B = {p + cost['b']:.6f})")
 print(f"B proposes: x = {x_b:.6f} (p - c_A = {p - cost['a']:.6f})")
 assert abs(x_a - (p + cost["b"])) < 1e-9 and abs(x_b - (p - cost["a"])) < 1e-9
@@ -202,7 +213,7 @@ assert abs(x_a - (p + cost["b"])) < 1e-9 and abs(x_b - (p - cost["a"])) < 1e-9
         md("### No war under complete information\n\nSimulating the equilibrium strategies: every "
            "episode settles at t = 0, none is fought (Fearon's puzzle)."),
         code('''
-run = pp.run_json("fearon", runs=1000, seed=1)
+run = fearon.run(runs=1000, seed=1)                 # parley run fearon --runs 1000 --seed 1
 pp.plot_outcomes(run)
 assert run["outcomes"]["settled"] == 1.0
 '''),
@@ -214,7 +225,7 @@ assert run["outcomes"]["settled"] == 1.0
 xs = np.linspace(0, 1, 201)
 points = "[" + ", ".join(f"[{x:.3f}, {x ** 0.5:.10f}]" for x in xs) + "]"
 risk_averse = {"parties.a.values.share": "{points: " + points + "}", "protocol.order": "[b,a]"}
-x_low = pp.solve_json("fearon", risk_averse)["offer"]["agreement"]["share"]
+x_low = fearon.set(risk_averse).solve().offer.agreement.share
 closed = (p - cost["a"]) ** (1 / 0.5)
 print(f"B proposing to a risk-averse A: x = {x_low:.5f}; closed form (p - c_A)^2 = {closed:.5f}")
 assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear approximation of sqrt
@@ -223,7 +234,7 @@ assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear app
     """
 - The range always contains p: fighting is a lottery whose expected division is p, and both sides
   pay to play it. Its width is c_A + c_B whatever p is.
-- The binary's range equals the closed form to ~1e-15: `analyze` computes war values exactly
+- Parley's range equals the closed form to ~1e-15: `analyze` computes war values exactly
   (backward induction on the Markov chain), not by simulation.
 - Who proposes decides *where* in the range the deal lands, not *whether* there is one.
 - Risk aversion (a concave u) moves the lower end of the range down: a risk-averse side settles
@@ -232,9 +243,9 @@ assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear app
     [
         exercise("1.1", """
 With p = 0.7 (advantage 0.4), c_A = 0.05 and c_B = 0.15, what is the lowest share A accepts?
-Use `pp.analyze_json("fearon", {...})`.""", '''
-an_11 = pp.analyze_json("fearon", {"battlefield.advantage": 0.4, "parties.a.cost": 0.05,
-                                   "parties.b.cost": 0.15})
+Use `fearon.set({...}).analyze()` (`parley analyze fearon --set ...`).""", '''
+an_11 = fearon.set({"battlefield.advantage": 0.4, "parties.a.cost": 0.05,
+                    "parties.b.cost": 0.15}).analyze()
 answer_1_1 = an_11["zopa"]["parties"]["a"]["low"]
 answer_1_1'''),
         exercise("1.2", """
@@ -244,8 +255,8 @@ answer_1_2 = high - low
 answer_1_2'''),
         exercise("1.3", """
 In the shipped `fearon` scenario, which share x does the equilibrium settle on when B makes the
-offer? Use `pp.solve_json` with `protocol.order` set to `[b,a]`.""", '''
-answer_1_3 = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+offer? Use `solve()` with `protocol.order` set to `[b,a]`.""", '''
+answer_1_3 = fearon.set("protocol.order", "[b,a]").solve().offer.agreement.share
 answer_1_3'''),
         explain("1.4", """
 Why is the bargaining range never empty under complete information, whatever p is, and why does
@@ -293,19 +304,23 @@ both forms, shows the first-mover advantage and how it vanishes as players becom
 everything; in each earlier round the proposer offers the responder exactly the discounted value
 of the responder's next-round position, which the responder accepts. The solver treats a
 continuous issue exactly (no grid), so its shares match the closed forms to floating-point
-accuracy. The built-in scenario `rubinstein` has T = 200 rounds and no battlefield.
+accuracy. The built-in scenario `rubinstein` has T = 200 rounds and no battlefield. Below,
+`pie.set({...}).solve()` is `parley solve rubinstein --set ... --format json`, read in
+Python (notebook 1 explains the module's calls).
 """,
     [
         code('''
+pie = parley.load("rubinstein")                   # the scenario (rubinstein is the closed form below)
+
 def share(sets=None):
     """Player 1's equilibrium share of the pie from parley solve on the rubinstein scenario."""
-    return pp.solve_json("rubinstein", sets)["offer"]["agreement"]["pie"]
+    return pie.set(sets or {}).solve().offer.agreement.pie
 
 def rubinstein(d1, d2):
     """Infinite-horizon closed form: player 1's share (1 - d2) / (1 - d1 d2)."""
     return (1 - d2) / (1 - d1 * d2)
 
-sol = pp.solve_json("rubinstein")
+sol = pie.solve()
 print("equilibrium offer:", sol["offer"]["agreement"], "settles at period", sol["settlement_period"])
 print(f"closed form 10/19 = {rubinstein(0.9, 0.9):.12f}")
 assert abs(sol["offer"]["agreement"]["pie"] - rubinstein(0.9, 0.9)) < 1e-9
@@ -324,13 +339,13 @@ ax.axhline(rubinstein(0.9, 0.9), color="k", ls=":", label="infinite horizon 10/1
 ax.set(ylabel="player 1's share", title="Finite-horizon shares converge, alternating above and below")
 ax.legend(); finite.head(6)
 '''),
-        md("### Patience is power\n\nA grid of discount factors: the binary against the closed forms "
+        md("### Patience is power\n\nA grid of discount factors: parley against the closed forms "
            "(the 200-round one exactly; the infinite-horizon (1 - d2)/(1 - d1 d2) up to D^100)."),
         code('''
 ds = [0.5, 0.7, 0.8, 0.9, 0.95]
 grid = pd.DataFrame([[share({"parties.player1.discount": d1, "parties.player2.discount": d2})
                       for d2 in ds] for d1 in ds], index=pd.Index(ds, name="d1"), columns=pd.Index(ds, name="d2"))
-T = pp.describe_json("rubinstein")["horizon"]
+T = pie.horizon                                        # the scenario's number of rounds
 finite_T = pd.DataFrame([[checks.rubinstein_finite(d1, d2, T) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
 infinite = pd.DataFrame([[rubinstein(d1, d2) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
 print(f"largest difference from the {T}-round closed form:", float((grid - finite_T).abs().max().max()))
@@ -369,8 +384,8 @@ ct
            "`parley run` plays the strategies; with both on `equilibrium` the deal is immediate. "
            "Switching player 1 to the Boulware `prolonged` tactic shows what a heuristic costs."),
         code('''
-eq = pp.run_json("rubinstein", runs=200, seed=1)
-boulware = pp.run_json("rubinstein", {"parties.player1.strategy": "prolonged"}, runs=200, seed=1)
+eq = pie.run(runs=200, seed=1)
+boulware = pie.set("parties.player1.strategy", "prolonged").run(runs=200, seed=1)
 pd.DataFrame({
     "both equilibrium": [eq["outcomes"]["settled"], eq["settlement_period"]["mean"],
                          eq["parties"]["player1"]["utility"]["mean"]],
@@ -412,10 +427,11 @@ delay costs nothing, the threat to reject and propose next is as good as proposi
 split tends to one half (with different rates, to r2/(r1 + r2): only relative patience is left)."""),
     ],
     """
-- Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
-  parties.player2.discount=1 --set parties.player1.cost=0.01 --set parties.player2.cost=0.02`.
+- Fixed costs instead of discounting: `share({"parties.player1.discount": 1, "parties.player2.discount": 1,
+  "parties.player1.cost": 0.01, "parties.player2.cost": 0.02})`.
   docs/theory.md says player 1 gets everything when c1 < c2 and exactly c2 when c1 > c2: check both.
-- `parley run rubinstein --trace` narrates the offers of a heuristic pair, round by round.
+- `print(pie.set("parties.player1.strategy", "prolonged").trace())` (`parley run rubinstein
+  --trace`) narrates the offers of a heuristic against the equilibrium, round by round.
 - Three players: add a party with veto and `protocol.kind: random` (Baron-Ferejohn).
 """,
     """
@@ -436,22 +452,25 @@ NB3 = sections(
 Parley's battlefield is a Markov chain: the front s in 0..N moves up (toward side B's collapse)
 with p = r(1 + a)/2, down with q = r(1 - a)/2 and stays with 1 - r. Without talks this is the
 **gambler's ruin**, with closed forms for the probability that B collapses, the expected duration
-and the discounted value of winning. This notebook checks the binary's *exact* analytics and its
+and the discounted value of winning. This notebook checks Parley's *exact* analytics and its
 *Monte Carlo* simulation against those forms, then draws the default scenario's value function.
 """,
     """
-`parley analyze` propagates the distribution of the front period by period and solves the
-Bellman recursion V(t, s) = -c + delta * sum P(s, s') V(t + 1, s') exactly; `parley run` samples
-episodes. We reuse the `fearon` scenario as a bare battlefield by overriding its fields with
-`--set`: N states, start k, tempo r = p + q, advantage a = (p - q)/(p + q), a horizon long enough
-that freezing has negligible probability, no costs; both sides play `hardline` in simulations so
+`parley analyze` (`analyze()`) propagates the distribution of the front period by period and
+solves the Bellman recursion V(t, s) = -c + delta * sum P(s, s') V(t + 1, s') exactly; `parley
+run` (`run()`) samples episodes. We reuse the `fearon` scenario as a bare battlefield by
+overriding its fields with `set` (`--set` on the command line): N states, start k, tempo
+r = p + q, advantage a = (p - q)/(p + q), a horizon long enough that freezing has negligible
+probability, no costs; both sides play `hardline` in simulations so
 talks never end the war. The closed forms are in `checks.py` (`ruin_hit_top`, `ruin_duration`,
 `ruin_discounted`), written from docs/theory.md.
 """,
     [
         code('''
+fearon = parley.load("fearon")
+
 def walk(N, k, p, q, delta=1.0, horizon=3000):
-    """--set overrides turning the fearon scenario into a gambler's-ruin walk on 0..N from k."""
+    """The fields to set (--set overrides) turning fearon into a gambler's-ruin walk on 0..N from k."""
     return {"battlefield.states": N, "battlefield.collapse_b": N, "battlefield.start": k,
             "battlefield.tempo": p + q, "battlefield.advantage": repr((p - q) / (p + q)),
             "horizon": horizon, "parties.a.cost": 0, "parties.b.cost": 0,
@@ -459,7 +478,7 @@ def walk(N, k, p, q, delta=1.0, horizon=3000):
             "parties.a.strategy": "hardline", "parties.b.strategy": "hardline"}
 
 N, k, p, q = 6, 2, 0.5, 0.25            # docs/theory.md's worked example
-an = pp.analyze_json("fearon", walk(N, k, p, q))
+an = fearon.set(walk(N, k, p, q)).analyze()
 print("P(B collapses):  parley", an["absorption"]["collapse_b"], " closed", checks.ruin_hit_top(N, k, p, q))
 print("E[duration]:     parley", an["expected_duration"], " closed", checks.ruin_duration(N, k, p, q))
 assert abs(an["absorption"]["collapse_b"] - checks.ruin_hit_top(N, k, p, q)) < 1e-12
@@ -467,10 +486,10 @@ assert abs(an["expected_duration"] - checks.ruin_duration(N, k, p, q)) < 1e-9
 '''),
         md("### Exact, from every starting state\n\nWith discount 1 and no cost, A's war value "
            "V_A(0, s) is the probability that B collapses from s; with discount 0.8 it is "
-           "E[0.8^tau; B collapses]. `pp.value_table` reads `parley analyze --format csv`."),
+           "E[0.8^tau; B collapses]. `value_table()` of an analysis is `parley analyze --format csv`."),
         code('''
-v1 = pp.value_table("fearon", walk(N, k, p, q))
-v8 = pp.value_table("fearon", walk(N, k, p, q, delta=0.8))
+v1 = fearon.set(walk(N, k, p, q)).analyze().value_table()
+v8 = fearon.set(walk(N, k, p, q, delta=0.8)).analyze().value_table()
 ks = v1["state"].to_numpy()[1:-1]
 exact = pd.DataFrame({
     "V_A, delta=1 (parley)": v1["a"].to_numpy()[1:-1],
@@ -487,10 +506,10 @@ ax.plot(ks, exact.iloc[:, 3], "kx", label="closed forms")
 ax.plot(ks, exact.iloc[:, 5], "kx")
 exact
 '''),
-        md("### Simulated against exact\n\n`parley run` with 20,000 episodes: the closed forms lie "
+        md("### Simulated against exact\n\n`run()` (`parley run`) with 20,000 episodes: the closed forms lie "
            "within the simulation's 95% intervals (up to the usual 1-in-20 miss)."),
         code('''
-sim = pp.run_json("fearon", walk(N, k, p, q), runs=20000, seed=1)
+sim = fearon.set(walk(N, k, p, q)).run(runs=20000, seed=1)
 lo, hi = sim["outcomes_ci95"]["collapse_b"]
 dlo, dhi = sim["duration"]["ci95"]
 print(f"P(B collapses): simulated {sim['outcomes']['collapse_b']:.4f} [{lo:.4f}, {hi:.4f}], exact {checks.ruin_hit_top(N, k, p, q):.4f}")
@@ -507,7 +526,7 @@ rows = []
 for a in np.linspace(-0.6, 0.6, 13):
     for r in (0.25, 0.5):
         p_, q_ = r * (1 + a) / 2, r * (1 - a) / 2
-        res = pp.analyze_json("fearon", walk(N2, k2, p_, q_, horizon=4000))
+        res = fearon.set(walk(N2, k2, p_, q_, horizon=4000)).analyze()
         rows.append(dict(advantage=a, tempo=r, P_B_collapses=res["absorption"]["collapse_b"],
                          duration=res["expected_duration"],
                          closed_P=checks.ruin_hit_top(N2, k2, p_, q_),
@@ -526,7 +545,8 @@ axes[0].legend(); axes[1].legend();
         md("### The 2025 front\n\nThe default scenario's front (20 states, Russia's advantage "
            "decaying from 0.3): each party's value of fighting to the end, from every state."),
         code('''
-pp.plot_value_function(pp.value_table(), start=pp.describe_json()["battlefield"]["start"]);
+talks = parley.load()                                   # the default scenario, ukraine-2025
+pp.plot_value_function(talks.analyze().value_table(), start=talks.describe().battlefield.start);
 '''),
     ],
     """
@@ -539,18 +559,18 @@ pp.plot_value_function(pp.value_table(), start=pp.describe_json()["battlefield"]
 """,
     [
         exercise("3.1", """
-N = 10, start k = 3, p = 0.3, q = 0.2. What is the probability that side B collapses? Use the
-binary (`walk(...)` and `pp.analyze_json`).""", '''
-answer_3_1 = pp.analyze_json("fearon", walk(10, 3, 0.3, 0.2))["absorption"]["collapse_b"]
+N = 10, start k = 3, p = 0.3, q = 0.2. What is the probability that side B collapses? Use
+parley (`fearon.set(walk(...)).analyze()`).""", '''
+answer_3_1 = fearon.set(walk(10, 3, 0.3, 0.2)).analyze()["absorption"]["collapse_b"]
 answer_3_1'''),
         exercise("3.2", """
 An even fight (a = 0) on N = 10 from k = 5 with tempo 0.5: what is the expected duration?""", '''
-answer_3_2 = pp.analyze_json("fearon", walk(10, 5, 0.25, 0.25, horizon=5000))["expected_duration"]
+answer_3_2 = fearon.set(walk(10, 5, 0.25, 0.25, horizon=5000)).analyze()["expected_duration"]
 answer_3_2'''),
         exercise("3.3", """
 For docs/theory.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what is
 E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
-answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
+answer_3_3 = fearon.set(walk(6, 2, 0.5, 0.25, delta=0.8)).analyze()["war_value"]["b"]
 answer_3_3'''),
         explain("3.4", """
 Why does halving the tempo r double the expected duration of the war but leave the probability that
@@ -598,11 +618,14 @@ value is the prior-weighted mean of the exact war values under each hypothesis (
 reports both the true and the subjective values, and the zone of agreement under each). During a
 run each side updates its posterior from the observed moves of the front with the likelihoods
 r(1 + a)/2 (up), r(1 - a)/2 (down), 1 - r (stay); its demands (strategy `contingent`) follow its
-current subjective value. `parley run --trace` narrates one episode, including the posteriors.
+current subjective value. `parley run --trace` narrates one episode, including the posteriors:
+in Python `optimism.trace(seed=1)`, whose `events` are the JSON's and whose `print()` is the
+narration.
 """,
     [
         code('''
-an = pp.analyze_json("optimism")
+optimism = parley.load("optimism")
+an = optimism.analyze()
 print("true war values:      ", {k: round(v, 4) for k, v in an["war_value"].items()})
 print("subjective war values:", {k: round(v, 4) for k, v in an["subjective_war_value"].items()})
 print("sum of subjective values:", round(sum(an["subjective_war_value"].values()), 4),
@@ -613,10 +636,10 @@ print("with true beliefs the zone exists:", an["zopa_complete_information"]["exi
            "and the sum of the two reservation values. A deal is possible once that sum falls "
            "below 1."),
         code('''
-trace = pp.trace_json("optimism", seed=1)
-tt = pp.trace_table(trace)
+trace = optimism.trace(seed=1)                          # parley run optimism --trace --seed 1
+tt = pp.trace_table(trace)                              # one row per round of talks
 end = pp.trace_end(trace)
-desc = pp.describe_json("optimism")
+desc = optimism.describe()
 beliefs = {q["id"]: q["belief"] for q in desc["parties"]}
 truth_a = beliefs["a"]["offsets"].index(0.0)      # which hypothesis is the truth, for each side
 truth_b = beliefs["b"]["offsets"].index(0.0)
@@ -665,7 +688,7 @@ variants = {
                               "parties.b.belief": "{offsets: [-0.4, 0.0], prior: [0.8, 0.2]}"},
     "higher costs (0.006)": {"parties.a.cost": 0.006, "parties.b.cost": 0.006},
 }
-runs = {label: pp.run_json("optimism", sets, runs=2000, seed=1) for label, sets in variants.items()}
+runs = {label: optimism.set(sets).run(runs=2000, seed=1) for label, sets in variants.items()}
 pp.plot_settlement(runs, title="Share settled by period (parley run optimism, 2000 runs each)")
 summary = pd.DataFrame({label: {"P(settled)": r_["outcomes"]["settled"],
                                 "P(collapse)": r_["outcomes"]["collapse_a"] + r_["outcomes"]["collapse_b"],
@@ -688,11 +711,11 @@ summary
 """,
     [
         exercise("4.1", """
-Compute A's subjective war value yourself: run `pp.analyze_json("optimism", ...)` once per
+Compute A's subjective war value yourself: run `optimism.set({...}).analyze()` once per
 hypothesis of A (setting `battlefield.advantage` to the true advantage plus the offset, and A's
 belief to `{offset: 0}`), and weight `war_value.a` by A's prior.""", '''
-vals = [pp.analyze_json("optimism", {"battlefield.advantage": a_true + off,
-                                     "parties.a.belief": "{offset: 0}"})["war_value"]["a"]
+vals = [optimism.set({"battlefield.advantage": a_true + off,
+                      "parties.a.belief": "{offset: 0}"}).analyze()["war_value"]["a"]
         for off in beliefs["a"]["offsets"]]
 answer_4_1 = float(np.dot(beliefs["a"]["prior"], vals))
 answer_4_1'''),
@@ -728,8 +751,9 @@ reopens: the war ends at the table once it has taught the sides enough."""),
 - Remove the truth from a side's support (`offsets: [0.2, 0.4]`): do the beliefs still converge?
 """,
     """
-- Sweep the size of the optimistic offset (`parley sweep --vary 'parties.a.belief.offsets=...'`)
-  and plot the mean duration (notebook 5 shows sweeps and heat maps).
+- Sweep the size of the optimistic offset (`optimism.sweep({"parties.a.belief.offsets": ...})`,
+  `parley sweep --vary 'parties.a.belief.offsets=...'`) and plot the mean duration (notebook 5
+  shows sweeps and heat maps).
 - Give the sides more than two hypotheses and compare the speed of learning.
 """,
 )
@@ -748,25 +772,27 @@ Conceder)? The answer depends on what one assumes about the battlefield. This no
 strategy **meta-game** under several advantage assumptions and maps outcomes over a sweep.
 """,
     """
-`parley compare` simulates every profile of the listed strategies with *common random numbers*
-(every profile fights on the same fronts), so differences between cells are due to the strategies;
-it then lists every Nash equilibrium of the resulting bimatrix game. `parley sweep` runs the
-simulation over a grid of scenario fields and writes one CSV row per point; `pp.plot_sweep` draws
-two varied fields against a metric. Runs are kept small so the notebook is quick: raise `--runs`
-for real work. Every assumption of the scenario is documented in `scenarios/ukraine-2025.yaml`.
+`parley compare` (in Python `talks.compare(runs=..., seed=...)`) simulates every profile of the
+listed strategies with *common random numbers* (every profile fights on the same fronts), so
+differences between cells are due to the strategies; it then lists every Nash equilibrium of the
+resulting bimatrix game. `parley sweep` (`talks.sweep(vary={...})`) runs the simulation over a
+grid of scenario fields and gives one row per point, the columns of the CSV the command writes;
+`pp.plot_sweep` draws two varied fields against a metric. Runs are kept small so the notebook is
+quick: raise `runs=` for real work. Every assumption of the scenario is documented in `scenarios/ukraine-2025.yaml`.
 """,
     [
         code('''
-desc = pp.describe_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
 print(desc["battlefield"]["summary"])
 print(desc["protocol"]["summary"])
-an = pp.analyze_json()
+an = talks.analyze()
 print("war values:", {k: round(v, 3) for k, v in an["war_value"].items()},
       "| zone of agreement exists:", an["zopa"]["exists"])
 '''),
         md("### The meta-game under the scenario's own assumption"),
         code('''
-base = pp.compare_json(runs=300, seed=1)
+base = talks.compare(runs=300, seed=1)                  # parley compare --runs 300 --seed 1
 pp.plot_payoff_matrix(base)
 for line in base["summary"]:
     print("-", line)
@@ -784,7 +810,8 @@ assumptions = {
 }
 rows, games = [], {}
 for label, value in assumptions.items():
-    cmp = pp.compare_json(sets={"battlefield.advantage": value} if value else None, runs=300, seed=1)
+    scenario = talks.set("battlefield.advantage", value) if value else talks
+    cmp = scenario.compare(runs=300, seed=1)
     games[label] = cmp
     p1, p2 = cmp["players"]
     eq = cmp["equilibria"][0]
@@ -801,9 +828,9 @@ meta.round(3)
            "advantage, with Russia playing `prolonged` as in the file: mean duration and Ukraine's "
            "expected utility."),
         code('''
-sweep = pp.sweep_csv({"battlefield.advantage": "-0.3:0.6:7",
-                      "parties.ukraine.strategy": "prolonged,linear,quick"}, runs=150, seed=1,
-                     metrics=["outcomes.*", "duration.mean", "parties.*.utility.mean"])
+sweep = talks.sweep({"battlefield.advantage": "-0.3:0.6:7",
+                     "parties.ukraine.strategy": "prolonged,linear,quick"}, runs=150, seed=1,
+                    metrics=["outcomes.*", "duration.mean", "parties.*.utility.mean"])
 fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "duration.mean", ax=axes[0])
 pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "parties.ukraine.utility.mean",
@@ -814,9 +841,9 @@ sweep[["battlefield.advantage", "parties.ukraine.strategy", "outcomes.settled", 
         md("### When talks settle\n\nThe settlement-time curve of the equilibrium profile against "
            "both sides playing quick, under the scenario's own assumption."),
         code('''
-curves = {"as in the file (Russia prolonged, Ukraine linear)": pp.run_json(runs=2000, seed=1),
-          "both quick": pp.run_json(sets={"parties.russia.strategy": "quick",
-                                          "parties.ukraine.strategy": "quick"}, runs=2000, seed=1)}
+curves = {"as in the file (Russia prolonged, Ukraine linear)": talks.run(runs=2000, seed=1),
+          "both quick": talks.set({"parties.russia.strategy": "quick",
+                                   "parties.ukraine.strategy": "quick"}).run(runs=2000, seed=1)}
 pp.plot_settlement(curves, ended=True);
 '''),
     ],
@@ -839,13 +866,13 @@ pp.plot_settlement(curves, ended=True);
 """,
     [
         exercise("5.1", """
-Under a constant advantage of 0 (`{"battlefield.advantage": 0}`, 300 runs, seed 1), which profile
-maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
-`(russia_strategy, ukraine_strategy)`.""", '''
-g = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
-total = np.add(g["payoffs"]["russia"], g["payoffs"]["ukraine"])
-i, j = np.unravel_index(total.argmax(), total.shape)
-answer_5_1 = (g["strategies"]["russia"][i], g["strategies"]["ukraine"][j])
+Under a constant advantage of 0 (`talks.set("battlefield.advantage", 0)`, 300 runs, seed 1), which
+profile maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
+`(russia_strategy, ukraine_strategy)`. (`payoff_matrices()` of a comparison gives each side's
+payoffs as a table.)""", '''
+matrices = talks.set("battlefield.advantage", 0).compare(runs=300, seed=1).payoff_matrices()
+total = matrices["russia"] + matrices["ukraine"]
+answer_5_1 = total.stack().idxmax()                     # the (row, column) of the largest sum
 answer_5_1'''),
         exercise("5.2", """
 In the default scenario, what is the probability of a deal when both belligerents play `quick`
@@ -853,10 +880,10 @@ In the default scenario, what is the probability of a deal when both belligerent
 answer_5_2 = curves["both quick"]["outcomes"]["settled"]
 answer_5_2'''),
         exercise("5.3", """
-By how much does Russia's exact war value (`parley analyze`) rise when the constant advantage goes
-from 0 to 0.3?""", '''
-answer_5_3 = (pp.analyze_json(sets={"battlefield.advantage": 0.3})["war_value"]["russia"]
-              - pp.analyze_json(sets={"battlefield.advantage": 0})["war_value"]["russia"])
+By how much does Russia's exact war value (`analyze()`, `parley analyze`) rise when the constant
+advantage goes from 0 to 0.3?""", '''
+answer_5_3 = (talks.set("battlefield.advantage", 0.3).analyze()["war_value"]["russia"]
+              - talks.set("battlefield.advantage", 0).analyze()["war_value"]["russia"])
 answer_5_3'''),
         explain("5.4", """
 In the two runs of the settlement-time cell (`curves`), the first agreement is signed around week 8
@@ -874,15 +901,16 @@ Russia's curve turns down, late in its planning year. The date follows the tacti
 horizon P, not the war or the model's horizon, which is why it barely moves when the horizon does."""),
     ],
     """
-- Add strategies to the meta-game: `pp.compare_json(strategies={"russia": ["prolonged", "quick",
-  "contingent"], "ukraine": ["prolonged", "quick", "contingent"]})`: mixed equilibria appear.
+- Add strategies to the meta-game: `talks.compare(strategies={"russia": ["prolonged", "quick",
+  "contingent"], "ukraine": ["prolonged", "quick", "contingent"]}, runs=300)`: mixed equilibria appear.
 - Change the rhythm of talks (`protocol.every`) or the mediator's drift
   (`parties.usa.strategy.drift`).
 - Sweep `battlefield.tempo` against the advantage: a slow front favours the side that can wait.
 """,
     """
-- Use `parley sweep --design lhs` over costs, discounts and the advantage, then
-  `parley sweep --analyze sobol` to see which assumption matters most.
+- Use `talks.sweep(..., design="lhs", samples=...)` (`parley sweep --design lhs`) over costs,
+  discounts and the advantage, then `parley sweep --analyze sobol` to see which assumption
+  matters most.
 - Export the meta-game (`parley compare --export-nfg game.nfg`) and solve it with Gambit.
 """,
 )
@@ -908,12 +936,13 @@ values and prunes dominated points, so the frontier it reports is exact (continu
 segments between vertices). The disagreement point d is each veto party's exact war value; the
 Nash package maximises (u_R - d_R)(u_U - d_U) on the frontier, Kalai-Smorodinsky equalises the
 shares of the ideal gains. Below, the additive formula is also written out in Python (from the
-scenario file's weights and values) and checked against the utilities the binary reports; it is
-then used to place the plan as tabled, which `analyze` does not report.
+scenario file's weights and values) and checked against the utilities `analyze()` reports (the
+JSON of `parley analyze`); it is then used to place the plan as tabled.
 """,
     [
         code('''
-an = pp.analyze_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+an = talks.analyze()                                    # parley analyze --format json
 pp.plot_frontier(an)
 print("zone of agreement exists:", an["zopa"]["exists"])
 for key in ("nash", "kalai_smorodinsky", "max_welfare"):
@@ -953,7 +982,7 @@ def utility(party, agreement):
 for key in ("nash", "kalai_smorodinsky", "max_welfare"):
     for party in ("russia", "ukraine"):
         assert abs(utility(party, an[key]["agreement"]) - an[key]["utilities"][party]) < 1e-9
-print("the additive formula reproduces the binary's utilities")
+print("the additive formula reproduces parley's utilities")
 '''),
         md("### The plan as tabled, on the frontier"),
         code('''
@@ -973,10 +1002,10 @@ ax = pp.plot_frontier(an)
 ax.plot(u_plan["russia"], u_plan["ukraine"], "P", ms=10, color="C6", label="the 28-point plan as tabled")
 ax.legend(fontsize=7, loc="lower left");
 '''),
-        md("### Which clauses does each package hold?\n\nClause texts come from `parley describe`; "
-           "a_ic are the scenario's clause values."),
+        md("### Which clauses does each package hold?\n\nClause texts come from `describe()` "
+           "(`parley describe`); a_ic are the scenario's clause values."),
         code('''
-clause_issue = next(i for i in pp.describe_json()["issues"] if i["kind"] == "clauses")
+clause_issue = next(i for i in talks.describe()["issues"] if i["kind"] == "clauses")
 clauses = pd.DataFrame([{"clause": c["id"], "text": c["text"]} for c in clause_issue["clauses"]]).set_index("clause")
 for label, ag in (("plan", plan), ("Nash", an["nash"]["agreement"]), ("KS", an["kalai_smorodinsky"]["agreement"])):
     clauses[label] = [c in ag["plan"] for c in clauses.index]
@@ -989,7 +1018,7 @@ clauses.sort_values("a_russia", ascending=False)
            "values, and the Nash package follows it."),
         code('''
 starts = list(range(2, 19, 2))
-moving = {s: pp.analyze_json(sets={"battlefield.start": s}) for s in starts}
+moving = {s: talks.set("battlefield.start", s).analyze() for s in starts}
 rows = []
 for s, res in moving.items():
     ag = res["nash"]["agreement"]
@@ -1054,15 +1083,15 @@ bend outward. Because the rule uses the gains, moving the disagreement point (th
 which trades are worth making: clauses enter and leave the package as the front moves."""),
     ],
     """
-- Change a clause value (`--set parties.ukraine.values.plan.amnesty=0`) and see which packages
-  change.
-- Give the EU a veto (`--set parties.eu.veto=true`): with three veto parties the frontier is
-  computed with epsilon-dominance (its epsilon is reported).
-- Compare the Nash package with what the simulated talks settle on (`terms` in `parley run`).
+- Change a clause value (`talks.set("parties.ukraine.values.plan.amnesty", 0).analyze()`) and see
+  which packages change.
+- Give the EU a veto (`talks.set("parties.eu.veto", True)`): with three veto parties the frontier
+  is computed with epsilon-dominance (its epsilon is reported).
+- Compare the Nash package with what the simulated talks settle on (`terms` of `talks.run()`).
 """,
     """
 - Write a mediator strategy that moves from the plan toward the Nash package (`plan` with
-  `drift`) and measure, with `parley run`, how the chance of a deal changes with the drift.
+  `drift`) and measure, with `run()`, how the chance of a deal changes with the drift.
 - Add an `evaluate` step to your own analysis: which single clause, removed from the plan, gains
   Ukraine most while costing Russia least?
 """,
@@ -1091,9 +1120,9 @@ February 2022. Under a `durability` section a settlement makes a **peace that ma
 
 This notebook checks the peace's closed forms (expected length, probability of holding, value)
 against `parley analyze`, reproduces Powell's threshold on a toy built from the shipped `fearon`
-scenario with `--set`, and then asks of the 2025 talks: which packages are self-enforcing, what
-the equilibrium offer becomes when the peace may break, and how the guarantee and the army caps
-move it.
+scenario with `set` (the command line's `--set`), and then asks of the 2025 talks: which packages
+are self-enforcing, what the equilibrium offer becomes when the peace may break, and how the
+guarantee and the army caps move it.
 """,
     """
 The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory.md`,
@@ -1114,9 +1143,10 @@ The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory
   periods of peace (the settlement's own included) is 1 / h, or (1 - (1 - h)^K) / h when at most
   K = T - t0 + 1 periods are possible.
 
-`parley analyze` reports this peace for the Nash, Kalai-Smorodinsky and tabled packages (key
-`durability`); `parley solve` values every agreement by its peace and lets proposers offer only
-self-enforcing ones (`offer.peace` describes the equilibrium offer's peace). Setting
+`parley analyze` (`analyze()` in Python) reports this peace for the Nash, Kalai-Smorodinsky and
+tabled packages (key `durability`); `parley solve` (`solve()`) values every agreement by its peace
+and lets proposers offer only self-enforcing ones (`offer.peace` describes the equilibrium offer's
+peace). Setting
 `durability.commitment=binding` says a third party enforces the agreement (only the hazard breaks
 it); with `durability.hazard=0` as well, every settlement is final again, as in notebooks 1 to 6.
 Everything here is exact (backward induction); nothing is sampled.
@@ -1162,16 +1192,18 @@ for h in (0.005, 0.02, 0.1):
            "value from `analyze` against the recursion (exact) and the far-horizon closed form (which "
            "it approaches as T grows, the gap shrinking like (delta (1 - h))^T):"),
         code('''
-fearon = pp.describe_json("fearon")
-c = {q["id"]: q["cost"] for q in fearon["parties"]}
+fearon = parley.load("fearon")
+fearon_desc = fearon.describe()                          # parley describe fearon
+c = {q["id"]: q["cost"] for q in fearon_desc["parties"]}
 delta, h, a_r = 0.9, 0.1, 0.3
 
 def toy_peace(T, h=h, delta=delta, a_r=a_r):
     """parley analyze on fearon with a horizon T, discount delta, a binding peace of hazard h and
     talks at the start only."""
-    return pp.analyze_json("fearon", {
+    return fearon.set({
         "horizon": T, "parties.a.discount": delta, "parties.b.discount": delta, "protocol.periods": "[0]",
-        "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"})
+        "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"
+    }).analyze()
 
 R = {"a": -c["a"] + delta * (1 + a_r) / 2, "b": -c["b"] + delta * (1 - a_r) / 2}
 rows = []
@@ -1221,7 +1253,7 @@ assert max(abs(p["expected_periods"] - expected_peace(x, 81)) for p, x in zip(sw
            "self-enforcing iff x >= R_A = -c_A + delta (1 + a + Delta)/2 (A would not break it) and "
            "B accepts iff 1 - x >= W_B. So an agreement exists iff R_A + W_B <= 1:\n\n"
            "**delta Delta / 2 <= 1 - delta + c_A + c_B**, i.e. Delta* = 2 (1 - delta + c_A + c_B) / delta.\n\n"
-           "Built from `fearon` with `--set` only: a horizon of 6 periods, the costs and discounts, and "
+           "Built from `fearon` with `set` (`--set`) only: a horizon of 6 periods, the costs and discounts, and "
            "the durability section. One more override: in `fearon` the share is *linked* to the front, "
            "so a renewed war would start from the line the share draws (a share below 1/4 puts the "
            "line on A's collapse, which makes such corner packages self-enforcing and changes the "
@@ -1229,10 +1261,10 @@ assert max(abs(p["expected_periods"] - expected_peace(x, 81)) for p, x in zip(sw
            "replaces the issue by an unlinked share (`issues=[{id: share, kind: continuous, "
            "status_quo: 0.5}]`)."),
         code('''
-a0 = fearon["battlefield"]["advantage"]["value"]          # the toy's a (fearon's 0.2)
+a0 = fearon_desc["battlefield"]["advantage"]["value"]     # the toy's a (fearon's 0.2)
 
 def powell(shift, delta=1.0, c_a=0.02, c_b=0.03, commitment="self_enforcing", hazard=0):
-    """--set overrides making fearon the toy of docs/theory.md with a post-settlement shift."""
+    """The fields to set (--set) making fearon the toy of docs/theory.md with a post-settlement shift."""
     return {"issues": "[{id: share, kind: continuous, status_quo: 0.5}]", "horizon": 6,
             "parties.a.discount": delta, "parties.b.discount": delta,
             "parties.a.cost": c_a, "parties.b.cost": c_b,
@@ -1243,16 +1275,14 @@ def powell_threshold(delta, c_a, c_b):
     """Delta*: the largest shift of A's renewed-war advantage that still allows agreement."""
     return 2 * (1 - delta + c_a + c_b) / delta
 
-def solve_text(sets):
-    """parley solve's table (it names Powell's case when nothing can be offered)."""
-    return pp.parley("solve", "fearon", *[a for k, v in sets.items() for a in ("--set", f"{k}={v}")])
-
 star = powell_threshold(1.0, 0.02, 0.03)
 for shift in (star - 0.02, star + 0.02):
-    s = pp.solve_json("fearon", powell(shift))
+    s = fearon.set(powell(shift)).solve()
     print(f"Delta = {shift:.2f}: P(agreement) = {s['settlement_probability']}, values {s['value']}, "
           f"offer {s['offer']['agreement']}")
-text = solve_text(powell(star + 0.02))
+# str() of a result is the table the command prints: parley solve's names Powell's case when
+# nothing can be offered.
+text = str(fearon.set(powell(star + 0.02)).solve())
 print("\\n".join(line for line in text.splitlines() if "Powell" in line or "proposes" in line))
 '''),
         md("Below the threshold A offers B exactly its value of fighting now and keeps x* = 1 - W_B; "
@@ -1265,7 +1295,7 @@ fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 summary = []
 for (d, ca, cb), color in zip(cases, ("C0", "C3")):
     star = powell_threshold(d, ca, cb)
-    sols = [pp.solve_json("fearon", powell(x, d, ca, cb)) for x in shifts]
+    sols = [fearon.set(powell(x, d, ca, cb)).solve() for x in shifts]
     settled = np.array([s["settlement_probability"] for s in sols])
     label = f"delta {d}, c_A {ca}, c_B {cb}"
     axes[0].plot(shifts, settled, "o-", color=color, ms=4, label=label)
@@ -1274,8 +1304,8 @@ for (d, ca, cb), color in zip(cases, ("C0", "C3")):
     axes[1].plot(shifts, [s["value"]["a"] for s in sols], "o", color=color, ms=4, label=f"A's value, {label}")
     axes[1].plot(shifts, np.where(shifts <= star, 1 - W_B, W_A), "-", color=color, lw=1)
     assert np.all((settled == 1) == (shifts <= star + 1e-12)), "agreement vanishes at Delta*"
-    just_below = pp.solve_json("fearon", powell(star - 1e-6, d, ca, cb))["settlement_probability"]
-    just_above = pp.solve_json("fearon", powell(star + 1e-6, d, ca, cb))["settlement_probability"]
+    just_below = fearon.set(powell(star - 1e-6, d, ca, cb)).solve()["settlement_probability"]
+    just_above = fearon.set(powell(star + 1e-6, d, ca, cb)).solve()["settlement_probability"]
     assert just_below == 1 and just_above == 0
     summary.append({"delta": d, "c_A": ca, "c_B": cb, "Delta* (closed form)": star,
                     "P(agree) at Delta* - 1e-6": just_below, "P(agree) at Delta* + 1e-6": just_above,
@@ -1296,7 +1326,7 @@ without = {k: v for k, v in powell(big).items() if k != "durability"}
 rows = []
 for label, sets in (("self-enforcing", powell(big)), ("binding", powell(big, commitment="binding")),
                     ("no durability section", without)):
-    s = pp.solve_json("fearon", sets)
+    s = fearon.set(sets).solve()
     rows.append({"commitment": label, "P(agreement)": s["settlement_probability"], **s["value"]})
 binding_table = pd.DataFrame(rows).set_index("commitment")
 for q in ("a", "b"):
@@ -1312,7 +1342,8 @@ binding_table
 import yaml
 scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025.yaml").read_text())
 dur = scenario["durability"]
-an = pp.analyze_json()
+talks = parley.load()                                    # the same scenario, loaded by parley
+an = talks.analyze()
 agreements = {"nash": an["nash"]["agreement"], "kalai_smorodinsky": an["kalai_smorodinsky"]["agreement"],
               "proposal": an["proposals"][0]["agreement"]}
 kinds = {i["id"]: i["kind"] for i in scenario["issues"]}
@@ -1368,8 +1399,8 @@ def offer_row(label, s):
             "E[weeks]": peace.get("expected_periods"), "self-enforcing": peace.get("self_enforcing"),
             "V russia": s["value"]["russia"], "V ukraine": s["value"]["ukraine"]}
 
-eq_durable = pp.solve_json()
-eq_final = pp.solve_json(sets={"durability.commitment": "binding", "durability.hazard": 0})
+eq_durable = talks.solve()
+eq_final = talks.set({"durability.commitment": "binding", "durability.hazard": 0}).solve()
 equilibria = pd.DataFrame([offer_row("durability (A8)", eq_durable),
                            offer_row("final settlements", eq_final)]).set_index("model")
 # Self-enforcing, nothing passes at the start (the commitment problem); bound, the first talks settle.
@@ -1387,7 +1418,7 @@ equilibria.T
         code('''
 mu5 = dur["terms"]["guarantee"]["article5"]["hazard"]
 multipliers = sorted({0.05, 0.1, mu5, 0.5, 0.75, 1.0, 1.5, 2.5})
-guar = pd.DataFrame([offer_row(m, pp.solve_json(sets={"durability.terms.guarantee.article5.hazard": m}))
+guar = pd.DataFrame([offer_row(m, talks.set("durability.terms.guarantee.article5.hazard", m).solve())
                      for m in multipliers]).set_index("model").rename_axis("article5 multiplier")
 fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 axes[0].plot(guar.index, guar["E[weeks]"], "o-")
@@ -1410,7 +1441,7 @@ guar
         code('''
 rows = []
 for m in multipliers:
-    p = next(p for p in pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})["durability"]
+    p = next(p for p in talks.set("durability.terms.guarantee.article5.hazard", m).analyze()["durability"]
              if p["package"] == "nash")
     rows.append({"article5 multiplier": m, "hazard": p["hazard"], "E[weeks]": p["expected_periods"],
                  "P(holds 52)": p["holds"]["52"], "self-enforcing": p["self_enforcing"]})
@@ -1425,7 +1456,7 @@ nash_sweep
         code('''
 shift85 = dur["terms"]["army_cap"]["cap_85k"]["advantage"]
 shifts85 = sorted({-0.3, 0.0, 0.1, shift85, 0.6, 1.0})
-cap85 = pd.DataFrame([offer_row(x, pp.solve_json(sets={"durability.terms.army_cap.cap_85k.advantage": x}))
+cap85 = pd.DataFrame([offer_row(x, talks.set("durability.terms.army_cap.cap_85k.advantage", x).solve())
                       for x in shifts85]).set_index("model").rename_axis("cap_85k advantage shift")
 print("equilibrium caps across the sweep:", sorted(set(cap85["army cap"])))
 cap85
@@ -1437,7 +1468,7 @@ shift600 = dur["terms"]["army_cap"]["cap_600k"]["advantage"]
 shifts600 = sorted({-0.6, -0.4, -0.2, 0.0, 0.05, shift600, 0.2, 0.3})
 rows = []
 for x in shifts600:
-    p = next(p for p in pp.analyze_json(sets={"durability.terms.army_cap.cap_600k.advantage": x})["durability"]
+    p = next(p for p in talks.set("durability.terms.army_cap.cap_600k.advantage", x).analyze()["durability"]
              if p["package"] == "proposal")
     rows.append({"cap_600k advantage shift": x, "self-enforcing": p["self_enforcing"],
                  "renewers": ", ".join(p["renewers"]), "E[weeks]": p["expected_periods"],
@@ -1478,7 +1509,7 @@ plan_cap
   scenario Russia's advantage decays, so no package Russia would accept at the start is one
   Ukraine would keep: under durability the offer at the start does not settle (the cell prints
   when agreement comes instead), and the peace comes only as the model's horizon nears. When it comes
-  moves with the horizon (`--set horizon=52`, `208`): an artifact; that it does not come early
+  moves with the horizon (`talks.set("horizon", 52)`, `208`): an artifact; that it does not come early
   does not.
 - Compare the equilibrium offer under durability with the one when settlements are final (the
   table above lists the package, its peace and the values, and the cell prints the clauses that
@@ -1498,13 +1529,13 @@ In the default scenario, what is the probability that the Nash package's peace s
 year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (if a
 belligerent renews the war, `analyze` says when: here not within the year), then compare with
 `holds` in `parley analyze`.""", '''
-h_nash = next(p for p in pp.analyze_json()["durability"] if p["package"] == "nash")["hazard"]
+h_nash = next(p for p in talks.analyze()["durability"] if p["package"] == "nash")["hazard"]
 answer_7_2 = holds(h_nash, 52)
 answer_7_2'''),
         exercise("7.3", """
 In the toy, with discount 0.9, c_A = 0.01 and c_B = 0.02, up to which shift Delta of A's
-renewed-war advantage is there agreement? Check your number with `pp.solve_json("fearon",
-powell(x, 0.9, 0.01, 0.02))` just below and just above it.""", '''
+renewed-war advantage is there agreement? Check your number with `fearon.set(powell(x, 0.9, 0.01,
+0.02)).solve()` just below and just above it.""", '''
 answer_7_3 = powell_threshold(0.9, 0.01, 0.02)
 answer_7_3'''),
         exercise("7.4", """
@@ -1518,9 +1549,9 @@ answer_7_4'''),
         exercise("7.5", """
 By how many weeks does the expected peace of the default scenario's **Nash package** grow when
 the `article5` guarantee's hazard multiplier goes from the shipped value to 0.1 (a stronger
-guarantee)? Use `parley analyze` with `durability.terms.guarantee.article5.hazard`.""", '''
+guarantee)? Use `analyze()` with `durability.terms.guarantee.article5.hazard` set.""", '''
 def nash_weeks(m):
-    an_m = pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})
+    an_m = talks.set("durability.terms.guarantee.article5.hazard", m).analyze()
     return next(p for p in an_m["durability"] if p["package"] == "nash")["expected_periods"]
 answer_7_5 = nash_weeks(0.1) - nash_weeks(mu5)
 answer_7_5'''),
@@ -1554,8 +1585,8 @@ third party can supply, not from a conflict of interests that no division could 
   a `--trace` that narrates a breakdown) comes with `parley run` under durability; until then this
   notebook uses only the exact `analyze` and `solve`. Once it is there, simulate the equilibrium
   and compare the share of peaces holding a year with the `holds` figure above.
-- `parley solve --format json` says that nothing can be offered (`offer.feasible` false) but not
-  *why*; the table names Powell's case. A JSON key for it would let a sweep map where the
+- `solve()` (the JSON of `parley solve`) says that nothing can be offered (`offer.feasible` false)
+  but not *why*; its table (`print(...)`) names Powell's case. A JSON key for it would let a sweep map where the
   commitment problem bites over two parameters (a grid of the cap's shift and the guarantee's
   multiplier).
 - The exact values treat a renewed war as fought to the end: talks after a breakdown are not in
@@ -1589,10 +1620,12 @@ value `compare` starts at `--runs` runs per profile and doubles them until the e
 95% confidence is stable; best replies it cannot tell apart at that confidence are reported as a
 tie (`tie: prolonged, quick`), an answer of its own. In every grid cell whose two ends differ, the
 midpoint is played and replaces the end it agrees with, until the bracket is at most `--tolerance`
-wide. The JSON (`pp.regime_json`) has `points` (per value: `equilibrium_set`, `equilibria` with
-payoffs, `best_replies`, the `welfare` of each profile) and `boundaries` (per change: `feature`,
-`player`, `against`, the bracket `low`..`high`, the estimate `at` ± `plus_minus`, `from`, `to` and a
-`sentence`). `pp.regime_rows` makes the table and `pp.plot_regime_map` the picture. To keep the
+wide. In Python the map is `talks.compare(across=GRID, runs=..., seed=..., tolerance=...)`; the
+result, the JSON of `parley compare --across ... --format json`, has `points` (per value:
+`equilibrium_set`, `equilibria` with payoffs, `best_replies`, the `welfare` of each profile) and
+`boundaries` (per change: `feature`, `player`, `against`, the bracket `low`..`high`, the estimate
+`at` ± `plus_minus`, `from`, `to` and a `sentence`). Its `to_frame()` is the table and
+`pp.plot_regime_map` draws the picture. To keep the
 notebook quick the maps have 6 values, 300 runs and a tolerance of 0.05: refine all three for real
 work.
 """,
@@ -1602,7 +1635,8 @@ work.
            "(docs/scenario-format.md). The map varies a_0 and keeps the decay: these are the schedules "
            "it compares."),
         code('''
-desc = pp.describe_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
 print(desc["battlefield"]["summary"])
 schedule = desc["battlefield"]["advantage"]
 
@@ -1627,7 +1661,7 @@ ax.legend(fontsize=7, ncol=2);
            "the best replies in words. Each best reply (a player against one strategy of the other) "
            "is one *feature* of the map, one band of its picture; the equilibrium set is another."),
         code('''
-even = pp.compare_json(sets={"battlefield.advantage.from": 0}, runs=RUNS, seed=1)
+even = talks.set("battlefield.advantage.from", 0).compare(runs=RUNS, seed=1)
 pp.plot_payoff_matrix(even)
 for line in even["summary"]:
     print("-", line)
@@ -1640,7 +1674,7 @@ def boundaries_of(regime, player, against):
     return [b for b in regime["boundaries"] if b.get("player") == player and b.get("against") == against]
 
 def row_at(table, value):
-    """The row of a regime table (pp.regime_rows) for the grid value closest to `value`."""
+    """The row of a regime table (a map's to_frame(), by value) for the grid value closest to `value`."""
     return table.iloc[int(np.abs(table.index.to_numpy(dtype=float) - value).argmin())]
 '''),
     ],
@@ -1673,8 +1707,8 @@ a line beyond the front, and Russia, still ahead, can renew the war from that li
 looks at how); holding out keeps Ukraine's demands up while Russia's advantage decays. Only when
 Russia starts behind or level would I expect a quick Ukraine to do better, against a quick Russia.''',
                 '''
-regime = pp.regime_json(GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)
-table = pp.regime_rows(regime)
+regime = talks.compare(across=GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)   # parley compare --across
+table = regime.to_frame().set_index(regime.parameter)   # per value: runs per profile, the answers
 pp.plot_regime_map(regime)
 for b in regime["boundaries"]:
     print("-", b["sentence"])
@@ -1704,8 +1738,8 @@ more often worth keeping.''',
                 '''
 profiles = {"both quick": ("quick", "quick"), "both prolonged": ("prolonged", "prolonged"),
             "Russia prolonged, Ukraine quick": ("prolonged", "quick")}
-at_half = {label: pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
-                                    "parties.ukraine.strategy": u}, runs=1000, seed=1)
+at_half = {label: talks.set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
+                             "parties.ukraine.strategy": u}).run(runs=1000, seed=1)
            for label, (r, u) in profiles.items()}
 pd.DataFrame({label: {"P(settled: a peace that holds)": run["outcomes"]["settled"],
                       "P(Ukraine collapses)": run["outcomes"]["collapse_b"],
@@ -1735,8 +1769,8 @@ With a half-life of 104 weeks the lead after half a year is still 2^(-26/104), a
 instead of 2^(-26/52), about 71%: a smaller starting lead buys the same strength when the early
 deals are made and broken.''',
                 '''
-lasting = pp.regime_json(GRID, sets={"battlefield.advantage.half_life": 104}, runs=RUNS, seed=1,
-                         tolerance=TOLERANCE)
+lasting = talks.set("battlefield.advantage.half_life", 104).compare(across=GRID, runs=RUNS, seed=1,
+                                                                   tolerance=TOLERANCE)
 answers = sorted({a for m in (regime, lasting) for a in pp.regime_rows(m).stack()})
 colours = {a: plt.get_cmap("tab10")(k % 10) for k, a in enumerate(answers)}   # the same in both maps
 fig, axes = plt.subplots(2, 1, figsize=(10, 6.5))
@@ -1754,7 +1788,8 @@ answer_8_3'''),
 At a large starting advantage Russia does better playing `quick` against a quick Ukraine, although
 almost none of those wars ends at the table. Why? Use the table of exercise 8.2 and one narrated
 episode, e.g.
-`print(pp.parley("run", "--set", "battlefield.advantage.from=0.5", "--set", "parties.russia.strategy=quick", "--set", "parties.ukraine.strategy=quick", "--trace", "--seed", "3"))`.""",
+`print(talks.set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"}).trace(seed=3))`
+(`parley run --set battlefield.advantage.from=0.5 --set parties.russia.strategy=quick --set parties.ukraine.strategy=quick --trace --seed 3`).""",
                 """
 Because at that advantage an early deal is a step forward for Russia, not a peace. Two quick sides
 agree from about week 8. The package Ukraine accepts draws the line far beyond the front (in the
@@ -1772,7 +1807,7 @@ less, fewer early deals are broken, and holding out pays Russia again; a lead th
 (`durability.commitment=binding`) takes the renewals away: try it on the map."""),
     ],
     """
-- Make every settlement binding (`sets={"durability.commitment": "binding"}` in `pp.regime_json`):
+- Make every settlement binding (`talks.set("durability.commitment", "binding").compare(across=GRID, ...)`):
   does Russia's turn to `quick` survive without renewals at will?
 - Refine the map: `-0.5:0.5:21`, `tolerance=0.01`, `runs=1000`. Do the boundaries stay inside the
   brackets of the coarse map?
