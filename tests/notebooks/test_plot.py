@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Tests of tools/plot.py: the data it reads match the parley binary's own output, and every
 plot (function and subcommand) writes a PNG. Also checks that the committed notebooks are the
-generator's current output and carry no outputs, and that their set-up cell finds the module
-parley where notebooks/parley_path.py says.
+generator's current output and carry no outputs, that their set-up cell finds the module parley
+where notebooks/parley_path.py says, and that tests/notebooks/run_notebook.py (which CTest runs
+them with) fails on a failing cell and runs a notebook that makes widgets.
 
     PARLEY_CLI=build/parley /usr/bin/python3 tests/notebooks/test_plot.py
 """
@@ -350,6 +351,28 @@ class ModuleDiscovery(unittest.TestCase):
         with self.assertRaises(parley_path.ParleyModuleNotFound) as caught:
             self.find(self.dir / "nowhere")
         self.assertIn("PARLEY_PYTHONPATH=", str(caught.exception))
+
+
+class NotebookRunner(unittest.TestCase):
+    """tests/notebooks/run_notebook.py: a cell that raises fails the run (after a widget cell that
+    Debian's ipywidgets 6 makes, which nbconvert cannot run), and the executed copy is written."""
+
+    def test_widgets_then_failure(self):
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.cells = [nbformat.v4.new_code_cell("import ipywidgets\nslider = ipywidgets.FloatSlider(value=0.3)\n"
+                                              "display(slider)\nprint('widget made')"),
+                    nbformat.v4.new_code_cell("assert 1 + 1 == 3, 'this cell fails'")]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "widgets.ipynb"
+            nbformat.write(nb, path)
+            proc = subprocess.run([sys.executable, str(Path(__file__).parent / "run_notebook.py"), "--timeout", "60",
+                                   "--output-dir", str(Path(tmp) / "out"), str(path)], capture_output=True, text=True)
+            self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+            self.assertIn("this cell fails", proc.stderr)
+            self.assertNotIn("KeyError", proc.stderr)
+            done = nbformat.read(Path(tmp) / "out" / "widgets.ipynb", as_version=4)
+            self.assertIn("widget made", "".join(o.get("text", "") for o in done.cells[0].outputs))
 
 
 class NotebooksAreClean(unittest.TestCase):
