@@ -3,8 +3,9 @@
 Each ``exercise_X_Y(answer)`` is called by a check cell right after the exercise. While the
 answer is still ``None`` it only says so (the notebook keeps running, which is how CI executes
 the student notebooks); once answered it asserts, with a hint if the answer is wrong. Expected
-values are computed here, from a closed form (docs/theory.md) or by calling Parley through its
-Python module ``parley`` (which the notebook's set-up cell has found); nothing is a stored number. Reading this file gives the answers away: it is part of the teacher's
+values are computed here, from a closed form (docs/theory.md), from the scenario file, or by
+calling Parley through its Python module ``parley`` (which the notebook's set-up cell has found);
+nothing is a stored number. Reading this file gives the answers away: it is part of the teacher's
 material, with ``answers/``.
 """
 
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import functools
 import math
+from pathlib import Path
 
 import numpy as np
+import yaml
 
 import parley
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _pending(name: str, answer) -> bool:
@@ -391,3 +396,60 @@ def exercise_8_3(answer, prediction=None) -> bool:
             actual = "same"
         _prediction("8.3", prediction, actual, ("smaller", "larger", "same"))
     return ok
+
+# ----------------------------------------------------------------------------- 09 what-if sliders
+
+WHAT_IF_RUNS = 100   # the notebook's RUNS: runs per profile the meta-game starts from
+
+
+def _what_if(advantage: float, guarantee: str) -> parley.Scenario:
+    """The default scenario with Russia's starting advantage and the guarantee the plan tables."""
+    return parley.load().set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
+
+
+def _plan_peace(advantage: float, guarantee: str) -> dict:
+    """The tabled plan's peace at one setting, as parley analyze reports it."""
+    return next(p for p in _what_if(advantage, guarantee).analyze()["durability"] if p["package"] == "proposal")
+
+
+def exercise_9_1(answer) -> bool:
+    """Ukraine's utility of the plan, article5 tabled minus the US guarantee: w_U (v_U(article5) -
+    v_U(us_guarantee)), from the scenario file (additive utilities: only the guarantee term changes)."""
+    scenario = yaml.safe_load((REPO / "scenarios" / "ukraine-2025.yaml").read_text())
+    ukraine = next(q for q in scenario["parties"] if q["id"] == "ukraine")
+    levels = ukraine["values"]["guarantee"]
+    expected = ukraine["weights"]["guarantee"] * (levels["article5"] - levels["us_guarantee"])
+    hint = ("u_i(x) = sum_k w_ik v_ik(x_k): only the guarantee's term changes, by Ukraine's weight of "
+            "the guarantee times the difference of its values of the two levels. Subtract the two "
+            "results' analysis['proposals'][0]['utilities']['ukraine'], article5 minus the US guarantee.")
+    if answer is not None and abs(float(answer) + expected) < 1e-9:
+        hint = "the sign: Ukraine gains from the stronger guarantee. " + hint
+    return _number("9.1", answer, expected, 1e-9, hint)
+
+
+def exercise_9_2(answer) -> bool:
+    """The plan's peace's value to Ukraine at a_0 = +0.3, article5 tabled minus the US guarantee."""
+    if _pending("9.2", answer):   # nothing to compute until there is an answer
+        return False
+    a0 = parley.load().describe()["battlefield"]["advantage"]["from"]
+    expected = (_plan_peace(a0, "article5")["values"]["ukraine"]
+                - _plan_peace(a0, "us_guarantee")["values"]["ukraine"])
+    hint = ("the plan's peace is the analysis's durability entry whose package is 'proposal' "
+            "(plan_peace(result.analysis)); subtract its values['ukraine'], article5 minus the US "
+            "guarantee, not its utilities.")
+    if isinstance(answer, (int, float)) and abs(answer - expected) > 1e-9:   # which mistake? (only then)
+        plan = [_what_if(a0, g).analyze()["proposals"][0]["utilities"]["ukraine"] for g in ("article5", "us_guarantee")]
+        if abs(answer - (plan[0] - plan[1])) < 1e-9:
+            hint = "that is the change of the plan's utility (exercise 9.1), not of its peace's value. " + hint
+    return _number("9.2", answer, expected, 1e-9, hint)
+
+
+def exercise_9_3(answer) -> bool:
+    """Russia's best reply to a quick Ukraine at a_0 = +0.6, the plan as in the file."""
+    if _pending("9.3", answer):
+        return False
+    game = parley.load().set("battlefield.advantage.from", 0.6).compare(runs=WHAT_IF_RUNS, seed=1)
+    expected = next(r["reply"] for r in game["best_replies"]["russia"] if r["against"] == "quick")
+    return _equal("9.3", answer, expected,
+                  "what_if(0.6) (RUNS runs, seed 1): in game['best_replies']['russia'], the entry whose "
+                  "'against' is 'quick'; its 'reply'.")

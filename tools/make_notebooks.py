@@ -1829,6 +1829,269 @@ less, fewer early deals are broken, and holding out pays Russia again; a lead th
 )
 
 
+# ============================================================================================
+# 09 What if? Sliders over the advantage and the guarantee
+# ============================================================================================
+
+NB9 = sections(
+    "9. What if? Sliders over the battlefield advantage and the guarantee the plan tables",
+    """
+Two assumptions of the 2025 talks are the ones a reader most wants to move: **how far ahead Russia
+starts** on the battlefield (a_0, `battlefield.advantage.from`; the scenario assumes +0.3, decaying
+with a half-life of 52 weeks) and **which security guarantee the US plan tables**
+(`parties.usa.proposal.guarantee`; the 28-point draft tables its own "reliable" US guarantee, and
+the December revisions discussed an Article 5-like one). Two sliders redraw, at every setting, the
+strategy **meta-game** of notebook 5 (each side `prolonged` or `quick`, the equilibria boxed) and
+the **Pareto frontier** of notebook 6 with the disagreement point d, the Nash package and the plan.
+Move them and watch which parts of the pictures move, and which never do.
+""",
+    """
+`what_if(advantage, guarantee)` is an ordinary function of the two slider values. It sets the two
+fields on the default scenario (`talks.set({...})`, the command line's `--set`), asks
+`analyze()` (the frontier, d, the Nash package, the tabled plan's utilities and the peace it would
+make) and `compare(runs=RUNS, seed=1)` (the meta-game, with common random numbers; few runs, so a
+redraw takes about a second), draws both, prints a summary and returns everything it computed (a
+`WhatIf` with `.analysis`, `.game` and `.figure`). The same setting is computed once (the results
+are memoized), so moving a slider back is instant. On the command line the same numbers are
+`parley analyze --set battlefield.advantage.from=0.5 --set parties.usa.proposal.guarantee=article5`
+and `parley compare --runs 100 --set ...`, and `tools/plot.py frontier` and `tools/plot.py payoff`
+draw the same pictures.
+
+The sliders (`ipywidgets`, Debian's `python3-ipywidgets`) only call `what_if`. Where nobody moves a
+slider (CI executes the notebook headless), the cells after them call `what_if` directly at three
+settings, and the exercises read their numbers from its results.
+
+**Why the guarantee the plan tables, and not a guarantee's hazard.** The frontier is every package
+the parties could sign, each guarantee level included, valued by the parties' weights and values;
+d is each side's value of fighting on; the Nash package maximises the product of the gains over d
+on the frontier. No choice of what the plan tables moves any of them. What the mediator chooses is
+*which* package to table, and the guarantee in it is the lever the 2025 revisions argued over. It
+moves the plan on the frontier (Ukraine values the levels from 0 to 1 with weight 0.35, Russia the
+other way with weight 0.20), decides who would reject the plan, changes the peace the plan would
+make (each level has its own hazard multiplier and shifts the balance of a renewed war: the
+scenario's assumption A8, notebook 7), and it is where the simulated talks start (the US `plan`
+strategy tables it and drifts toward the Nash package), so it moves the meta-game as well. A
+guarantee's hazard multiplier (`durability.terms.guarantee.us_guarantee.hazard`) is a judgement
+about how well a guarantee works: it moves no point of the frontier (utilities are those of a final
+peace), only how long a signed peace lasts; *Things to try* adds it as a third slider. The
+advantage slider moves d, hence the zone of agreement and the Nash package, and the meta-game.
+""",
+    [
+        md("### The two assumptions as the file makes them"),
+        code('''
+import functools
+from collections import namedtuple
+
+import ipywidgets as widgets
+from IPython.display import display
+
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
+print(desc["battlefield"]["summary"])
+A0 = desc["battlefield"]["advantage"]["from"]           # Russia's starting advantage in the file
+LEVELS = [level["id"] for level in next(i for i in desc["issues"] if i["id"] == "guarantee")["levels"]]
+usa = next(q for q in desc["parties"] if q["id"] == "usa")
+PLAN_GUARANTEE = usa["proposal"]["guarantee"]           # the level the plan tables in the file
+print(f"a_0 = {A0:+.2f}; guarantee levels, weakest to strongest: {', '.join(LEVELS)}; "
+      f"the plan tables {PLAN_GUARANTEE}")
+'''),
+        md("### The drawing function\n\n"
+           "`results` computes (and remembers), `what_if` draws and summarises. The frontier panel adds "
+           "one point to notebook 6's picture: the **plan's peace** (x), what the plan is worth to each "
+           "side once it may break (`durability` in the analysis: a belligerent renews the war when that "
+           "pays, notebook 7), joined to the plan by a dotted line."),
+        code('''
+RUNS = 100   # runs per profile to start from (compare doubles them until its equilibria are stable)
+
+@functools.lru_cache(maxsize=128)
+def results(advantage, guarantee):
+    """The analysis and the meta-game of the default scenario with Russia's starting advantage and
+    the guarantee the plan tables set (parley analyze / parley compare --runs RUNS --seed 1)."""
+    scenario = talks.set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
+    return scenario.analyze(), scenario.compare(runs=RUNS, seed=1)
+
+WhatIf = namedtuple("WhatIf", "advantage guarantee analysis game figure")
+
+def plan_peace(analysis):
+    """The tabled plan's peace, as analyze reports it (its `durability` entry for the proposal)."""
+    return next(p for p in analysis["durability"] if p["package"] == "proposal")
+
+def what_if(advantage=A0, guarantee=PLAN_GUARANTEE):
+    """Draw the meta-game and the frontier at one setting of the two sliders; return what was drawn."""
+    advantage = round(float(advantage), 2)
+    analysis, game = results(advantage, guarantee)
+    setting = f"a_0 = {advantage:+.2f}, the plan tables {guarantee}"
+    fig = plt.figure(figsize=(15, 5), layout="constrained")
+    left, right = fig.subfigures(1, 2, width_ratios=[2, 1.1])
+    pp.plot_payoff_matrix(game, fig=left, title=f"{setting}: the meta-game ({game['runs']} runs per profile)")
+    ax = right.subplots()
+    pp.plot_frontier(analysis, ax=ax, title=f"{setting}\\nPareto frontier, d, Nash and the plan")
+    plan, peace = analysis["proposals"][0]["utilities"], plan_peace(analysis)["values"]
+    ax.plot([plan["russia"], peace["russia"]], [plan["ukraine"], peace["ukraine"]], "k:", lw=1)
+    ax.plot(peace["russia"], peace["ukraine"], "X", ms=9, color="C3",
+            label=f"the plan's peace ({peace['russia']:.3f}, {peace['ukraine']:.3f})")
+    ax.legend(fontsize=6, loc="upper right")
+    result = WhatIf(advantage, guarantee, analysis, game, fig)
+    print(summary(result))
+    return result
+
+def summary(result):
+    """The setting's answers in words: the equilibria, the plan and its peace."""
+    game, analysis = result.game, result.analysis
+    p1, p2 = game["players"]
+    lines = [f"a_0 = {result.advantage:+.2f}, the plan tables {result.guarantee}:"]
+    for eq in game["equilibria"]:
+        plays = [", ".join(s for s, x in zip(game["strategies"][q], eq["probabilities"][q]) if x > 0) for q in (p1, p2)]
+        lines.append(f"  equilibrium: {p1} {plays[0]}, {p2} {plays[1]}; payoffs "
+                     f"{eq['payoffs'][p1]:.3f}, {eq['payoffs'][p2]:.3f}")
+    tabled, peace = analysis["proposals"][0], plan_peace(analysis)
+    rejected = ", ".join(tabled["rejected_by"]) or "nobody"
+    broken = (f"renewed by {', '.join(peace['renewers'])} in week {peace['first_renewal']}" if peace["renewers"]
+              else "self-enforcing")
+    lines.append(f"  the plan: u = ({tabled['utilities'][p1]:.3f}, {tabled['utilities'][p2]:.3f}), rejected by "
+                 f"{rejected}; its peace {broken}, worth ({peace['values'][p1]:.3f}, {peace['values'][p2]:.3f})")
+    return "\\n".join(lines)
+'''),
+        md("### Move the sliders\n\n"
+           "Each move redraws both pictures (about a second for a new setting). Without a browser this "
+           "cell draws the file's setting once."),
+        code('''
+advantage = widgets.FloatSlider(value=A0, min=-0.5, max=0.7, step=0.05, description="a_0",
+                                readout_format="+.2f", continuous_update=False)
+guarantee = widgets.SelectionSlider(options=LEVELS, value=PLAN_GUARANTEE, description="guarantee",
+                                    continuous_update=False)
+last = {}
+
+def redraw(advantage, guarantee):
+    """What a slider move calls: what_if, shown at once (a slider moves outside any cell)."""
+    last["result"] = what_if(advantage, guarantee)
+    plt.show()
+
+display(widgets.HBox([advantage, guarantee]),
+        widgets.interactive_output(redraw, {"advantage": advantage, "guarantee": guarantee}))
+'''),
+        md("A slider is a widget whose `value` can also be set from code, which is what a click does: "
+           "the pictures above are redrawn, and `last[\"result\"]` is what the move drew. Here it tables "
+           "the Article 5-like guarantee at the file's advantage, the second of the three settings below "
+           "(the guarantee slider stays on `article5` until you move it back)."),
+        code('''
+guarantee.value = "article5"                 # what a click on the slider does
+guaranteed = last["result"]                  # what the move drew: a_0 as in the file, article5 tabled
+assert (guaranteed.advantage, guaranteed.guarantee) == (A0, "article5")
+'''),
+        md("### Three settings, without sliders\n\n"
+           "The file's own setting (where the sliders start):"),
+        code('''
+shipped = what_if(A0, PLAN_GUARANTEE)
+'''),
+        md("The same advantage with the Article 5-like guarantee tabled is `guaranteed`, drawn by the "
+           "slider move above (`what_if(A0, \"article5\")` draws it here again). Russia further ahead, "
+           "the plan as in the file:"),
+        code('''
+ahead = what_if(0.6, PLAN_GUARANTEE)
+'''),
+        md("Which numbers moved between the three, side by side:"),
+        code('''
+def row(result):
+    """One setting's numbers: d, the Nash package's and the plan's utilities, the plan's peace and
+    the first equilibrium's payoffs."""
+    an, game = result.analysis, result.game
+    eq = game["equilibria"][0]
+    return {"d russia": an["disagreement"]["russia"], "d ukraine": an["disagreement"]["ukraine"],
+            "Nash u russia": an["nash"]["utilities"]["russia"], "Nash u ukraine": an["nash"]["utilities"]["ukraine"],
+            "plan u russia": an["proposals"][0]["utilities"]["russia"],
+            "plan u ukraine": an["proposals"][0]["utilities"]["ukraine"],
+            "plan's peace russia": plan_peace(an)["values"]["russia"],
+            "plan's peace ukraine": plan_peace(an)["values"]["ukraine"],
+            "eq. payoff russia": eq["payoffs"]["russia"], "eq. payoff ukraine": eq["payoffs"]["ukraine"]}
+
+settings = {f"a_0 {r.advantage:+.2f}, {r.guarantee}": r for r in (shipped, guaranteed, ahead)}
+compared = pd.DataFrame({label: row(r) for label, r in settings.items()})
+# The frontier is every package the parties could sign: neither slider moves it.
+assert shipped.analysis["frontier"] == guaranteed.analysis["frontier"] == ahead.analysis["frontier"]
+print("the frontier: the same", len(shipped.analysis["frontier"]["points"]), "vertices at all three settings")
+compared.round(3)
+'''),
+    ],
+    """
+- The frontier never moves (the cell above asserts it): it is the set of every package's utilities,
+  and neither slider changes what a package is worth to anyone.
+- The advantage slider moves d inside the frontier: Russia's value of fighting on rises with
+  a_0 and Ukraine's falls, the zone of agreement shifts toward Russia and the Nash package follows.
+  The plan stays where it is.
+- The guarantee slider moves only the plan: along a line, since only the guarantee term of each
+  side's utility changes. It also moves the plan's peace (x), often much further: a guarantee
+  changes who would renew the war and when, so the peace the plan makes can be worth far more, or
+  less, than the plan's utilities say (notebook 7's commitment problem).
+- In the meta-game, the boxes (the equilibria) move less than the numbers in the cells: the
+  assumption decides *who* gains from holding out more often than *whether* to hold out. At a large
+  a_0 Russia's best reply to a quick Ukraine turns to `quick` (notebook 8's regime map).
+- With `RUNS = 100` the meta-game is an estimate: the title says how many runs per profile compare
+  needed before its equilibrium set was stable, and a cell that differs by less than its standard
+  error (`game["standard_errors"]`) can change with more runs or another seed.
+""",
+    [
+        exercise("9.1", """
+At a_0 = +0.3, by how much does Ukraine's utility of the plan as tabled (`u` of the plan, in
+`analysis["proposals"][0]["utilities"]`) rise when the plan tables `article5` instead of the US
+guarantee? Read it from `shipped` and `guaranteed`.""", '''
+answer_9_1 = (guaranteed.analysis["proposals"][0]["utilities"]["ukraine"]
+              - shipped.analysis["proposals"][0]["utilities"]["ukraine"])
+answer_9_1'''),
+        exercise("9.2", """
+By how much does the plan's **peace** gain in value for Ukraine (`values` of the plan's peace,
+`plan_peace(result.analysis)`) between the same two settings? Compare with 9.1: what does the
+guarantee buy Ukraine besides its own term of the utility?""", '''
+answer_9_2 = (plan_peace(guaranteed.analysis)["values"]["ukraine"]
+              - plan_peace(shipped.analysis)["values"]["ukraine"])
+print("who renews the plan's peace:", plan_peace(shipped.analysis)["renewers"], "with the US guarantee,",
+      plan_peace(guaranteed.analysis)["renewers"], "with article5")
+answer_9_2'''),
+        exercise("9.3", """
+With Russia further ahead (a_0 = +0.6, the plan as in the file), what is Russia's best reply to a
+quick Ukraine in the meta-game? Read it from `ahead.game["best_replies"]` (answer the strategy's
+name, e.g. `"prolonged"`).""", '''
+answer_9_3 = next(r["reply"] for r in ahead.game["best_replies"]["russia"] if r["against"] == "quick")
+answer_9_3'''),
+        explain("9.4", """
+The guarantee slider moves the plan but not the frontier, the disagreement point or the Nash point;
+the advantage slider moves d and the Nash point but neither the frontier nor the plan. Why?""", """
+A package's utility is the weighted sum of what each party thinks of its terms, u_i(x) = sum_k w_ik
+v_ik(x_k): it depends on the package and the party's values, nothing else. The frontier is the
+upper-right edge of all packages' utility pairs, every guarantee level included, so what the plan
+happens to table cannot move it, and neither can the battlefield. The disagreement point d is each
+side's value of fighting on: the battlefield (a_0) moves it, the plan does not, since fighting does
+not depend on what is on the table. The Nash package is the point of the frontier that maximises
+(u_R - d_R)(u_U - d_U): with the frontier fixed, it moves only when d moves, i.e. with the
+advantage. The plan is one package: changing its guarantee changes only the guarantee term of each
+side's utility (Ukraine gains w_U times the difference of its values of the two levels, Russia
+loses its own), so it moves along a line; the advantage changes no term of it, so it stays put.
+What the advantage does change about the plan is whether it is acceptable: it is rejected by a
+side whose d lies above its utility of the plan, and, under durability, what its peace is worth."""),
+    ],
+    """
+- Add a third slider over how well the plan's guarantee works,
+  `durability.terms.guarantee.us_guarantee.hazard` (0.6 in the file): pass it to `results` and
+  `talks.set`. Which picture moves, and which does not?
+- Table no guarantee at all (`none`) and find, with the advantage slider, the smallest a_0 from
+  which Ukraine no longer rejects the plan; then find it to 0.01 by bisection on `analyze()`.
+- Slide the army cap the plan tables instead (`parties.usa.proposal.army_cap`): a cap shifts a
+  renewed war toward Russia (notebook 7).
+- Raise `RUNS` to 500 (and clear the memo: `results.cache_clear()`): which answers of the meta-game
+  survive?
+""",
+    """
+- Mark the equilibrium offer of `solve()` on the frontier (`pp.plot_frontier(analysis,
+  solve=scenario.solve())`): about a third of a second more per redraw.
+- Replace the sliders by a grid: `talks.sweep(vary={"battlefield.advantage.from": "-0.5:0.7:7",
+  "parties.usa.proposal.guarantee": "none,us_guarantee,article5"}, meta_game=True, runs=100)` and
+  `pp.plot_sweep_regime` draw the meta-game's answers over both at once.
+- `ipywidgets.interact` builds the sliders from `what_if`'s defaults in one line; this notebook
+  builds them by hand to choose their ranges and to redraw only on release.
+""",
+)
+
+
 NOTEBOOKS = {
     "01-bargaining-range": NB1,
     "02-alternating-offers": NB2,
@@ -1838,6 +2101,7 @@ NOTEBOOKS = {
     "06-plan-clauses": NB6,
     "07-commitment-problems": NB7,
     "08-regime-map": NB8,
+    "09-what-if-sliders": NB9,
 }
 
 
