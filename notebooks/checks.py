@@ -247,7 +247,13 @@ def exercise_6_3(answer) -> bool:
 
 def _nash_peace(sets=None) -> dict:
     """The peace of the default scenario's Nash package, as parley analyze reports it."""
-    return next(p for p in parley.load().set(sets or {}).analyze()["durability"] if p["package"] == "nash")
+    return _nash_peace_of(tuple((sets or {}).items()))
+
+
+@functools.lru_cache(maxsize=None)
+def _nash_peace_of(sets: tuple) -> dict:
+    """_nash_peace, computed once per set of changes (exercises 7.2 and 7.5 both need the file's)."""
+    return next(p for p in parley.load().set(dict(sets)).analyze()["durability"] if p["package"] == "nash")
 
 
 def exercise_7_1(answer) -> bool:
@@ -309,13 +315,32 @@ REGIME_GRID = "battlefield.advantage.from=-0.5:0.5:6"   # the notebook's map: 6 
 REGIME_RUNS, REGIME_TOLERANCE = 300, 0.05
 
 
+def _talks(half_life=None) -> parley.Scenario:
+    """The default scenario, with Russia's advantage decaying with ``half_life`` weeks if given."""
+    talks = parley.load()
+    return talks if half_life is None else talks.set("battlefield.advantage.half_life", half_life)
+
+
 @functools.lru_cache(maxsize=None)
 def regime_map(half_life=None) -> dict:
     """The notebook's regime map of the default scenario (seed 1), computed once per half-life."""
-    talks = parley.load()
-    if half_life is not None:
-        talks = talks.set("battlefield.advantage.half_life", half_life)
-    return talks.compare(across=REGIME_GRID, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+    return _talks(half_life).compare(across=REGIME_GRID, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+
+
+def meta_game(a0: float, half_life=None) -> dict:
+    """The meta-game a map plays at one value of a_0: the same runs and seed, so the same numbers as
+    the map's point there (every value of a map fights on the same random fronts)."""
+    return _talks(half_life).set("battlefield.advantage.from", a0).compare(runs=REGIME_RUNS, seed=1)
+
+
+def best_reply(game: dict, player: str, against: str) -> str:
+    """``player``'s best reply to ``against`` in a meta-game, in a map's words: the strategy, or
+    "tie: a, b" when strategies cannot be told apart at the confidence."""
+    reply = next(r for r in game["best_replies"][player] if r["against"] == against)
+    if not reply["ties"]:
+        return reply["reply"]
+    tied = {reply["reply"], *(t["strategy"] for t in reply["ties"])}
+    return "tie: " + ", ".join(s for s in game["strategies"][player] if s in tied)
 
 
 def _prediction(name: str, prediction, actual: str, options: tuple[str, ...]) -> None:
@@ -343,9 +368,9 @@ def exercise_8_1(answer, prediction=None) -> bool:
     """At a_0 = +0.3, which side's best reply is prolonged against both strategies of the other."""
     if _pending("8.1", answer):   # nothing to run until there is an answer
         return False
-    point = min(regime_map()["points"], key=lambda p: abs(p["value"] - 0.3))
-    holds_out = {q: all(r["reply"] == "prolonged" for r in point["best_replies"] if r["player"] == q)
-                 for q in ("russia", "ukraine")}
+    game = meta_game(0.3)   # the map's point at +0.3, played alone
+    holds_out = {q: all(best_reply(game, q, s) == "prolonged" for s in game["strategies"][other])
+                 for q, other in (("russia", "ukraine"), ("ukraine", "russia"))}
     expected = {(True, True): "both", (True, False): "russia", (False, True): "ukraine",
                 (False, False): "neither"}[(holds_out["russia"], holds_out["ukraine"])]
     ok = _equal("8.1", answer, expected,
@@ -379,23 +404,25 @@ def exercise_8_2(answer, prediction=None) -> bool:
 
 def exercise_8_3(answer, prediction=None) -> bool:
     """Where Russia's best reply to a quick Ukraine turns, with a half-life of 104 weeks; the
-    prediction: whether that is at a smaller or larger a_0 than with 52 weeks (brackets apart)."""
+    prediction: whether the file's half-life (52 weeks) turns at a larger a_0 (it has not turned
+    yet at the new bracket's high end), a smaller one (it has turned already at its low end), or
+    within the new bracket ("same")."""
     if _pending("8.3", answer):   # nothing to run until there is an answer
         return False
-    shipped = _reply_boundary(regime_map(), "russia", "quick")
     lasting = _reply_boundary(regime_map(104), "russia", "quick")
     ok = _number("8.3", answer, lasting["at"], 1e-9,
                  "the map with --set battlefield.advantage.half_life=104 (same grid, runs, seed and "
                  "tolerance); the boundary whose player is russia and against is quick: its 'at'.")
     if ok:
-        if lasting["high"] <= shipped["low"]:
+        if best_reply(meta_game(lasting["high"]), "russia", "quick") == lasting["from"]:
             actual = "smaller"
-        elif lasting["low"] >= shipped["high"]:
+        elif best_reply(meta_game(lasting["low"]), "russia", "quick") == lasting["to"]:
             actual = "larger"
         else:
             actual = "same"
         _prediction("8.3", prediction, actual, ("smaller", "larger", "same"))
     return ok
+
 
 # ----------------------------------------------------------------------------- 09 what-if sliders
 

@@ -870,7 +870,8 @@ Under a constant advantage of 0 (`talks.set("battlefield.advantage", 0)`, 300 ru
 profile maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
 `(russia_strategy, ukraine_strategy)`. (`payoff_matrices()` of a comparison gives each side's
 payoffs as a table.)""", '''
-matrices = talks.set("battlefield.advantage", 0).compare(runs=300, seed=1).payoff_matrices()
+# Played above: games["even (a = 0)"] is talks.set("battlefield.advantage", 0).compare(runs=300, seed=1).
+matrices = games["even (a = 0)"].payoff_matrices()
 total = matrices["russia"] + matrices["ukraine"]
 answer_5_1 = total.stack().idxmax()                     # the (row, column) of the largest sum
 answer_5_1'''),
@@ -1529,7 +1530,7 @@ In the default scenario, what is the probability that the Nash package's peace s
 year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (if a
 belligerent renews the war, `analyze` says when: here not within the year), then compare with
 `holds` in `parley analyze`.""", '''
-h_nash = next(p for p in talks.analyze()["durability"] if p["package"] == "nash")["hazard"]
+h_nash = next(p for p in an["durability"] if p["package"] == "nash")["hazard"]   # an: talks.analyze() above
 answer_7_2 = holds(h_nash, 52)
 answer_7_2'''),
         exercise("7.3", """
@@ -1759,7 +1760,7 @@ answer_8_2'''),
 In the map of exercise 8.1, Russia's best reply to a quick Ukraine turns from `prolonged` to `quick`
 at a large starting advantage. Suppose Russia's advantage lasts longer: a half-life of 104 weeks
 instead of 52 (`battlefield.advantage.half_life`). Does that boundary move to a smaller a_0, to a
-larger one, or stay where it is (the two brackets overlap)?""",
+larger one, or stay where it is (the file's half-life turns within the new boundary's bracket)?""",
                 '`"smaller"`, `"larger"` or `"same"`',
                 '''
 prediction_8_3 = "smaller"''', '''
