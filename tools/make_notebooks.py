@@ -173,7 +173,7 @@ print(f"Fearon's closed form:         [{p - cost['a']:.6f}, {p + cost['b']:.6f}]
         code('''
 def fearon_range(p, c_a, c_b):
     """The bargaining range (A's share) as parley analyze reports it, for win probability p."""
-    an = fearon.set({"battlefield.advantage": 2 * p - 1,
+    an = fearon.set({"battlefield.advantage": float(2 * p - 1),      # float(): p may be a NumPy number
                      "parties.a.cost": c_a, "parties.b.cost": c_b}).analyze()
     z = an["zopa"]["parties"]["a"]
     return z["low"], z["high"]
@@ -374,7 +374,7 @@ fm
 r1, r2 = 0.1, 0.2
 rows = []
 for h in (2.0, 1.0, 0.5, 0.1, 0.02):
-    sets = {"parties.player1.discount": np.exp(-r1 * h), "parties.player2.discount": np.exp(-r2 * h),
+    sets = {"parties.player1.discount": float(np.exp(-r1 * h)), "parties.player2.discount": float(np.exp(-r2 * h)),
             "horizon": int(400 / h)}
     rows.append(dict(h=h, parley=share(sets), limit=r2 / (r1 + r2)))
 ct = pd.DataFrame(rows).set_index("h")
@@ -472,7 +472,7 @@ fearon = parley.load("fearon")
 def walk(N, k, p, q, delta=1.0, horizon=3000):
     """The fields to set (--set overrides) turning fearon into a gambler's-ruin walk on 0..N from k."""
     return {"battlefield.states": N, "battlefield.collapse_b": N, "battlefield.start": k,
-            "battlefield.tempo": p + q, "battlefield.advantage": repr((p - q) / (p + q)),
+            "battlefield.tempo": float(p + q), "battlefield.advantage": float((p - q) / (p + q)),
             "horizon": horizon, "parties.a.cost": 0, "parties.b.cost": 0,
             "parties.a.discount": delta, "parties.b.discount": delta,
             "parties.a.strategy": "hardline", "parties.b.strategy": "hardline"}
