@@ -3,19 +3,24 @@
 Each ``exercise_X_Y(answer)`` is called by a check cell right after the exercise. While the
 answer is still ``None`` it only says so (the notebook keeps running, which is how CI executes
 the student notebooks); once answered it asserts, with a hint if the answer is wrong. Expected
-values are computed here, from a closed form (docs/theory.md) or by calling the parley binary
-through ``tools/plot.py``; nothing is a stored number. Reading this file gives the answers
-away: it is part of the teacher's material, with ``answers/``.
+values are computed here, from a closed form (docs/theory.md), from the scenario file, or by
+calling Parley through its Python module ``parley`` (which the notebook's set-up cell has found);
+nothing is a stored number. Reading this file gives the answers away: it is part of the teacher's
+material, with ``answers/``.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from pathlib import Path
 
 import numpy as np
+import yaml
 
-import plot as pp
+import parley
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _pending(name: str, answer) -> bool:
@@ -74,7 +79,7 @@ def exercise_1_2(answer) -> bool:
 
 def exercise_1_3(answer) -> bool:
     """Equilibrium share when B proposes (fearon as shipped): B leaves A exactly p - c_A."""
-    d = pp.describe_json("fearon")
+    d = parley.load("fearon").describe()
     p = (1 + d["battlefield"]["advantage"]["value"]) / 2
     c_a = next(q["cost"] for q in d["parties"] if q["id"] == "a")
     return _number("1.3", answer, p - c_a, 1e-6,
@@ -162,7 +167,7 @@ def exercise_3_3(answer) -> bool:
 
 def exercise_4_1(answer) -> bool:
     """A's subjective war value: the prior-weighted mean of its war values under each hypothesis."""
-    expected = pp.analyze_json("optimism")["subjective_war_value"]["a"]
+    expected = parley.load("optimism").analyze()["subjective_war_value"]["a"]
     return _number("4.1", answer, expected, 1e-9,
                    "run analyze once per hypothesis (battlefield.advantage = the true advantage "
                    "plus the offset, with parties.a.belief={offset: 0}) and weight war_value.a by "
@@ -171,8 +176,9 @@ def exercise_4_1(answer) -> bool:
 
 def exercise_4_2(answer, period: int = 10) -> bool:
     """A's posterior on 'advantage 0' at the talks of ``period`` in the traced episode (seed 1)."""
-    table = pp.trace_table(pp.trace_json("optimism", seed=1))
-    expected = table.loc[period, "a.belief"][0]
+    events = parley.load("optimism").trace(seed=1).to_frame()
+    talks = events[events["event"] == "talks"].set_index("period")
+    expected = talks.loc[period, "parties.a.belief"][0]
     return _number("4.2", answer, expected, 1e-9,
                    "multiply the prior by the likelihood of every move before that period "
                    "(up r(1 + a)/2, down r(1 - a)/2, stay 1 - r) under each hypothesis, then "
@@ -181,7 +187,7 @@ def exercise_4_2(answer, period: int = 10) -> bool:
 
 def exercise_4_3(answer) -> bool:
     """Mean duration with war costs 0.006 for both (2000 runs, seed 1)."""
-    run = pp.run_json("optimism", {"parties.a.cost": 0.006, "parties.b.cost": 0.006}, runs=2000, seed=1)
+    run = parley.load("optimism").set({"parties.a.cost": 0.006, "parties.b.cost": 0.006}).run(runs=2000, seed=1)
     return _number("4.3", answer, run["duration"]["mean"], 1e-9,
                    "run optimism with both costs set to 0.006, --runs 2000 --seed 1, and read "
                    "duration.mean.")
@@ -191,7 +197,7 @@ def exercise_4_3(answer) -> bool:
 
 def exercise_5_1(answer) -> bool:
     """The profile (russia, ukraine) with the largest payoff sum at constant advantage 0."""
-    cmp = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
+    cmp = parley.load().set("battlefield.advantage", 0).compare(runs=300, seed=1)
     p1, p2 = cmp["players"]
     total = np.asarray(cmp["payoffs"][p1]) + np.asarray(cmp["payoffs"][p2])
     i, j = np.unravel_index(int(total.argmax()), total.shape)
@@ -203,15 +209,15 @@ def exercise_5_1(answer) -> bool:
 
 def exercise_5_2(answer) -> bool:
     """P(settled) in the default scenario when both belligerents play quick (2000 runs, seed 1)."""
-    run = pp.run_json(sets={"parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"},
-                      runs=2000, seed=1)
+    run = parley.load().set({"parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"}).run(
+        runs=2000, seed=1)
     return _number("5.2", answer, run["outcomes"]["settled"], 1e-12,
                    "run with both strategies set to quick, --runs 2000 --seed 1: outcomes.settled.")
 
 
 def exercise_5_3(answer) -> bool:
     """How much Russia's war value rises when the constant advantage goes from 0 to 0.3."""
-    v = [pp.analyze_json(sets={"battlefield.advantage": a})["war_value"]["russia"] for a in (0, 0.3)]
+    v = [parley.load().set("battlefield.advantage", a).analyze()["war_value"]["russia"] for a in (0, 0.3)]
     return _number("5.3", answer, v[1] - v[0], 1e-9,
                    "two analyze calls with battlefield.advantage=0 and =0.3; subtract war_value.russia.")
 
@@ -220,19 +226,19 @@ def exercise_5_3(answer) -> bool:
 
 def exercise_6_1(answer) -> bool:
     """How many of the plan's clauses the Nash package of the default scenario holds."""
-    expected = len(pp.analyze_json()["nash"]["agreement"]["plan"])
+    expected = len(parley.load().analyze()["nash"]["agreement"]["plan"])
     return _number("6.1", answer, expected, 0, "count nash.agreement.plan from analyze.")
 
 
 def exercise_6_2(answer) -> bool:
     """Whether the Nash package includes `recognition` when the front starts at state 10."""
-    expected = "recognition" in pp.analyze_json(sets={"battlefield.start": 10})["nash"]["agreement"]["plan"]
+    expected = "recognition" in parley.load().set("battlefield.start", 10).analyze()["nash"]["agreement"]["plan"]
     return _equal("6.2", answer, expected, "analyze with --set battlefield.start=10; answer True or False.")
 
 
 def exercise_6_3(answer) -> bool:
     """The territory share of the Nash package when the front starts at state 14."""
-    expected = pp.analyze_json(sets={"battlefield.start": 14})["nash"]["agreement"]["territory"]
+    expected = parley.load().set("battlefield.start", 14).analyze()["nash"]["agreement"]["territory"]
     return _number("6.3", answer, expected, 1e-9,
                    "analyze with --set battlefield.start=14 and read nash.agreement.territory.")
 
@@ -241,7 +247,13 @@ def exercise_6_3(answer) -> bool:
 
 def _nash_peace(sets=None) -> dict:
     """The peace of the default scenario's Nash package, as parley analyze reports it."""
-    return next(p for p in pp.analyze_json(sets=sets)["durability"] if p["package"] == "nash")
+    return _nash_peace_of(tuple((sets or {}).items()))
+
+
+@functools.lru_cache(maxsize=None)
+def _nash_peace_of(sets: tuple) -> dict:
+    """_nash_peace, computed once per set of changes (exercises 7.2 and 7.5 both need the file's)."""
+    return next(p for p in parley.load().set(dict(sets)).analyze()["durability"] if p["package"] == "nash")
 
 
 def exercise_7_1(answer) -> bool:
@@ -278,7 +290,7 @@ def exercise_7_3(answer) -> bool:
 
 def exercise_7_4(answer) -> bool:
     """Whether x = 0.6 is self-enforcing in the toy (delta 1, c 0.02 and 0.03, shift 0.12)."""
-    d = pp.describe_json("fearon")
+    d = parley.load("fearon").describe()
     a = d["battlefield"]["advantage"]["value"]
     r_a = -0.02 + (1 + a + 0.12) / 2
     r_b = -0.03 + (1 - a - 0.12) / 2
@@ -303,11 +315,32 @@ REGIME_GRID = "battlefield.advantage.from=-0.5:0.5:6"   # the notebook's map: 6 
 REGIME_RUNS, REGIME_TOLERANCE = 300, 0.05
 
 
+def _talks(half_life=None) -> parley.Scenario:
+    """The default scenario, with Russia's advantage decaying with ``half_life`` weeks if given."""
+    talks = parley.load()
+    return talks if half_life is None else talks.set("battlefield.advantage.half_life", half_life)
+
+
 @functools.lru_cache(maxsize=None)
 def regime_map(half_life=None) -> dict:
     """The notebook's regime map of the default scenario (seed 1), computed once per half-life."""
-    sets = {"battlefield.advantage.half_life": half_life} if half_life is not None else None
-    return pp.regime_json(REGIME_GRID, sets=sets, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+    return _talks(half_life).compare(across=REGIME_GRID, runs=REGIME_RUNS, seed=1, tolerance=REGIME_TOLERANCE)
+
+
+def meta_game(a0: float, half_life=None) -> dict:
+    """The meta-game a map plays at one value of a_0: the same runs and seed, so the same numbers as
+    the map's point there (every value of a map fights on the same random fronts)."""
+    return _talks(half_life).set("battlefield.advantage.from", a0).compare(runs=REGIME_RUNS, seed=1)
+
+
+def best_reply(game: dict, player: str, against: str) -> str:
+    """``player``'s best reply to ``against`` in a meta-game, in a map's words: the strategy, or
+    "tie: a, b" when strategies cannot be told apart at the confidence."""
+    reply = next(r for r in game["best_replies"][player] if r["against"] == against)
+    if not reply["ties"]:
+        return reply["reply"]
+    tied = {reply["reply"], *(t["strategy"] for t in reply["ties"])}
+    return "tie: " + ", ".join(s for s in game["strategies"][player] if s in tied)
 
 
 def _prediction(name: str, prediction, actual: str, options: tuple[str, ...]) -> None:
@@ -335,9 +368,9 @@ def exercise_8_1(answer, prediction=None) -> bool:
     """At a_0 = +0.3, which side's best reply is prolonged against both strategies of the other."""
     if _pending("8.1", answer):   # nothing to run until there is an answer
         return False
-    point = min(regime_map()["points"], key=lambda p: abs(p["value"] - 0.3))
-    holds_out = {q: all(r["reply"] == "prolonged" for r in point["best_replies"] if r["player"] == q)
-                 for q in ("russia", "ukraine")}
+    game = meta_game(0.3)   # the map's point at +0.3, played alone
+    holds_out = {q: all(best_reply(game, q, s) == "prolonged" for s in game["strategies"][other])
+                 for q, other in (("russia", "ukraine"), ("ukraine", "russia"))}
     expected = {(True, True): "both", (True, False): "russia", (False, True): "ukraine",
                 (False, False): "neither"}[(holds_out["russia"], holds_out["ukraine"])]
     ok = _equal("8.1", answer, expected,
@@ -351,8 +384,8 @@ def exercise_8_1(answer, prediction=None) -> bool:
 
 def _run_at_half(russia: str, ukraine: str) -> dict:
     """parley run at a_0 = +0.5 with the given strategies (1000 runs, seed 1)."""
-    return pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": russia,
-                             "parties.ukraine.strategy": ukraine}, runs=1000, seed=1)
+    return parley.load().set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": russia,
+                              "parties.ukraine.strategy": ukraine}).run(runs=1000, seed=1)
 
 
 def exercise_8_2(answer, prediction=None) -> bool:
@@ -371,20 +404,79 @@ def exercise_8_2(answer, prediction=None) -> bool:
 
 def exercise_8_3(answer, prediction=None) -> bool:
     """Where Russia's best reply to a quick Ukraine turns, with a half-life of 104 weeks; the
-    prediction: whether that is at a smaller or larger a_0 than with 52 weeks (brackets apart)."""
+    prediction: whether the file's half-life (52 weeks) turns at a larger a_0 (it has not turned
+    yet at the new bracket's high end), a smaller one (it has turned already at its low end), or
+    within the new bracket ("same")."""
     if _pending("8.3", answer):   # nothing to run until there is an answer
         return False
-    shipped = _reply_boundary(regime_map(), "russia", "quick")
     lasting = _reply_boundary(regime_map(104), "russia", "quick")
     ok = _number("8.3", answer, lasting["at"], 1e-9,
                  "the map with --set battlefield.advantage.half_life=104 (same grid, runs, seed and "
                  "tolerance); the boundary whose player is russia and against is quick: its 'at'.")
     if ok:
-        if lasting["high"] <= shipped["low"]:
+        if best_reply(meta_game(lasting["high"]), "russia", "quick") == lasting["from"]:
             actual = "smaller"
-        elif lasting["low"] >= shipped["high"]:
+        elif best_reply(meta_game(lasting["low"]), "russia", "quick") == lasting["to"]:
             actual = "larger"
         else:
             actual = "same"
         _prediction("8.3", prediction, actual, ("smaller", "larger", "same"))
     return ok
+
+
+# ----------------------------------------------------------------------------- 09 what-if sliders
+
+WHAT_IF_RUNS = 100   # the notebook's RUNS: runs per profile the meta-game starts from
+
+
+def _what_if(advantage: float, guarantee: str) -> parley.Scenario:
+    """The default scenario with Russia's starting advantage and the guarantee the plan tables."""
+    return parley.load().set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
+
+
+def _plan_peace(advantage: float, guarantee: str) -> dict:
+    """The tabled plan's peace at one setting, as parley analyze reports it."""
+    return next(p for p in _what_if(advantage, guarantee).analyze()["durability"] if p["package"] == "proposal")
+
+
+def exercise_9_1(answer) -> bool:
+    """Ukraine's utility of the plan, article5 tabled minus the US guarantee: w_U (v_U(article5) -
+    v_U(us_guarantee)), from the scenario file (additive utilities: only the guarantee term changes)."""
+    scenario = yaml.safe_load((REPO / "scenarios" / "ukraine-2025.yaml").read_text())
+    ukraine = next(q for q in scenario["parties"] if q["id"] == "ukraine")
+    levels = ukraine["values"]["guarantee"]
+    expected = ukraine["weights"]["guarantee"] * (levels["article5"] - levels["us_guarantee"])
+    hint = ("u_i(x) = sum_k w_ik v_ik(x_k): only the guarantee's term changes, by Ukraine's weight of "
+            "the guarantee times the difference of its values of the two levels. Subtract the two "
+            "results' analysis['proposals'][0]['utilities']['ukraine'], article5 minus the US guarantee.")
+    if answer is not None and abs(float(answer) + expected) < 1e-9:
+        hint = "the sign: Ukraine gains from the stronger guarantee. " + hint
+    return _number("9.1", answer, expected, 1e-9, hint)
+
+
+def exercise_9_2(answer) -> bool:
+    """The plan's peace's value to Ukraine at a_0 = +0.3, article5 tabled minus the US guarantee."""
+    if _pending("9.2", answer):   # nothing to compute until there is an answer
+        return False
+    a0 = parley.load().describe()["battlefield"]["advantage"]["from"]
+    expected = (_plan_peace(a0, "article5")["values"]["ukraine"]
+                - _plan_peace(a0, "us_guarantee")["values"]["ukraine"])
+    hint = ("the plan's peace is the analysis's durability entry whose package is 'proposal' "
+            "(plan_peace(result.analysis)); subtract its values['ukraine'], article5 minus the US "
+            "guarantee, not its utilities.")
+    if isinstance(answer, (int, float)) and abs(answer - expected) > 1e-9:   # which mistake? (only then)
+        plan = [_what_if(a0, g).analyze()["proposals"][0]["utilities"]["ukraine"] for g in ("article5", "us_guarantee")]
+        if abs(answer - (plan[0] - plan[1])) < 1e-9:
+            hint = "that is the change of the plan's utility (exercise 9.1), not of its peace's value. " + hint
+    return _number("9.2", answer, expected, 1e-9, hint)
+
+
+def exercise_9_3(answer) -> bool:
+    """Russia's best reply to a quick Ukraine at a_0 = +0.6, the plan as in the file."""
+    if _pending("9.3", answer):
+        return False
+    game = parley.load().set("battlefield.advantage.from", 0.6).compare(runs=WHAT_IF_RUNS, seed=1)
+    expected = next(r["reply"] for r in game["best_replies"]["russia"] if r["against"] == "quick")
+    return _equal("9.3", answer, expected,
+                  "what_if(0.6) (RUNS runs, seed 1): in game['best_replies']['russia'], the entry whose "
+                  "'against' is 'quick'; its 'reply'.")

@@ -40,10 +40,11 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 
-import plot as pp   # runs the parley binary ($PARLEY_CLI, build/parley or PATH) and draws its results
-import checks       # the exercise checks
-
-print("parley binary:", pp.cli_path())'''
+import parley_path  # finds the module parley: $PARLEY_PYTHONPATH, else build/python, else an installed one
+print("parley module:", parley_path.add_parley())
+import parley       # Parley itself: parley.load(scenario).set({...}).analyze(), .solve(), .run(), .compare()
+import plot as pp   # draws Parley's results (tools/plot.py, also a command: tools/plot.py --help)
+import checks       # the exercise checks'''
 
 
 def md(text: str) -> dict:
@@ -138,32 +139,42 @@ tempo 1, moves in the first period to A's win (probability (1 + a)/2 = p) or to 
 `parley analyze` computes each side's exact value of fighting (its *war value*, here p - c_A and
 1 - p - c_B) and the **zone of possible agreement** (ZOPA): the packages every veto party prefers to
 fighting. `parley solve` computes the subgame-perfect equilibrium: the proposer offers the
-responder exactly its war value. Everything below calls the binary through `tools/plot.py`
-(`pp.analyze_json`, `pp.solve_json`, ...), then compares with the closed form written in a cell.
+responder exactly its war value.
+
+Everything below calls Parley through its Python module `parley` (the set-up cell says where it
+found it), which asks what the command line asks: `fearon = parley.load("fearon")` loads the
+scenario, `fearon.set({"battlefield.advantage": 0.4})` is a changed copy (the command line's
+`--set battlefield.advantage=0.4`), and `.describe()`, `.analyze()`, `.solve()` and
+`.run(runs=..., seed=...)` return what `parley describe|analyze|solve|run fearon --format json`
+prints: a dict with the same keys and numbers, whose keys also read as attributes
+(`an.zopa.exists`); `print(result)` shows the table the command prints. Each result is then
+compared with the closed form written in a cell. `tools/plot.py` (`pp`) draws the pictures.
 """,
     [
-        md("### The shipped scenario\n\nThe scenario's own parameters, read back from `parley describe`:"),
+        md("### The shipped scenario\n\nThe scenario's own parameters, read back from `describe()` "
+           "(`parley describe fearon`):"),
         code('''
-desc = pp.describe_json("fearon")
-adv = desc["battlefield"]["advantage"]["value"]
+fearon = parley.load("fearon")                      # the built-in scenario
+desc = fearon.describe()
+adv = desc.battlefield.advantage.value
 p = (1 + adv) / 2                                   # tempo 1: the front moves for sure
 cost = {q["id"]: q["cost"] for q in desc["parties"]}
 print(f"p = {p:.3f}, c_A = {cost['a']}, c_B = {cost['b']}")
 
-an = pp.analyze_json("fearon")
+an = fearon.analyze()                               # parley analyze fearon
 print("war values:", an["war_value"])
 zone_a = an["zopa"]["parties"]["a"]                 # A's utility is its share x
 print(f"bargaining range from parley: [{zone_a['low']:.6f}, {zone_a['high']:.6f}]")
 print(f"Fearon's closed form:         [{p - cost['a']:.6f}, {p + cost['b']:.6f}]")
 '''),
         md("### The range against the closed form, over p and the costs\n\n"
-           "Each row is one `parley analyze` call with `--set` overrides; the last columns are "
-           "the closed form `p - c_A`, `p + c_B`."),
+           "Each row is one `analyze()` of the scenario with fields set (`parley analyze fearon "
+           "--set ...`); the last columns are the closed form `p - c_A`, `p + c_B`."),
         code('''
 def fearon_range(p, c_a, c_b):
     """The bargaining range (A's share) as parley analyze reports it, for win probability p."""
-    an = pp.analyze_json("fearon", {"battlefield.advantage": 2 * p - 1,
-                                    "parties.a.cost": c_a, "parties.b.cost": c_b})
+    an = fearon.set({"battlefield.advantage": float(2 * p - 1),      # float(): p may be a NumPy number
+                     "parties.a.cost": c_a, "parties.b.cost": c_b}).analyze()
     z = an["zopa"]["parties"]["a"]
     return z["low"], z["high"]
 
@@ -175,7 +186,7 @@ for p_ in (0.3, 0.5, 0.6, 0.8):
                          closed_low=p_ - c_a, closed_high=p_ + c_b))
 table = pd.DataFrame(rows)
 table["max_error"] = np.maximum(abs(table.low - table.closed_low), abs(table.high - table.closed_high))
-assert table.max_error.max() < 1e-9, "the binary's range differs from Fearon's closed form"
+assert table.max_error.max() < 1e-9, "parley's range differs from Fearon's closed form"
 table
 '''),
         code('''
@@ -193,8 +204,8 @@ ax.legend(fontsize=8);
            "With one take-it-or-leave-it offer, the proposer keeps all the surplus: A proposing "
            "gives x = p + c_B, B proposing gives x = p - c_A."),
         code('''
-x_a = pp.solve_json("fearon")["offer"]["agreement"]["share"]
-x_b = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+x_a = fearon.solve().offer.agreement.share                                # parley solve fearon
+x_b = fearon.set("protocol.order", "[b,a]").solve().offer.agreement.share  # --set 'protocol.order=[b,a]'
 print(f"A proposes: x = {x_a:.6f} (p + c_B = {p + cost['b']:.6f})")
 print(f"B proposes: x = {x_b:.6f} (p - c_A = {p - cost['a']:.6f})")
 assert abs(x_a - (p + cost["b"])) < 1e-9 and abs(x_b - (p - cost["a"])) < 1e-9
@@ -202,7 +213,7 @@ assert abs(x_a - (p + cost["b"])) < 1e-9 and abs(x_b - (p - cost["a"])) < 1e-9
         md("### No war under complete information\n\nSimulating the equilibrium strategies: every "
            "episode settles at t = 0, none is fought (Fearon's puzzle)."),
         code('''
-run = pp.run_json("fearon", runs=1000, seed=1)
+run = fearon.run(runs=1000, seed=1)                 # parley run fearon --runs 1000 --seed 1
 pp.plot_outcomes(run)
 assert run["outcomes"]["settled"] == 1.0
 '''),
@@ -214,7 +225,7 @@ assert run["outcomes"]["settled"] == 1.0
 xs = np.linspace(0, 1, 201)
 points = "[" + ", ".join(f"[{x:.3f}, {x ** 0.5:.10f}]" for x in xs) + "]"
 risk_averse = {"parties.a.values.share": "{points: " + points + "}", "protocol.order": "[b,a]"}
-x_low = pp.solve_json("fearon", risk_averse)["offer"]["agreement"]["share"]
+x_low = fearon.set(risk_averse).solve().offer.agreement.share
 closed = (p - cost["a"]) ** (1 / 0.5)
 print(f"B proposing to a risk-averse A: x = {x_low:.5f}; closed form (p - c_A)^2 = {closed:.5f}")
 assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear approximation of sqrt
@@ -223,7 +234,7 @@ assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear app
     """
 - The range always contains p: fighting is a lottery whose expected division is p, and both sides
   pay to play it. Its width is c_A + c_B whatever p is.
-- The binary's range equals the closed form to ~1e-15: `analyze` computes war values exactly
+- Parley's range equals the closed form to ~1e-15: `analyze` computes war values exactly
   (backward induction on the Markov chain), not by simulation.
 - Who proposes decides *where* in the range the deal lands, not *whether* there is one.
 - Risk aversion (a concave u) moves the lower end of the range down: a risk-averse side settles
@@ -232,9 +243,9 @@ assert abs(x_low - closed) < 2e-3   # the only error is the piecewise-linear app
     [
         exercise("1.1", """
 With p = 0.7 (advantage 0.4), c_A = 0.05 and c_B = 0.15, what is the lowest share A accepts?
-Use `pp.analyze_json("fearon", {...})`.""", '''
-an_11 = pp.analyze_json("fearon", {"battlefield.advantage": 0.4, "parties.a.cost": 0.05,
-                                   "parties.b.cost": 0.15})
+Use `fearon.set({...}).analyze()` (`parley analyze fearon --set ...`).""", '''
+an_11 = fearon.set({"battlefield.advantage": 0.4, "parties.a.cost": 0.05,
+                    "parties.b.cost": 0.15}).analyze()
 answer_1_1 = an_11["zopa"]["parties"]["a"]["low"]
 answer_1_1'''),
         exercise("1.2", """
@@ -244,8 +255,8 @@ answer_1_2 = high - low
 answer_1_2'''),
         exercise("1.3", """
 In the shipped `fearon` scenario, which share x does the equilibrium settle on when B makes the
-offer? Use `pp.solve_json` with `protocol.order` set to `[b,a]`.""", '''
-answer_1_3 = pp.solve_json("fearon", {"protocol.order": "[b,a]"})["offer"]["agreement"]["share"]
+offer? Use `solve()` with `protocol.order` set to `[b,a]`.""", '''
+answer_1_3 = fearon.set("protocol.order", "[b,a]").solve().offer.agreement.share
 answer_1_3'''),
         explain("1.4", """
 Why is the bargaining range never empty under complete information, whatever p is, and why does
@@ -293,19 +304,23 @@ both forms, shows the first-mover advantage and how it vanishes as players becom
 everything; in each earlier round the proposer offers the responder exactly the discounted value
 of the responder's next-round position, which the responder accepts. The solver treats a
 continuous issue exactly (no grid), so its shares match the closed forms to floating-point
-accuracy. The built-in scenario `rubinstein` has T = 200 rounds and no battlefield.
+accuracy. The built-in scenario `rubinstein` has T = 200 rounds and no battlefield. Below,
+`pie.set({...}).solve()` is `parley solve rubinstein --set ... --format json`, read in
+Python (notebook 1 explains the module's calls).
 """,
     [
         code('''
+pie = parley.load("rubinstein")                   # the scenario (rubinstein is the closed form below)
+
 def share(sets=None):
     """Player 1's equilibrium share of the pie from parley solve on the rubinstein scenario."""
-    return pp.solve_json("rubinstein", sets)["offer"]["agreement"]["pie"]
+    return pie.set(sets or {}).solve().offer.agreement.pie
 
 def rubinstein(d1, d2):
     """Infinite-horizon closed form: player 1's share (1 - d2) / (1 - d1 d2)."""
     return (1 - d2) / (1 - d1 * d2)
 
-sol = pp.solve_json("rubinstein")
+sol = pie.solve()
 print("equilibrium offer:", sol["offer"]["agreement"], "settles at period", sol["settlement_period"])
 print(f"closed form 10/19 = {rubinstein(0.9, 0.9):.12f}")
 assert abs(sol["offer"]["agreement"]["pie"] - rubinstein(0.9, 0.9)) < 1e-9
@@ -324,13 +339,13 @@ ax.axhline(rubinstein(0.9, 0.9), color="k", ls=":", label="infinite horizon 10/1
 ax.set(ylabel="player 1's share", title="Finite-horizon shares converge, alternating above and below")
 ax.legend(); finite.head(6)
 '''),
-        md("### Patience is power\n\nA grid of discount factors: the binary against the closed forms "
+        md("### Patience is power\n\nA grid of discount factors: parley against the closed forms "
            "(the 200-round one exactly; the infinite-horizon (1 - d2)/(1 - d1 d2) up to D^100)."),
         code('''
 ds = [0.5, 0.7, 0.8, 0.9, 0.95]
 grid = pd.DataFrame([[share({"parties.player1.discount": d1, "parties.player2.discount": d2})
                       for d2 in ds] for d1 in ds], index=pd.Index(ds, name="d1"), columns=pd.Index(ds, name="d2"))
-T = pp.describe_json("rubinstein")["horizon"]
+T = pie.horizon                                        # the scenario's number of rounds
 finite_T = pd.DataFrame([[checks.rubinstein_finite(d1, d2, T) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
 infinite = pd.DataFrame([[rubinstein(d1, d2) for d2 in ds] for d1 in ds], index=grid.index, columns=grid.columns)
 print(f"largest difference from the {T}-round closed form:", float((grid - finite_T).abs().max().max()))
@@ -359,7 +374,7 @@ fm
 r1, r2 = 0.1, 0.2
 rows = []
 for h in (2.0, 1.0, 0.5, 0.1, 0.02):
-    sets = {"parties.player1.discount": np.exp(-r1 * h), "parties.player2.discount": np.exp(-r2 * h),
+    sets = {"parties.player1.discount": float(np.exp(-r1 * h)), "parties.player2.discount": float(np.exp(-r2 * h)),
             "horizon": int(400 / h)}
     rows.append(dict(h=h, parley=share(sets), limit=r2 / (r1 + r2)))
 ct = pd.DataFrame(rows).set_index("h")
@@ -369,8 +384,8 @@ ct
            "`parley run` plays the strategies; with both on `equilibrium` the deal is immediate. "
            "Switching player 1 to the Boulware `prolonged` tactic shows what a heuristic costs."),
         code('''
-eq = pp.run_json("rubinstein", runs=200, seed=1)
-boulware = pp.run_json("rubinstein", {"parties.player1.strategy": "prolonged"}, runs=200, seed=1)
+eq = pie.run(runs=200, seed=1)
+boulware = pie.set("parties.player1.strategy", "prolonged").run(runs=200, seed=1)
 pd.DataFrame({
     "both equilibrium": [eq["outcomes"]["settled"], eq["settlement_period"]["mean"],
                          eq["parties"]["player1"]["utility"]["mean"]],
@@ -412,10 +427,11 @@ delay costs nothing, the threat to reject and propose next is as good as proposi
 split tends to one half (with different rates, to r2/(r1 + r2): only relative patience is left)."""),
     ],
     """
-- Fixed costs instead of discounting: `--set parties.player1.discount=1 --set
-  parties.player2.discount=1 --set parties.player1.cost=0.01 --set parties.player2.cost=0.02`.
+- Fixed costs instead of discounting: `share({"parties.player1.discount": 1, "parties.player2.discount": 1,
+  "parties.player1.cost": 0.01, "parties.player2.cost": 0.02})`.
   docs/theory.md says player 1 gets everything when c1 < c2 and exactly c2 when c1 > c2: check both.
-- `parley run rubinstein --trace` narrates the offers of a heuristic pair, round by round.
+- `print(pie.set("parties.player1.strategy", "prolonged").trace())` (`parley run rubinstein
+  --trace`) narrates the offers of a heuristic against the equilibrium, round by round.
 - Three players: add a party with veto and `protocol.kind: random` (Baron-Ferejohn).
 """,
     """
@@ -436,30 +452,33 @@ NB3 = sections(
 Parley's battlefield is a Markov chain: the front s in 0..N moves up (toward side B's collapse)
 with p = r(1 + a)/2, down with q = r(1 - a)/2 and stays with 1 - r. Without talks this is the
 **gambler's ruin**, with closed forms for the probability that B collapses, the expected duration
-and the discounted value of winning. This notebook checks the binary's *exact* analytics and its
+and the discounted value of winning. This notebook checks Parley's *exact* analytics and its
 *Monte Carlo* simulation against those forms, then draws the default scenario's value function.
 """,
     """
-`parley analyze` propagates the distribution of the front period by period and solves the
-Bellman recursion V(t, s) = -c + delta * sum P(s, s') V(t + 1, s') exactly; `parley run` samples
-episodes. We reuse the `fearon` scenario as a bare battlefield by overriding its fields with
-`--set`: N states, start k, tempo r = p + q, advantage a = (p - q)/(p + q), a horizon long enough
-that freezing has negligible probability, no costs; both sides play `hardline` in simulations so
+`parley analyze` (`analyze()`) propagates the distribution of the front period by period and
+solves the Bellman recursion V(t, s) = -c + delta * sum P(s, s') V(t + 1, s') exactly; `parley
+run` (`run()`) samples episodes. We reuse the `fearon` scenario as a bare battlefield by
+overriding its fields with `set` (`--set` on the command line): N states, start k, tempo
+r = p + q, advantage a = (p - q)/(p + q), a horizon long enough that freezing has negligible
+probability, no costs; both sides play `hardline` in simulations so
 talks never end the war. The closed forms are in `checks.py` (`ruin_hit_top`, `ruin_duration`,
 `ruin_discounted`), written from docs/theory.md.
 """,
     [
         code('''
+fearon = parley.load("fearon")
+
 def walk(N, k, p, q, delta=1.0, horizon=3000):
-    """--set overrides turning the fearon scenario into a gambler's-ruin walk on 0..N from k."""
+    """The fields to set (--set overrides) turning fearon into a gambler's-ruin walk on 0..N from k."""
     return {"battlefield.states": N, "battlefield.collapse_b": N, "battlefield.start": k,
-            "battlefield.tempo": p + q, "battlefield.advantage": repr((p - q) / (p + q)),
+            "battlefield.tempo": float(p + q), "battlefield.advantage": float((p - q) / (p + q)),
             "horizon": horizon, "parties.a.cost": 0, "parties.b.cost": 0,
             "parties.a.discount": delta, "parties.b.discount": delta,
             "parties.a.strategy": "hardline", "parties.b.strategy": "hardline"}
 
 N, k, p, q = 6, 2, 0.5, 0.25            # docs/theory.md's worked example
-an = pp.analyze_json("fearon", walk(N, k, p, q))
+an = fearon.set(walk(N, k, p, q)).analyze()
 print("P(B collapses):  parley", an["absorption"]["collapse_b"], " closed", checks.ruin_hit_top(N, k, p, q))
 print("E[duration]:     parley", an["expected_duration"], " closed", checks.ruin_duration(N, k, p, q))
 assert abs(an["absorption"]["collapse_b"] - checks.ruin_hit_top(N, k, p, q)) < 1e-12
@@ -467,10 +486,10 @@ assert abs(an["expected_duration"] - checks.ruin_duration(N, k, p, q)) < 1e-9
 '''),
         md("### Exact, from every starting state\n\nWith discount 1 and no cost, A's war value "
            "V_A(0, s) is the probability that B collapses from s; with discount 0.8 it is "
-           "E[0.8^tau; B collapses]. `pp.value_table` reads `parley analyze --format csv`."),
+           "E[0.8^tau; B collapses]. `value_table()` of an analysis is `parley analyze --format csv`."),
         code('''
-v1 = pp.value_table("fearon", walk(N, k, p, q))
-v8 = pp.value_table("fearon", walk(N, k, p, q, delta=0.8))
+v1 = fearon.set(walk(N, k, p, q)).analyze().value_table()
+v8 = fearon.set(walk(N, k, p, q, delta=0.8)).analyze().value_table()
 ks = v1["state"].to_numpy()[1:-1]
 exact = pd.DataFrame({
     "V_A, delta=1 (parley)": v1["a"].to_numpy()[1:-1],
@@ -487,10 +506,10 @@ ax.plot(ks, exact.iloc[:, 3], "kx", label="closed forms")
 ax.plot(ks, exact.iloc[:, 5], "kx")
 exact
 '''),
-        md("### Simulated against exact\n\n`parley run` with 20,000 episodes: the closed forms lie "
+        md("### Simulated against exact\n\n`run()` (`parley run`) with 20,000 episodes: the closed forms lie "
            "within the simulation's 95% intervals (up to the usual 1-in-20 miss)."),
         code('''
-sim = pp.run_json("fearon", walk(N, k, p, q), runs=20000, seed=1)
+sim = fearon.set(walk(N, k, p, q)).run(runs=20000, seed=1)
 lo, hi = sim["outcomes_ci95"]["collapse_b"]
 dlo, dhi = sim["duration"]["ci95"]
 print(f"P(B collapses): simulated {sim['outcomes']['collapse_b']:.4f} [{lo:.4f}, {hi:.4f}], exact {checks.ruin_hit_top(N, k, p, q):.4f}")
@@ -507,7 +526,7 @@ rows = []
 for a in np.linspace(-0.6, 0.6, 13):
     for r in (0.25, 0.5):
         p_, q_ = r * (1 + a) / 2, r * (1 - a) / 2
-        res = pp.analyze_json("fearon", walk(N2, k2, p_, q_, horizon=4000))
+        res = fearon.set(walk(N2, k2, p_, q_, horizon=4000)).analyze()
         rows.append(dict(advantage=a, tempo=r, P_B_collapses=res["absorption"]["collapse_b"],
                          duration=res["expected_duration"],
                          closed_P=checks.ruin_hit_top(N2, k2, p_, q_),
@@ -526,7 +545,8 @@ axes[0].legend(); axes[1].legend();
         md("### The 2025 front\n\nThe default scenario's front (20 states, Russia's advantage "
            "decaying from 0.3): each party's value of fighting to the end, from every state."),
         code('''
-pp.plot_value_function(pp.value_table(), start=pp.describe_json()["battlefield"]["start"]);
+talks = parley.load()                                   # the default scenario, ukraine-2025
+pp.plot_value_function(talks.analyze().value_table(), start=talks.describe().battlefield.start);
 '''),
     ],
     """
@@ -539,18 +559,18 @@ pp.plot_value_function(pp.value_table(), start=pp.describe_json()["battlefield"]
 """,
     [
         exercise("3.1", """
-N = 10, start k = 3, p = 0.3, q = 0.2. What is the probability that side B collapses? Use the
-binary (`walk(...)` and `pp.analyze_json`).""", '''
-answer_3_1 = pp.analyze_json("fearon", walk(10, 3, 0.3, 0.2))["absorption"]["collapse_b"]
+N = 10, start k = 3, p = 0.3, q = 0.2. What is the probability that side B collapses? Use
+parley (`fearon.set(walk(...)).analyze()`).""", '''
+answer_3_1 = fearon.set(walk(10, 3, 0.3, 0.2)).analyze()["absorption"]["collapse_b"]
 answer_3_1'''),
         exercise("3.2", """
 An even fight (a = 0) on N = 10 from k = 5 with tempo 0.5: what is the expected duration?""", '''
-answer_3_2 = pp.analyze_json("fearon", walk(10, 5, 0.25, 0.25, horizon=5000))["expected_duration"]
+answer_3_2 = fearon.set(walk(10, 5, 0.25, 0.25, horizon=5000)).analyze()["expected_duration"]
 answer_3_2'''),
         exercise("3.3", """
 For docs/theory.md's example (N = 6, k = 2, p = 1/2, q = 1/4, delta = 0.8), what is
 E[delta^tau; A collapses]? (Which party's war value is it?)""", '''
-answer_3_3 = pp.analyze_json("fearon", walk(6, 2, 0.5, 0.25, delta=0.8))["war_value"]["b"]
+answer_3_3 = fearon.set(walk(6, 2, 0.5, 0.25, delta=0.8)).analyze()["war_value"]["b"]
 answer_3_3'''),
         explain("3.4", """
 Why does halving the tempo r double the expected duration of the war but leave the probability that
@@ -598,11 +618,14 @@ value is the prior-weighted mean of the exact war values under each hypothesis (
 reports both the true and the subjective values, and the zone of agreement under each). During a
 run each side updates its posterior from the observed moves of the front with the likelihoods
 r(1 + a)/2 (up), r(1 - a)/2 (down), 1 - r (stay); its demands (strategy `contingent`) follow its
-current subjective value. `parley run --trace` narrates one episode, including the posteriors.
+current subjective value. `parley run --trace` narrates one episode, including the posteriors:
+in Python `optimism.trace(seed=1)`, whose `events` are the JSON's and whose `print()` is the
+narration.
 """,
     [
         code('''
-an = pp.analyze_json("optimism")
+optimism = parley.load("optimism")
+an = optimism.analyze()
 print("true war values:      ", {k: round(v, 4) for k, v in an["war_value"].items()})
 print("subjective war values:", {k: round(v, 4) for k, v in an["subjective_war_value"].items()})
 print("sum of subjective values:", round(sum(an["subjective_war_value"].values()), 4),
@@ -613,10 +636,10 @@ print("with true beliefs the zone exists:", an["zopa_complete_information"]["exi
            "and the sum of the two reservation values. A deal is possible once that sum falls "
            "below 1."),
         code('''
-trace = pp.trace_json("optimism", seed=1)
-tt = pp.trace_table(trace)
+trace = optimism.trace(seed=1)                          # parley run optimism --trace --seed 1
+tt = pp.trace_table(trace)                              # one row per round of talks
 end = pp.trace_end(trace)
-desc = pp.describe_json("optimism")
+desc = optimism.describe()
 beliefs = {q["id"]: q["belief"] for q in desc["parties"]}
 truth_a = beliefs["a"]["offsets"].index(0.0)      # which hypothesis is the truth, for each side
 truth_b = beliefs["b"]["offsets"].index(0.0)
@@ -665,7 +688,7 @@ variants = {
                               "parties.b.belief": "{offsets: [-0.4, 0.0], prior: [0.8, 0.2]}"},
     "higher costs (0.006)": {"parties.a.cost": 0.006, "parties.b.cost": 0.006},
 }
-runs = {label: pp.run_json("optimism", sets, runs=2000, seed=1) for label, sets in variants.items()}
+runs = {label: optimism.set(sets).run(runs=2000, seed=1) for label, sets in variants.items()}
 pp.plot_settlement(runs, title="Share settled by period (parley run optimism, 2000 runs each)")
 summary = pd.DataFrame({label: {"P(settled)": r_["outcomes"]["settled"],
                                 "P(collapse)": r_["outcomes"]["collapse_a"] + r_["outcomes"]["collapse_b"],
@@ -688,11 +711,11 @@ summary
 """,
     [
         exercise("4.1", """
-Compute A's subjective war value yourself: run `pp.analyze_json("optimism", ...)` once per
+Compute A's subjective war value yourself: run `optimism.set({...}).analyze()` once per
 hypothesis of A (setting `battlefield.advantage` to the true advantage plus the offset, and A's
 belief to `{offset: 0}`), and weight `war_value.a` by A's prior.""", '''
-vals = [pp.analyze_json("optimism", {"battlefield.advantage": a_true + off,
-                                     "parties.a.belief": "{offset: 0}"})["war_value"]["a"]
+vals = [optimism.set({"battlefield.advantage": a_true + off,
+                      "parties.a.belief": "{offset: 0}"}).analyze()["war_value"]["a"]
         for off in beliefs["a"]["offsets"]]
 answer_4_1 = float(np.dot(beliefs["a"]["prior"], vals))
 answer_4_1'''),
@@ -728,8 +751,9 @@ reopens: the war ends at the table once it has taught the sides enough."""),
 - Remove the truth from a side's support (`offsets: [0.2, 0.4]`): do the beliefs still converge?
 """,
     """
-- Sweep the size of the optimistic offset (`parley sweep --vary 'parties.a.belief.offsets=...'`)
-  and plot the mean duration (notebook 5 shows sweeps and heat maps).
+- Sweep the size of the optimistic offset (`optimism.sweep({"parties.a.belief.offsets": ...})`,
+  `parley sweep --vary 'parties.a.belief.offsets=...'`) and plot the mean duration (notebook 5
+  shows sweeps and heat maps).
 - Give the sides more than two hypotheses and compare the speed of learning.
 """,
 )
@@ -748,25 +772,27 @@ Conceder)? The answer depends on what one assumes about the battlefield. This no
 strategy **meta-game** under several advantage assumptions and maps outcomes over a sweep.
 """,
     """
-`parley compare` simulates every profile of the listed strategies with *common random numbers*
-(every profile fights on the same fronts), so differences between cells are due to the strategies;
-it then lists every Nash equilibrium of the resulting bimatrix game. `parley sweep` runs the
-simulation over a grid of scenario fields and writes one CSV row per point; `pp.plot_sweep` draws
-two varied fields against a metric. Runs are kept small so the notebook is quick: raise `--runs`
-for real work. Every assumption of the scenario is documented in `scenarios/ukraine-2025.yaml`.
+`parley compare` (in Python `talks.compare(runs=..., seed=...)`) simulates every profile of the
+listed strategies with *common random numbers* (every profile fights on the same fronts), so
+differences between cells are due to the strategies; it then lists every Nash equilibrium of the
+resulting bimatrix game. `parley sweep` (`talks.sweep(vary={...})`) runs the simulation over a
+grid of scenario fields and gives one row per point, the columns of the CSV the command writes;
+`pp.plot_sweep` draws two varied fields against a metric. Runs are kept small so the notebook is
+quick: raise `runs=` for real work. Every assumption of the scenario is documented in `scenarios/ukraine-2025.yaml`.
 """,
     [
         code('''
-desc = pp.describe_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
 print(desc["battlefield"]["summary"])
 print(desc["protocol"]["summary"])
-an = pp.analyze_json()
+an = talks.analyze()
 print("war values:", {k: round(v, 3) for k, v in an["war_value"].items()},
       "| zone of agreement exists:", an["zopa"]["exists"])
 '''),
         md("### The meta-game under the scenario's own assumption"),
         code('''
-base = pp.compare_json(runs=300, seed=1)
+base = talks.compare(runs=300, seed=1)                  # parley compare --runs 300 --seed 1
 pp.plot_payoff_matrix(base)
 for line in base["summary"]:
     print("-", line)
@@ -784,7 +810,8 @@ assumptions = {
 }
 rows, games = [], {}
 for label, value in assumptions.items():
-    cmp = pp.compare_json(sets={"battlefield.advantage": value} if value else None, runs=300, seed=1)
+    scenario = talks.set("battlefield.advantage", value) if value else talks
+    cmp = scenario.compare(runs=300, seed=1)
     games[label] = cmp
     p1, p2 = cmp["players"]
     eq = cmp["equilibria"][0]
@@ -801,9 +828,9 @@ meta.round(3)
            "advantage, with Russia playing `prolonged` as in the file: mean duration and Ukraine's "
            "expected utility."),
         code('''
-sweep = pp.sweep_csv({"battlefield.advantage": "-0.3:0.6:7",
-                      "parties.ukraine.strategy": "prolonged,linear,quick"}, runs=150, seed=1,
-                     metrics=["outcomes.*", "duration.mean", "parties.*.utility.mean"])
+sweep = talks.sweep({"battlefield.advantage": "-0.3:0.6:7",
+                     "parties.ukraine.strategy": "prolonged,linear,quick"}, runs=150, seed=1,
+                    metrics=["outcomes.*", "duration.mean", "parties.*.utility.mean"])
 fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "duration.mean", ax=axes[0])
 pp.plot_sweep(sweep, "battlefield.advantage", "parties.ukraine.strategy", "parties.ukraine.utility.mean",
@@ -814,9 +841,9 @@ sweep[["battlefield.advantage", "parties.ukraine.strategy", "outcomes.settled", 
         md("### When talks settle\n\nThe settlement-time curve of the equilibrium profile against "
            "both sides playing quick, under the scenario's own assumption."),
         code('''
-curves = {"as in the file (Russia prolonged, Ukraine linear)": pp.run_json(runs=2000, seed=1),
-          "both quick": pp.run_json(sets={"parties.russia.strategy": "quick",
-                                          "parties.ukraine.strategy": "quick"}, runs=2000, seed=1)}
+curves = {"as in the file (Russia prolonged, Ukraine linear)": talks.run(runs=2000, seed=1),
+          "both quick": talks.set({"parties.russia.strategy": "quick",
+                                   "parties.ukraine.strategy": "quick"}).run(runs=2000, seed=1)}
 pp.plot_settlement(curves, ended=True);
 '''),
     ],
@@ -839,13 +866,14 @@ pp.plot_settlement(curves, ended=True);
 """,
     [
         exercise("5.1", """
-Under a constant advantage of 0 (`{"battlefield.advantage": 0}`, 300 runs, seed 1), which profile
-maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
-`(russia_strategy, ukraine_strategy)`.""", '''
-g = pp.compare_json(sets={"battlefield.advantage": 0}, runs=300, seed=1)
-total = np.add(g["payoffs"]["russia"], g["payoffs"]["ukraine"])
-i, j = np.unravel_index(total.argmax(), total.shape)
-answer_5_1 = (g["strategies"]["russia"][i], g["strategies"]["ukraine"][j])
+Under a constant advantage of 0 (`talks.set("battlefield.advantage", 0)`, 300 runs, seed 1), which
+profile maximises the **sum** of the two sides' expected payoffs? Answer as a tuple
+`(russia_strategy, ukraine_strategy)`. (`payoff_matrices()` of a comparison gives each side's
+payoffs as a table.)""", '''
+# Played above: games["even (a = 0)"] is talks.set("battlefield.advantage", 0).compare(runs=300, seed=1).
+matrices = games["even (a = 0)"].payoff_matrices()
+total = matrices["russia"] + matrices["ukraine"]
+answer_5_1 = total.stack().idxmax()                     # the (row, column) of the largest sum
 answer_5_1'''),
         exercise("5.2", """
 In the default scenario, what is the probability of a deal when both belligerents play `quick`
@@ -853,10 +881,10 @@ In the default scenario, what is the probability of a deal when both belligerent
 answer_5_2 = curves["both quick"]["outcomes"]["settled"]
 answer_5_2'''),
         exercise("5.3", """
-By how much does Russia's exact war value (`parley analyze`) rise when the constant advantage goes
-from 0 to 0.3?""", '''
-answer_5_3 = (pp.analyze_json(sets={"battlefield.advantage": 0.3})["war_value"]["russia"]
-              - pp.analyze_json(sets={"battlefield.advantage": 0})["war_value"]["russia"])
+By how much does Russia's exact war value (`analyze()`, `parley analyze`) rise when the constant
+advantage goes from 0 to 0.3?""", '''
+answer_5_3 = (talks.set("battlefield.advantage", 0.3).analyze()["war_value"]["russia"]
+              - talks.set("battlefield.advantage", 0).analyze()["war_value"]["russia"])
 answer_5_3'''),
         explain("5.4", """
 In the two runs of the settlement-time cell (`curves`), the first agreement is signed around week 8
@@ -874,15 +902,16 @@ Russia's curve turns down, late in its planning year. The date follows the tacti
 horizon P, not the war or the model's horizon, which is why it barely moves when the horizon does."""),
     ],
     """
-- Add strategies to the meta-game: `pp.compare_json(strategies={"russia": ["prolonged", "quick",
-  "contingent"], "ukraine": ["prolonged", "quick", "contingent"]})`: mixed equilibria appear.
+- Add strategies to the meta-game: `talks.compare(strategies={"russia": ["prolonged", "quick",
+  "contingent"], "ukraine": ["prolonged", "quick", "contingent"]}, runs=300)`: mixed equilibria appear.
 - Change the rhythm of talks (`protocol.every`) or the mediator's drift
   (`parties.usa.strategy.drift`).
 - Sweep `battlefield.tempo` against the advantage: a slow front favours the side that can wait.
 """,
     """
-- Use `parley sweep --design lhs` over costs, discounts and the advantage, then
-  `parley sweep --analyze sobol` to see which assumption matters most.
+- Use `talks.sweep(..., design="lhs", samples=...)` (`parley sweep --design lhs`) over costs,
+  discounts and the advantage, then `parley sweep --analyze sobol` to see which assumption
+  matters most.
 - Export the meta-game (`parley compare --export-nfg game.nfg`) and solve it with Gambit.
 """,
 )
@@ -908,12 +937,13 @@ values and prunes dominated points, so the frontier it reports is exact (continu
 segments between vertices). The disagreement point d is each veto party's exact war value; the
 Nash package maximises (u_R - d_R)(u_U - d_U) on the frontier, Kalai-Smorodinsky equalises the
 shares of the ideal gains. Below, the additive formula is also written out in Python (from the
-scenario file's weights and values) and checked against the utilities the binary reports; it is
-then used to place the plan as tabled, which `analyze` does not report.
+scenario file's weights and values) and checked against the utilities `analyze()` reports (the
+JSON of `parley analyze`); it is then used to place the plan as tabled.
 """,
     [
         code('''
-an = pp.analyze_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+an = talks.analyze()                                    # parley analyze --format json
 pp.plot_frontier(an)
 print("zone of agreement exists:", an["zopa"]["exists"])
 for key in ("nash", "kalai_smorodinsky", "max_welfare"):
@@ -953,7 +983,7 @@ def utility(party, agreement):
 for key in ("nash", "kalai_smorodinsky", "max_welfare"):
     for party in ("russia", "ukraine"):
         assert abs(utility(party, an[key]["agreement"]) - an[key]["utilities"][party]) < 1e-9
-print("the additive formula reproduces the binary's utilities")
+print("the additive formula reproduces parley's utilities")
 '''),
         md("### The plan as tabled, on the frontier"),
         code('''
@@ -973,10 +1003,10 @@ ax = pp.plot_frontier(an)
 ax.plot(u_plan["russia"], u_plan["ukraine"], "P", ms=10, color="C6", label="the 28-point plan as tabled")
 ax.legend(fontsize=7, loc="lower left");
 '''),
-        md("### Which clauses does each package hold?\n\nClause texts come from `parley describe`; "
-           "a_ic are the scenario's clause values."),
+        md("### Which clauses does each package hold?\n\nClause texts come from `describe()` "
+           "(`parley describe`); a_ic are the scenario's clause values."),
         code('''
-clause_issue = next(i for i in pp.describe_json()["issues"] if i["kind"] == "clauses")
+clause_issue = next(i for i in talks.describe()["issues"] if i["kind"] == "clauses")
 clauses = pd.DataFrame([{"clause": c["id"], "text": c["text"]} for c in clause_issue["clauses"]]).set_index("clause")
 for label, ag in (("plan", plan), ("Nash", an["nash"]["agreement"]), ("KS", an["kalai_smorodinsky"]["agreement"])):
     clauses[label] = [c in ag["plan"] for c in clauses.index]
@@ -989,7 +1019,7 @@ clauses.sort_values("a_russia", ascending=False)
            "values, and the Nash package follows it."),
         code('''
 starts = list(range(2, 19, 2))
-moving = {s: pp.analyze_json(sets={"battlefield.start": s}) for s in starts}
+moving = {s: talks.set("battlefield.start", s).analyze() for s in starts}
 rows = []
 for s, res in moving.items():
     ag = res["nash"]["agreement"]
@@ -1054,15 +1084,15 @@ bend outward. Because the rule uses the gains, moving the disagreement point (th
 which trades are worth making: clauses enter and leave the package as the front moves."""),
     ],
     """
-- Change a clause value (`--set parties.ukraine.values.plan.amnesty=0`) and see which packages
-  change.
-- Give the EU a veto (`--set parties.eu.veto=true`): with three veto parties the frontier is
-  computed with epsilon-dominance (its epsilon is reported).
-- Compare the Nash package with what the simulated talks settle on (`terms` in `parley run`).
+- Change a clause value (`talks.set("parties.ukraine.values.plan.amnesty", 0).analyze()`) and see
+  which packages change.
+- Give the EU a veto (`talks.set("parties.eu.veto", True)`): with three veto parties the frontier
+  is computed with epsilon-dominance (its epsilon is reported).
+- Compare the Nash package with what the simulated talks settle on (`terms` of `talks.run()`).
 """,
     """
 - Write a mediator strategy that moves from the plan toward the Nash package (`plan` with
-  `drift`) and measure, with `parley run`, how the chance of a deal changes with the drift.
+  `drift`) and measure, with `run()`, how the chance of a deal changes with the drift.
 - Add an `evaluate` step to your own analysis: which single clause, removed from the plan, gains
   Ukraine most while costing Russia least?
 """,
@@ -1091,9 +1121,9 @@ February 2022. Under a `durability` section a settlement makes a **peace that ma
 
 This notebook checks the peace's closed forms (expected length, probability of holding, value)
 against `parley analyze`, reproduces Powell's threshold on a toy built from the shipped `fearon`
-scenario with `--set`, and then asks of the 2025 talks: which packages are self-enforcing, what
-the equilibrium offer becomes when the peace may break, and how the guarantee and the army caps
-move it.
+scenario with `set` (the command line's `--set`), and then asks of the 2025 talks: which packages
+are self-enforcing, what the equilibrium offer becomes when the peace may break, and how the
+guarantee and the army caps move it.
 """,
     """
 The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory.md`,
@@ -1114,9 +1144,10 @@ The model is `docs/design.md` section 1.10; the toy's derivation is `docs/theory
   periods of peace (the settlement's own included) is 1 / h, or (1 - (1 - h)^K) / h when at most
   K = T - t0 + 1 periods are possible.
 
-`parley analyze` reports this peace for the Nash, Kalai-Smorodinsky and tabled packages (key
-`durability`); `parley solve` values every agreement by its peace and lets proposers offer only
-self-enforcing ones (`offer.peace` describes the equilibrium offer's peace). Setting
+`parley analyze` (`analyze()` in Python) reports this peace for the Nash, Kalai-Smorodinsky and
+tabled packages (key `durability`); `parley solve` (`solve()`) values every agreement by its peace
+and lets proposers offer only self-enforcing ones (`offer.peace` describes the equilibrium offer's
+peace). Setting
 `durability.commitment=binding` says a third party enforces the agreement (only the hazard breaks
 it); with `durability.hazard=0` as well, every settlement is final again, as in notebooks 1 to 6.
 Everything here is exact (backward induction); nothing is sampled.
@@ -1162,16 +1193,18 @@ for h in (0.005, 0.02, 0.1):
            "value from `analyze` against the recursion (exact) and the far-horizon closed form (which "
            "it approaches as T grows, the gap shrinking like (delta (1 - h))^T):"),
         code('''
-fearon = pp.describe_json("fearon")
-c = {q["id"]: q["cost"] for q in fearon["parties"]}
+fearon = parley.load("fearon")
+fearon_desc = fearon.describe()                          # parley describe fearon
+c = {q["id"]: q["cost"] for q in fearon_desc["parties"]}
 delta, h, a_r = 0.9, 0.1, 0.3
 
 def toy_peace(T, h=h, delta=delta, a_r=a_r):
     """parley analyze on fearon with a horizon T, discount delta, a binding peace of hazard h and
     talks at the start only."""
-    return pp.analyze_json("fearon", {
+    return fearon.set({
         "horizon": T, "parties.a.discount": delta, "parties.b.discount": delta, "protocol.periods": "[0]",
-        "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"})
+        "durability": f"{{hazard: {float(h)!r}, commitment: binding, renewed_war: {{advantage: {float(a_r)!r}}}}}"
+    }).analyze()
 
 R = {"a": -c["a"] + delta * (1 + a_r) / 2, "b": -c["b"] + delta * (1 - a_r) / 2}
 rows = []
@@ -1221,7 +1254,7 @@ assert max(abs(p["expected_periods"] - expected_peace(x, 81)) for p, x in zip(sw
            "self-enforcing iff x >= R_A = -c_A + delta (1 + a + Delta)/2 (A would not break it) and "
            "B accepts iff 1 - x >= W_B. So an agreement exists iff R_A + W_B <= 1:\n\n"
            "**delta Delta / 2 <= 1 - delta + c_A + c_B**, i.e. Delta* = 2 (1 - delta + c_A + c_B) / delta.\n\n"
-           "Built from `fearon` with `--set` only: a horizon of 6 periods, the costs and discounts, and "
+           "Built from `fearon` with `set` (`--set`) only: a horizon of 6 periods, the costs and discounts, and "
            "the durability section. One more override: in `fearon` the share is *linked* to the front, "
            "so a renewed war would start from the line the share draws (a share below 1/4 puts the "
            "line on A's collapse, which makes such corner packages self-enforcing and changes the "
@@ -1229,10 +1262,10 @@ assert max(abs(p["expected_periods"] - expected_peace(x, 81)) for p, x in zip(sw
            "replaces the issue by an unlinked share (`issues=[{id: share, kind: continuous, "
            "status_quo: 0.5}]`)."),
         code('''
-a0 = fearon["battlefield"]["advantage"]["value"]          # the toy's a (fearon's 0.2)
+a0 = fearon_desc["battlefield"]["advantage"]["value"]     # the toy's a (fearon's 0.2)
 
 def powell(shift, delta=1.0, c_a=0.02, c_b=0.03, commitment="self_enforcing", hazard=0):
-    """--set overrides making fearon the toy of docs/theory.md with a post-settlement shift."""
+    """The fields to set (--set) making fearon the toy of docs/theory.md with a post-settlement shift."""
     return {"issues": "[{id: share, kind: continuous, status_quo: 0.5}]", "horizon": 6,
             "parties.a.discount": delta, "parties.b.discount": delta,
             "parties.a.cost": c_a, "parties.b.cost": c_b,
@@ -1243,16 +1276,14 @@ def powell_threshold(delta, c_a, c_b):
     """Delta*: the largest shift of A's renewed-war advantage that still allows agreement."""
     return 2 * (1 - delta + c_a + c_b) / delta
 
-def solve_text(sets):
-    """parley solve's table (it names Powell's case when nothing can be offered)."""
-    return pp.parley("solve", "fearon", *[a for k, v in sets.items() for a in ("--set", f"{k}={v}")])
-
 star = powell_threshold(1.0, 0.02, 0.03)
 for shift in (star - 0.02, star + 0.02):
-    s = pp.solve_json("fearon", powell(shift))
+    s = fearon.set(powell(shift)).solve()
     print(f"Delta = {shift:.2f}: P(agreement) = {s['settlement_probability']}, values {s['value']}, "
           f"offer {s['offer']['agreement']}")
-text = solve_text(powell(star + 0.02))
+# str() of a result is the table the command prints: parley solve's names Powell's case when
+# nothing can be offered.
+text = str(fearon.set(powell(star + 0.02)).solve())
 print("\\n".join(line for line in text.splitlines() if "Powell" in line or "proposes" in line))
 '''),
         md("Below the threshold A offers B exactly its value of fighting now and keeps x* = 1 - W_B; "
@@ -1265,7 +1296,7 @@ fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 summary = []
 for (d, ca, cb), color in zip(cases, ("C0", "C3")):
     star = powell_threshold(d, ca, cb)
-    sols = [pp.solve_json("fearon", powell(x, d, ca, cb)) for x in shifts]
+    sols = [fearon.set(powell(x, d, ca, cb)).solve() for x in shifts]
     settled = np.array([s["settlement_probability"] for s in sols])
     label = f"delta {d}, c_A {ca}, c_B {cb}"
     axes[0].plot(shifts, settled, "o-", color=color, ms=4, label=label)
@@ -1274,8 +1305,8 @@ for (d, ca, cb), color in zip(cases, ("C0", "C3")):
     axes[1].plot(shifts, [s["value"]["a"] for s in sols], "o", color=color, ms=4, label=f"A's value, {label}")
     axes[1].plot(shifts, np.where(shifts <= star, 1 - W_B, W_A), "-", color=color, lw=1)
     assert np.all((settled == 1) == (shifts <= star + 1e-12)), "agreement vanishes at Delta*"
-    just_below = pp.solve_json("fearon", powell(star - 1e-6, d, ca, cb))["settlement_probability"]
-    just_above = pp.solve_json("fearon", powell(star + 1e-6, d, ca, cb))["settlement_probability"]
+    just_below = fearon.set(powell(star - 1e-6, d, ca, cb)).solve()["settlement_probability"]
+    just_above = fearon.set(powell(star + 1e-6, d, ca, cb)).solve()["settlement_probability"]
     assert just_below == 1 and just_above == 0
     summary.append({"delta": d, "c_A": ca, "c_B": cb, "Delta* (closed form)": star,
                     "P(agree) at Delta* - 1e-6": just_below, "P(agree) at Delta* + 1e-6": just_above,
@@ -1296,7 +1327,7 @@ without = {k: v for k, v in powell(big).items() if k != "durability"}
 rows = []
 for label, sets in (("self-enforcing", powell(big)), ("binding", powell(big, commitment="binding")),
                     ("no durability section", without)):
-    s = pp.solve_json("fearon", sets)
+    s = fearon.set(sets).solve()
     rows.append({"commitment": label, "P(agreement)": s["settlement_probability"], **s["value"]})
 binding_table = pd.DataFrame(rows).set_index("commitment")
 for q in ("a", "b"):
@@ -1312,7 +1343,8 @@ binding_table
 import yaml
 scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025.yaml").read_text())
 dur = scenario["durability"]
-an = pp.analyze_json()
+talks = parley.load()                                    # the same scenario, loaded by parley
+an = talks.analyze()
 agreements = {"nash": an["nash"]["agreement"], "kalai_smorodinsky": an["kalai_smorodinsky"]["agreement"],
               "proposal": an["proposals"][0]["agreement"]}
 kinds = {i["id"]: i["kind"] for i in scenario["issues"]}
@@ -1368,8 +1400,8 @@ def offer_row(label, s):
             "E[weeks]": peace.get("expected_periods"), "self-enforcing": peace.get("self_enforcing"),
             "V russia": s["value"]["russia"], "V ukraine": s["value"]["ukraine"]}
 
-eq_durable = pp.solve_json()
-eq_final = pp.solve_json(sets={"durability.commitment": "binding", "durability.hazard": 0})
+eq_durable = talks.solve()
+eq_final = talks.set({"durability.commitment": "binding", "durability.hazard": 0}).solve()
 equilibria = pd.DataFrame([offer_row("durability (A8)", eq_durable),
                            offer_row("final settlements", eq_final)]).set_index("model")
 # Self-enforcing, nothing passes at the start (the commitment problem); bound, the first talks settle.
@@ -1387,7 +1419,7 @@ equilibria.T
         code('''
 mu5 = dur["terms"]["guarantee"]["article5"]["hazard"]
 multipliers = sorted({0.05, 0.1, mu5, 0.5, 0.75, 1.0, 1.5, 2.5})
-guar = pd.DataFrame([offer_row(m, pp.solve_json(sets={"durability.terms.guarantee.article5.hazard": m}))
+guar = pd.DataFrame([offer_row(m, talks.set("durability.terms.guarantee.article5.hazard", m).solve())
                      for m in multipliers]).set_index("model").rename_axis("article5 multiplier")
 fig, axes = plt.subplots(1, 2, figsize=(12, 4), layout="constrained")
 axes[0].plot(guar.index, guar["E[weeks]"], "o-")
@@ -1410,7 +1442,7 @@ guar
         code('''
 rows = []
 for m in multipliers:
-    p = next(p for p in pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})["durability"]
+    p = next(p for p in talks.set("durability.terms.guarantee.article5.hazard", m).analyze()["durability"]
              if p["package"] == "nash")
     rows.append({"article5 multiplier": m, "hazard": p["hazard"], "E[weeks]": p["expected_periods"],
                  "P(holds 52)": p["holds"]["52"], "self-enforcing": p["self_enforcing"]})
@@ -1425,7 +1457,7 @@ nash_sweep
         code('''
 shift85 = dur["terms"]["army_cap"]["cap_85k"]["advantage"]
 shifts85 = sorted({-0.3, 0.0, 0.1, shift85, 0.6, 1.0})
-cap85 = pd.DataFrame([offer_row(x, pp.solve_json(sets={"durability.terms.army_cap.cap_85k.advantage": x}))
+cap85 = pd.DataFrame([offer_row(x, talks.set("durability.terms.army_cap.cap_85k.advantage", x).solve())
                       for x in shifts85]).set_index("model").rename_axis("cap_85k advantage shift")
 print("equilibrium caps across the sweep:", sorted(set(cap85["army cap"])))
 cap85
@@ -1437,7 +1469,7 @@ shift600 = dur["terms"]["army_cap"]["cap_600k"]["advantage"]
 shifts600 = sorted({-0.6, -0.4, -0.2, 0.0, 0.05, shift600, 0.2, 0.3})
 rows = []
 for x in shifts600:
-    p = next(p for p in pp.analyze_json(sets={"durability.terms.army_cap.cap_600k.advantage": x})["durability"]
+    p = next(p for p in talks.set("durability.terms.army_cap.cap_600k.advantage", x).analyze()["durability"]
              if p["package"] == "proposal")
     rows.append({"cap_600k advantage shift": x, "self-enforcing": p["self_enforcing"],
                  "renewers": ", ".join(p["renewers"]), "E[weeks]": p["expected_periods"],
@@ -1478,7 +1510,7 @@ plan_cap
   scenario Russia's advantage decays, so no package Russia would accept at the start is one
   Ukraine would keep: under durability the offer at the start does not settle (the cell prints
   when agreement comes instead), and the peace comes only as the model's horizon nears. When it comes
-  moves with the horizon (`--set horizon=52`, `208`): an artifact; that it does not come early
+  moves with the horizon (`talks.set("horizon", 52)`, `208`): an artifact; that it does not come early
   does not.
 - Compare the equilibrium offer under durability with the one when settlements are final (the
   table above lists the package, its peace and the values, and the cell prints the clauses that
@@ -1498,13 +1530,13 @@ In the default scenario, what is the probability that the Nash package's peace s
 year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (if a
 belligerent renews the war, `analyze` says when: here not within the year), then compare with
 `holds` in `parley analyze`.""", '''
-h_nash = next(p for p in pp.analyze_json()["durability"] if p["package"] == "nash")["hazard"]
+h_nash = next(p for p in an["durability"] if p["package"] == "nash")["hazard"]   # an: talks.analyze() above
 answer_7_2 = holds(h_nash, 52)
 answer_7_2'''),
         exercise("7.3", """
 In the toy, with discount 0.9, c_A = 0.01 and c_B = 0.02, up to which shift Delta of A's
-renewed-war advantage is there agreement? Check your number with `pp.solve_json("fearon",
-powell(x, 0.9, 0.01, 0.02))` just below and just above it.""", '''
+renewed-war advantage is there agreement? Check your number with `fearon.set(powell(x, 0.9, 0.01,
+0.02)).solve()` just below and just above it.""", '''
 answer_7_3 = powell_threshold(0.9, 0.01, 0.02)
 answer_7_3'''),
         exercise("7.4", """
@@ -1518,9 +1550,9 @@ answer_7_4'''),
         exercise("7.5", """
 By how many weeks does the expected peace of the default scenario's **Nash package** grow when
 the `article5` guarantee's hazard multiplier goes from the shipped value to 0.1 (a stronger
-guarantee)? Use `parley analyze` with `durability.terms.guarantee.article5.hazard`.""", '''
+guarantee)? Use `analyze()` with `durability.terms.guarantee.article5.hazard` set.""", '''
 def nash_weeks(m):
-    an_m = pp.analyze_json(sets={"durability.terms.guarantee.article5.hazard": m})
+    an_m = talks.set("durability.terms.guarantee.article5.hazard", m).analyze()
     return next(p for p in an_m["durability"] if p["package"] == "nash")["expected_periods"]
 answer_7_5 = nash_weeks(0.1) - nash_weeks(mu5)
 answer_7_5'''),
@@ -1554,8 +1586,8 @@ third party can supply, not from a conflict of interests that no division could 
   a `--trace` that narrates a breakdown) comes with `parley run` under durability; until then this
   notebook uses only the exact `analyze` and `solve`. Once it is there, simulate the equilibrium
   and compare the share of peaces holding a year with the `holds` figure above.
-- `parley solve --format json` says that nothing can be offered (`offer.feasible` false) but not
-  *why*; the table names Powell's case. A JSON key for it would let a sweep map where the
+- `solve()` (the JSON of `parley solve`) says that nothing can be offered (`offer.feasible` false)
+  but not *why*; its table (`print(...)`) names Powell's case. A JSON key for it would let a sweep map where the
   commitment problem bites over two parameters (a grid of the cap's shift and the guarantee's
   multiplier).
 - The exact values treat a renewed war as fought to the end: talks after a breakdown are not in
@@ -1589,10 +1621,12 @@ value `compare` starts at `--runs` runs per profile and doubles them until the e
 95% confidence is stable; best replies it cannot tell apart at that confidence are reported as a
 tie (`tie: prolonged, quick`), an answer of its own. In every grid cell whose two ends differ, the
 midpoint is played and replaces the end it agrees with, until the bracket is at most `--tolerance`
-wide. The JSON (`pp.regime_json`) has `points` (per value: `equilibrium_set`, `equilibria` with
-payoffs, `best_replies`, the `welfare` of each profile) and `boundaries` (per change: `feature`,
-`player`, `against`, the bracket `low`..`high`, the estimate `at` ± `plus_minus`, `from`, `to` and a
-`sentence`). `pp.regime_rows` makes the table and `pp.plot_regime_map` the picture. To keep the
+wide. In Python the map is `talks.compare(across=GRID, runs=..., seed=..., tolerance=...)`; the
+result, the JSON of `parley compare --across ... --format json`, has `points` (per value:
+`equilibrium_set`, `equilibria` with payoffs, `best_replies`, the `welfare` of each profile) and
+`boundaries` (per change: `feature`, `player`, `against`, the bracket `low`..`high`, the estimate
+`at` ± `plus_minus`, `from`, `to` and a `sentence`). Its `to_frame()` is the table and
+`pp.plot_regime_map` draws the picture. To keep the
 notebook quick the maps have 6 values, 300 runs and a tolerance of 0.05: refine all three for real
 work.
 """,
@@ -1602,7 +1636,8 @@ work.
            "(docs/scenario-format.md). The map varies a_0 and keeps the decay: these are the schedules "
            "it compares."),
         code('''
-desc = pp.describe_json()
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
 print(desc["battlefield"]["summary"])
 schedule = desc["battlefield"]["advantage"]
 
@@ -1627,7 +1662,7 @@ ax.legend(fontsize=7, ncol=2);
            "the best replies in words. Each best reply (a player against one strategy of the other) "
            "is one *feature* of the map, one band of its picture; the equilibrium set is another."),
         code('''
-even = pp.compare_json(sets={"battlefield.advantage.from": 0}, runs=RUNS, seed=1)
+even = talks.set("battlefield.advantage.from", 0).compare(runs=RUNS, seed=1)
 pp.plot_payoff_matrix(even)
 for line in even["summary"]:
     print("-", line)
@@ -1640,7 +1675,7 @@ def boundaries_of(regime, player, against):
     return [b for b in regime["boundaries"] if b.get("player") == player and b.get("against") == against]
 
 def row_at(table, value):
-    """The row of a regime table (pp.regime_rows) for the grid value closest to `value`."""
+    """The row of a regime table (a map's to_frame(), by value) for the grid value closest to `value`."""
     return table.iloc[int(np.abs(table.index.to_numpy(dtype=float) - value).argmin())]
 '''),
     ],
@@ -1673,8 +1708,8 @@ a line beyond the front, and Russia, still ahead, can renew the war from that li
 looks at how); holding out keeps Ukraine's demands up while Russia's advantage decays. Only when
 Russia starts behind or level would I expect a quick Ukraine to do better, against a quick Russia.''',
                 '''
-regime = pp.regime_json(GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)
-table = pp.regime_rows(regime)
+regime = talks.compare(across=GRID, runs=RUNS, seed=1, tolerance=TOLERANCE)   # parley compare --across
+table = regime.to_frame().set_index(regime.parameter)   # per value: runs per profile, the answers
 pp.plot_regime_map(regime)
 for b in regime["boundaries"]:
     print("-", b["sentence"])
@@ -1704,8 +1739,8 @@ more often worth keeping.''',
                 '''
 profiles = {"both quick": ("quick", "quick"), "both prolonged": ("prolonged", "prolonged"),
             "Russia prolonged, Ukraine quick": ("prolonged", "quick")}
-at_half = {label: pp.run_json(sets={"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
-                                    "parties.ukraine.strategy": u}, runs=1000, seed=1)
+at_half = {label: talks.set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": r,
+                             "parties.ukraine.strategy": u}).run(runs=1000, seed=1)
            for label, (r, u) in profiles.items()}
 pd.DataFrame({label: {"P(settled: a peace that holds)": run["outcomes"]["settled"],
                       "P(Ukraine collapses)": run["outcomes"]["collapse_b"],
@@ -1725,7 +1760,7 @@ answer_8_2'''),
 In the map of exercise 8.1, Russia's best reply to a quick Ukraine turns from `prolonged` to `quick`
 at a large starting advantage. Suppose Russia's advantage lasts longer: a half-life of 104 weeks
 instead of 52 (`battlefield.advantage.half_life`). Does that boundary move to a smaller a_0, to a
-larger one, or stay where it is (the two brackets overlap)?""",
+larger one, or stay where it is (the file's half-life turns within the new boundary's bracket)?""",
                 '`"smaller"`, `"larger"` or `"same"`',
                 '''
 prediction_8_3 = "smaller"''', '''
@@ -1735,8 +1770,8 @@ With a half-life of 104 weeks the lead after half a year is still 2^(-26/104), a
 instead of 2^(-26/52), about 71%: a smaller starting lead buys the same strength when the early
 deals are made and broken.''',
                 '''
-lasting = pp.regime_json(GRID, sets={"battlefield.advantage.half_life": 104}, runs=RUNS, seed=1,
-                         tolerance=TOLERANCE)
+lasting = talks.set("battlefield.advantage.half_life", 104).compare(across=GRID, runs=RUNS, seed=1,
+                                                                   tolerance=TOLERANCE)
 answers = sorted({a for m in (regime, lasting) for a in pp.regime_rows(m).stack()})
 colours = {a: plt.get_cmap("tab10")(k % 10) for k, a in enumerate(answers)}   # the same in both maps
 fig, axes = plt.subplots(2, 1, figsize=(10, 6.5))
@@ -1754,7 +1789,8 @@ answer_8_3'''),
 At a large starting advantage Russia does better playing `quick` against a quick Ukraine, although
 almost none of those wars ends at the table. Why? Use the table of exercise 8.2 and one narrated
 episode, e.g.
-`print(pp.parley("run", "--set", "battlefield.advantage.from=0.5", "--set", "parties.russia.strategy=quick", "--set", "parties.ukraine.strategy=quick", "--trace", "--seed", "3"))`.""",
+`print(talks.set({"battlefield.advantage.from": 0.5, "parties.russia.strategy": "quick", "parties.ukraine.strategy": "quick"}).trace(seed=3))`
+(`parley run --set battlefield.advantage.from=0.5 --set parties.russia.strategy=quick --set parties.ukraine.strategy=quick --trace --seed 3`).""",
                 """
 Because at that advantage an early deal is a step forward for Russia, not a peace. Two quick sides
 agree from about week 8. The package Ukraine accepts draws the line far beyond the front (in the
@@ -1772,7 +1808,7 @@ less, fewer early deals are broken, and holding out pays Russia again; a lead th
 (`durability.commitment=binding`) takes the renewals away: try it on the map."""),
     ],
     """
-- Make every settlement binding (`sets={"durability.commitment": "binding"}` in `pp.regime_json`):
+- Make every settlement binding (`talks.set("durability.commitment", "binding").compare(across=GRID, ...)`):
   does Russia's turn to `quick` survive without renewals at will?
 - Refine the map: `-0.5:0.5:21`, `tolerance=0.01`, `runs=1000`. Do the boundaries stay inside the
   brackets of the coarse map?
@@ -1794,6 +1830,269 @@ less, fewer early deals are broken, and holding out pays Russia again; a lead th
 )
 
 
+# ============================================================================================
+# 09 What if? Sliders over the advantage and the guarantee
+# ============================================================================================
+
+NB9 = sections(
+    "9. What if? Sliders over the battlefield advantage and the guarantee the plan tables",
+    """
+Two assumptions of the 2025 talks are the ones a reader most wants to move: **how far ahead Russia
+starts** on the battlefield (a_0, `battlefield.advantage.from`; the scenario assumes +0.3, decaying
+with a half-life of 52 weeks) and **which security guarantee the US plan tables**
+(`parties.usa.proposal.guarantee`; the 28-point draft tables its own "reliable" US guarantee, and
+the December revisions discussed an Article 5-like one). Two sliders redraw, at every setting, the
+strategy **meta-game** of notebook 5 (each side `prolonged` or `quick`, the equilibria boxed) and
+the **Pareto frontier** of notebook 6 with the disagreement point d, the Nash package and the plan.
+Move them and watch which parts of the pictures move, and which never do.
+""",
+    """
+`what_if(advantage, guarantee)` is an ordinary function of the two slider values. It sets the two
+fields on the default scenario (`talks.set({...})`, the command line's `--set`), asks
+`analyze()` (the frontier, d, the Nash package, the tabled plan's utilities and the peace it would
+make) and `compare(runs=RUNS, seed=1)` (the meta-game, with common random numbers; few runs, so a
+redraw takes about a second), draws both, prints a summary and returns everything it computed (a
+`WhatIf` with `.analysis`, `.game` and `.figure`). The same setting is computed once (the results
+are memoized), so moving a slider back is instant. On the command line the same numbers are
+`parley analyze --set battlefield.advantage.from=0.5 --set parties.usa.proposal.guarantee=article5`
+and `parley compare --runs 100 --set ...`, and `tools/plot.py frontier` and `tools/plot.py payoff`
+draw the same pictures.
+
+The sliders (`ipywidgets`, Debian's `python3-ipywidgets`) only call `what_if`. Where nobody moves a
+slider (CI executes the notebook headless), the cells after them call `what_if` directly at three
+settings, and the exercises read their numbers from its results.
+
+**Why the guarantee the plan tables, and not a guarantee's hazard.** The frontier is every package
+the parties could sign, each guarantee level included, valued by the parties' weights and values;
+d is each side's value of fighting on; the Nash package maximises the product of the gains over d
+on the frontier. No choice of what the plan tables moves any of them. What the mediator chooses is
+*which* package to table, and the guarantee in it is the lever the 2025 revisions argued over. It
+moves the plan on the frontier (Ukraine values the levels from 0 to 1 with weight 0.35, Russia the
+other way with weight 0.20), decides who would reject the plan, changes the peace the plan would
+make (each level has its own hazard multiplier and shifts the balance of a renewed war: the
+scenario's assumption A8, notebook 7), and it is where the simulated talks start (the US `plan`
+strategy tables it and drifts toward the Nash package), so it moves the meta-game as well. A
+guarantee's hazard multiplier (`durability.terms.guarantee.us_guarantee.hazard`) is a judgement
+about how well a guarantee works: it moves no point of the frontier (utilities are those of a final
+peace), only how long a signed peace lasts; *Things to try* adds it as a third slider. The
+advantage slider moves d, hence the zone of agreement and the Nash package, and the meta-game.
+""",
+    [
+        md("### The two assumptions as the file makes them"),
+        code('''
+import functools
+from collections import namedtuple
+
+import ipywidgets as widgets
+from IPython.display import display
+
+talks = parley.load()                                   # the default scenario, ukraine-2025
+desc = talks.describe()
+print(desc["battlefield"]["summary"])
+A0 = desc["battlefield"]["advantage"]["from"]           # Russia's starting advantage in the file
+LEVELS = [level["id"] for level in next(i for i in desc["issues"] if i["id"] == "guarantee")["levels"]]
+usa = next(q for q in desc["parties"] if q["id"] == "usa")
+PLAN_GUARANTEE = usa["proposal"]["guarantee"]           # the level the plan tables in the file
+print(f"a_0 = {A0:+.2f}; guarantee levels, weakest to strongest: {', '.join(LEVELS)}; "
+      f"the plan tables {PLAN_GUARANTEE}")
+'''),
+        md("### The drawing function\n\n"
+           "`results` computes (and remembers), `what_if` draws and summarises. The frontier panel adds "
+           "one point to notebook 6's picture: the **plan's peace** (x), what the plan is worth to each "
+           "side once it may break (`durability` in the analysis: a belligerent renews the war when that "
+           "pays, notebook 7), joined to the plan by a dotted line."),
+        code('''
+RUNS = 100   # runs per profile to start from (compare doubles them until its equilibria are stable)
+
+@functools.lru_cache(maxsize=128)
+def results(advantage, guarantee):
+    """The analysis and the meta-game of the default scenario with Russia's starting advantage and
+    the guarantee the plan tables set (parley analyze / parley compare --runs RUNS --seed 1)."""
+    scenario = talks.set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
+    return scenario.analyze(), scenario.compare(runs=RUNS, seed=1)
+
+WhatIf = namedtuple("WhatIf", "advantage guarantee analysis game figure")
+
+def plan_peace(analysis):
+    """The tabled plan's peace, as analyze reports it (its `durability` entry for the proposal)."""
+    return next(p for p in analysis["durability"] if p["package"] == "proposal")
+
+def what_if(advantage=A0, guarantee=PLAN_GUARANTEE):
+    """Draw the meta-game and the frontier at one setting of the two sliders; return what was drawn."""
+    advantage = round(float(advantage), 2)
+    analysis, game = results(advantage, guarantee)
+    setting = f"a_0 = {advantage:+.2f}, the plan tables {guarantee}"
+    fig = plt.figure(figsize=(15, 5), layout="constrained")
+    left, right = fig.subfigures(1, 2, width_ratios=[2, 1.1])
+    pp.plot_payoff_matrix(game, fig=left, title=f"{setting}: the meta-game ({game['runs']} runs per profile)")
+    ax = right.subplots()
+    pp.plot_frontier(analysis, ax=ax, title=f"{setting}\\nPareto frontier, d, Nash and the plan")
+    plan, peace = analysis["proposals"][0]["utilities"], plan_peace(analysis)["values"]
+    ax.plot([plan["russia"], peace["russia"]], [plan["ukraine"], peace["ukraine"]], "k:", lw=1)
+    ax.plot(peace["russia"], peace["ukraine"], "X", ms=9, color="C3",
+            label=f"the plan's peace ({peace['russia']:.3f}, {peace['ukraine']:.3f})")
+    ax.legend(fontsize=6, loc="upper right")
+    result = WhatIf(advantage, guarantee, analysis, game, fig)
+    print(summary(result))
+    return result
+
+def summary(result):
+    """The setting's answers in words: the equilibria, the plan and its peace."""
+    game, analysis = result.game, result.analysis
+    p1, p2 = game["players"]
+    lines = [f"a_0 = {result.advantage:+.2f}, the plan tables {result.guarantee}:"]
+    for eq in game["equilibria"]:
+        plays = [", ".join(s for s, x in zip(game["strategies"][q], eq["probabilities"][q]) if x > 0) for q in (p1, p2)]
+        lines.append(f"  equilibrium: {p1} {plays[0]}, {p2} {plays[1]}; payoffs "
+                     f"{eq['payoffs'][p1]:.3f}, {eq['payoffs'][p2]:.3f}")
+    tabled, peace = analysis["proposals"][0], plan_peace(analysis)
+    rejected = ", ".join(tabled["rejected_by"]) or "nobody"
+    broken = (f"renewed by {', '.join(peace['renewers'])} in week {peace['first_renewal']}" if peace["renewers"]
+              else "self-enforcing")
+    lines.append(f"  the plan: u = ({tabled['utilities'][p1]:.3f}, {tabled['utilities'][p2]:.3f}), rejected by "
+                 f"{rejected}; its peace {broken}, worth ({peace['values'][p1]:.3f}, {peace['values'][p2]:.3f})")
+    return "\\n".join(lines)
+'''),
+        md("### Move the sliders\n\n"
+           "Each move redraws both pictures (about a second for a new setting). Without a browser this "
+           "cell draws the file's setting once."),
+        code('''
+advantage = widgets.FloatSlider(value=A0, min=-0.5, max=0.7, step=0.05, description="a_0",
+                                readout_format="+.2f", continuous_update=False)
+guarantee = widgets.SelectionSlider(options=LEVELS, value=PLAN_GUARANTEE, description="guarantee",
+                                    continuous_update=False)
+last = {}
+
+def redraw(advantage, guarantee):
+    """What a slider move calls: what_if, shown at once (a slider moves outside any cell)."""
+    last["result"] = what_if(advantage, guarantee)
+    plt.show()
+
+display(widgets.HBox([advantage, guarantee]),
+        widgets.interactive_output(redraw, {"advantage": advantage, "guarantee": guarantee}))
+'''),
+        md("A slider is a widget whose `value` can also be set from code, which is what a click does: "
+           "the pictures above are redrawn, and `last[\"result\"]` is what the move drew. Here it tables "
+           "the Article 5-like guarantee at the file's advantage, the second of the three settings below "
+           "(the guarantee slider stays on `article5` until you move it back)."),
+        code('''
+guarantee.value = "article5"                 # what a click on the slider does
+guaranteed = last["result"]                  # what the move drew: a_0 as in the file, article5 tabled
+assert (guaranteed.advantage, guaranteed.guarantee) == (A0, "article5")
+'''),
+        md("### Three settings, without sliders\n\n"
+           "The file's own setting (where the sliders start):"),
+        code('''
+shipped = what_if(A0, PLAN_GUARANTEE)
+'''),
+        md("The same advantage with the Article 5-like guarantee tabled is `guaranteed`, drawn by the "
+           "slider move above (`what_if(A0, \"article5\")` draws it here again). Russia further ahead, "
+           "the plan as in the file:"),
+        code('''
+ahead = what_if(0.6, PLAN_GUARANTEE)
+'''),
+        md("Which numbers moved between the three, side by side:"),
+        code('''
+def row(result):
+    """One setting's numbers: d, the Nash package's and the plan's utilities, the plan's peace and
+    the first equilibrium's payoffs."""
+    an, game = result.analysis, result.game
+    eq = game["equilibria"][0]
+    return {"d russia": an["disagreement"]["russia"], "d ukraine": an["disagreement"]["ukraine"],
+            "Nash u russia": an["nash"]["utilities"]["russia"], "Nash u ukraine": an["nash"]["utilities"]["ukraine"],
+            "plan u russia": an["proposals"][0]["utilities"]["russia"],
+            "plan u ukraine": an["proposals"][0]["utilities"]["ukraine"],
+            "plan's peace russia": plan_peace(an)["values"]["russia"],
+            "plan's peace ukraine": plan_peace(an)["values"]["ukraine"],
+            "eq. payoff russia": eq["payoffs"]["russia"], "eq. payoff ukraine": eq["payoffs"]["ukraine"]}
+
+settings = {f"a_0 {r.advantage:+.2f}, {r.guarantee}": r for r in (shipped, guaranteed, ahead)}
+compared = pd.DataFrame({label: row(r) for label, r in settings.items()})
+# The frontier is every package the parties could sign: neither slider moves it.
+assert shipped.analysis["frontier"] == guaranteed.analysis["frontier"] == ahead.analysis["frontier"]
+print("the frontier: the same", len(shipped.analysis["frontier"]["points"]), "vertices at all three settings")
+compared.round(3)
+'''),
+    ],
+    """
+- The frontier never moves (the cell above asserts it): it is the set of every package's utilities,
+  and neither slider changes what a package is worth to anyone.
+- The advantage slider moves d inside the frontier: Russia's value of fighting on rises with
+  a_0 and Ukraine's falls, the zone of agreement shifts toward Russia and the Nash package follows.
+  The plan stays where it is.
+- The guarantee slider moves only the plan: along a line, since only the guarantee term of each
+  side's utility changes. It also moves the plan's peace (x), often much further: a guarantee
+  changes who would renew the war and when, so the peace the plan makes can be worth far more, or
+  less, than the plan's utilities say (notebook 7's commitment problem).
+- In the meta-game, the boxes (the equilibria) move less than the numbers in the cells: the
+  assumption decides *who* gains from holding out more often than *whether* to hold out. At a large
+  a_0 Russia's best reply to a quick Ukraine turns to `quick` (notebook 8's regime map).
+- With `RUNS = 100` the meta-game is an estimate: the title says how many runs per profile compare
+  needed before its equilibrium set was stable, and a cell that differs by less than its standard
+  error (`game["standard_errors"]`) can change with more runs or another seed.
+""",
+    [
+        exercise("9.1", """
+At a_0 = +0.3, by how much does Ukraine's utility of the plan as tabled (`u` of the plan, in
+`analysis["proposals"][0]["utilities"]`) rise when the plan tables `article5` instead of the US
+guarantee? Read it from `shipped` and `guaranteed`.""", '''
+answer_9_1 = (guaranteed.analysis["proposals"][0]["utilities"]["ukraine"]
+              - shipped.analysis["proposals"][0]["utilities"]["ukraine"])
+answer_9_1'''),
+        exercise("9.2", """
+By how much does the plan's **peace** gain in value for Ukraine (`values` of the plan's peace,
+`plan_peace(result.analysis)`) between the same two settings? Compare with 9.1: what does the
+guarantee buy Ukraine besides its own term of the utility?""", '''
+answer_9_2 = (plan_peace(guaranteed.analysis)["values"]["ukraine"]
+              - plan_peace(shipped.analysis)["values"]["ukraine"])
+print("who renews the plan's peace:", plan_peace(shipped.analysis)["renewers"], "with the US guarantee,",
+      plan_peace(guaranteed.analysis)["renewers"], "with article5")
+answer_9_2'''),
+        exercise("9.3", """
+With Russia further ahead (a_0 = +0.6, the plan as in the file), what is Russia's best reply to a
+quick Ukraine in the meta-game? Read it from `ahead.game["best_replies"]` (answer the strategy's
+name, e.g. `"prolonged"`).""", '''
+answer_9_3 = next(r["reply"] for r in ahead.game["best_replies"]["russia"] if r["against"] == "quick")
+answer_9_3'''),
+        explain("9.4", """
+The guarantee slider moves the plan but not the frontier, the disagreement point or the Nash point;
+the advantage slider moves d and the Nash point but neither the frontier nor the plan. Why?""", """
+A package's utility is the weighted sum of what each party thinks of its terms, u_i(x) = sum_k w_ik
+v_ik(x_k): it depends on the package and the party's values, nothing else. The frontier is the
+upper-right edge of all packages' utility pairs, every guarantee level included, so what the plan
+happens to table cannot move it, and neither can the battlefield. The disagreement point d is each
+side's value of fighting on: the battlefield (a_0) moves it, the plan does not, since fighting does
+not depend on what is on the table. The Nash package is the point of the frontier that maximises
+(u_R - d_R)(u_U - d_U): with the frontier fixed, it moves only when d moves, i.e. with the
+advantage. The plan is one package: changing its guarantee changes only the guarantee term of each
+side's utility (Ukraine gains w_U times the difference of its values of the two levels, Russia
+loses its own), so it moves along a line; the advantage changes no term of it, so it stays put.
+What the advantage does change about the plan is whether it is acceptable: it is rejected by a
+side whose d lies above its utility of the plan, and, under durability, what its peace is worth."""),
+    ],
+    """
+- Add a third slider over how well the plan's guarantee works,
+  `durability.terms.guarantee.us_guarantee.hazard` (0.6 in the file): pass it to `results` and
+  `talks.set`. Which picture moves, and which does not?
+- Table no guarantee at all (`none`) and find, with the advantage slider, the smallest a_0 from
+  which Ukraine no longer rejects the plan; then find it to 0.01 by bisection on `analyze()`.
+- Slide the army cap the plan tables instead (`parties.usa.proposal.army_cap`): a cap shifts a
+  renewed war toward Russia (notebook 7).
+- Raise `RUNS` to 500 (and clear the memo: `results.cache_clear()`): which answers of the meta-game
+  survive?
+""",
+    """
+- Mark the equilibrium offer of `solve()` on the frontier (`pp.plot_frontier(analysis,
+  solve=scenario.solve())`): about a third of a second more per redraw.
+- Replace the sliders by a grid: `talks.sweep(vary={"battlefield.advantage.from": "-0.5:0.7:7",
+  "parties.usa.proposal.guarantee": "none,us_guarantee,article5"}, meta_game=True, runs=100)` and
+  `pp.plot_sweep_regime` draw the meta-game's answers over both at once.
+- `ipywidgets.interact` builds the sliders from `what_if`'s defaults in one line; this notebook
+  builds them by hand to choose their ranges and to redraw only on release.
+""",
+)
+
+
 NOTEBOOKS = {
     "01-bargaining-range": NB1,
     "02-alternating-offers": NB2,
@@ -1803,6 +2102,7 @@ NOTEBOOKS = {
     "06-plan-clauses": NB6,
     "07-commitment-problems": NB7,
     "08-regime-map": NB8,
+    "09-what-if-sliders": NB9,
 }
 
 

@@ -6,11 +6,18 @@ the model -- and every plot says which command its data came from. The binary is
 ``$PARLEY_CLI`` if set, else ``<repo>/build/parley`` if it was built, else ``parley`` on
 ``PATH``; when none is there, the error says in one line what to run.
 
-As a module (notebooks do this)::
+As a module::
 
     import plot as pp
     run = pp.run_json("ukraine-2025", runs=2000, seed=1)
     pp.plot_settlement({"as in the file": run})
+
+The drawing and reshaping functions take the JSON as a dict, so they take the results of the
+Python module ``parley`` unchanged (each is the same command's JSON); the notebooks get their data
+that way and use only those functions::
+
+    import parley, plot as pp
+    pp.plot_settlement({"as in the file": parley.load().run(runs=2000, seed=1)})
 
 As a command, one subcommand per picture, each writing a PNG::
 

@@ -62,7 +62,7 @@ packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch
 [ "${PARLEY_NO_CCACHE:-0}" = 1 ] || packages+=(ccache)
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert
-             python3-ipykernel python3-nbformat python3-nbclient)
+             python3-ipykernel python3-nbformat python3-nbclient python3-ipywidgets)
 fi
 if [ "$want_python" = 1 ]; then
   # The package's dependencies, NumPy and pandas, from Debian (a venv with --system-site-packages

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Tests of tools/plot.py: the data it reads match the parley binary's own output, and every
 plot (function and subcommand) writes a PNG. Also checks that the committed notebooks are the
-generator's current output and carry no outputs.
+generator's current output and carry no outputs, that their set-up cell finds the module parley
+where notebooks/parley_path.py says, and that tests/notebooks/run_notebook.py (which CTest runs
+them with) fails on a failing cell and runs a notebook that makes widgets.
 
     PARLEY_CLI=build/parley /usr/bin/python3 tests/notebooks/test_plot.py
 """
@@ -20,7 +22,8 @@ import nbformat
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tools"))
+sys.path[:0] = [str(REPO / "tools"), str(REPO / "notebooks")]
+import parley_path  # noqa: E402
 import plot as pp  # noqa: E402
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -291,6 +294,85 @@ class BinaryDiscovery(unittest.TestCase):
         self.assertNotIn("Traceback", proc.stderr)
         self.assertEqual(len(proc.stderr.strip().splitlines()), 1, proc.stderr)
         self.assertIn("tools/setup.sh", proc.stderr)
+
+
+class ModuleDiscovery(unittest.TestCase):
+    """The notebooks' set-up: $PARLEY_PYTHONPATH, else <repo>/build/python, else an installed parley,
+    else one line saying what to build."""
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory()
+        self.dir = Path(self._tmp.name)
+        self.repo = self.dir / "repo"
+        self.repo.mkdir()
+        self.site = self.dir / "site"           # where an installed parley would be
+        self.site.mkdir()
+        # Only the standard library and the fake folders: no real parley on the path.
+        self.path = [p for p in sys.path if p and not (Path(p) / "parley").exists()] + [str(self.site)]
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def package(self, folder):
+        (folder / "parley").mkdir(parents=True)
+        (folder / "parley" / "__init__.py").write_text("")
+        return folder
+
+    def find(self, explicit=None):
+        env = {k: v for k, v in os.environ.items() if k != "PARLEY_PYTHONPATH"}
+        if explicit is not None:
+            env["PARLEY_PYTHONPATH"] = str(explicit)
+        with mock.patch.dict(os.environ, env, clear=True), mock.patch.object(sys, "path", list(self.path)):
+            return parley_path.add_parley(self.repo), list(sys.path)
+
+    def test_order(self):
+        self.package(self.site)
+        where, _ = self.find()
+        self.assertEqual(where, f"{(self.site / 'parley').resolve()} (installed)")
+        built = self.package(self.repo / "build" / "python")
+        where, path = self.find()
+        self.assertEqual(where, f"{(built / 'parley').resolve()} (the repository's build/python)")
+        self.assertEqual(path[0], str(built))
+        chosen = self.package(self.dir / "elsewhere")
+        where, path = self.find(chosen)
+        self.assertEqual(where, f"{(chosen / 'parley').resolve()} ($PARLEY_PYTHONPATH)")
+        self.assertEqual(path[0], str(chosen))
+
+    def test_none_says_what_to_build(self):
+        with self.assertRaises(parley_path.ParleyModuleNotFound) as caught:
+            self.find()
+        message = str(caught.exception)
+        self.assertNotIn("\n", message)
+        self.assertIn("tools/setup.sh --python", message)
+        self.assertEqual(caught.exception._render_traceback_(), [f"ParleyModuleNotFound: {message}"])
+
+    def test_explicit_folder_must_hold_the_module(self):
+        self.package(self.repo / "build" / "python")   # an explicit choice is not overridden
+        with self.assertRaises(parley_path.ParleyModuleNotFound) as caught:
+            self.find(self.dir / "nowhere")
+        self.assertIn("PARLEY_PYTHONPATH=", str(caught.exception))
+
+
+class NotebookRunner(unittest.TestCase):
+    """tests/notebooks/run_notebook.py: a cell that raises fails the run (after a widget cell that
+    Debian's ipywidgets 6 makes, which nbconvert cannot run), and the executed copy is written."""
+
+    def test_widgets_then_failure(self):
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.cells = [nbformat.v4.new_code_cell("import ipywidgets\nslider = ipywidgets.FloatSlider(value=0.3)\n"
+                                              "display(slider)\nprint('widget made')"),
+                    nbformat.v4.new_code_cell("assert 1 + 1 == 3, 'this cell fails'")]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "widgets.ipynb"
+            nbformat.write(nb, path)
+            proc = subprocess.run([sys.executable, str(Path(__file__).parent / "run_notebook.py"), "--timeout", "60",
+                                   "--output-dir", str(Path(tmp) / "out"), str(path)], capture_output=True, text=True)
+            self.assertEqual(proc.returncode, 1, proc.stdout + proc.stderr)
+            self.assertIn("this cell fails", proc.stderr)
+            self.assertNotIn("KeyError", proc.stderr)
+            done = nbformat.read(Path(tmp) / "out" / "widgets.ipynb", as_version=4)
+            self.assertIn("widget made", "".join(o.get("text", "") for o in done.cells[0].outputs))
 
 
 class NotebooksAreClean(unittest.TestCase):
