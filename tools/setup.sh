@@ -11,7 +11,8 @@
 #                    them); with --sanitize, one instrumented build serves the tests and the fuzzing
 #   --werror         treat warnings as errors
 #   --mpi            also install OpenMPI and build with it (mpirun -np P parley sweep ...)
-#   --notebooks      also install Debian's Python packages the notebooks and plots use
+#   --notebooks      also install Debian's Python packages the notebooks and plots use, and build
+#                    the Python module they reach Parley through (as --python does)
 #   --browser        also install Debian's chromium (and a font), in which the HTML report's
 #                    tests load the page (tests/report/README.md)
 #   --python         also install pybind11 and Python's headers and build the Python module
@@ -48,7 +49,7 @@ while [ $# -gt 0 ]; do
             cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DPARLEY_FUZZ=ON) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
     --mpi) want_mpi=1 ;;
-    --notebooks) want_notebooks=1 ;;
+    --notebooks) want_notebooks=1; want_python=1 ;;  # the notebooks reach Parley through the module
     --browser) want_browser=1 ;;
     --python) want_python=1 ;;
     -h|--help) sed -n '2,/^set -euo/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;

@@ -230,6 +230,8 @@ class ResultObjects(unittest.TestCase):
         self.assertEqual(plain, cli_json("analyze", "fearon"))
         with self.assertRaises(AttributeError):
             analysis.no_such_field
+        described = parley.load().describe()
+        self.assertEqual(described.battlefield.advantage.from_, described["battlefield"]["advantage"]["from"])
         self.assertEqual(str(analysis), cli_text("analyze", "fearon"))
         self.assertIn("parley analyze fearon", repr(analysis))
         again = pickle.loads(pickle.dumps(analysis))
@@ -299,6 +301,16 @@ class ResultObjects(unittest.TestCase):
         self.assertEqual(both.analyze(), cli_json("analyze", "fearon", "--set", "parties.b.cost=0.3",
                                                   "--set", "parties.a.cost=0.2"))
         self.assertEqual(parley.yaml_text([True, 1, 0.5, "x"]), "[true, 1, 0.5, x]")
+        self.assertEqual(parley.yaml_text(np.float64(0.3)), "0.3")
+        self.assertEqual(parley.yaml_text(np.int64(3)), "3")
+        self.assertEqual(parley.yaml_text(np.bool_(True)), "true")
+
+        class Labelled(float):  # a float subclass whose repr is not a number (NumPy 2's np.float64)
+            def __repr__(self):
+                return f"Labelled({float(self)!r})"
+
+        self.assertEqual(parley.yaml_text(Labelled(0.3)), "0.3")
+        self.assertEqual(s.set(None).overrides, [])
         with self.assertRaises(TypeError):
             s.set("parties.b.cost")
 

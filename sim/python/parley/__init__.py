@@ -82,18 +82,18 @@ def yaml_text(value: Any) -> str:
     ``[a, b]``, a dict as a flow mapping ``{k: v}``."""
     if isinstance(value, str):
         return value
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return yaml_text(value.item())  # a NumPy scalar (np.float64's repr is 'np.float64(0.3)' in NumPy 2)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        return repr(value)
+        return float.__repr__(value)  # also for a float subclass, whose repr may not be a number
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{yaml_text(k)}: {yaml_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(yaml_text(v) for v in value) + "]"
-    if hasattr(value, "item"):  # a NumPy scalar
-        return yaml_text(value.item())
     return str(value)
 
 
@@ -177,11 +177,13 @@ class Scenario:
         """Every ``PATH=VALUE`` set so far, in order (the ``--set`` arguments that make it)."""
         return self._core.overrides
 
-    def set(self, path: str | Mapping[str, Any], value: Any = None) -> Scenario:
+    def set(self, path: str | Mapping[str, Any] | None, value: Any = None) -> Scenario:
         """A copy with fields changed, as ``--set PATH=VALUE`` changes them: ``set(path, value)``,
-        or ``set({path: value, ...})`` for several in order. The same key paths as the command
+        or ``set({path: value, ...})`` for several in order (``set(None)``: an unchanged copy). The same key paths as the command
         line; the value is YAML text or a Python value (``yaml_text``). Raises ScenarioError
         naming ``--set PATH=VALUE`` when the result is not valid."""
+        if path is None:
+            return Scenario(self._core)  # nothing to change (set(sets or {}) without the `or {}`)
         if isinstance(path, Mapping):
             if value is not None:
                 raise TypeError("set(mapping) takes no value")

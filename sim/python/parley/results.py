@@ -8,7 +8,8 @@ JSON), with
 - NumPy arrays and pandas DataFrames for its tables (each class lists its own).
 
 A field whose name is also a ``dict`` method (``items``, ``keys``, ``values``, ``get``, ``copy``...)
-is read with ``result["values"]``.
+is read with ``result["values"]``; one named like a Python keyword with a trailing underscore
+(``advantage.from_``) or ``advantage["from"]``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class Record(dict):
         try:
             return _wrap(self[name])
         except KeyError:
+            # A field named like a Python keyword reads with a trailing underscore: advantage.from_.
+            if name.endswith("_") and name[:-1] in self:
+                return _wrap(self[name[:-1]])
             raise AttributeError(f"{type(self).__name__} has no field {name!r} (fields: {', '.join(self)})") from None
 
     def __dir__(self) -> list[str]:
