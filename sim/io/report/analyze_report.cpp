@@ -53,19 +53,6 @@ void write_zopa_json(JsonWriter& json, const Scenario& s, const Zopa& zopa) {
   json.end_object().end_object();
 }
 
-/// What lifting a red line or a constraint does to the zone, as a word, from the zone without it:
-/// "empties" (the zone exists without it and not with it), "narrows" (it exists both ways,
-/// smaller with it: less welfare, or a lower best for some party), "none" (it does not bind, or
-/// the zone is empty either way).
-const char* limit_effect(const ScenarioAnalysis& a, const Zopa& without) {
-  if (!a.zopa.exists) return without.exists ? "empties" : "none";
-  if (!without.exists) return "none";  // cannot happen: lifting a limit only adds packages
-  bool narrower = worth_more(without.max_welfare, a.zopa.max_welfare);
-  for (std::size_t k = 0; k < a.zopa.sides.size(); ++k)
-    narrower = narrower || worth_more(without.sides[k].high, a.zopa.sides[k].high);
-  return narrower ? "narrows" : "none";
-}
-
 void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAnalysis& a) {
   JsonWriter json(out);
   json.begin_object().field("scenario", s.id).field("title", s.title);
@@ -417,6 +404,15 @@ void write_analysis_table(std::ostream& out, const Scenario& s, const ScenarioAn
 }
 
 }  // namespace
+
+const char* limit_effect(const ScenarioAnalysis& a, const Zopa& without) {
+  if (!a.zopa.exists) return without.exists ? "empties" : "none";
+  if (!without.exists) return "none";  // cannot happen: lifting a limit only adds packages
+  bool narrower = worth_more(without.max_welfare, a.zopa.max_welfare);
+  for (std::size_t k = 0; k < a.zopa.sides.size(); ++k)
+    narrower = narrower || worth_more(without.sides[k].high, a.zopa.sides[k].high);
+  return narrower ? "narrows" : "none";
+}
 
 void write_analyze_table(std::ostream& out, const AnalyzeReport& report) {
   write_analysis_table(out, report.scenario, report.analysis);

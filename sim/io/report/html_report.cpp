@@ -193,6 +193,8 @@ void write_package_table(std::ostream& out, const ReportPage& page) {
   for (const ProposalAssessment& p : a.proposals) {
     std::string rejected;
     for (std::size_t i : p.rejected_by) rejected += (rejected.empty() ? "" : ", ") + s.parties[i].name;
+    // A package that breaks a constraint between terms cannot be signed by anyone (issue 15).
+    if (!p.constraints_broken.empty()) rejected = "everyone: it breaks " + constraint_text(s, s.constraints[p.constraints_broken.front()]);
     row(s.parties[p.party].name + "'s tabled package", p.utilities, rejected.empty() ? "nobody" : rejected);
   }
   out << "</table>\n";
@@ -211,6 +213,25 @@ void write_range_section(std::ostream& out, const ReportPage& page) {
     out << "No bargaining range: no agreement is worth at least its value of fighting on to every veto party. ";
   }
   out << "</p>\n";
+  // Red lines and constraints between terms (issue 15): what each does to the range, lifted alone.
+  const auto limit_sentence = [&](const std::string& what, const Zopa& without) {
+    const std::string effect = limit_effect(a, without);
+    out << "<li>" << esc(what) << ": "
+        << (effect == "empties"   ? "empties the range (without it a range exists)"
+            : effect == "narrows" ? "narrows the range (without it the most welfare is " + fixed3(without.max_welfare) +
+                                        ", now " + fixed3(a.zopa.max_welfare) + ")"
+                                  : "does not bind")
+        << "</li>\n";
+  };
+  if (!a.red_line_effects.empty() || !a.constraint_effects.empty()) {
+    out << "<p>What cannot be signed, whatever it is worth, each lifted in turn:</p>\n<ul>\n";
+    for (const RedLineEffect& e : a.red_line_effects)
+      limit_sentence(s.parties[e.party].name + "'s red line " + red_line_text(s, s.parties[e.party].red_lines[e.line]),
+                     e.without);
+    for (const ConstraintEffect& e : a.constraint_effects)
+      limit_sentence("the constraint " + constraint_text(s, s.constraints[e.constraint]), e.without);
+    out << "</ul>\n";
+  }
   write_package_table(out, page);
   write_frontier_figure(out, page);
   details(out, "The whole analysis (parley analyze)",
@@ -237,7 +258,19 @@ void write_equilibrium_section(std::ostream& out, const ReportPage& page) {
   if (path.settled > 0.0)
     out << ", on average in " << esc(s.period_unit) << " " << format_fixed(path.expected_settlement_period, 1)
         << " of " << s.horizon;
-  out << ".</p>\n<table>\n<tr><th>party</th><th>equilibrium value</th><th>fighting to the end</th><th>gain</th></tr>\n";
+  out << ".</p>\n";
+  if (eq.plan_stage()) {
+    // The mediator's plan is the solver's first stage (issue 15).
+    out << "<p>" << esc(s.parties[eq.mediator()].name) << " tables its plan first at every round of talks; ";
+    if (path.settled_on_plan > 0.0)
+      out << "on the equilibrium path it is signed with probability " << fixed3(path.settled_on_plan) << ".</p>\n";
+    else if (s.protocol.counter)
+      out << "it is never signed: the counter-proposals that follow its rejection are at least as good for "
+             "the side that makes them.</p>\n";
+    else
+      out << "it is never signed on the equilibrium path.</p>\n";
+  }
+  out << "<table>\n<tr><th>party</th><th>equilibrium value</th><th>fighting to the end</th><th>gain</th></tr>\n";
   for (std::size_t i : eq.veto_parties()) {
     const double v = eq.value(0, s0, i), w = r.war_value[i];
     out << "<tr><td>" << esc(s.parties[i].name) << "</td><td>" << fixed3(v) << "</td><td>" << fixed3(w)

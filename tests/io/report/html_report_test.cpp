@@ -87,3 +87,46 @@ TEST_CASE("the report page: every section, the computed packages, escaped words"
   for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++figures;
   CHECK(figures == (summary.settled.count > 0 ? 4u : 3u));
 }
+
+TEST_CASE("the report page says what each red line does to the range", "[io][report][html]") {
+  // The same ultimatum pie (the range gives a [0, 0.75]): b never lets a have more than 0.5, which
+  // narrows the range to [0, 0.5]; a cap at 0.9 does not bind.
+  Scenario pie = testing::pie_scenario(1, testing::Side{}, testing::Side{}, 0.0, 0.25);
+  RedLine binding;
+  binding.issue = 0;
+  binding.at_most = 0.5;
+  RedLine loose;
+  loose.issue = 0;
+  loose.at_most = 0.9;
+  pie.parties[1].red_lines = {binding, loose};
+  const ScenarioAnalysis analysis = analyze_scenario(pie);
+  REQUIRE(analysis.zopa.exists);
+  CHECK(analysis.zopa.sides[0].high == Approx(0.5).margin(1e-12));
+  const Simulation simulation(pie);
+  RunOptions options;
+  options.runs = 20;
+  const RunSummary summary = simulate(simulation, options);
+  const io::RunReport run(simulation, summary);
+  const io::ReportPage page{.scenario = pie,
+                            .analysis = analysis,
+                            .solve = nullptr,
+                            .solve_error = "not asked",
+                            .run = run,
+                            .regime_note = "none",
+                            .robustness = {},
+                            .version = "9.9",
+                            .scenario_arguments = "pie.yaml",
+                            .report_command = "parley report pie.yaml",
+                            .strategy_arguments = {},
+                            .regime_arguments = {},
+                            .runs = 20,
+                            .seed = 1,
+                            .scenario_in_words = "",
+                            .stated_assumptions = ""};
+  std::ostringstream out;
+  io::write_report_html(out, page);
+  const std::string html = out.str();
+  CHECK(page_has(html, "What cannot be signed"));
+  CHECK(page_has(html, "b&#39;s red line pie: at most 0.5: narrows the range"));
+  CHECK(page_has(html, "b&#39;s red line pie: at most 0.9: does not bind"));
+}

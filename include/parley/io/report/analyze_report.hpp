@@ -17,6 +17,12 @@ struct AnalyzeReport {
   const ScenarioAnalysis& analysis;
 };
 
+/// What lifting one red line or one constraint between terms does to the zone of possible
+/// agreement (issue 15), from the zone without it: "empties" (the zone exists without it and not
+/// with it), "narrows" (it exists both ways, smaller with it: less welfare, or a lower best for
+/// some veto party), "none" (it does not bind, or the zone is empty either way).
+[[nodiscard]] const char* limit_effect(const ScenarioAnalysis& analysis, const Zopa& without);
+
 /// The table: how a war fought to the end ends (absorption probabilities and durations), each
 /// party's value V_i(0, s_0) of fighting to the end, true and as it believes it, the zone of
 /// possible agreement {x : u_i(x) >= d_i for every veto party i}, the Nash, Kalai-Smorodinsky
