@@ -11,6 +11,7 @@
 
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/analyze_report.hpp"
+#include "parley/io/report/package_report.hpp"
 #include "parley/io/report/run_report_writers.hpp"
 #include "parley/io/report/svg_chart.hpp"
 
