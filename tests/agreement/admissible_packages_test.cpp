@@ -247,6 +247,9 @@ TEST_CASE("red lines: the loader names the file, line and key of a line it canno
   CHECK_THAT(every_level.message, Catch::Contains("every level"));
   const auto no_issue = first(red_line_errors(with_south_lines("      - {never: [troops]}\n")));
   CHECK_THAT(no_issue.message, Catch::Contains("issue"));
+  const auto list_issue = first(red_line_errors(with_south_lines("      - {issue: [plan], never: [troops]}\n")));
+  CHECK(list_issue.path == "parties[1].red_lines[0].issue");
+  CHECK_THAT(list_issue.message, Catch::Contains("expected an identifier"));
   // North always wants the ceasefire; south never signs it: together nothing can be signed.
   const auto clash = first(red_line_errors(with_south_lines("      - {issue: plan, never: [ceasefire]}\n")));
   CHECK(clash.path == "parties");

@@ -352,7 +352,8 @@ void read_red_lines(ScenarioBuild& b, const YamlNode& n, const std::string& path
     const std::string p = item_path(path, r);
     if (!b.reader.check_map(item, p, pattern)) continue;
     const YamlNode* issue_key = item.find("issue");
-    if (!issue_key) continue;  // reported by check_map: a required key
+    // Missing (a required key) or not an identifier: reported by check_map and string_key.
+    if (!issue_key || !b.reader.string_key(item, p, pattern, "issue")) continue;
     const int k = issue_reference(b, *issue_key, child_path(p, "issue"));
     if (k < 0) continue;
     const Issue& issue = b.scenario.issues[static_cast<std::size_t>(k)];
