@@ -36,6 +36,7 @@ already wrote instead of calling the binary.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import io
 import json
 import os
@@ -196,16 +197,24 @@ def read_sweep(path) -> pd.DataFrame:
 # Tables derived from the JSON (no model computation: only reshaping)
 # --------------------------------------------------------------------------------------------
 
-OUTCOMES = ["settled", "collapse_a", "collapse_b", "frozen"]
+def _load_results():
+    """The reshaping the package ``parley`` gives its results (sim/python/parley/results.py),
+    loaded from the source tree: it needs numpy and pandas only, not the compiled module, so
+    command-line users and the notebooks share one definition of these tables."""
+    path = Path(__file__).resolve().parent.parent / "sim" / "python" / "parley" / "results.py"
+    spec = importlib.util.spec_from_file_location("parley_results", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_results = _load_results()
+OUTCOMES = list(_results.OUTCOMES)
 
 
 def outcome_table(run: dict) -> pd.DataFrame:
     """Outcome probabilities and their 95% intervals from ``parley run --format json``."""
-    rows = []
-    for k in OUTCOMES:
-        lo, hi = run.get("outcomes_ci95", {}).get(k, [np.nan, np.nan])
-        rows.append({"outcome": k, "probability": run["outcomes"][k], "ci_low": lo, "ci_high": hi})
-    return pd.DataFrame(rows).set_index("outcome")
+    return _results.RunSummary(run).outcome_table()
 
 
 def settlement_curve(run: dict) -> pd.DataFrame:
@@ -214,33 +223,19 @@ def settlement_curve(run: dict) -> pd.DataFrame:
     From ``settlement_period.counts`` (settlements per period) and ``duration.histogram``
     (runs whose war lasted d periods) of ``parley run --format json``.
     """
-    n = run["runs"]
-    counts = np.asarray(run["settlement_period"]["counts"], dtype=float)
-    ended = np.asarray(run["duration"]["histogram"], dtype=float)
-    periods = np.arange(max(len(counts), len(ended)))
-    settled = np.zeros(len(periods))
-    settled[: len(counts)] = counts
-    over = np.zeros(len(periods))
-    over[: len(ended)] = ended
-    return pd.DataFrame({"period": periods, "settled": np.cumsum(settled) / n,
-                         "ended": np.cumsum(over) / n}).set_index("period")
+    return _results.RunSummary(run).settlement_curve()
 
 
 def frontier_table(analysis: dict) -> pd.DataFrame:
     """The Pareto frontier of ``parley analyze --format json``: one row per vertex, with the edge
     to the next vertex (``segment``: every point between is an agreement; ``gap``: none is)."""
-    pts = analysis["frontier"]["points"]
-    rows = [{**p["utilities"], "edge_to_next": p.get("edge_to_next", ""), "agreement": p["agreement"]}
-            for p in pts]
-    return pd.DataFrame(rows)
+    return _results.Analysis(analysis).frontier_table()
 
 
 def payoff_frames(comparison: dict) -> dict:
     """Each player's payoff matrix from ``parley compare --format json`` (rows: first player's
     strategies, columns: second player's)."""
-    p1, p2 = comparison["players"]
-    rows, cols = comparison["strategies"][p1], comparison["strategies"][p2]
-    return {p: pd.DataFrame(comparison["payoffs"][p], index=rows, columns=cols) for p in (p1, p2)}
+    return _results.Comparison(comparison).payoff_matrices()
 
 
 def pure_equilibria(comparison: dict) -> list[tuple[int, int]]:

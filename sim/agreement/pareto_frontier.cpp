@@ -515,6 +515,10 @@ class FrontierBuilder {
   bool compacting_ = true;  ///< false while the classes of a union share the table
 };
 
+bool restriction_empties_issue(const Issue& issue, const IssueRestriction& restriction) {
+  return restriction_empties(issue, &restriction);
+}
+
 ParetoFrontier ParetoFrontier::build(const Scenario& scenario, std::size_t party_a, std::size_t party_b,
                                      const FrontierOptions& options) {
   check_frontier_restriction(scenario, options.restriction);

@@ -98,13 +98,14 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
   state_.history = {pool_.data(), history_size_};
   if (observer) observer->on_offer(state_, offer);
   bool accepted = true;
+  // A package that breaks a constraint between terms cannot be signed by anyone (issue 15).
+  const bool signable = sc.constraints.empty() || sc.keeps_constraints(offer.package);
   for (const std::size_t j : setting_->veto_parties()) {
     if (j == proposer) continue;
     // A red line is never crossed, whatever the package is worth and whatever the strategy
     // (issue 15): the engine answers for the party, as its strategy would have no say.
-    // Nor is a constraint between terms broken: no party can sign such a package.
     Answer answer;
-    if (!sc.constraints.empty() && !sc.constraints_broken(offer.package).empty())
+    if (!signable)
       answer.reason = AnswerReason::breaks_constraint;
     else if (!sc.parties[j].red_lines.empty() && sc.crosses_red_line(j, offer.package))
       answer.reason = AnswerReason::crosses_red_line;

@@ -1,6 +1,7 @@
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <optional>
@@ -162,6 +163,11 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
       eq.plan_stage_ = true;
       eq.mediator_ = schedule.mediator();
       eq.plan_ = *mediator.proposal;
+      // What the plan is whatever the period: whether it breaks a constraint between terms,
+      // whose red lines it crosses (issue 15).
+      eq.plan_breaks_constraint_ = !sc.constraints_broken(eq.plan_).empty();
+      for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+        if (sc.crosses_red_line(eq.veto_[b], eq.plan_)) eq.plan_red_lines_ |= std::uint64_t{1} << b;
     }
   }
   if (talk_periods > 0 && eq.proposers_.front().empty() && !eq.plan_stage_) {
@@ -250,6 +256,7 @@ void EquilibriumSolver::set_up_regime(Regime& regime) {
   if (eq.plan_stage_) {
     const std::size_t cells = static_cast<std::size_t>(talk_periods) * eq.stride();
     eq.plan_verdicts_.assign(cells, PlanVerdict::rejected);
+    eq.plan_rejected_by_.assign(cells, 0);
     eq.plan_utilities_.assign(cells * n, 0.0);
   }
 
@@ -346,13 +353,14 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
   } else {
     for (std::size_t i = 0; i < n; ++i)
       u[i] = peace_ ? peace_->value_in_class(*peace_class, eq.plan_, t, s, i) : scenario_.utility(i, eq.plan_);
-    std::size_t votes = 0;
     // A veto party whose red line the plan crosses never accepts it, and a plan that breaks a
     // constraint between terms cannot be signed at all (issue 15).
-    for (std::size_t j : eq.veto_)
-      if (!scenario_.crosses_red_line(j, eq.plan_) && worth_at_least(u[j], rejection_[j])) ++votes;
-    const bool signable = scenario_.constraints_broken(eq.plan_).empty();
-    verdict = signable && votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
+    std::uint64_t rejected = eq.plan_red_lines_;
+    for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+      if (!worth_at_least(u[eq.veto_[b]], rejection_[eq.veto_[b]])) rejected |= std::uint64_t{1} << b;
+    eq.plan_rejected_by_[cell] = rejected;
+    const auto votes = eq.veto_.size() - static_cast<std::size_t>(std::popcount(rejected));
+    verdict = !eq.plan_breaks_constraint_ && votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
   }
   const bool passes = verdict == PlanVerdict::passes;
   for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : rejection_[i];

@@ -44,11 +44,13 @@ std::vector<std::size_t> Scenario::constraints_broken(const Agreement& x) const 
   return broken;
 }
 
-bool Scenario::admissible(const Agreement& x) const {
+bool Scenario::keeps_constraints(const Agreement& x) const {
   for (const TermConstraint& c : constraints)
     if (!c.kept_by(x, issues)) return false;
-  return !crosses_veto_red_line(x);
+  return true;
 }
+
+bool Scenario::admissible(const Agreement& x) const { return keeps_constraints(x) && !crosses_veto_red_line(x); }
 
 double Scenario::utility(std::size_t party, const Agreement& x) const {
   const Party& p = parties[party];

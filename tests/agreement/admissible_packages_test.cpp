@@ -225,6 +225,8 @@ TEST_CASE("red lines: a plan that crosses a veto party's line never passes", "[r
   sc.parties[1].red_lines.push_back(line);
   const auto crossed = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
   for (int t = 0; t < 10; ++t) CHECK(crossed.plan_verdict(t, 0) == PlanVerdict::rejected);
+  CHECK(crossed.plan_rejected_by(0, 0) == 0b10);  // player 2 alone, for its red line
+  CHECK(passes.plan_rejected_by(0, 0) == 0);
   CHECK(crossed.path().settled == 0.0);
 }
 
@@ -417,4 +419,24 @@ TEST_CASE("constraints: the loader names file, line and key, and refuses constra
       "  - {requires: [cap.cap_low, plan.ceasefire]}\n");
   CHECK(nothing.path == "constraints");
   CHECK_THAT(nothing.message, Catch::Contains("leave no package to sign"));
+}
+
+TEST_CASE("constraints: the engine refuses a plan that breaks one, whatever it is worth", "[red_lines]") {
+  // The default scenario with only the US proposing its plan, unmoved (no drift), asking 0.3 of
+  // the contested territory: most runs sign it. The same plan breaking a constraint (its 600,000
+  // cap beside its US guarantee) is never signed.
+  const auto signed_share = [](const std::string& constraint) {
+    io::ScenarioDocument doc = io::parse_scenario_argument("ukraine-2025");
+    io::apply_override(doc, "protocol.counter", "false");
+    io::apply_override(doc, "parties.usa.strategy.drift", "0");
+    io::apply_override(doc, "parties.usa.proposal.territory", "0.3");
+    if (!constraint.empty()) io::apply_override(doc, "constraints", constraint);
+    const Simulation simulation(io::build_scenario(doc));
+    RunOptions options;
+    options.runs = 200;
+    options.seed = 5;
+    return simulate(simulation, options).signed_agreement.p;
+  };
+  CHECK(signed_share("") > 0.5);
+  CHECK(signed_share("[{excludes: [army_cap.cap_600k, guarantee.us_guarantee]}]") == 0.0);
 }

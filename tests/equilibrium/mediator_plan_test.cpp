@@ -120,6 +120,7 @@ TEST_CASE("With counter-proposals the plan passes only where it matches the firs
   const Scenario low = plan_pie(T, d1, d2, w1 / 2.0, true, r1);
   const auto rejected = BargainingEquilibrium::solve(low, AgreementSpace(low));
   CHECK(rejected.plan_verdict(0, 0) == PlanVerdict::rejected);
+  CHECK(rejected.plan_rejected_by(0, 0) == 0b01);  // player 1 alone: it gets w1 / 2 < w1
   CHECK(std::abs(rejected.value(0, 0, 0) - w1) < kPlanExact);
   CHECK(std::abs(rejected.value(0, 0, 1) - (1.0 - w1)) < kPlanExact);
   CHECK(rejected.path().settled == 1.0);  // on player 1's counter-offer, which leaves player 2 its floor

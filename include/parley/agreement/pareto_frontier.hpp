@@ -47,6 +47,10 @@ struct IssueRestriction {
   bool none = false;
 };
 
+/// Whether `restriction` leaves `issue` no option at all (no allowed level, no grid point or
+/// amount in its bounds, a clause forced both in and out): a class with such an issue is empty.
+[[nodiscard]] bool restriction_empties_issue(const Issue& issue, const IssueRestriction& restriction);
+
 /// \brief Limits of the exact two-party construction, and the class of agreements it ranges over.
 ///
 /// The frontier is exact unless a purely discrete stage (the subsets of a clauses issue,

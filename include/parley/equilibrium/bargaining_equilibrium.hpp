@@ -249,6 +249,12 @@ class BargainingEquilibrium {
   [[nodiscard]] const Agreement& plan() const { return plan_; }
   /// What the veto parties do with the plan at (t, s): t a talk period, s interior, plan_stage().
   [[nodiscard]] PlanVerdict plan_verdict(int t, int s) const { return plan_verdicts_[plan_cell(t, s)]; }
+  /// The veto parties that reject the plan at (t, s): bit k for veto_parties()[k] (the bit order
+  /// of EquilibriumOffer::coalition), set when the plan crosses its red line or is worth less to
+  /// it than plan_rejection_value; 0 where the plan passes unanimously or makes no peace.
+  [[nodiscard]] std::uint64_t plan_rejected_by(int t, int s) const { return plan_rejected_by_[plan_cell(t, s)]; }
+  /// Whether the plan breaks a constraint between terms (then no one can sign it).
+  [[nodiscard]] bool plan_breaks_constraint() const { return plan_breaks_constraint_; }
   /// Every party's value of the plan signed at (t, s), u_i(x_M) (under durability the value of
   /// the peace it makes); R_i(t, s) when it is not self-enforcing.
   [[nodiscard]] std::span<const double> plan_utilities(int t, int s) const {
@@ -301,6 +307,9 @@ class BargainingEquilibrium {
   std::size_t mediator_ = 0;
   Agreement plan_;
   std::vector<PlanVerdict> plan_verdicts_;  ///< talk periods x states
+  std::vector<std::uint64_t> plan_rejected_by_;  ///< talk periods x states, a veto-party mask
+  bool plan_breaks_constraint_ = false;
+  std::uint64_t plan_red_lines_ = 0;  ///< veto parties (bits as plan_rejected_by) whose red line the plan crosses
   std::vector<double> plan_utilities_;      ///< one row of `parties` per (talk period, state)
   /// What package_into materialises from (null after the OfferSpace overload).
   std::shared_ptr<const OfferSpace> offer_space_;

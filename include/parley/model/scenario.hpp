@@ -52,6 +52,8 @@ struct Scenario {
   [[nodiscard]] bool crosses_red_line(std::size_t party, const Agreement& x) const;
   /// Whether x crosses a red line of some veto party: no settlement can be signed on it.
   [[nodiscard]] bool crosses_veto_red_line(const Agreement& x) const;
+  /// Whether x keeps every constraint between terms (no allocation).
+  [[nodiscard]] bool keeps_constraints(const Agreement& x) const;
   /// The constraints x breaks (indices into `constraints`, in order).
   [[nodiscard]] std::vector<std::size_t> constraints_broken(const Agreement& x) const;
   /// Whether x can be signed at all: it keeps every constraint and crosses no veto party's red

@@ -9,7 +9,6 @@
 #include "parley/io/format/table_writer.hpp"
 #include "parley/io/report/package_report.hpp"
 #include "parley/io/report/peace_report.hpp"
-#include "parley/model/utility_tolerance.hpp"
 
 namespace parley::io {
 
@@ -124,13 +123,12 @@ const char* verdict_name(PlanVerdict verdict) {
   return "";
 }
 
-/// The veto parties that reject the plan at (t, s): it crosses one of their red lines, or
-/// u_j(plan) is below what rejecting it brings.
-std::vector<std::size_t> plan_rejecters(const Scenario& sc, const BargainingEquilibrium& eq, int t, int s) {
+/// The veto parties that reject the plan at (t, s), in veto order (the solver's verdict).
+std::vector<std::size_t> plan_rejecters(const BargainingEquilibrium& eq, int t, int s) {
   std::vector<std::size_t> out;
-  const auto u = eq.plan_utilities(t, s);
-  for (const std::size_t j : eq.veto_parties())
-    if (sc.crosses_red_line(j, eq.plan()) || !worth_at_least(u[j], eq.plan_rejection_value(t, s, j))) out.push_back(j);
+  const std::uint64_t mask = eq.plan_rejected_by(t, s);
+  for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
+    if (mask >> b & 1U) out.push_back(eq.veto_parties()[b]);
   return out;
 }
 
@@ -143,12 +141,12 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
     out << "it is accepted (every veto party gets at least what rejecting it leads to)\n";
   } else if (verdict == PlanVerdict::not_self_enforcing) {
     out << "it is not accepted: a belligerent would renew the war from it, so it makes no peace\n";
-  } else if (const auto broken = sc.constraints_broken(eq.plan()); !broken.empty()) {
-    out << "it cannot be signed: it breaks the constraint " << constraint_text(sc, sc.constraints[broken.front()])
-        << "\n";
+  } else if (eq.plan_breaks_constraint()) {
+    out << "it cannot be signed: it breaks the constraint "
+        << constraint_text(sc, sc.constraints[sc.constraints_broken(eq.plan()).front()]) << "\n";
   } else {
     out << "it is rejected by";
-    for (const std::size_t j : plan_rejecters(sc, eq, t, s)) {
+    for (const std::size_t j : plan_rejecters(eq, t, s)) {
       out << " " << sc.parties[j].id;
       if (const auto crossed = sc.red_lines_crossed(j, eq.plan()); !crossed.empty())
         out << " (it crosses its red line on " << sc.issues[sc.parties[j].red_lines[crossed.front()].issue].id << ")";
@@ -244,7 +242,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     write_party_values_json(json, sc, rejecting);
     json.key("rejected_by").begin_array();
     if (eq.plan_verdict(r.period, s0) == PlanVerdict::rejected)
-      for (const std::size_t j : plan_rejecters(sc, eq, r.period, s0)) json.value(sc.parties[j].id);
+      for (const std::size_t j : plan_rejecters(eq, r.period, s0)) json.value(sc.parties[j].id);
     json.end_array();
     json.key("agreement");
     write_package_json(json, sc, eq.plan());

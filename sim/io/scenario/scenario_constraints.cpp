@@ -114,7 +114,20 @@ void check_admissible_packages(ScenarioBuild& b, const YamlNode& root) {
   bool red_lines = false;
   for (const std::size_t i : veto) red_lines = red_lines || !s.parties[i].red_lines.empty();
   if ((!red_lines && s.constraints.empty()) || veto.size() != 2) return;
-  // On the agreement space itself: the constraints' classes, each narrowed by the red lines.
+  // The red lines alone, issue by issue (a red line is about one issue): name the issues they
+  // leave without any term, by the rule the frontier's construction uses.
+  const std::vector<IssueRestriction> lines = red_line_restriction(s, veto);
+  std::vector<std::string> empty;
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    if (restriction_empties_issue(s.issues[k], lines[k])) empty.push_back(s.issues[k].id);
+  if (!empty.empty()) {
+    const YamlNode* parties = root.find("parties");
+    b.reader.error(parties ? *parties : root, "parties",
+                   "the veto parties' red lines leave no package to sign: every term of issue " + join_words(empty) +
+                       " crosses one of them");
+    return;
+  }
+  // Then on the agreement space itself: the constraints' classes, each narrowed by the red lines.
   try {
     if (AgreementSpace(s).point_count() > 0) return;
   } catch (const std::invalid_argument& e) {

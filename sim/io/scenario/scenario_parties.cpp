@@ -543,53 +543,6 @@ void check_veto_count(ScenarioBuild& b, const YamlNode& parties) {
     b.reader.error(parties, "parties",
                    "a negotiation needs at least two parties with a veto, and this one has " +
                        std::to_string(veto.size()) + (veto.empty() ? "" : " (" + join_words(veto) + ")"));
-  // Together the veto parties' red lines must leave some package to sign, issue by issue (a red
-  // line is about one issue, so the class they leave is empty exactly when one issue has no
-  // option left).
-  if (veto.size() == 2) {
-    std::vector<std::string> empty;
-    for (std::size_t k = 0; k < b.scenario.issues.size(); ++k) {
-      const Issue& issue = b.scenario.issues[k];
-      std::vector<std::uint8_t> level_out(issue.levels.size(), 0);
-      std::vector<int> clause_state(issue.clauses.size(), -1);
-      double lo = issue.lo, hi = issue.hi;
-      bool contradiction = false;
-      for (const auto& p : b.scenario.parties) {
-        if (!p.veto) continue;
-        for (const RedLine& line : p.red_lines) {
-          if (line.issue != k) continue;
-          for (const std::size_t l : line.levels) level_out[l] = 1;
-          for (const std::size_t c : line.never) {
-            contradiction = contradiction || clause_state[c] == 1;
-            clause_state[c] = 0;
-          }
-          for (const std::size_t c : line.always) {
-            contradiction = contradiction || clause_state[c] == 0;
-            clause_state[c] = 1;
-          }
-          if (line.at_least) lo = std::max(lo, *line.at_least);
-          if (line.at_most) hi = std::min(hi, *line.at_most);
-        }
-      }
-      bool none = contradiction;
-      if (issue.kind == IssueKind::ordinal && !issue.levels.empty())
-        none = std::all_of(level_out.begin(), level_out.end(), [](std::uint8_t out) { return out != 0; });
-      if (issue.kind == IssueKind::continuous) {
-        none = lo > hi;
-        if (!none && issue.steps && *issue.steps > 0) {
-          // Some grid point lo + j (hi - lo) / steps must lie in [lo, hi].
-          const double step = (issue.hi - issue.lo) / *issue.steps;
-          const double first = std::ceil((lo - issue.lo) / step - 1e-9);
-          none = issue.lo + first * step > hi + 1e-12;
-        }
-      }
-      if (none) empty.push_back(issue.id);
-    }
-    if (!empty.empty())
-      b.reader.error(parties, "parties",
-                     "the veto parties' red lines leave no package to sign: every term of issue " + join_words(empty) +
-                         " crosses one of them");
-  }
   // A veto party's red lines restrict the exact two-party frontier; the epsilon-Pareto set of
   // three or more veto parties has no notion of a class of agreements (yet).
   if (veto.size() > 2)
