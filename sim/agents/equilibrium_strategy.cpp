@@ -37,8 +37,11 @@ std::size_t earlier_offers(std::span<const Offer> history, std::size_t end, int 
 }  // namespace
 
 bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
-  // The war in progress: the first, or one renewed under a post-settlement balance.
-  const BargainingEquilibrium& eq = equilibrium_->regime(view.state().balance);
+  // The war in progress: the first, or one renewed under a post-settlement balance; its
+  // counter-stages are those of the war with the measures the plan's rejecters put in force
+  // (issue 15; leverage state 0 without leverage).
+  const BargainingEquilibrium& war = equilibrium_->regime(view.state().balance);
+  const BargainingEquilibrium& eq = war.leveraged(war.leverage_state_after(view.state().leverage));
   const int t = view.period();
   const int s = view.front();
   if (t >= eq.horizon() || !eq.talks(t)) return false;
@@ -48,7 +51,9 @@ bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
   const EquilibriumOffer& planned = eq.offer(t, s, static_cast<std::size_t>(k));
   if (!planned.settles) return false;
   const double own = eq.offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
-  if (!worth_at_least(own, view.reservation())) return false;  // its own offer binds it
+  // Its own offer binds it; under leverage the solver's values of failing talks may lie below the
+  // war fought to the end (the measures make rejecting costly), so the solver's word decides.
+  if (war.leverage_state_count() == 1 && !worth_at_least(own, view.reservation())) return false;
   eq.package_into(planned.point, offer);
   return true;
 }
@@ -66,13 +71,19 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
     const auto history = view.history();
     const std::size_t position = history.empty() ? 0 : history.size() - 1;  // the offer is the last entry
     const int k = proposal_slot(t, offer.proposer, earlier_offers(history, position, t, offer.proposer));
+    // A counter-proposal after the plan failed: the war with the measures its rejecters put in force.
+    const BargainingEquilibrium& counters = eq.leveraged(eq.leverage_state_after(view.state().leverage));
     if (k >= 0)
-      threshold = eq.rejection_value(t, s, eq.proposers(t)[static_cast<std::size_t>(k)].stage, party_);
+      threshold = counters.rejection_value(t, s, eq.proposers(t)[static_cast<std::size_t>(k)].stage, party_);
   }
+  // Under leverage the solver's thresholds may lie below the war fought to the end (the measures
+  // make rejecting costly): the view's reservation, which knows nothing of them, does not bound
+  // them (issue 15).
+  const double reservation = eq.leverage_state_count() > 1 ? std::min(threshold, view.reservation()) : view.reservation();
   // Under durability the solver's thresholds are values of peace, so the offer is weighed by
   // the peace it would make (issue 14), not by u_i.
   const PeaceOffers* peace = eq.peace_offers();
-  if (!peace) return answer_by_threshold(offer.utilities[party_], threshold, view.reservation());
+  if (!peace) return answer_by_threshold(offer.utilities[party_], threshold, reservation);
   const auto c = peace->self_enforcing_class(offer.package, t, s);
   if (!c) {
     // The solver's equilibrium is over self-enforcing agreements (Powell 2006): one that a
@@ -82,7 +93,7 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
     no.reason = AnswerReason::not_self_enforcing;
     return no;
   }
-  return answer_by_threshold(peace->value_in_class(*c, offer.package, t, s, party_), threshold, view.reservation());
+  return answer_by_threshold(peace->value_in_class(*c, offer.package, t, s, party_), threshold, reservation);
 }
 
 double EquilibriumStrategy::aspiration(const StrategyView& view) const {

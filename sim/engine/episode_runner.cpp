@@ -55,6 +55,8 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
       }
     }
   }
+  leverage_states_ = LeverageStates(leverage_targets(sc.leverage, setting_->veto_parties()));
+  leverage_cost_.assign(n, 0.0);
   aspirations_.assign(n, 0.0);
   result_.payoffs.assign(n, 0.0);
   state_.beliefs = beliefs_;
@@ -76,7 +78,7 @@ void EpisodeRunner::update_reservations(int t, int s) {
   }
 }
 
-bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer) {
+bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer, std::uint64_t* rejecters) {
   const Scenario& sc = simulation_->scenario();
   if (history_size_ == pool_.size()) {
     Offer fresh;
@@ -100,7 +102,9 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
   bool accepted = true;
   // A package that breaks a constraint between terms cannot be signed by anyone (issue 15).
   const bool signable = sc.constraints.empty() || sc.keeps_constraints(offer.package);
-  for (const std::size_t j : setting_->veto_parties()) {
+  const auto& veto = setting_->veto_parties();
+  for (std::size_t b = 0; b < veto.size(); ++b) {
+    const std::size_t j = veto[b];
     if (j == proposer) continue;
     // A red line is never crossed, whatever the package is worth and whatever the strategy
     // (issue 15): the engine answers for the party, as its strategy would have no say.
@@ -113,6 +117,7 @@ bool EpisodeRunner::offer_round(std::size_t proposer, EpisodeObserver* observer)
       answer = strategies_[j]->respond(StrategyView(*setting_, state_, j), offer);
     if (observer) observer->on_answer(state_, j, offer, answer);
     accepted = accepted && answer.accept;
+    if (rejecters && !answer.accept) *rejecters |= std::uint64_t{1} << b;
   }
   return accepted;
 }
@@ -141,10 +146,37 @@ void EpisodeRunner::account_end(int end, Utility utility) {
   result_.duration = fighting_;
   for (std::size_t i = 0; i < result_.payoffs.size(); ++i) {
     // Without a breakdown, exactly DESIGN 1.1's delta^t u - C(t) (bit for bit as without
-    // durability); after one, the closed segments plus the terms in force from `end` on.
+    // durability); after one, the closed segments plus the terms in force from `end` on; less
+    // the costs of the periods fought under leverage.
     result_.payoffs[i] = result_.breakdowns == 0 ? simulation_->payoff(i, end, utility(i))
                                                  : realised_[i] + simulation_->discount_power(i, end) * utility(i);
+    if (leverage_cost_[i] != 0.0) result_.payoffs[i] -= leverage_cost_[i];
   }
+}
+
+const EpisodeRunner::LeveragedWar& EpisodeRunner::leveraged_war(std::size_t k) {
+  for (const LeveragedWar& war : leveraged_)
+    if (war.war == war_ && war.state == k) return war;
+  const Scenario& sc = simulation_->scenario();
+  const LeverageEffect effect =
+      leverage_effect(sc.leverage, setting_->veto_parties(), sc.parties.size(), leverage_states_.mask(k));
+  LeveragedWar& war = leveraged_.emplace_back();
+  war.war = war_;
+  war.state = k;
+  war.cost_shift = effect.cost_shift;
+  if (sc.battlefield) {
+    // The war in progress (the first, or renewed under its balance) with the measures' shift on
+    // top, as the solver's leverage regimes build it.
+    if (war_ < 0) {
+      war.chain = std::make_unique<BattlefieldChain>(*sc.battlefield, effect.advantage_shift);
+    } else {
+      const PostSettlementBalance& balance = renewed_[static_cast<std::size_t>(war_)].balance;
+      war.chain = std::make_unique<BattlefieldChain>(renewed_battlefield(sc),
+                                                     balance.advantage_shift + effect.advantage_shift);
+    }
+    war.sampler = std::make_unique<FrontSampler>(*war.chain, sc.horizon);
+  }
+  return war;
 }
 
 void EpisodeRunner::settle(int t, const Offer& offer) {
@@ -297,6 +329,9 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   result_.first_agreement = -1;
   war_ = -1;
   state_.balance = nullptr;
+  state_.leverage = 0;
+  leverage_ = 0;
+  std::fill(leverage_cost_.begin(), leverage_cost_.end(), 0.0);
   silent_period_ = -1;
   war_start_ = 0;
   fighting_ = 0;
@@ -318,15 +353,18 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
       // The protocol's proposals of this talk period (ProtocolSchedule), in order, until one
       // passes; under `random` one uniform draw picks the proposer.
       bool settled = false;
+      // Talks reset the leverage: the mediator's package is answered anew.
+      state_.leverage = 0;
       if (schedule.kind() == ProtocolParams::Kind::random) {
         settled = offer_round(schedule.recognised(protocol_draws.uniform()), observer);
       } else {
-        if (schedule.mediator_first()) settled = offer_round(schedule.mediator(), observer);
+        if (schedule.mediator_first()) settled = offer_round(schedule.mediator(), observer, &state_.leverage);
         for (const Recognition& who : schedule.proposers(round)) {
           if (settled) break;
           settled = offer_round(who.party, observer);
         }
       }
+      leverage_ = settled ? 0 : leverage_states_.index_of(state_.leverage);
       if (settled) {
         const Offer& offer = pool_[history_size_ - 1];
         if (result_.first_agreement < 0) result_.first_agreement = t;
@@ -357,12 +395,25 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
     const bool renewed = war_ >= 0;
     const FrontSampler* sampler =
         renewed ? renewed_[static_cast<std::size_t>(war_)].sampler.get() : simulation_->sampler();
-    if (!sampler) continue;  // no battlefield: only time passes
     const BattlefieldChain* chain = renewed ? renewed_[static_cast<std::size_t>(war_)].chain.get() : setting_->chain();
+    bool shifted = false;
+    if (leverage_ > 0) {
+      // The measures in force (issue 15): their costs this period, and their shift of the front.
+      const LeveragedWar& war = leveraged_war(leverage_);
+      for (std::size_t i = 0; i < leverage_cost_.size(); ++i)
+        if (war.cost_shift[i] != 0.0) leverage_cost_[i] += war.cost_shift[i] * simulation_->discount_power(i, t);
+      if (war.sampler) {
+        sampler = war.sampler.get();
+        chain = war.chain.get();
+        shifted = war.chain->advantage_offset() != 0.0;
+      }
+    }
+    if (!sampler) continue;  // no battlefield: only time passes
     const int next = sampler->step(t, s, front_stream);
     if (observer) observer->on_fighting(t, s, next);
-    // Beliefs are about the first war's chain; a renewed war's is known (see the class notes).
-    if (!renewed)
+    // Beliefs are about the first war's chain; a renewed war's is known, and a move under a
+    // leverage shift is no hypothesis's (see the class notes).
+    if (!renewed && !shifted)
       for (const std::size_t i : learners_) beliefs_[i].observe(t, s, next);
     s = next;
     if (chain->absorbing(s)) {

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
@@ -46,6 +48,8 @@ class EquilibriumSolver {
     /// Under a closing hazard: each party's value of the war fought to the end, R_i(t, s),
     /// what the talks' window closing leads to.
     std::vector<WarValueTable> closed;
+    /// The leverage state in force in this regime's war (0: none, a base war).
+    std::size_t leverage = 0;
   };
 
   void set_up(BargainingEquilibrium& eq);
@@ -62,7 +66,14 @@ class EquilibriumSolver {
   /// `expected` (one entry per party).
   void propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
                std::span<const double> rejection, std::span<double> expected);
-  void forward_path(const Regime& regime) const;
+  /// The path of the first war, whose leverage states k >= 1 are the regimes
+  /// regimes_[leveraged_regime(0, k)].
+  void forward_path() const;
+  /// The index in regimes_ of war w's regime under leverage state k >= 1 (w = 0: the first war,
+  /// 1 + b: the war renewed under balance b).
+  [[nodiscard]] std::size_t leveraged_regime(std::size_t w, std::size_t k) const {
+    return wars_ + w * (leverage_states_ - 1) + (k - 1);
+  }
   /// Hands V^b(t, .) (and W^b(t, .) for t < T) of every renewed war to peace_.
   void record_renewed(int t, bool values, bool continuations);
 
@@ -70,7 +81,11 @@ class EquilibriumSolver {
   const OfferSpace& offers_;
   EquilibriumOptions options_;
   PeaceOffers* peace_ = nullptr;
-  std::vector<Regime> regimes_;   ///< [0]: the first war; [1 + b]: the war renewed under balance b
+  /// [0]: the first war; [1 + b]: the war renewed under balance b; then each war's leverage
+  /// states k >= 1 (leveraged_regime).
+  std::vector<Regime> regimes_;
+  std::size_t wars_ = 1;            ///< the first war and the renewed ones
+  std::size_t leverage_states_ = 1; ///< LeverageStates::size()
   std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
   std::size_t plan_votes_ = 0;    ///< veto parties whose acceptance passes the mediator's plan
   double closing_ = 0.0;          ///< q, ProtocolParams::closing_hazard
@@ -98,8 +113,10 @@ BargainingEquilibrium EquilibriumSolver::run() {
       record_renewed(t, false, true);
       peace_->complete_period(t);
     }
-    for (Regime& r : regimes_) {
-      BargainingEquilibrium& e = *r.eq;
+    // Backwards through regimes_: a war's leverage regimes (last) come before the war itself,
+    // whose plan stage weighs what failing leads to under each of them.
+    for (auto r = regimes_.rbegin(); r != regimes_.rend(); ++r) {
+      BargainingEquilibrium& e = *r->eq;
       if (e.talks(t)) {
         talk_row(e, t);
       } else {
@@ -109,14 +126,21 @@ BargainingEquilibrium EquilibriumSolver::run() {
         }
       }
     }
+    // Talks reset the leverage (the plan is tabled again): a talk period's values are the war's
+    // whatever was in force before it.
+    if (eq.talks(t))
+      for (std::size_t w = 0; w < wars_; ++w)
+        for (BargainingEquilibrium& levered : regimes_[w].eq->leveraged_)
+          for (std::size_t i = 0; i < levered.parties_; ++i)
+            std::ranges::copy(std::as_const(regimes_[w].eq->values_[i]).row(t), levered.values_[i].row(t).begin());
     if (peace_) record_renewed(t, true, false);
   }
-  forward_path(regimes_.front());
+  forward_path();
   return eq;
 }
 
 void EquilibriumSolver::record_renewed(int t, bool values, bool continuations) {
-  for (std::size_t b = 0; b + 1 < regimes_.size(); ++b) {
+  for (std::size_t b = 0; b + 1 < wars_; ++b) {
     const BargainingEquilibrium& e = *regimes_[b + 1].eq;
     for (std::size_t i = 0; i < e.parties_; ++i) {
       if (values) std::ranges::copy(std::as_const(e.values_[i]).row(t), peace_->renewed_value_row(b, i, t).begin());
@@ -186,15 +210,37 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     eq.max_stages_ = std::max(eq.max_stages_, stages);
   }
 
-  // The regimes: the first war, then one war renewed per post-settlement balance, each on its
-  // own battlefield and costs (PeaceOffers' balances, as renewed_war_value builds them).
+  // Leverage (issue 15; the class comment): one copy of the war per set of measures in force.
+  // The copies are made before the renewed wars', so that each renewed war has its own.
   const std::size_t n = eq.parties_;
+  eq.leverage_states_ = LeverageStates(leverage_targets(sc.leverage, eq.veto_));
+  leverage_states_ = eq.leverage_states_.size();
+  if (!sc.leverage.empty()) {
+    if (!eq.plan_stage_) fail("leverage needs the mediated protocol with a mediator tabling its plan (strategy plan)");
+    if (closing_ > 0.0) fail("leverage cannot be combined with a closing hazard (yet)");
+    if (options_.quota != 0 && options_.quota < eq.veto_.size()) fail("leverage needs unanimity (no quota)");
+    BargainingEquilibrium copy = eq;
+    copy.plan_stage_ = false;  // a leveraged war's talks are the counter-stages after the plan failed
+    eq.leveraged_.assign(leverage_states_ - 1, copy);
+  }
+
+  // The regimes: the first war, then one war renewed per post-settlement balance, each on its
+  // own battlefield and costs (PeaceOffers' balances, as renewed_war_value builds them), then
+  // each war's leverage states, on its battlefield and costs shifted by the measures in force.
   regimes_.clear();
+  Regime& first = regimes_.emplace_back();
+  first.eq = &eq;
+  if (sc.battlefield) first.chain.emplace(*sc.battlefield);
+  for (std::size_t i = 0; i < n; ++i) first.payoffs.push_back(war_payoffs(sc, i));
+  if (closing_ > 0.0)
+    for (std::size_t i = 0; i < n; ++i) first.closed.push_back(war_value(sc, i));
+  std::vector<PostSettlementBalance> balances(1, PostSettlementBalance{0.0, {}});
   if (peace_) {
     eq.renewed_.assign(peace_->balance_count(), eq);
     const BattlefieldParams renewed = renewed_battlefield(sc);
     for (std::size_t b = 0; b < peace_->balance_count(); ++b) {
       const PostSettlementBalance& balance = peace_->balance(b);
+      balances.push_back(balance);
       Regime& r = regimes_.emplace_back();
       r.eq = &eq.renewed_[b];
       r.chain.emplace(renewed, balance.advantage_shift);
@@ -205,13 +251,20 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
       }
     }
   }
-  Regime first;
-  first.eq = &eq;
-  if (sc.battlefield) first.chain.emplace(*sc.battlefield);
-  for (std::size_t i = 0; i < n; ++i) first.payoffs.push_back(war_payoffs(sc, i));
-  if (closing_ > 0.0)
-    for (std::size_t i = 0; i < n; ++i) first.closed.push_back(war_value(sc, i));
-  regimes_.insert(regimes_.begin(), std::move(first));
+  wars_ = regimes_.size();
+  for (std::size_t w = 0; w < wars_; ++w)
+    for (std::size_t k = 1; k < leverage_states_; ++k) {
+      const LeverageEffect effect = leverage_effect(sc.leverage, eq.veto_, n, eq.leverage_states_.mask(k));
+      Regime r;
+      r.eq = &regimes_[w].eq->leveraged_[k - 1];
+      r.leverage = k;
+      if (sc.battlefield)
+        r.chain.emplace(w == 0 ? *sc.battlefield : renewed_battlefield(sc),
+                        balances[w].advantage_shift + effect.advantage_shift);
+      r.payoffs = regimes_[w].payoffs;
+      for (std::size_t i = 0; i < n; ++i) r.payoffs[i].cost += effect.cost_shift[i];
+      regimes_.push_back(std::move(r));
+    }
   for (Regime& r : regimes_) set_up_regime(r);
 
   floors_.assign(n, kMinusInfinity);
@@ -258,6 +311,8 @@ void EquilibriumSolver::set_up_regime(Regime& regime) {
     eq.plan_verdicts_.assign(cells, PlanVerdict::rejected);
     eq.plan_rejected_by_.assign(cells, 0);
     eq.plan_utilities_.assign(cells * n, 0.0);
+    eq.plan_rejection_.assign(cells * n, 0.0);
+    if (!eq.leveraged_.empty()) eq.plan_leverage_.assign(cells, 0);
   }
 
   // Row T: the frozen front (or the reservation value); every row: collapse values at the
@@ -342,28 +397,62 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
   const std::size_t n = eq.parties_;
   const std::size_t cell = eq.plan_cell(t, s);
   const std::span<double> u(eq.plan_utilities_.data() + cell * n, n);
+  const std::span<double> refused(eq.plan_rejection_.data() + cell * n, n);
   PlanVerdict& verdict = eq.plan_verdicts_[cell];
+  // R^k_i(t, s): what the plan failing leads to with leverage state k in force (k = 0: none, the
+  // rejection_ this stage was called with).
+  const auto failing = [&](std::size_t k, std::size_t i) {
+    if (k == 0) return rejection_[i];
+    const BargainingEquilibrium& war = eq.leveraged(k);
+    return war.stage_count(t) > 0 ? war.stage_value(t, s, 0, i) : war.continuation(t, s, i);
+  };
+  const std::uint64_t every_veto = eq.veto_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << eq.veto_.size()) - 1;
   // The plan's worth to each party, signed here: u_i(x_M), or under durability the value of the
   // peace it makes (the same values the `equilibrium` strategy weighs a package by).
   std::optional<std::size_t> peace_class;
   if (peace_) peace_class = peace_->self_enforcing_class(eq.plan_, t, s);
+  std::uint64_t rejected = every_veto;  // a plan that makes no peace: every veto party says no
   if (peace_ && !peace_class) {
     verdict = PlanVerdict::not_self_enforcing;
-    std::copy(rejection_.begin(), rejection_.end(), u.begin());
   } else {
     for (std::size_t i = 0; i < n; ++i)
       u[i] = peace_ ? peace_->value_in_class(*peace_class, eq.plan_, t, s, i) : scenario_.utility(i, eq.plan_);
-    // A veto party whose red line the plan crosses never accepts it, and a plan that breaks a
+    // Each veto party votes as if pivotal: against, iff the plan is worth less to it than the
+    // plan failing on its vote alone, with its own measures in force (the class comment). A veto
+    // party whose red line the plan crosses never accepts it, and a plan that breaks a
     // constraint between terms cannot be signed at all (issue 15).
-    std::uint64_t rejected = eq.plan_red_lines_;
-    for (std::size_t b = 0; b < eq.veto_.size(); ++b)
-      if (!worth_at_least(u[eq.veto_[b]], rejection_[eq.veto_[b]])) rejected |= std::uint64_t{1} << b;
+    rejected = eq.plan_red_lines_;
+    for (std::size_t b = 0; b < eq.veto_.size(); ++b) {
+      const std::size_t j = eq.veto_[b];
+      const double alone = failing(eq.leverage_states_.index_of(std::uint64_t{1} << b), j);
+      if (!worth_at_least(u[j], alone)) rejected |= std::uint64_t{1} << b;
+    }
     eq.plan_rejected_by_[cell] = rejected;
     const auto votes = eq.veto_.size() - static_cast<std::size_t>(std::popcount(rejected));
     verdict = !eq.plan_breaks_constraint_ && votes >= plan_votes_ ? PlanVerdict::passes : PlanVerdict::rejected;
+    if (eq.plan_breaks_constraint_) rejected = every_veto;  // nobody can sign it: everyone answers no
   }
   const bool passes = verdict == PlanVerdict::passes;
-  for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : rejection_[i];
+  const std::size_t after = passes ? 0 : eq.leverage_states_.index_of(rejected);
+  if (!eq.plan_leverage_.empty()) eq.plan_leverage_[cell] = static_cast<std::uint16_t>(after);
+  for (std::size_t i = 0; i < n; ++i) refused[i] = failing(after, i);
+  for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+    refused[eq.veto_[b]] = failing(eq.leverage_states_.index_of(std::uint64_t{1} << b), eq.veto_[b]);
+  if (verdict == PlanVerdict::not_self_enforcing) std::copy(refused.begin(), refused.end(), u.begin());
+  for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : failing(after, i);
+  if (after == 0) return;
+  // The counter-stages that follow the failed plan are those of the war with the measures in
+  // force: this war's offers and stage values at (t, s) are theirs, so that its path and whoever
+  // reads its offers see what is played (issue 15).
+  const BargainingEquilibrium& war = eq.leveraged(after);
+  for (std::size_t k = 0; k < eq.max_proposers_; ++k) {
+    const std::size_t slot = eq.offer_slot(t, s, k);
+    eq.offers_[slot] = war.offers_[slot];
+    std::copy_n(war.offer_utilities_.begin() + static_cast<std::ptrdiff_t>(slot * n), n,
+                eq.offer_utilities_.begin() + static_cast<std::ptrdiff_t>(slot * n));
+  }
+  for (std::size_t g = 0; g < eq.stage_count(t); ++g)
+    for (std::size_t i = 0; i < n; ++i) eq.stage_values_[i](eq.stage_row(t, g), s) = war.stage_values_[i](eq.stage_row(t, g), s);
 }
 
 void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
@@ -446,36 +535,44 @@ void EquilibriumSolver::propose(BargainingEquilibrium& eq, int t, int s, std::si
     expected[i] += who.probability * (offer.settles ? sum_tied_[i] / static_cast<double>(tied) : w(i));
 }
 
-void EquilibriumSolver::forward_path(const Regime& regime) const {
+void EquilibriumSolver::forward_path() const {
+  const Regime& regime = regimes_.front();
   BargainingEquilibrium& eq = *regime.eq;
-  const auto& chain = regime.chain;
   EquilibriumPath& path = eq.path_;
   const int T = eq.horizon_;
   path = EquilibriumPath{};
   path.settled_at.assign(static_cast<std::size_t>(T), 0.0);
-  // pi: the mass still at the table; closed: the mass whose window for talks has closed.
-  std::vector<double> pi(eq.stride(), 0.0), next(eq.stride(), 0.0), closed(eq.stride(), 0.0);
-  pi[static_cast<std::size_t>(eq.start_)] = 1.0;
+  // pi[k]: the mass still at the table with leverage state k in force (pi[0] without leverage);
+  // closed: the mass whose window for talks has closed (no leverage: the loader refuses both).
+  const std::size_t states = eq.stride();
+  std::vector<std::vector<double>> pi(leverage_states_, std::vector<double>(states, 0.0));
+  std::vector<double> next(states, 0.0), closed(states, 0.0);
+  pi[0][static_cast<std::size_t>(eq.start_)] = 1.0;
   double settle_time = 0.0;
   for (int t = 0; t < T; ++t) {
     if (eq.talks(t)) {
       for (int s = 0; s < eq.state_count_; ++s) {
         const auto ss = static_cast<std::size_t>(s);
-        if (pi[ss] == 0.0 || eq.absorbing(s)) continue;
-        const double settled = pi[ss] * eq.settlement_probability(t, s);
+        if (eq.absorbing(s)) continue;
+        // Talks reset the leverage: the mass at s meets the same talks whatever was in force.
+        double at_table = 0.0;
+        for (std::vector<double>& mass : pi) at_table += std::exchange(mass[ss], 0.0);
+        if (at_table == 0.0) continue;
+        const double settled = at_table * eq.settlement_probability(t, s);
         if (eq.plan_stage_ && eq.plan_verdict(t, s) == PlanVerdict::passes) path.settled_on_plan += settled;
         path.settled_at[static_cast<std::size_t>(t)] += settled;
-        pi[ss] -= settled;
+        pi[eq.plan_leverage(t, s)][ss] = at_table - settled;
       }
       path.settled += path.settled_at[static_cast<std::size_t>(t)];
       settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
     }
-    if (chain) {
-      // Mass that reached a threshold ends the war by collapse and leaves the distribution.
+    if (regime.chain) {
+      // Mass that reached a threshold ends the war by collapse and leaves the distribution; the
+      // front moves on the chain of the leverage state in force.
       const auto ia = static_cast<std::size_t>(eq.collapse_a_);
       const auto ib = static_cast<std::size_t>(eq.collapse_b_);
-      const auto step = [&](std::vector<double>& mass) {
-        chain->propagate(t, mass, next);
+      const auto step = [&](const BattlefieldChain& chain, std::vector<double>& mass) {
+        chain.propagate(t, mass, next);
         const double absorbed_a = next[ia];
         const double absorbed_b = next[ib];
         next[ia] = next[ib] = 0.0;
@@ -484,18 +581,22 @@ void EquilibriumSolver::forward_path(const Regime& regime) const {
         path.expected_duration += (t + 1) * (absorbed_a + absorbed_b);
         std::swap(mass, next);
       };
-      step(pi);
-      if (closing_ > 0.0) step(closed);
+      step(*regime.chain, pi[0]);
+      for (std::size_t k = 1; k < leverage_states_; ++k) step(*regimes_[leveraged_regime(0, k)].chain, pi[k]);
+      if (closing_ > 0.0) step(*regime.chain, closed);
     }
     // The window for talks closes between t and t + 1 with probability q: that mass fights on.
     if (closing_ > 0.0)
-      for (std::size_t s = 0; s < pi.size(); ++s) {
-        closed[s] += closing_ * pi[s];
-        pi[s] *= 1.0 - closing_;
+      for (std::size_t s = 0; s < states; ++s) {
+        closed[s] += closing_ * pi[0][s];
+        pi[0][s] *= 1.0 - closing_;
       }
   }
-  for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s)
-    path.frozen += pi[static_cast<std::size_t>(s)] + closed[static_cast<std::size_t>(s)];
+  for (int s = eq.collapse_a_ + 1; s < eq.collapse_b_; ++s) {
+    const auto ss = static_cast<std::size_t>(s);
+    for (const std::vector<double>& mass : pi) path.frozen += mass[ss];
+    path.frozen += closed[ss];
+  }
   path.expected_duration += settle_time + T * path.frozen;
   path.expected_settlement_period =
       path.settled > 0.0 ? settle_time / path.settled : std::numeric_limits<double>::quiet_NaN();
@@ -513,18 +614,21 @@ BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, con
     // 14): the equilibrium keeps its offers, which the joint induction completes.
     auto peace = std::make_shared<PeaceOffers>(scenario, AgreementSpaceOptions{}, RenewedTalks::resumed);
     BargainingEquilibrium eq = EquilibriumSolver(scenario, *peace, options, peace.get()).run();
-    for (BargainingEquilibrium& renewed : eq.renewed_) {
-      renewed.offer_space_ = peace;
-      renewed.peace_ = peace;
-    }
-    eq.offer_space_ = peace;
-    eq.peace_ = std::move(peace);
+    eq.keep_offer_space(peace, peace);
     return eq;
   }
   auto offers = std::make_shared<const AgreementSpaceOffers>(space);
   BargainingEquilibrium eq = solve(scenario, *offers, options);
-  eq.offer_space_ = std::move(offers);
+  eq.keep_offer_space(std::move(offers), nullptr);
   return eq;
+}
+
+void BargainingEquilibrium::keep_offer_space(const std::shared_ptr<const OfferSpace>& offers,
+                                             const std::shared_ptr<const PeaceOffers>& peace) {
+  offer_space_ = offers;
+  peace_ = peace;
+  for (BargainingEquilibrium& war : renewed_) war.keep_offer_space(offers, peace);
+  for (BargainingEquilibrium& war : leveraged_) war.keep_offer_space(offers, peace);
 }
 
 const BargainingEquilibrium& BargainingEquilibrium::regime(const PostSettlementBalance* balance) const {
@@ -569,8 +673,13 @@ double BargainingEquilibrium::rejection_value(int t, int s, std::size_t stage, s
 
 double BargainingEquilibrium::settlement_probability(int t, int s) const {
   if (!talks(t) || absorbing(s)) return 0.0;
-  // The plan's stage comes first: where it passes, no counter-proposal is made.
+  // The plan's stage comes first: where it passes, no counter-proposal is made; where it fails,
+  // the counter-stages are those of the war with the measures its rejection put in force.
   if (plan_stage_ && plan_verdict(t, s) == PlanVerdict::passes) return 1.0;
+  return leveraged(plan_leverage(t, s)).counter_settlement_probability(t, s);
+}
+
+double BargainingEquilibrium::counter_settlement_probability(int t, int s) const {
   // The probability of reaching each stage times that of settling in it.
   const auto who = proposers(t);
   double reach = 1.0;

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 
 #include "parley/agreement/disagreement_point.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/model/leverage.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
@@ -68,7 +70,17 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
   if (a.nash) a.nash_explained = explain_package(a.space, a.nash->agreement, a.disagreement);
   for (std::size_t p = 0; p < scenario.parties.size(); ++p) {
     if (!scenario.parties[p].proposal) continue;
-    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}, {}, {}};
+    ProposalAssessment tabled{p, *scenario.parties[p].proposal, {}, {}, {}, {}, {}};
+    if (!scenario.leverage.empty() && p == scenario.protocol.mediator) {
+      for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
+        const auto k = std::find(veto.begin(), veto.end(), i);
+        const std::uint64_t alone = k == veto.end() ? 0 : std::uint64_t{1} << (k - veto.begin());
+        const LeverageEffect effect = leverage_effect(scenario.leverage, veto, scenario.parties.size(), alone);
+        Scenario under = scenario;
+        under.parties[i].cost += effect.cost_shift[i];
+        tabled.value_under_leverage.push_back(war_value(under, i, effect.advantage_shift)(0, start));
+      }
+    }
     tabled.constraints_broken = scenario.constraints_broken(tabled.agreement);
     for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
       tabled.utilities.push_back(scenario.utility(i, tabled.agreement));

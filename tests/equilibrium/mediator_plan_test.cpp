@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/plan_pie.hpp"
 #include "../support/scenario_builder.hpp"
 #include "parley/agents/bargaining_setting.hpp"
 #include "parley/agreement/agreement_space.hpp"
@@ -22,28 +23,12 @@
 #include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
-using parley::testing::ScenarioBuilder;
+using parley::testing::plan_pie;
 
 namespace {
 
 constexpr double kPlanExact = 1e-12;
 
-// Rubinstein's pie (u1 = x, u2 = 1 - x; reservations r1, r2 at the deadline, no cost) with a
-// mediator (party 2, no veto, valuing the pie as player 1 does) who plays `plan` and tables the
-// split x = `plan_share`; talks every period, counter-proposals by player 1 then player 2 when
-// `counter`.
-Scenario plan_pie(int horizon, double d1, double d2, double plan_share, bool counter, double r1 = 0.0,
-                  double r2 = 0.0) {
-  ScenarioBuilder s("plan-pie");
-  s.horizon(horizon)
-      .continuous("pie")
-      .belligerent("player1").discount(d1).weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0)).reservation(r1)
-      .belligerent("player2").discount(d2).weights({1.0}).curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).reservation(r2)
-      .mediator("mediator").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
-      .strategy(parley::testing::strategy("plan")).proposal(Agreement{{plan_share}, {}})
-      .mediated(2, {0, 1}, counter);
-  return s.build();
-}
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 /// party's seat (DESIGN 1.6).
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 
 #include "parley/agents/bargaining_setting.hpp"
@@ -29,6 +30,11 @@ struct NegotiationState {
   /// The post-settlement balance of the renewed war in progress, or nullptr in the first war
   /// (valid until the episode ends).
   const PostSettlementBalance* balance = nullptr;
+  /// The veto parties that answered no to the mediator's package in this talk period (bit k:
+  /// the k-th veto party, BargainingSetting::veto_parties()): the measures aimed at them are in
+  /// force if the period ends without agreement (Scenario::leverage, issue 15). 0 before the
+  /// mediator's package is answered.
+  std::uint64_t leverage = 0;
 
   /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
   /// one, whose values (and so the reservations) are not the setting's tables at (t, s).

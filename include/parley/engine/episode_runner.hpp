@@ -14,6 +14,7 @@
 #include "parley/agents/strategy_view.hpp"
 #include "parley/battlefield/belief.hpp"
 #include "parley/battlefield/peace_value.hpp"
+#include "parley/model/leverage.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/battlefield/random_stream.hpp"
 #include "parley/engine/episode_observer.hpp"
@@ -87,6 +88,15 @@ namespace parley {
 /// force at the end (delta_i^{t0} u_i(x) for a peace held from t0, the collapse terms, or the
 /// frozen front at T). An episode without a breakdown is accounted exactly as in 1.1.
 ///
+/// Leverage (Scenario::leverage, issue 15): the veto parties that answer no to the mediator's
+/// package in a talk period (NegotiationState::leverage) put the measures aimed at them in
+/// force, if the talks of that period end without agreement, until the next talk period: the
+/// front then moves on the war's chain with side A's advantage shifted by the measures in force,
+/// and their costs are added to the payoffs (sum of delta_i^t e_i over the periods fought under
+/// them). Beliefs do not learn from a move made under an advantage shift (no hypothesis holds
+/// it). Behavioural strategies see the measures only through the front and the costs; the
+/// `equilibrium` strategy plays the solver's war under them.
+///
 /// Not thread-safe: use one runner per thread (the Simulation may be shared).
 class EpisodeRunner {
  public:
@@ -112,8 +122,9 @@ class EpisodeRunner {
   [[nodiscard]] const Simulation& simulation() const { return *simulation_; }
 
  private:
-  /// One proposal and its answers; true if every veto party accepted.
-  bool offer_round(std::size_t proposer, EpisodeObserver* observer);
+  /// One proposal and its answers; true if every veto party accepted. `rejecters`, when given,
+  /// receives the veto parties that answered no (bit k: setting_->veto_parties()[k]).
+  bool offer_round(std::size_t proposer, EpisodeObserver* observer, std::uint64_t* rejecters = nullptr);
   /// r_j(t, s) of every party into reservations_.
   void update_reservations(int t, int s);
   void settle(int t, const Offer& offer);
@@ -129,6 +140,17 @@ class EpisodeRunner {
     std::vector<WarValueTable> values;  ///< per party: fought to the end (the reservations)
     std::size_t regime = 0;             ///< its index among peace_offers_' balances, if set
   };
+  /// A war (the first, or a renewed one) with a set of leverage measures in force: its chain and
+  /// sampler, and each party's extra cost per period.
+  struct LeveragedWar {
+    int war = -1;               ///< war_ it belongs to
+    std::size_t state = 0;      ///< the leverage state in force (LeverageStates index, >= 1)
+    std::unique_ptr<BattlefieldChain> chain;
+    std::unique_ptr<FrontSampler> sampler;
+    std::vector<double> cost_shift;  ///< per party
+  };
+  /// The war in progress under leverage state k >= 1, built if new.
+  const LeveragedWar& leveraged_war(std::size_t k);
   /// The index in renewed_ of the renewed war under `balance`, built if new.
   std::size_t renewed_war(const PostSettlementBalance& balance);
   /// The peace of a settlement at t0 (durable scenarios only): returns the period t_b at which
@@ -161,8 +183,8 @@ class EpisodeRunner {
   /// (null when nobody may renew, or without exactly two veto parties).
   std::shared_ptr<const BargainingEquilibrium> equilibrium_;
   const PeaceOffers* peace_offers_ = nullptr;
-  int silent_period_ = -1;
-  int open_until_ = 0;                   ///< the last period whose talks the window allows               ///< a period whose talks a renewal at will replaced by fighting
+  int silent_period_ = -1;               ///< a period whose talks a renewal at will replaced by fighting
+  int open_until_ = 0;                   ///< the last period whose talks the window allows
   int war_ = -1;                         ///< index of the renewed war in progress; -1: the first war
   int war_start_ = 0;                    ///< the first period of the war in progress
   int fighting_ = 0;                     ///< periods of fighting before war_start_
@@ -172,6 +194,12 @@ class EpisodeRunner {
   PeaceTerms peace_;                     ///< reused for each settlement's outlook
   PeaceOutlook outlook_;                 ///< the outlook of the settlement being kept (reused)
   PostSettlementBalance balance_;        ///< its balance (reused)
+
+  // Leverage (issue 15).
+  LeverageStates leverage_states_;        ///< the sets of targets that can be in force
+  std::size_t leverage_ = 0;              ///< the state in force in the fighting ahead (0: none)
+  std::deque<LeveragedWar> leveraged_;    ///< per (war, state) met, built on first use
+  std::vector<double> leverage_cost_;     ///< per party: sum of delta_i^t e_i over the periods fought under leverage
 };
 
 }  // namespace parley

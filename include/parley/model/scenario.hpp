@@ -11,6 +11,7 @@
 #include "parley/model/battlefield_params.hpp"
 #include "parley/model/durability_params.hpp"
 #include "parley/model/issue.hpp"
+#include "parley/model/leverage.hpp"
 #include "parley/model/party.hpp"
 #include "parley/model/protocol_params.hpp"
 #include "parley/model/term_constraint.hpp"
@@ -34,6 +35,9 @@ struct Scenario {
   std::optional<DurabilityParams> durability;
   /// Constraints between terms (issue 15): packages that break one cannot be signed.
   std::vector<TermConstraint> constraints;
+  /// Measures in force while a veto party rejects the mediator's plan (issue 15; leverage.hpp).
+  /// Needs the mediated protocol with a mediator playing `plan`.
+  std::vector<Leverage> leverage;
   /// Imposed terms when side A (B) collapses; only meaningful with a battlefield.
   Agreement collapse_a_terms;
   Agreement collapse_b_terms;

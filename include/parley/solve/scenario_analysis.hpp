@@ -29,6 +29,11 @@ struct ProposalAssessment {
   std::vector<std::size_t> rejected_by;
   std::vector<std::size_t> red_lines_crossed_by;  ///< veto parties whose red line x crosses
   std::vector<std::size_t> constraints_broken;    ///< Scenario::constraints x breaks: nobody can sign it
+  /// With leverage, for the mediator's plan only (issue 15): each party's value of fighting to
+  /// the end, under the true schedule, with every measure aimed at it in force throughout (A's
+  /// advantage shifted, its cost raised): what rejecting the plan at every talk period leads
+  /// to at worst. ScenarioAnalysis::war_value for a party no measure targets; empty otherwise.
+  std::vector<double> value_under_leverage;
 };
 
 /// \brief What one red line of a veto party does to the bargaining range (issue 15): the zone of

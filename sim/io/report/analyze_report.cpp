@@ -115,7 +115,12 @@ void write_analysis_json(std::ostream& out, const Scenario& s, const ScenarioAna
     for (const std::size_t i : tabled.red_lines_crossed_by) json.value(s.parties[i].id);
     json.end_array().key("constraints_broken").begin_array();
     for (const std::size_t c : tabled.constraints_broken) json.value(constraint_text(s, s.constraints[c]));
-    json.end_array().key("agreement");
+    json.end_array();
+    if (!tabled.value_under_leverage.empty()) {
+      json.key("value_under_leverage");
+      write_party_values_json(json, s, tabled.value_under_leverage);
+    }
+    json.key("agreement");
     write_package_json(json, s, tabled.agreement);
     json.end_object();
   }
@@ -289,13 +294,29 @@ void write_proposals_table(std::ostream& out, const Scenario& s, const ScenarioA
   for (const ProposalAssessment& tabled : a.proposals) {
     out << "\nThe package " << party_label(s, tabled.party) << " tables, against each party's value of " << fallback
         << "\n";
-    TableWriter table({"party", "utility", "d", "margin"},
-                          {TableWriter::Align::left, TableWriter::Align::right, TableWriter::Align::right,
-                           TableWriter::Align::right});
-    for (std::size_t i = 0; i < s.parties.size(); ++i)
-      table.add_row({party_label(s, i), format_fixed(tabled.utilities[i], 3), format_fixed(a.disagreement[i], 3),
-                     format_signed(tabled.utilities[i] - a.disagreement[i], 3)});
+    // With leverage (issue 15), what fighting on is worth to a party under the measures aimed at it.
+    const bool leverage = !tabled.value_under_leverage.empty();
+    std::vector<std::string> header{"party", "utility", "d", "margin"};
+    std::vector<TableWriter::Align> align{TableWriter::Align::left, TableWriter::Align::right,
+                                          TableWriter::Align::right, TableWriter::Align::right};
+    if (leverage) {
+      header.push_back("fighting on under its measures");
+      align.push_back(TableWriter::Align::right);
+    }
+    TableWriter table(header, align);
+    for (std::size_t i = 0; i < s.parties.size(); ++i) {
+      std::vector<std::string> row{party_label(s, i), format_fixed(tabled.utilities[i], 3),
+                                   format_fixed(a.disagreement[i], 3),
+                                   format_signed(tabled.utilities[i] - a.disagreement[i], 3)};
+      if (leverage)
+        row.push_back(tabled.value_under_leverage[i] == a.war_value[i] ? "-"
+                                                                        : format_fixed(tabled.value_under_leverage[i], 3));
+      table.add_row(row);
+    }
     table.write(out, "  ");
+    if (leverage)
+      for (const Leverage& m : s.leverage)
+        out << "  While " << party_label(s, m.on) << " rejects it: " << leverage_text(s, m) << ".\n";
     for (const std::size_t c : tabled.constraints_broken)
       out << "  It breaks the constraint " << constraint_text(s, s.constraints[c]) << ": nobody can sign it.\n";
     for (const std::size_t i : tabled.red_lines_crossed_by) {

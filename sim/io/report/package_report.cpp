@@ -128,6 +128,33 @@ std::string constraint_text(const Scenario& scenario, const TermConstraint& cons
   return term(constraint.first) + " " + to_string(constraint.kind) + " " + term(constraint.second);
 }
 
+std::string leverage_text(const Scenario& scenario, const Leverage& measure) {
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : "; ") + part; };
+  if (measure.advantage_shift != 0.0) {
+    const std::string side = scenario.battlefield ? scenario.battlefield->side_a + "'s" : "side A's";
+    add(side + " advantage " + format_signed(measure.advantage_shift, 3));
+  }
+  for (std::size_t i = 0; i < measure.cost_shift.size(); ++i)
+    if (measure.cost_shift[i] != 0.0)
+      add(scenario.parties[i].id + "'s cost " + format_signed(measure.cost_shift[i], 4) + " per " + scenario.period_unit);
+  std::string why;
+  if (measure.by) why = "by " + scenario.parties[*measure.by].id;
+  if (!measure.note.empty()) why += (why.empty() ? "" : ": ") + measure.note;
+  return why.empty() ? text : text + " (" + why + ")";
+}
+
+void write_leverage_json(JsonWriter& json, const Scenario& scenario, const Leverage& measure) {
+  json.begin_object().field("on", scenario.parties[measure.on].id);
+  if (measure.by) json.field("by", scenario.parties[*measure.by].id);
+  json.field("advantage", measure.advantage_shift).key("cost").begin_object();
+  for (std::size_t i = 0; i < measure.cost_shift.size(); ++i)
+    if (measure.cost_shift[i] != 0.0) json.field(scenario.parties[i].id, measure.cost_shift[i]);
+  json.end_object();
+  if (!measure.note.empty()) json.field("note", measure.note);
+  json.field("text", leverage_text(scenario, measure)).end_object();
+}
+
 void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line) {
   const Issue& issue = scenario.issues[line.issue];
   json.begin_object().field("issue", issue.id);

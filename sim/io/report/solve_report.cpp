@@ -1,5 +1,7 @@
 #include "parley/io/report/solve_report.hpp"
 
+#include <algorithm>
+
 #include "parley/io/report/artifact_warnings.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/io/format/csv_writer.hpp"
@@ -157,6 +159,15 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
     out << "\n";
   }
   if (verdict != PlanVerdict::not_self_enforcing) out << utilities_line(sc, eq.plan_utilities(t, s), 4) << "\n";
+  // Leverage (issue 15): the measures its rejection puts in force if the talks fail.
+  const std::uint64_t in_force = eq.leverage_mask(eq.plan_leverage(t, s));
+  for (const Leverage& m : sc.leverage) {
+    const auto& veto = eq.veto_parties();
+    const auto b = static_cast<std::size_t>(std::find(veto.begin(), veto.end(), m.on) - veto.begin());
+    if (b < veto.size() && (in_force >> b & 1U))
+      out << "  if the talks fail, in force until the next talks (" << sc.parties[m.on].id
+          << " rejected the plan): " << leverage_text(sc, m) << "\n";
+  }
   for (const auto& line : package_lines(sc, eq.plan())) out << "  " << line << "\n";
 }
 
@@ -244,6 +255,14 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     if (eq.plan_verdict(r.period, s0) == PlanVerdict::rejected)
       for (const std::size_t j : plan_rejecters(eq, r.period, s0)) json.value(sc.parties[j].id);
     json.end_array();
+    if (!sc.leverage.empty()) {
+      // The measures in force if the talks there fail (issue 15), by their targets.
+      json.key("leverage_if_talks_fail").begin_array();
+      const std::uint64_t in_force = eq.leverage_mask(eq.plan_leverage(r.period, s0));
+      for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
+        if (in_force >> b & 1U) json.value(sc.parties[eq.veto_parties()[b]].id);
+      json.end_array();
+    }
     json.key("agreement");
     write_package_json(json, sc, eq.plan());
     json.field("settlement_probability", path.settled_on_plan).end_object();

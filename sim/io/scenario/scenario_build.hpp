@@ -150,6 +150,12 @@ void read_protocol(ScenarioBuild& b, const YamlNode* n);
 /// with three or more veto parties (needs the parties read).
 void read_constraints(ScenarioBuild& b, const YamlNode& n);
 
+// --- leverage (scenario_leverage.cpp) ------------------------------------------------------------
+
+/// Reads `leverage` (issue 15): the measures in force while a veto party rejects the mediator's
+/// plan. Needs the parties, the battlefield and the protocol read.
+void read_leverage(ScenarioBuild& b, const YamlNode& n);
+
 /// After the whole scenario is valid and finalized: reports when the constraints and the veto
 /// parties' red lines together leave no package to sign (the agreement space is empty).
 void check_admissible_packages(ScenarioBuild& b, const YamlNode& root);

@@ -253,6 +253,12 @@ void write_description_table(std::ostream& out, const Scenario& s) {
     out << "\nConstraints between terms (a package that breaks one cannot be signed)\n";
     for (const TermConstraint& c : s.constraints) out << "  " << constraint_text(s, c) << "\n";
   }
+  if (!s.leverage.empty()) {
+    out << "\nLeverage (in force while the party rejects the mediator's plan, until the next talks)\n";
+    TableWriter measures({"while rejecting", "in force"});
+    for (const Leverage& m : s.leverage) measures.add_row({s.parties[m.on].id, leverage_text(s, m)});
+    measures.write(out, "  ");
+  }
 
   out << "\nWeights\n";
   std::vector<std::string> weight_headers{"party"};
@@ -356,6 +362,11 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
   for (const TermConstraint& c : s.constraints)
     json.begin_object().field("kind", to_string(c.kind)).field("text", constraint_text(s, c)).end_object();
   json.end_array();
+  if (!s.leverage.empty()) {  // only with leverage: without, the JSON is what it always was
+    json.key("leverage").begin_array();
+    for (const Leverage& m : s.leverage) write_leverage_json(json, s, m);
+    json.end_array();
+  }
 
   const Agreement status_quo = s.status_quo();
   json.key("issues").begin_array();

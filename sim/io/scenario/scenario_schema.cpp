@@ -130,6 +130,24 @@ std::vector<KeySpec> build_schema() {
               "and `analyze` says how each narrows the range."),
       Key("constraints[].excludes", T::list).shape("two terms, `issue.level` or `issue.clause`").meaning(
           "The two terms are never in one package (e.g. `[army_cap.cap_85k, guarantee.coalition]`)."),
+      Key("leverage", T::list).shape("list of {on, by, advantage, cost, note} maps")
+          .constraint("the mediated protocol, its mediator playing plan with a proposal; no closing hazard")
+          .default_text("none").meaning(
+              "Measures a third party makes conditional on the answers to the mediator's plan (issue 15): "
+              "each is in force from a talk period in which `on` rejected the mediator's package until the "
+              "next talk period. The solver, the exact path and the engine carry them."),
+      Key("leverage[].on", T::identifier).constraint("a veto party other than the mediator").required().meaning(
+          "The party whose rejection of the mediator's package puts the measure in force."),
+      Key("leverage[].by", T::identifier).constraint("a party").default_text("none").meaning(
+          "Who applies the measure (for reports)."),
+      Key("leverage[].advantage", T::number).range(closed(-2.0, 2.0)).default_number(0.0).meaning(
+          "Added to side A's advantage while in force (with the other measures in force, clamped to "
+          "[-1, 1]): aid paused to side B is a positive shift. Needs a battlefield."),
+      Key("leverage[].cost", T::map).shape("map party id -> cost").default_text("none").meaning(
+          "Added to the listed parties' costs per period while in force (sanctions); unlisted parties 0."),
+      Key("leverage[].cost.<party>", T::number).range(at_least(0.0)).meaning("The cost added to one party."),
+      Key("leverage[].note", T::string).default_text("\"\"").meaning(
+          "What the measure stands for and where it was reported (for reports)."),
       Key("constraints[].requires", T::list).shape("two terms, `issue.level` or `issue.clause`").meaning(
           "The first term only in a package that has the second (e.g. `[plan.elections, plan.ceasefire]`)."),
 

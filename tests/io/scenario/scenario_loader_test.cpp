@@ -213,6 +213,7 @@ TEST_CASE("every bad scenario in the corpus is reported at the right line and ke
        "a durability section cannot be combined with protocol.closing_hazard > 0"},
       {"red_line", 35, 37, "parties[1].red_lines[0].at_most", "at_most is for a continuous issue"},
       {"constraint", 42, 33, "constraints[0].excludes[1]", "unknown clause 'ceasfire' of issue 'plan'"},
+      {"leverage", 42, 3, "leverage", "needs the mediated protocol (protocol.kind: mediated)"},
   };
   // Every file of the corpus has an expectation, and every expectation a file.
   std::size_t files = 0;

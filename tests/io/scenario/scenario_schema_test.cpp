@@ -71,6 +71,7 @@ std::vector<std::string> context_for(const std::string& pattern) {
     return {"battlefield.advantage={kind: linear, from: 0, to: 0, end: 10}"};
   if (pattern.starts_with("battlefield.offensive.")) return {"battlefield.offensive={probability: 0.1, size: 2}"};
   if (pattern.starts_with("protocol.recognition")) return {"protocol.kind=random"};
+  if (pattern.starts_with("leverage[]")) return {"leverage=[{on: north, advantage: 0.1}]"};
   return {};
 }
 

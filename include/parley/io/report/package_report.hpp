@@ -34,6 +34,14 @@ void write_package_json(JsonWriter& json, const Scenario& scenario, const Agreem
 /// guarantee.coalition_force", "plan.elections requires plan.ceasefire" (issue 15).
 [[nodiscard]] std::string constraint_text(const Scenario& scenario, const TermConstraint& constraint);
 
+/// A leverage measure in words (issue 15): "side A's advantage +0.1; russia's cost +0.0005 per
+/// week (by usa: aid paused)", in the file's ids and the scenario's period unit.
+[[nodiscard]] std::string leverage_text(const Scenario& scenario, const Leverage& measure);
+
+/// A leverage measure as JSON: {"on", "by", "advantage", "cost": {party: cost}, "note", "text"},
+/// "by" and "note" when given.
+void write_leverage_json(JsonWriter& json, const Scenario& scenario, const Leverage& measure);
+
 /// A red line as JSON: {"issue", "never": [ids], "always": [ids], "at_most", "at_least", "text"},
 /// the fields it has.
 void write_red_line_json(JsonWriter& json, const Scenario& scenario, const RedLine& line);

@@ -1,0 +1,199 @@
+// Leverage (issue 15; BargainingEquilibrium's class comment, docs/theory.md "Leverage"): measures
+// a third party keeps in force while a veto party rejects the mediator's plan. Checked against the
+// closed form of a pie where sanctions on the rejecter flip its rejection into acceptance, and,
+// with a battlefield whose advantage the measures shift, the exact path against Monte Carlo with
+// equilibrium players.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstddef>
+#include <vector>
+
+#include "../support/plan_pie.hpp"
+#include "../support/scenario_builder.hpp"
+#include "parley/agreement/agreement_space.hpp"
+#include "parley/engine/confidence_interval.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/engine/simulation.hpp"
+#include "parley/equilibrium/bargaining_equilibrium.hpp"
+#include "parley/model/leverage.hpp"
+
+using namespace parley;
+using parley::testing::plan_pie_builder;
+using parley::testing::ScenarioBuilder;
+
+namespace {
+
+constexpr double kExact = 1e-12;
+
+
+// A measure on `on`: side A's advantage shifted by `advantage`, party `payer`'s cost raised by `cost`.
+Leverage measure(std::size_t on, double advantage, std::size_t payer, double cost, std::size_t parties) {
+  Leverage m;
+  m.on = on;
+  m.advantage_shift = advantage;
+  if (cost != 0.0) {
+    m.cost_shift.assign(parties, 0.0);
+    m.cost_shift[payer] = cost;
+  }
+  return m;
+}
+
+}  // namespace
+
+TEST_CASE("LeverageStates: the subsets of the targets, in increasing order", "[solve][leverage]") {
+  const LeverageStates states(0b101);
+  REQUIRE(states.size() == 4);
+  CHECK(states.mask(0) == 0);
+  CHECK(states.mask(1) == 0b001);
+  CHECK(states.mask(2) == 0b100);
+  CHECK(states.mask(3) == 0b101);
+  CHECK(states.index_of(0b111) == 3);  // a rejecter no measure aims at changes nothing
+  CHECK(states.index_of(0b010) == 0);
+  CHECK(states.index_of(0b100) == 2);
+  CHECK(LeverageStates().size() == 1);
+  const std::vector<Leverage> leverage{measure(0, 0.1, 0, 0.0, 3), measure(1, 0.0, 1, 0.002, 3),
+                                       measure(1, -0.05, 2, 0.001, 3)};
+  const std::vector<std::size_t> veto{0, 1};
+  CHECK(leverage_targets(leverage, veto) == 0b11);
+  const LeverageEffect both = leverage_effect(leverage, veto, 3, 0b11);
+  CHECK(both.advantage_shift == Approx(0.05).margin(1e-15));
+  CHECK(both.cost_shift == std::vector<double>{0.0, 0.002, 0.001});
+  const LeverageEffect first = leverage_effect(leverage, veto, 3, 0b01);
+  CHECK(first.advantage_shift == 0.1);
+  CHECK(first.cost_shift == std::vector<double>{0.0, 0.0, 0.0});
+}
+
+TEST_CASE("Sanctions on the rejecter flip a rejected plan into one signed at once", "[solve][leverage]") {
+  // docs/theory.md, "Leverage": player 2 gets 1 - x = 0.3 from the plan and r2 = 0.5 at the
+  // deadline, d2 = 0.99. Without leverage, rejecting at T - k is worth d2^k r2, which stays above
+  // 0.3 for k < 51: with T = 10 the plan is never signed. With a cost e = 0.02 per period on
+  // player 2 while it rejects (talks every period, so for one period per rejection), rejecting at
+  // T - k while the plan fails after it is worth R(k) = d2^k r2 - e (1 - d2^k) / (1 - d2); the plan
+  // passes at T - k* for the first k* with R(k*) <= 0.3 (k* = 9), and at every earlier period
+  // (where rejecting is worth d2 0.3 - e).
+  const int T = 10;
+  const double d1 = 0.9, d2 = 0.99, r1 = 0.5, r2 = 0.5, x = 0.7, e = 0.02;
+  Scenario plain = plan_pie_builder(T, d1, d2, x, false, r1, r2).build();
+  const auto without = BargainingEquilibrium::solve(plain, AgreementSpace(plain));
+  CHECK(without.path().settled == 0.0);
+  for (int t = 0; t < T; ++t) CHECK(without.plan_verdict(t, 0) == PlanVerdict::rejected);
+
+  Scenario sc = plain;
+  sc.leverage.push_back(measure(1, 0.0, 1, e, 3));
+  const auto eq = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
+  REQUIRE(eq.leverage_state_count() == 2);
+  CHECK(eq.leverage_mask(1) == 0b10);
+  const auto R = [&](int k) {
+    const double q = std::pow(d2, k);
+    return q * r2 - e * (1.0 - q) / (1.0 - d2);
+  };
+  int k_star = 1;
+  while (R(k_star) > 1.0 - x) ++k_star;
+  REQUIRE(k_star == 9);
+  for (int t = 0; t < T; ++t) {
+    INFO("t = " << t);
+    const int k = T - t;
+    if (k >= k_star) {
+      CHECK(eq.plan_verdict(t, 0) == PlanVerdict::passes);
+      CHECK(eq.plan_leverage(t, 0) == 0);
+      CHECK(std::abs(eq.value(t, 0, 1) - (1.0 - x)) < kExact);
+      if (k > k_star) CHECK(std::abs(eq.plan_rejection_value(t, 0, 1) - (d2 * (1.0 - x) - e)) < kExact);
+    } else {
+      CHECK(eq.plan_verdict(t, 0) == PlanVerdict::rejected);
+      CHECK(eq.plan_rejected_by(t, 0) == 0b10);
+      CHECK(eq.plan_leverage(t, 0) == 1);  // the sanctions are in force after the failed talks
+      CHECK(std::abs(eq.value(t, 0, 1) - R(k)) < kExact);
+      CHECK(std::abs(eq.plan_rejection_value(t, 0, 1) - R(k)) < kExact);
+      // Player 1 bears no cost: its value of the failed talks is d1^k r1, as without leverage.
+      CHECK(std::abs(eq.value(t, 0, 0) - std::pow(d1, k) * r1) < kExact);
+      CHECK(std::abs(eq.leveraged(1).continuation(t, 0, 1) - R(k)) < kExact);
+    }
+  }
+  CHECK(eq.path().settled == 1.0);
+  CHECK(eq.path().settled_at[0] == 1.0);
+  CHECK(eq.path().settled_on_plan == 1.0);
+  // The same sanction aimed at player 1, who accepts the plan anyway, changes nothing: player 2
+  // still rejects it, with nothing in force against it.
+  Scenario on_player1 = plain;
+  on_player1.leverage.push_back(measure(0, 0.0, 0, e, 3));
+  CHECK(BargainingEquilibrium::solve(on_player1, AgreementSpace(on_player1)).path().settled == 0.0);
+}
+
+TEST_CASE("Leverage between talks every two periods compounds over the periods it is in force",
+          "[solve][leverage]") {
+  // Talks at 0, 2, 4: a rejection at t puts the cost on player 2 for periods t and t + 1, so the
+  // failing plan is worth R = -e + d2 (-e + d2 V(t + 2)) to it; the leveraged war's values at the
+  // period without talks are -e + d2 V(t + 2).
+  const int T = 6;
+  const double d1 = 0.95, d2 = 0.98, r1 = 0.5, r2 = 0.6, x = 0.7, e = 0.01;
+  ScenarioBuilder b = plan_pie_builder(T, d1, d2, x, false, r1, r2);
+  b.every(2);
+  Scenario sc = b.build();
+  sc.leverage.push_back(measure(1, 0.0, 1, e, 3));
+  const auto eq = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
+  // At t = 4: R = -e + d2 (-e + d2 r2) = 0.5664... > 0.3, rejected; V2(4) = R.
+  const double v4 = -e + d2 * (-e + d2 * r2);
+  REQUIRE(eq.plan_verdict(4, 0) == PlanVerdict::rejected);
+  CHECK(std::abs(eq.value(4, 0, 1) - v4) < kExact);
+  CHECK(std::abs(eq.leveraged(1).value(5, 0, 1) - (-e + d2 * r2)) < kExact);
+  CHECK(std::abs(eq.value(5, 0, 1) - d2 * r2) < kExact);  // without the measure in force
+  const double v2 = -e + d2 * (-e + d2 * v4);
+  CHECK(std::abs(eq.value(2, 0, 1) - v2) < kExact);
+  const double v0 = -e + d2 * (-e + d2 * v2);
+  CHECK(std::abs(eq.value(0, 0, 1) - v0) < kExact);
+}
+
+TEST_CASE("Aid paused while a side rejects: the exact path and Monte Carlo agree", "[solve][leverage]") {
+  // A front of states 0..6, player 1 is side A, starting one step from B's collapse, where
+  // player 1 rejects the plan (0.62 of the territory against 5/6 frozen). While player 2 rejects
+  // the plan the advantage shifts 0.4 toward A (its aid paused); while player 1 rejects it, 0.4
+  // toward B and player 1's cost rises (aid to B and sanctions). Talks every third period
+  // without counter-proposals: the plan's fate depends on the front, so the measures are in
+  // force on some paths and not others. Equilibrium players vote as the solver
+  // does, and the engine moves the front on the shifted chain and charges the costs: the mean
+  // payoffs and P(agreement) must match the exact values within Monte Carlo's error.
+  ScenarioBuilder b("leverage-front");
+  b.horizon(15)
+      .continuous("territory").linked_to_front().status_quo(0.5)
+      .belligerent("player1").discount(0.97).cost(0.002).weights({1.0})
+      .curve(0, PiecewiseLinear::increasing(0.0, 1.0)).strategy(parley::testing::strategy("equilibrium"))
+      .belligerent("player2").discount(0.97).cost(0.002).weights({1.0})
+      .curve(0, PiecewiseLinear::decreasing(0.0, 1.0)).strategy(parley::testing::strategy("equilibrium"))
+      .mediator("mediator").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+      .strategy(parley::testing::strategy("plan")).proposal(Agreement{{0.62}, {}})
+      .mediated(2, {0, 1}, false)
+      .every(3)
+      .battlefield(parley::testing::front(6, 5, 0.7, 0.0));
+  Scenario sc = b.build();
+  sc.collapse_a_terms.amounts = {0.0};
+  sc.collapse_b_terms.amounts = {1.0};
+  const Scenario plain = sc;
+  sc.leverage.push_back(measure(1, 0.4, 1, 0.0, 3));
+  sc.leverage.push_back(measure(0, -0.4, 0, 0.01, 3));
+  const Simulation simulation(sc);
+  const auto eq = BargainingEquilibrium::solve(sc, simulation.setting().space());
+  const auto before = BargainingEquilibrium::solve(plain, AgreementSpace(plain));
+  REQUIRE(eq.leverage_state_count() == 4);
+  // The measures matter: they move the equilibrium, and some talks fail with one in force.
+  const int s0 = eq.start_state();
+  CHECK(std::abs(eq.value(0, s0, 1) - before.value(0, s0, 1)) > 1e-3);
+  bool some_leverage = false;
+  for (int t = 0; t < sc.horizon; t += 3)
+    for (int s = 1; s < 6; ++s) some_leverage = some_leverage || eq.plan_leverage(t, s) != 0;
+  CHECK(some_leverage);
+  REQUIRE(eq.path().settled > 0.05);
+  REQUIRE(eq.path().settled < 0.95);
+
+  RunOptions options;
+  options.runs = 8000;
+  options.seed = 5;
+  options.threads = 2;
+  const RunSummary summary = simulate(simulation, options);
+  const double p = eq.path().settled;
+  CHECK(std::abs(summary.settled.p - p) <= z_999 * std::sqrt(p * (1 - p) / static_cast<double>(options.runs)));
+  for (std::size_t i = 0; i < 2; ++i) {
+    INFO("party " << i);
+    CHECK(std::abs(summary.utility[i].mean - eq.value(0, s0, i)) <= z_999 * summary.utility[i].std_error);
+  }
+}
