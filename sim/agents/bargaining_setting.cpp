@@ -10,6 +10,18 @@ BargainingSetting::BargainingSetting(const Scenario& scenario, const AgreementSp
   if (scenario.battlefield) chain_ = std::make_shared<const BattlefieldChain>(*scenario.battlefield);
   for (const Party& p : scenario.parties)
     if (p.belief.offsets.size() != 1) static_beliefs_ = false;
+  pressing_values_.resize(scenario.parties.size());
+  for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
+    const Party& p = scenario.parties[i];
+    if (!p.pressure || !scenario.battlefield) continue;
+    // Its hypotheses shifted its way and its cost raised: the war it would fight pressing.
+    Scenario pressed = scenario;
+    Party& presser = pressed.parties[i];
+    presser.cost += p.pressure->cost;
+    const double shift = scenario.battlefield->side_a == p.id ? p.pressure->advantage : -p.pressure->advantage;
+    for (double& offset : presser.belief.offsets) offset += shift;
+    pressing_values_[i] = std::move(war_values_by_belief(pressed)[i]);
+  }
 
   schedule_ = ProtocolSchedule(scenario.protocol, veto_, scenario.parties.size(), scenario.horizon);
 }

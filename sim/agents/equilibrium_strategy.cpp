@@ -41,7 +41,7 @@ bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
   // counter-stages are those of the war with the measures the plan's rejecters put in force
   // (issue 15; leverage state 0 without leverage).
   const BargainingEquilibrium& war = equilibrium_->regime(view.state().balance);
-  const BargainingEquilibrium& eq = war.leveraged(war.leverage_state_after(view.state().leverage));
+  const BargainingEquilibrium& eq = war.between_talks(war.between_talks_state(view.state().leverage));
   const int t = view.period();
   const int s = view.front();
   if (t >= eq.horizon() || !eq.talks(t)) return false;
@@ -53,7 +53,7 @@ bool EquilibriumStrategy::propose(const StrategyView& view, Agreement& offer) {
   const double own = eq.offer_utilities(t, s, static_cast<std::size_t>(k))[party_];
   // Its own offer binds it; under leverage the solver's values of failing talks may lie below the
   // war fought to the end (the measures make rejecting costly), so the solver's word decides.
-  if (war.leverage_state_count() == 1 && !worth_at_least(own, view.reservation())) return false;
+  if (war.between_talks_count() == 1 && !worth_at_least(own, view.reservation())) return false;
   eq.package_into(planned.point, offer);
   return true;
 }
@@ -72,14 +72,14 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
     const std::size_t position = history.empty() ? 0 : history.size() - 1;  // the offer is the last entry
     const int k = proposal_slot(t, offer.proposer, earlier_offers(history, position, t, offer.proposer));
     // A counter-proposal after the plan failed: the war with the measures its rejecters put in force.
-    const BargainingEquilibrium& counters = eq.leveraged(eq.leverage_state_after(view.state().leverage));
+    const BargainingEquilibrium& counters = eq.between_talks(eq.between_talks_state(view.state().leverage));
     if (k >= 0)
       threshold = counters.rejection_value(t, s, eq.proposers(t)[static_cast<std::size_t>(k)].stage, party_);
   }
   // Under leverage the solver's thresholds may lie below the war fought to the end (the measures
   // make rejecting costly): the view's reservation, which knows nothing of them, does not bound
   // them (issue 15).
-  const double reservation = eq.leverage_state_count() > 1 ? std::min(threshold, view.reservation()) : view.reservation();
+  const double reservation = eq.between_talks_count() > 1 ? std::min(threshold, view.reservation()) : view.reservation();
   // Under durability the solver's thresholds are values of peace, so the offer is weighed by
   // the peace it would make (issue 14), not by u_i.
   const PeaceOffers* peace = eq.peace_offers();
@@ -94,6 +94,17 @@ Answer EquilibriumStrategy::respond(const StrategyView& view, const Offer& offer
     return no;
   }
   return answer_by_threshold(peace->value_in_class(*c, offer.package, t, s, party_), threshold, reservation);
+}
+
+bool EquilibriumStrategy::press(const StrategyView& view) {
+  const BargainingEquilibrium& war = equilibrium_->regime(view.state().balance);
+  const int t = view.period();
+  if (t >= war.horizon() || !war.talks(t)) return false;
+  const auto& veto = war.veto_parties();
+  const auto b = static_cast<std::size_t>(std::find(veto.begin(), veto.end(), party_) - veto.begin());
+  if (b == veto.size()) return false;
+  const BargainingEquilibrium& measures = war.between_talks(war.between_talks_state(view.state().leverage));
+  return (measures.pressing(t, view.front()) >> b & 1U) != 0;
 }
 
 double EquilibriumStrategy::aspiration(const StrategyView& view) const {

@@ -102,6 +102,15 @@ StallStrategy::Demand StallStrategy::demand(const StrategyView& view) const {
 
 double StallStrategy::aspiration(const StrategyView& view) const { return demand(view).value; }
 
+bool StallStrategy::press(const StrategyView& view) {
+  if (view.state().renewed_war()) return false;
+  const auto& tables = view.setting().pressing_war_values(view.self());
+  const int t = view.period();
+  if (tables.empty() || t >= view.horizon()) return false;
+  const double pressing = subjective_continuation(view.belief(), tables, t, view.front());
+  return worth_more(pressing, view.reservation());
+}
+
 bool StallStrategy::propose(const StrategyView& view, Agreement& offer) {
   // While stalling the demand may exceed what any agreement gives it: it then passes.
   return propose_at_aspiration(view, demand(view).value, offer);

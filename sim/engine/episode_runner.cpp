@@ -55,7 +55,10 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
       }
     }
   }
-  leverage_states_ = LeverageStates(leverage_targets(sc.leverage, setting_->veto_parties()));
+  between_states_ = BetweenTalksStates(between_talks_bits(sc, setting_->veto_parties()));
+  const std::uint64_t pressing = pressers(sc, setting_->veto_parties());
+  for (std::size_t b = 0; b < setting_->veto_parties().size(); ++b)
+    if (pressing >> b & 1U) pressers_.push_back(b);
   leverage_cost_.assign(n, 0.0);
   aspirations_.assign(n, 0.0);
   result_.payoffs.assign(n, 0.0);
@@ -158,8 +161,7 @@ const EpisodeRunner::LeveragedWar& EpisodeRunner::leveraged_war(std::size_t k) {
   for (const LeveragedWar& war : leveraged_)
     if (war.war == war_ && war.state == k) return war;
   const Scenario& sc = simulation_->scenario();
-  const LeverageEffect effect =
-      leverage_effect(sc.leverage, setting_->veto_parties(), sc.parties.size(), leverage_states_.mask(k));
+  const WarShift effect = between_talks_shift(sc, setting_->veto_parties(), between_states_.mask(k));
   LeveragedWar& war = leveraged_.emplace_back();
   war.war = war_;
   war.state = k;
@@ -330,7 +332,8 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   war_ = -1;
   state_.balance = nullptr;
   state_.leverage = 0;
-  leverage_ = 0;
+  state_.pressing = 0;
+  between_state_ = 0;
   std::fill(leverage_cost_.begin(), leverage_cost_.end(), 0.0);
   silent_period_ = -1;
   war_start_ = 0;
@@ -364,7 +367,15 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           settled = offer_round(who.party, observer);
         }
       }
-      leverage_ = settled ? 0 : leverage_states_.index_of(state_.leverage);
+      state_.pressing = 0;
+      if (!settled)
+        // The offensives until the next talks (issue 15): each presser in veto order, seeing the
+        // earlier choices.
+        for (const std::size_t b : pressers_) {
+          const std::size_t j = setting_->veto_parties()[b];
+          if (strategies_[j]->press(StrategyView(*setting_, state_, j))) state_.pressing |= std::uint64_t{1} << b;
+        }
+      between_state_ = settled ? 0 : between_states_.index_of(state_.leverage | state_.pressing << kPressingBit);
       if (settled) {
         const Offer& offer = pool_[history_size_ - 1];
         if (result_.first_agreement < 0) result_.first_agreement = t;
@@ -397,9 +408,9 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
         renewed ? renewed_[static_cast<std::size_t>(war_)].sampler.get() : simulation_->sampler();
     const BattlefieldChain* chain = renewed ? renewed_[static_cast<std::size_t>(war_)].chain.get() : setting_->chain();
     bool shifted = false;
-    if (leverage_ > 0) {
+    if (between_state_ > 0) {
       // The measures in force (issue 15): their costs this period, and their shift of the front.
-      const LeveragedWar& war = leveraged_war(leverage_);
+      const LeveragedWar& war = leveraged_war(between_state_);
       for (std::size_t i = 0; i < leverage_cost_.size(); ++i)
         if (war.cost_shift[i] != 0.0) leverage_cost_[i] += war.cost_shift[i] * simulation_->discount_power(i, t);
       if (war.sampler) {

@@ -48,8 +48,9 @@ class EquilibriumSolver {
     /// Under a closing hazard: each party's value of the war fought to the end, R_i(t, s),
     /// what the talks' window closing leads to.
     std::vector<WarValueTable> closed;
-    /// The leverage state in force in this regime's war (0: none, a base war).
-    std::size_t leverage = 0;
+    /// The between-talks state of this regime's war (0: none, a war of its own).
+    std::size_t state = 0;
+    std::size_t war = 0;  ///< the war it belongs to (0: the first, 1 + b: renewed under balance b)
   };
 
   void set_up(BargainingEquilibrium& eq);
@@ -66,14 +67,18 @@ class EquilibriumSolver {
   /// `expected` (one entry per party).
   void propose(BargainingEquilibrium& eq, int t, int s, std::size_t k, const Recognition& who,
                std::span<const double> rejection, std::span<double> expected);
-  /// The path of the first war, whose leverage states k >= 1 are the regimes
-  /// regimes_[leveraged_regime(0, k)].
+  /// The path of the first war, whose between-talks states k >= 1 are the regimes
+  /// regimes_[between_regime(0, k)].
   void forward_path() const;
-  /// The index in regimes_ of war w's regime under leverage state k >= 1 (w = 0: the first war,
-  /// 1 + b: the war renewed under balance b).
-  [[nodiscard]] std::size_t leveraged_regime(std::size_t w, std::size_t k) const {
-    return wars_ + w * (leverage_states_ - 1) + (k - 1);
+  /// The index in regimes_ of war w's regime in between-talks state k (w = 0: the first war,
+  /// 1 + b: the war renewed under balance b; k = 0: the war itself).
+  [[nodiscard]] std::size_t between_regime(std::size_t w, std::size_t k) const {
+    return k == 0 ? w : wars_ + w * (between_states_ - 1) + (k - 1);
   }
+  /// The belligerents' choice of pressure when talks at t fail (the class comment), in every war
+  /// and state of measures: writes each regime's pressing_ row and makes its continuation at t the
+  /// continuation with the chosen pressure.
+  void choose_pressure(int t);
   /// Hands V^b(t, .) (and W^b(t, .) for t < T) of every renewed war to peace_.
   void record_renewed(int t, bool values, bool continuations);
 
@@ -85,7 +90,8 @@ class EquilibriumSolver {
   /// states k >= 1 (leveraged_regime).
   std::vector<Regime> regimes_;
   std::size_t wars_ = 1;            ///< the first war and the renewed ones
-  std::size_t leverage_states_ = 1; ///< LeverageStates::size()
+  std::size_t between_states_ = 1;  ///< BetweenTalksStates::size()
+  std::vector<std::size_t> pressers_;  ///< veto bits of the parties with a pressure option, in veto order
   std::size_t needed_votes_ = 0;  ///< responders' votes a veto proposer needs
   std::size_t plan_votes_ = 0;    ///< veto parties whose acceptance passes the mediator's plan
   double closing_ = 0.0;          ///< q, ProtocolParams::closing_hazard
@@ -113,11 +119,14 @@ BargainingEquilibrium EquilibriumSolver::run() {
       record_renewed(t, false, true);
       peace_->complete_period(t);
     }
-    // Backwards through regimes_: a war's leverage regimes (last) come before the war itself,
+    if (!pressers_.empty() && eq.talks(t)) choose_pressure(t);
+    // Backwards through regimes_: a war's between-talks regimes (last) come before the war itself,
     // whose plan stage weighs what failing leads to under each of them.
     for (auto r = regimes_.rbegin(); r != regimes_.rend(); ++r) {
       BargainingEquilibrium& e = *r->eq;
       if (e.talks(t)) {
+        // A state with pressers only holds between talks: its talk rows are the war's (copied below).
+        if (eq.between_talks_states_.mask(r->state) >> kPressingBit != 0) continue;
         talk_row(e, t);
       } else {
         for (std::size_t i = 0; i < e.parties_; ++i) {
@@ -126,11 +135,11 @@ BargainingEquilibrium EquilibriumSolver::run() {
         }
       }
     }
-    // Talks reset the leverage (the plan is tabled again): a talk period's values are the war's
-    // whatever was in force before it.
+    // Talks reset what holds between them (the plan is tabled again, the offensives are decided
+    // anew): a talk period's values are the war's whatever held before it.
     if (eq.talks(t))
       for (std::size_t w = 0; w < wars_; ++w)
-        for (BargainingEquilibrium& levered : regimes_[w].eq->leveraged_)
+        for (BargainingEquilibrium& levered : regimes_[w].eq->between_)
           for (std::size_t i = 0; i < levered.parties_; ++i)
             std::ranges::copy(std::as_const(regimes_[w].eq->values_[i]).row(t), levered.values_[i].row(t).begin());
     if (peace_) record_renewed(t, true, false);
@@ -210,18 +219,28 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     eq.max_stages_ = std::max(eq.max_stages_, stages);
   }
 
-  // Leverage (issue 15; the class comment): one copy of the war per set of measures in force.
-  // The copies are made before the renewed wars', so that each renewed war has its own.
+  // Between talks (issue 15; the class comment): one copy of the war per set of measures in
+  // force and of pressers. The copies are made before the renewed wars', so that each renewed war
+  // has its own.
   const std::size_t n = eq.parties_;
-  eq.leverage_states_ = LeverageStates(leverage_targets(sc.leverage, eq.veto_));
-  leverage_states_ = eq.leverage_states_.size();
-  if (!sc.leverage.empty()) {
-    if (!eq.plan_stage_) fail("leverage needs the mediated protocol with a mediator tabling its plan (strategy plan)");
-    if (closing_ > 0.0) fail("leverage cannot be combined with a closing hazard (yet)");
-    if (options_.quota != 0 && options_.quota < eq.veto_.size()) fail("leverage needs unanimity (no quota)");
+  try {
+    eq.between_talks_states_ = BetweenTalksStates(between_talks_bits(sc, eq.veto_));
+  } catch (const std::invalid_argument& e) {
+    fail(e.what());
+  }
+  between_states_ = eq.between_talks_states_.size();
+  const std::uint64_t pressing = pressers(sc, eq.veto_);
+  pressers_.clear();
+  for (std::size_t b = 0; b < eq.veto_.size(); ++b)
+    if (pressing >> b & 1U) pressers_.push_back(b);
+  if (!sc.leverage.empty() && !eq.plan_stage_)
+    fail("leverage needs the mediated protocol with a mediator tabling its plan (strategy plan)");
+  if (between_states_ > 1) {
+    if (closing_ > 0.0) fail("leverage and pressure cannot be combined with a closing hazard (yet)");
+    if (options_.quota != 0 && options_.quota < eq.veto_.size()) fail("leverage and pressure need unanimity (no quota)");
     BargainingEquilibrium copy = eq;
-    copy.plan_stage_ = false;  // a leveraged war's talks are the counter-stages after the plan failed
-    eq.leveraged_.assign(leverage_states_ - 1, copy);
+    copy.plan_stage_ = false;  // a between-talks war's talks are the counter-stages after the plan failed
+    eq.between_.assign(between_states_ - 1, copy);
   }
 
   // The regimes: the first war, then one war renewed per post-settlement balance, each on its
@@ -252,12 +271,14 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     }
   }
   wars_ = regimes_.size();
+  for (std::size_t w = 0; w < wars_; ++w) regimes_[w].war = w;
   for (std::size_t w = 0; w < wars_; ++w)
-    for (std::size_t k = 1; k < leverage_states_; ++k) {
-      const LeverageEffect effect = leverage_effect(sc.leverage, eq.veto_, n, eq.leverage_states_.mask(k));
+    for (std::size_t k = 1; k < between_states_; ++k) {
+      const WarShift effect = between_talks_shift(sc, eq.veto_, eq.between_talks_states_.mask(k));
       Regime r;
-      r.eq = &regimes_[w].eq->leveraged_[k - 1];
-      r.leverage = k;
+      r.eq = &regimes_[w].eq->between_[k - 1];
+      r.state = k;
+      r.war = w;
       if (sc.battlefield)
         r.chain.emplace(w == 0 ? *sc.battlefield : renewed_battlefield(sc),
                         balances[w].advantage_shift + effect.advantage_shift);
@@ -312,8 +333,12 @@ void EquilibriumSolver::set_up_regime(Regime& regime) {
     eq.plan_rejected_by_.assign(cells, 0);
     eq.plan_utilities_.assign(cells * n, 0.0);
     eq.plan_rejection_.assign(cells * n, 0.0);
-    if (!eq.leveraged_.empty()) eq.plan_leverage_.assign(cells, 0);
   }
+  if (!eq.between_.empty()) {  // a war (not one of its between-talks copies)
+    const std::size_t cells = static_cast<std::size_t>(talk_periods) * eq.stride();
+    eq.after_talks_.assign(cells, 0);
+  }
+  if (!pressers_.empty()) eq.pressing_.assign(static_cast<std::size_t>(talk_periods) * eq.stride(), 0);
 
   // Row T: the frozen front (or the reservation value); every row: collapse values at the
   // absorbing states, which no period's recursion touches.
@@ -389,8 +414,45 @@ void EquilibriumSolver::talk_row(BargainingEquilibrium& eq, int t) {
       plan_stage(eq, t, s);
     } else {
       for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = rejection_[i];
+      // Without a plan only the pressers' choice decides what holds between talks.
+      if (!eq.after_talks_.empty() && !eq.pressing_.empty()) eq.after_talks_[eq.plan_cell(t, s)] = eq.pressing_[eq.plan_cell(t, s)];
     }
   }
+}
+
+void EquilibriumSolver::choose_pressure(int t) {
+  BargainingEquilibrium& first = *regimes_.front().eq;
+  const std::size_t n = first.parties_;
+  const std::size_t cells_from = first.plan_cell(t, 0);
+  for (std::size_t w = 0; w < wars_; ++w)
+    for (std::size_t l = 0; l < between_states_; ++l) {
+      const std::uint64_t measures = first.between_talks_states_.mask(l);
+      if (measures >> kPressingBit != 0) continue;  // a state of measures only: who presses on top
+      BargainingEquilibrium& e = *regimes_[between_regime(w, l)].eq;
+      for (int s = 0; s < e.state_count_; ++s) {
+        if (e.absorbing(s)) continue;
+        // W^k_p(t, s) of the war in state k: party p's continuation there.
+        const auto continuation = [&](std::uint64_t pressing, std::size_t p) {
+          const std::size_t k = first.between_talks_state(measures, pressing);
+          return regimes_[between_regime(w, k)].eq->continuation_[p](t, s);
+        };
+        // The pressers decide in veto order, each knowing the earlier choices and anticipating the
+        // later ones (backward induction over the 2^m profiles; ties: it does not press).
+        const auto decide = [&](auto&& self, std::size_t q, std::uint64_t chosen) -> std::uint64_t {
+          if (q == pressers_.size()) return chosen;
+          const std::uint64_t calm = self(self, q + 1, chosen);
+          const std::uint64_t pressed = self(self, q + 1, chosen | std::uint64_t{1} << pressers_[q]);
+          const std::size_t p = e.veto_[pressers_[q]];
+          return worth_more(continuation(pressed, p), continuation(calm, p)) ? pressed : calm;
+        };
+        const std::uint64_t chosen = decide(decide, 0, 0);
+        const std::size_t k = first.between_talks_state(measures, chosen);
+        e.pressing_[cells_from + static_cast<std::size_t>(s)] = static_cast<std::uint16_t>(k);
+        if (k == l) continue;
+        const BargainingEquilibrium& pressed = *regimes_[between_regime(w, k)].eq;
+        for (std::size_t i = 0; i < n; ++i) e.continuation_[i](t, s) = pressed.continuation_[i](t, s);
+      }
+    }
 }
 
 void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
@@ -399,11 +461,11 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
   const std::span<double> u(eq.plan_utilities_.data() + cell * n, n);
   const std::span<double> refused(eq.plan_rejection_.data() + cell * n, n);
   PlanVerdict& verdict = eq.plan_verdicts_[cell];
-  // R^k_i(t, s): what the plan failing leads to with leverage state k in force (k = 0: none, the
-  // rejection_ this stage was called with).
+  // R^L_i(t, s): what the plan failing leads to with the measures of state L in force (L = 0:
+  // none, the rejection_ this stage was called with).
   const auto failing = [&](std::size_t k, std::size_t i) {
     if (k == 0) return rejection_[i];
-    const BargainingEquilibrium& war = eq.leveraged(k);
+    const BargainingEquilibrium& war = eq.between_talks(k);
     return war.stage_count(t) > 0 ? war.stage_value(t, s, 0, i) : war.continuation(t, s, i);
   };
   const std::uint64_t every_veto = eq.veto_.size() == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << eq.veto_.size()) - 1;
@@ -424,7 +486,7 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
     rejected = eq.plan_red_lines_;
     for (std::size_t b = 0; b < eq.veto_.size(); ++b) {
       const std::size_t j = eq.veto_[b];
-      const double alone = failing(eq.leverage_states_.index_of(std::uint64_t{1} << b), j);
+      const double alone = failing(eq.between_talks_state(std::uint64_t{1} << b), j);
       if (!worth_at_least(u[j], alone)) rejected |= std::uint64_t{1} << b;
     }
     eq.plan_rejected_by_[cell] = rejected;
@@ -433,18 +495,22 @@ void EquilibriumSolver::plan_stage(BargainingEquilibrium& eq, int t, int s) {
     if (eq.plan_breaks_constraint_) rejected = every_veto;  // nobody can sign it: everyone answers no
   }
   const bool passes = verdict == PlanVerdict::passes;
-  const std::size_t after = passes ? 0 : eq.leverage_states_.index_of(rejected);
-  if (!eq.plan_leverage_.empty()) eq.plan_leverage_[cell] = static_cast<std::uint16_t>(after);
+  const std::size_t after = passes ? 0 : eq.between_talks_state(rejected);
+  if (!eq.after_talks_.empty()) {
+    // The measures in force, and who then presses (as chosen in the war under those measures).
+    const BargainingEquilibrium& war = eq.between_talks(after);
+    eq.after_talks_[cell] = passes ? 0 : war.pressing_.empty() ? static_cast<std::uint16_t>(after) : war.pressing_[cell];
+  }
   for (std::size_t i = 0; i < n; ++i) refused[i] = failing(after, i);
   for (std::size_t b = 0; b < eq.veto_.size(); ++b)
-    refused[eq.veto_[b]] = failing(eq.leverage_states_.index_of(std::uint64_t{1} << b), eq.veto_[b]);
+    refused[eq.veto_[b]] = failing(eq.between_talks_state(std::uint64_t{1} << b), eq.veto_[b]);
   if (verdict == PlanVerdict::not_self_enforcing) std::copy(refused.begin(), refused.end(), u.begin());
   for (std::size_t i = 0; i < n; ++i) eq.values_[i](t, s) = passes ? u[i] : failing(after, i);
   if (after == 0) return;
   // The counter-stages that follow the failed plan are those of the war with the measures in
   // force: this war's offers and stage values at (t, s) are theirs, so that its path and whoever
   // reads its offers see what is played (issue 15).
-  const BargainingEquilibrium& war = eq.leveraged(after);
+  const BargainingEquilibrium& war = eq.between_talks(after);
   for (std::size_t k = 0; k < eq.max_proposers_; ++k) {
     const std::size_t slot = eq.offer_slot(t, s, k);
     eq.offers_[slot] = war.offers_[slot];
@@ -545,7 +611,7 @@ void EquilibriumSolver::forward_path() const {
   // pi[k]: the mass still at the table with leverage state k in force (pi[0] without leverage);
   // closed: the mass whose window for talks has closed (no leverage: the loader refuses both).
   const std::size_t states = eq.stride();
-  std::vector<std::vector<double>> pi(leverage_states_, std::vector<double>(states, 0.0));
+  std::vector<std::vector<double>> pi(between_states_, std::vector<double>(states, 0.0));
   std::vector<double> next(states, 0.0), closed(states, 0.0);
   pi[0][static_cast<std::size_t>(eq.start_)] = 1.0;
   double settle_time = 0.0;
@@ -561,7 +627,7 @@ void EquilibriumSolver::forward_path() const {
         const double settled = at_table * eq.settlement_probability(t, s);
         if (eq.plan_stage_ && eq.plan_verdict(t, s) == PlanVerdict::passes) path.settled_on_plan += settled;
         path.settled_at[static_cast<std::size_t>(t)] += settled;
-        pi[eq.plan_leverage(t, s)][ss] = at_table - settled;
+        pi[eq.after_talks(t, s)][ss] = at_table - settled;
       }
       path.settled += path.settled_at[static_cast<std::size_t>(t)];
       settle_time += t * path.settled_at[static_cast<std::size_t>(t)];
@@ -582,7 +648,7 @@ void EquilibriumSolver::forward_path() const {
         std::swap(mass, next);
       };
       step(*regime.chain, pi[0]);
-      for (std::size_t k = 1; k < leverage_states_; ++k) step(*regimes_[leveraged_regime(0, k)].chain, pi[k]);
+      for (std::size_t k = 1; k < between_states_; ++k) step(*regimes_[between_regime(0, k)].chain, pi[k]);
       if (closing_ > 0.0) step(*regime.chain, closed);
     }
     // The window for talks closes between t and t + 1 with probability q: that mass fights on.
@@ -628,7 +694,7 @@ void BargainingEquilibrium::keep_offer_space(const std::shared_ptr<const OfferSp
   offer_space_ = offers;
   peace_ = peace;
   for (BargainingEquilibrium& war : renewed_) war.keep_offer_space(offers, peace);
-  for (BargainingEquilibrium& war : leveraged_) war.keep_offer_space(offers, peace);
+  for (BargainingEquilibrium& war : between_) war.keep_offer_space(offers, peace);
 }
 
 const BargainingEquilibrium& BargainingEquilibrium::regime(const PostSettlementBalance* balance) const {
@@ -674,9 +740,10 @@ double BargainingEquilibrium::rejection_value(int t, int s, std::size_t stage, s
 double BargainingEquilibrium::settlement_probability(int t, int s) const {
   if (!talks(t) || absorbing(s)) return 0.0;
   // The plan's stage comes first: where it passes, no counter-proposal is made; where it fails,
-  // the counter-stages are those of the war with the measures its rejection put in force.
+  // the counter-stages are those of the war with the measures its rejection put in force, which
+  // this war's offers at (t, s) are (plan_stage).
   if (plan_stage_ && plan_verdict(t, s) == PlanVerdict::passes) return 1.0;
-  return leveraged(plan_leverage(t, s)).counter_settlement_probability(t, s);
+  return counter_settlement_probability(t, s);
 }
 
 double BargainingEquilibrium::counter_settlement_probability(int t, int s) const {

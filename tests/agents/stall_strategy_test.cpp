@@ -3,12 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <vector>
 
 #include "decision_point.hpp"
 #include "parley/agents/contingent_strategy.hpp"
 #include "parley/agents/stall_strategy.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/engine/monte_carlo.hpp"
+#include "parley/engine/simulation.hpp"
 #include "test_scenarios.hpp"
 
 using namespace parley;
@@ -137,4 +141,75 @@ TEST_CASE("stall: beta outside [0, 1] is refused", "[agents]") {
   CHECK_THROWS_AS(StallStrategy(-0.1), std::invalid_argument);
   CHECK_THROWS_AS(StallStrategy(1.5), std::invalid_argument);
   CHECK(StallStrategy(1.0).beta() == 1.0);
+}
+
+TEST_CASE("stall: presses exactly where pressing pays by its belief, and contingent never does", "[agents][pressure]") {
+  // Pressing (issue 15) moves the advantage 0.4 toward A at 0.03 more a period. It pays where the
+  // war fought pressing to the end is worth more than the war fought without: in the last period it
+  // gains delta r 0.4 / N = 0.0297 of expected territory for 0.03, so it does not; earlier, with
+  // more periods of better odds ahead and B's collapse (all the territory) within reach, it does. The tables by hand: the war values on
+  // the shifted chain with the raised cost.
+  Scenario sc = war_scenario(front(8, 4, 0.6, 0.0), 20, {0.01, 0.99}, {0.01, 0.99});
+  sc.parties[0].pressure = Pressure{0.4, 0.03};
+  DecisionPoint point(sc);
+  Scenario pressed = sc;
+  pressed.parties[0].cost += 0.03;
+  const WarValueTable with = war_value(pressed, 0, 0.4);
+  const WarValueTable without = war_value(sc, 0);
+  StallStrategy stall(0.5);
+  ContingentStrategy contingent(0.5);
+  int presses = 0, holds = 0;
+  for (int t = 0; t < 20; ++t)
+    for (int s = 1; s < 8; ++s) {
+      INFO("t = " << t << ", s = " << s);
+      point.at(t, s);
+      const bool pays = with.continuation(t, s) > without.continuation(t, s) + 1e-12;
+      CHECK(stall.press(point.view(0)) == pays);
+      CHECK_FALSE(contingent.press(point.view(0)));
+      CHECK_FALSE(stall.press(point.view(1)));  // B has no offensive option
+      (pays ? presses : holds) += 1;
+    }
+  CHECK(presses > 0);
+  CHECK(holds > 0);
+  CHECK(stall.press(point.at(0, 4).view(0)));
+  CHECK_FALSE(stall.press(point.at(19, 4).view(0)));
+}
+
+TEST_CASE("stall differs from contingent where pressing pays, and only there", "[agents][pressure]") {
+  // A mediator tables a split every third period, without counter-proposals; A rejects it where
+  // the front favours it, and then, playing `stall`, presses if that pays. Under common beliefs
+  // stall never waits, so without an offensive option (or with one too dear to pay) it is
+  // `contingent`, run for run; with one that pays it is not.
+  const auto runs = [](const char* name, std::optional<Pressure> pressure) {
+    ScenarioBuilder b("stall-pressing");
+    b.horizon(30).continuous("territory").linked_to_front().status_quo(0.5);
+    add_side(b, "a", Side{0.002, 0.97, {}, strategy(name)}, PiecewiseLinear::increasing(0.0, 1.0));
+    add_side(b, "b", Side{0.002, 0.97, {}, strategy("contingent")}, PiecewiseLinear::decreasing(0.0, 1.0));
+    b.mediator("mediator").weights({1.0}).curve(0, PiecewiseLinear::increasing(0.0, 1.0))
+        .strategy(strategy("plan")).proposal(Agreement{{0.55}, {}})
+        .mediated(2, {0, 1}, false).every(3)
+        .battlefield(front(10, 6, 0.6, 0.0)).sides("a", "b").collapse_amounts({0.0}, {1.0});
+    Scenario sc = b.build();
+    sc.parties[0].pressure = pressure;
+    const Simulation simulation(sc);
+    RunOptions options;
+    options.runs = 2000;
+    options.seed = 9;
+    options.threads = 1;
+    return simulate(simulation, options);
+  };
+  const auto same = [](const RunSummary& x, const RunSummary& y) {
+    return x.settled.count == y.settled.count && x.utility[0].mean == y.utility[0].mean &&
+           x.utility[1].mean == y.utility[1].mean;
+  };
+  CHECK(same(runs("stall", std::nullopt), runs("contingent", std::nullopt)));
+  const Pressure dear{0.2, 0.05};
+  CHECK(same(runs("stall", dear), runs("contingent", dear)));
+  const Pressure pays{0.4, 0.001};
+  const RunSummary pressing = runs("stall", pays);
+  const RunSummary calm = runs("contingent", pays);
+  CHECK_FALSE(same(pressing, calm));
+  // Pressing pays A: its mean payoff is higher, beyond the runs' noise.
+  CHECK(pressing.utility[0].mean - calm.utility[0].mean > 3.0 * std::hypot(pressing.utility[0].std_error,
+                                                                           calm.utility[0].std_error));
 }

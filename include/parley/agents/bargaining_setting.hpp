@@ -53,6 +53,12 @@ class BargainingSetting {
   [[nodiscard]] const std::vector<WarValueTable>& war_values(std::size_t party) const {
     return war_values_[party];
   }
+  /// Party i's war values were it to press to the end (its Party::pressure in force in every
+  /// period: side A's advantage moved its way, its cost raised), one table per hypothesis of its
+  /// belief; empty for a party without an offensive option or without a battlefield (issue 15).
+  [[nodiscard]] const std::vector<WarValueTable>& pressing_war_values(std::size_t party) const {
+    return pressing_values_[party];
+  }
   /// The true battlefield chain, or nullptr without a battlefield.
   [[nodiscard]] const BattlefieldChain* chain() const { return chain_.get(); }
   /// N + 1 with a battlefield, 1 without (the one state 0).
@@ -87,6 +93,7 @@ class BargainingSetting {
   AgreementSpace space_;
   std::vector<std::size_t> veto_;
   std::vector<std::vector<WarValueTable>> war_values_;
+  std::vector<std::vector<WarValueTable>> pressing_values_;
   std::shared_ptr<const BattlefieldChain> chain_;
   bool static_beliefs_ = true;
   ProtocolSchedule schedule_;

@@ -45,6 +45,9 @@ class EquilibriumStrategy final : public Strategy {
   Answer respond(const StrategyView& view, const Offer& offer) override;
   /// max(V_i(t, s), r_i(t, s)): what it expects from the talks now.
   [[nodiscard]] double aspiration(const StrategyView& view) const override;
+  /// Presses iff the solver's belligerents press after talks at (t, s) fail with the measures the
+  /// plan's actual rejecters put in force (BargainingEquilibrium::pressing).
+  bool press(const StrategyView& view) override;
 
   [[nodiscard]] const BargainingEquilibrium& equilibrium() const { return *equilibrium_; }
 

@@ -40,6 +40,11 @@ class StallStrategy final : public Strategy {
   bool propose(const StrategyView& view, Agreement& offer) override;
   Answer respond(const StrategyView& view, const Offer& offer) override;
   [[nodiscard]] double aspiration(const StrategyView& view) const override;
+  /// Talks while pressing (issue 15): presses whenever, by its own belief, fighting on while
+  /// pressing (its Party::pressure in force to the end) is worth more than fighting on without,
+  /// sum_k pi_k W^press(t, s | a_k) > r_i(t, s); in the first war only (its tables are the first
+  /// war's). `contingent`, the same demands without pressing, never presses.
+  bool press(const StrategyView& view) override;
 
  private:
   /// The demand now, and whether it is the waiting value.

@@ -71,7 +71,9 @@ bool propose_at_aspiration(const StrategyView& view, double own_floor, Agreement
 /// - propose() writes a legal package (every issue in its domain, on its grid if it has
 ///   `steps`) or passes; a veto party never proposes a package worth less to itself than
 ///   r_i(t, s) beyond rounding (worth_at_least), since its own proposal binds it;
-/// - respond() never accepts an offer worth less than r_i(t, s) beyond rounding;
+/// - respond() never accepts an offer worth less than r_i(t, s) beyond rounding (except the
+///   `equilibrium` strategy where leverage or pressure make its solver's values of failing talks
+///   lie below the war fought to the end, which r_i is: issue 15);
 /// - both are deterministic functions of the view and of the episode's earlier decisions.
 class Strategy {
  public:
@@ -89,6 +91,14 @@ class Strategy {
 
   /// The utility it currently demands (its aspiration), for reports; at least r_i(t, s).
   [[nodiscard]] virtual double aspiration(const StrategyView& view) const = 0;
+
+  /// Whether it presses (its Party::pressure, issue 15) in the periods until the next talks:
+  /// asked when talks end without agreement, of a veto party with an offensive option. The
+  /// default never presses.
+  virtual bool press(const StrategyView& view) {
+    static_cast<void>(view);
+    return false;
+  }
 };
 
 }  // namespace parley

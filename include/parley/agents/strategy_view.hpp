@@ -35,6 +35,9 @@ struct NegotiationState {
   /// force if the period ends without agreement (Scenario::leverage, issue 15). 0 before the
   /// mediator's package is answered.
   std::uint64_t leverage = 0;
+  /// The veto parties that chose to press in the fighting after this talk period's failed talks
+  /// (bits as `leverage`; issue 15): those asked before a party, when it is asked.
+  std::uint64_t pressing = 0;
 
   /// True once a peace has broken in this episode (DESIGN 1.10): the war is then a renewed
   /// one, whose values (and so the reservations) are not the setting's tables at (t, s).

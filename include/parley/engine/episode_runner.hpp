@@ -14,7 +14,7 @@
 #include "parley/agents/strategy_view.hpp"
 #include "parley/battlefield/belief.hpp"
 #include "parley/battlefield/peace_value.hpp"
-#include "parley/model/leverage.hpp"
+#include "parley/model/between_talks.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/battlefield/random_stream.hpp"
 #include "parley/engine/episode_observer.hpp"
@@ -88,14 +88,16 @@ namespace parley {
 /// force at the end (delta_i^{t0} u_i(x) for a peace held from t0, the collapse terms, or the
 /// frozen front at T). An episode without a breakdown is accounted exactly as in 1.1.
 ///
-/// Leverage (Scenario::leverage, issue 15): the veto parties that answer no to the mediator's
-/// package in a talk period (NegotiationState::leverage) put the measures aimed at them in
-/// force, if the talks of that period end without agreement, until the next talk period: the
-/// front then moves on the war's chain with side A's advantage shifted by the measures in force,
-/// and their costs are added to the payoffs (sum of delta_i^t e_i over the periods fought under
-/// them). Beliefs do not learn from a move made under an advantage shift (no hypothesis holds
-/// it). Behavioural strategies see the measures only through the front and the costs; the
-/// `equilibrium` strategy plays the solver's war under them.
+/// Between talks (issue 15): the veto parties that answer no to the mediator's package in a talk
+/// period (NegotiationState::leverage) put the leverage measures aimed at them in force, and if
+/// the talks of that period end without agreement each veto party with an offensive option is
+/// asked, in veto order, whether it presses (Strategy::press; NegotiationState::pressing), until
+/// the next talk period: the front then moves on the war's chain with side A's advantage shifted
+/// by the measures and offensives (between_talks_shift), and their costs are added to the payoffs
+/// (sum of delta_i^t e_i over the periods fought under them). Beliefs do not learn from a move
+/// made under an advantage shift (no hypothesis holds it). Behavioural strategies see the
+/// measures only through the front and the costs; the `equilibrium` strategy plays the solver's
+/// war under them.
 ///
 /// Not thread-safe: use one runner per thread (the Simulation may be shared).
 class EpisodeRunner {
@@ -140,16 +142,16 @@ class EpisodeRunner {
     std::vector<WarValueTable> values;  ///< per party: fought to the end (the reservations)
     std::size_t regime = 0;             ///< its index among peace_offers_' balances, if set
   };
-  /// A war (the first, or a renewed one) with a set of leverage measures in force: its chain and
-  /// sampler, and each party's extra cost per period.
+  /// A war (the first, or a renewed one) in a between-talks state: its chain and sampler, and each
+  /// party's extra cost per period.
   struct LeveragedWar {
     int war = -1;               ///< war_ it belongs to
-    std::size_t state = 0;      ///< the leverage state in force (LeverageStates index, >= 1)
+    std::size_t state = 0;      ///< the between-talks state (BetweenTalksStates index, >= 1)
     std::unique_ptr<BattlefieldChain> chain;
     std::unique_ptr<FrontSampler> sampler;
     std::vector<double> cost_shift;  ///< per party
   };
-  /// The war in progress under leverage state k >= 1, built if new.
+  /// The war in progress in between-talks state k >= 1, built if new.
   const LeveragedWar& leveraged_war(std::size_t k);
   /// The index in renewed_ of the renewed war under `balance`, built if new.
   std::size_t renewed_war(const PostSettlementBalance& balance);
@@ -195,11 +197,12 @@ class EpisodeRunner {
   PeaceOutlook outlook_;                 ///< the outlook of the settlement being kept (reused)
   PostSettlementBalance balance_;        ///< its balance (reused)
 
-  // Leverage (issue 15).
-  LeverageStates leverage_states_;        ///< the sets of targets that can be in force
-  std::size_t leverage_ = 0;              ///< the state in force in the fighting ahead (0: none)
+  // Between talks (issue 15).
+  BetweenTalksStates between_states_;     ///< the sets of measures and pressers that can hold
+  std::vector<std::size_t> pressers_;     ///< veto bits of the parties with an offensive option
+  std::size_t between_state_ = 0;              ///< the between-talks state of the fighting ahead (0: none)
   std::deque<LeveragedWar> leveraged_;    ///< per (war, state) met, built on first use
-  std::vector<double> leverage_cost_;     ///< per party: sum of delta_i^t e_i over the periods fought under leverage
+  std::vector<double> leverage_cost_;     ///< per party: sum of delta_i^t e_i over the periods fought in them
 };
 
 }  // namespace parley

@@ -11,7 +11,7 @@
 
 #include "parley/agreement/agreement_space.hpp"
 #include "parley/battlefield/time_state_table.hpp"
-#include "parley/model/leverage.hpp"
+#include "parley/model/between_talks.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/model/protocol_schedule.hpp"
 #include "parley/model/scenario.hpp"
@@ -130,20 +130,28 @@ enum class PlanVerdict : std::uint8_t {
 /// counter-offer that would follow (the first counter-proposer's best offer, which leaves the
 /// other veto parties exactly their floors). The plan is the tabled package itself: a `plan`
 /// mediator's drift toward the Nash package is behavioural (the engine's), not modelled here.
-/// Leverage (issue 15; leverage.hpp). Measures in force while a veto party rejects the plan
-/// make the war after a failed plan depend on who rejected it: the state of the war between
-/// talks is (t, s, k), k the set of targets in force (LeverageStates; k = 0: none), and each k
-/// is a war of its own (leveraged(k): A's advantage shifted and costs raised by the measures in
-/// force, W^k and V^k at periods without talks, the counter-stages under W^k). Talks reset it:
-/// at a talk period the plan is tabled again, so V(t, s) does not depend on k. Each veto party
-/// j votes on the plan as if pivotal (the others accepting; weakly undominated voting under
-/// unanimity): it accepts iff u_j(x_M) >= R^{{j}}_j(t, s), R^k the first counter-stage's value
-/// (or W^k without counter-proposals) of the war in which only j's measures are in force. When
-/// the plan fails, the set k* of targets among those who voted no is in force, the
-/// counter-stages are those of leveraged(k*), and V_i(t, s) = R^{k*}_i(t, s). A plan that breaks
-/// a constraint, or is not self-enforcing, is rejected by every veto party (as the `equilibrium`
-/// strategy answers it), so every measure is then in force. Needs unanimity and no closing
-/// hazard.
+///
+/// Between talks (issue 15; between_talks.hpp). Leverage measures in force while a veto party
+/// rejects the plan, and offensives the belligerents choose, make the war after failed talks
+/// depend on what was decided there: the state of the war between talks is (t, s, k), k the set
+/// of measures in force and of pressers (BetweenTalksStates; k = 0: neither), and each k is a war
+/// of its own (between_talks(k): A's advantage shifted and costs raised, W^k and V^k at periods
+/// without talks, the counter-stages under the measures of k). Talks reset it: V(t, s) at a talk
+/// period does not depend on k.
+/// - Leverage. Each veto party j votes on the plan as if pivotal (the others accepting; weakly
+///   undominated voting under unanimity): it accepts iff u_j(x_M) >= R^{j}_j(t, s), R^L the first
+///   counter-stage's value (or the continuation without counter-proposals) of the war in which
+///   only the measures L are in force, here j's. When the plan fails, the measures L* aimed at
+///   the veto parties that voted no are in force, the counter-stages are those of the war under
+///   L*, and V_i(t, s) = R^{L*}_i(t, s). A plan that breaks a constraint, or is not
+///   self-enforcing, is rejected by every veto party, so every measure is then in force.
+/// - Pressure. When talks fail, the belligerents with an offensive option (Party::pressure)
+///   decide whether to press until the next talks, one after the other in veto order, each
+///   knowing the earlier choices and anticipating the later ones (backward induction; ties: it
+///   does not press): party p presses iff its continuation W^{L + P}_p(t, s) is higher with it
+///   pressing. The continuation after failed talks under measures L is then W^{L + P*}, which the
+///   counter-stages and the plan's votes weigh.
+/// Needs unanimity and no closing hazard; leverage needs the plan stage.
 ///
 /// A mediator playing another strategy tables packages the solver does not model: its stage is
 /// skipped, and without counter-proposals such talk periods are periods without talks (the
@@ -277,34 +285,41 @@ class BargainingEquilibrium {
     return {plan_utilities_.data() + plan_cell(t, s) * parties_, parties_};
   }
   /// What party i gets at (t, s) if the plan fails: R_i(t, s), the first counter-stage's value or
-  /// W_i(t, s) without counter-proposals. Under leverage, for a veto party R^{{i}}_i(t, s), the
-  /// plan failing on its own vote with its measures in force; for the others R^{k*}_i(t, s), the
+  /// W_i(t, s) without counter-proposals. Under leverage, for a veto party R^{i}_i(t, s), the
+  /// plan failing on its own vote with its measures in force; for the others R^{L*}_i(t, s), the
   /// plan failing as it does in equilibrium. A veto party accepts a package of the mediator iff
   /// it is worth at least this much (the `equilibrium` strategy's threshold).
   [[nodiscard]] double plan_rejection_value(int t, int s, std::size_t party) const {
     return plan_rejection_[plan_cell(t, s) * parties_ + party];
   }
 
-  /// Number of leverage states, 2^(targeted veto parties) (1 without leverage).
-  [[nodiscard]] std::size_t leverage_state_count() const { return leverage_states_.size(); }
-  /// The set of veto parties (bits as plan_rejected_by) whose measures are in force in state k.
-  [[nodiscard]] std::uint64_t leverage_mask(std::size_t k) const { return leverage_states_.mask(k); }
-  /// The state in force after the veto parties in `rejecters` (bits as plan_rejected_by) rejected
-  /// the plan: the targets among them.
-  [[nodiscard]] std::size_t leverage_state_after(std::uint64_t rejecters) const {
-    return leverage_states_.index_of(rejecters);
+  /// Number of between-talks states, 2^(leverage targets + pressers) (1 without either).
+  [[nodiscard]] std::size_t between_talks_count() const { return between_talks_states_.size(); }
+  /// The mask of between-talks state k (between_talks.hpp: bit b, measures aimed at the b-th veto
+  /// party in force; bit kPressingBit + b, it presses).
+  [[nodiscard]] std::uint64_t between_talks_mask(std::size_t k) const { return between_talks_states_.mask(k); }
+  /// The state of a mask (bits that cannot vary ignored): after the veto parties in `rejecters`
+  /// rejected the plan and those in `pressing` press (bits as plan_rejected_by).
+  [[nodiscard]] std::size_t between_talks_state(std::uint64_t rejecters, std::uint64_t pressing = 0) const {
+    return between_talks_states_.index_of(rejecters | pressing << kPressingBit);
   }
-  /// The war while leverage state k is in force (k = 0: this one): its values at periods
-  /// without talks, its continuations W^k and the counter-stages of a talk period after the
-  /// plan failed with k in force (offer, rejection_value, stage_value). Its values at talk periods
-  /// are this war's.
-  [[nodiscard]] const BargainingEquilibrium& leveraged(std::size_t k) const {
-    return k == 0 ? *this : leveraged_[k - 1];
+  /// The war while between-talks state k holds (k = 0: this one): its values at periods without
+  /// talks, its continuations W^k, and, for a state of measures only, the counter-stages of a talk
+  /// period after the plan failed with them in force (offer, rejection_value, stage_value) and
+  /// pressing(). Its values at talk periods are this war's.
+  [[nodiscard]] const BargainingEquilibrium& between_talks(std::size_t k) const {
+    return k == 0 ? *this : between_[k - 1];
   }
-  /// The leverage state in force after talks at (t, s) end without agreement (0 where the plan
-  /// passes): the targets among the veto parties that reject the plan there.
-  [[nodiscard]] std::size_t plan_leverage(int t, int s) const {
-    return plan_leverage_.empty() ? 0 : plan_leverage_[plan_cell(t, s)];
+  /// The between-talks state in force after talks at (t, s) end without agreement (0 where the
+  /// plan passes): the measures aimed at the veto parties that reject the plan, and the
+  /// belligerents that then press. The offers of this war at (t, s) are that state's counter-stages.
+  [[nodiscard]] std::size_t after_talks(int t, int s) const {
+    return after_talks_.empty() ? 0 : after_talks_[plan_cell(t, s)];
+  }
+  /// Who presses (bits as plan_rejected_by) if the talks at (t, s) fail with this war's measures in
+  /// force (0 without pressers).
+  [[nodiscard]] std::uint64_t pressing(int t, int s) const {
+    return pressing_.empty() ? 0 : between_talks_states_.mask(pressing_[plan_cell(t, s)]) >> kPressingBit;
   }
 
  private:
@@ -318,7 +333,7 @@ class BargainingEquilibrium {
     return static_cast<std::size_t>(talk_index_[static_cast<std::size_t>(t)]) * stride() + static_cast<std::size_t>(s);
   }
   /// Keeps what package_into and peace_offers read, in this war, the renewed ones and the
-  /// leveraged ones.
+  /// between-talks ones.
   void keep_offer_space(const std::shared_ptr<const OfferSpace>& offers, const std::shared_ptr<const PeaceOffers>& peace);
   /// P(agreement in the counter-stages of talks at (t, s)), the plan aside.
   [[nodiscard]] double counter_settlement_probability(int t, int s) const;
@@ -357,9 +372,10 @@ class BargainingEquilibrium {
   std::uint64_t plan_red_lines_ = 0;  ///< veto parties (bits as plan_rejected_by) whose red line the plan crosses
   std::vector<double> plan_utilities_;      ///< one row of `parties` per (talk period, state)
   std::vector<double> plan_rejection_;      ///< plan_rejection_value, one row of `parties` per (talk period, state)
-  LeverageStates leverage_states_;
-  std::vector<std::uint16_t> plan_leverage_;  ///< talk periods x states: the state after a failed plan
-  std::vector<BargainingEquilibrium> leveraged_;  ///< per leverage state k >= 1, at k - 1
+  BetweenTalksStates between_talks_states_;
+  std::vector<std::uint16_t> after_talks_;  ///< talk periods x states: the state after failed talks
+  std::vector<std::uint16_t> pressing_;     ///< talk periods x states: this war's measures and who presses
+  std::vector<BargainingEquilibrium> between_;  ///< per between-talks state k >= 1, at k - 1
   /// What package_into materialises from (null after the OfferSpace overload).
   std::shared_ptr<const OfferSpace> offer_space_;
   std::shared_ptr<const PeaceOffers> peace_;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "parley/model/agreement.hpp"
+#include "parley/model/pressure.hpp"
 #include "parley/model/red_line.hpp"
 #include "parley/model/valuation.hpp"
 
@@ -54,6 +55,9 @@ struct Party {
   /// Terms it never signs, whatever they are worth (issue 15). A veto party's red lines take
   /// the packages that cross them out of the agreement space; any party's are reported.
   std::vector<RedLine> red_lines;
+  /// Its offensive option (issue 15): a belligerent that is a side of the front may press while
+  /// it talks. None: it never presses.
+  std::optional<Pressure> pressure;
 };
 
 }  // namespace parley

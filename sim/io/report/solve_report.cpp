@@ -160,7 +160,7 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
   }
   if (verdict != PlanVerdict::not_self_enforcing) out << utilities_line(sc, eq.plan_utilities(t, s), 4) << "\n";
   // Leverage (issue 15): the measures its rejection puts in force if the talks fail.
-  const std::uint64_t in_force = eq.leverage_mask(eq.plan_leverage(t, s));
+  const std::uint64_t in_force = eq.between_talks_mask(eq.after_talks(t, s));
   for (const Leverage& m : sc.leverage) {
     const auto& veto = eq.veto_parties();
     const auto b = static_cast<std::size_t>(std::find(veto.begin(), veto.end(), m.on) - veto.begin());
@@ -258,7 +258,7 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     if (!sc.leverage.empty()) {
       // The measures in force if the talks there fail (issue 15), by their targets.
       json.key("leverage_if_talks_fail").begin_array();
-      const std::uint64_t in_force = eq.leverage_mask(eq.plan_leverage(r.period, s0));
+      const std::uint64_t in_force = eq.between_talks_mask(eq.after_talks(r.period, s0));
       for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
         if (in_force >> b & 1U) json.value(sc.parties[eq.veto_parties()[b]].id);
       json.end_array();
@@ -268,6 +268,14 @@ void write_equilibrium_json(std::ostream& out, const SolveReport& r, const Robus
     json.field("settlement_probability", path.settled_on_plan).end_object();
   } else {
     json.null();
+  }
+  if (eq.between_talks_count() > 1 && r.period >= 0) {
+    // Pressure (issue 15): who presses until the next talks if the talks at (period, s_0) fail.
+    json.key("pressing_if_talks_fail").begin_array();
+    const std::uint64_t pressing = eq.between_talks_mask(eq.after_talks(r.period, s0)) >> kPressingBit;
+    for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
+      if (pressing >> b & 1U) json.value(sc.parties[eq.veto_parties()[b]].id);
+    json.end_array();
   }
   json.key("offers").begin_array();
   if (r.period >= 0)
@@ -420,6 +428,13 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
                   : "  No package is self-enforcing here: whatever is signed, a belligerent would renew the war under "
                     "the post-settlement balance.\n");
     }
+  }
+  // Pressure (issue 15): who presses until the next talks if these fail.
+  if (const std::uint64_t pressing = eq.between_talks_mask(eq.after_talks(r.period, s0)) >> kPressingBit; pressing != 0) {
+    out << "  if the talks fail, pressing until the next talks:";
+    for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
+      if (pressing >> b & 1U) out << " " << sc.parties[eq.veto_parties()[b]].id;
+    out << "\n";
   }
 
   if (!sc.battlefield) return;

@@ -156,6 +156,12 @@ void read_constraints(ScenarioBuild& b, const YamlNode& n);
 /// plan. Needs the parties, the battlefield and the protocol read.
 void read_leverage(ScenarioBuild& b, const YamlNode& n);
 
+// --- pressure (scenario_pressure.cpp) ------------------------------------------------------------
+
+/// Checks each party's offensive option (`parties[].pressure`, issue 15) against the battlefield
+/// and the protocol: the party is a veto belligerent side of the front, without a closing hazard.
+void check_pressure(ScenarioBuild& b, const YamlNode& parties);
+
 /// After the whole scenario is valid and finalized: reports when the constraints and the veto
 /// parties' red lines together leave no package to sign (the agreement space is empty).
 void check_admissible_packages(ScenarioBuild& b, const YamlNode& root);

@@ -253,6 +253,15 @@ void write_description_table(std::ostream& out, const Scenario& s) {
     out << "\nConstraints between terms (a package that breaks one cannot be signed)\n";
     for (const TermConstraint& c : s.constraints) out << "  " << constraint_text(s, c) << "\n";
   }
+  bool any_pressure = false;
+  for (const auto& p : s.parties) any_pressure = any_pressure || p.pressure.has_value();
+  if (any_pressure) {
+    out << "\nOffensive options (a side may press after failed talks, until the next talks)\n";
+    TableWriter options({"party", "advantage its way", "cost per " + s.period_unit});
+    for (const auto& p : s.parties)
+      if (p.pressure) options.add_row({p.id, format_fixed(p.pressure->advantage, 3), format_fixed(p.pressure->cost, 4)});
+    options.write(out, "  ");
+  }
   if (!s.leverage.empty()) {
     out << "\nLeverage (in force while the party rejects the mediator's plan, until the next talks)\n";
     TableWriter measures({"while rejecting", "in force"});
@@ -354,6 +363,8 @@ void write_description_json(JsonWriter& json, const Scenario& s) {
     json.key("red_lines").begin_array();
     for (const RedLine& line : p.red_lines) write_red_line_json(json, s, line);
     json.end_array();
+    if (p.pressure)  // only with an offensive option: without, the JSON is what it always was
+      json.key("pressure").begin_object().field("advantage", p.pressure->advantage).field("cost", p.pressure->cost).end_object();
     json.end_object();
   }
   json.end_array();

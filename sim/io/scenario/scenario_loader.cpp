@@ -104,6 +104,7 @@ Scenario build_scenario(const ScenarioDocument& document) {
   });
   if (durability != root.entries.end()) read_durability(b, durability->second, durability->first.location);
   if (const YamlNode* leverage = root.find("leverage")) read_leverage(b, *leverage);
+  if (parties) check_pressure(b, *parties);
   // Each within its range, the horizon and the front together can still ask for tables
   // (one double per period and state, per party and hypothesis) no machine holds.
   if (s.battlefield && static_cast<long long>(s.horizon + 1) * (s.battlefield->states + 1) > max_time_state_cells) {

@@ -485,6 +485,16 @@ void read_party(ScenarioBuild& b, const YamlNode& n, const std::string& path) {
                    "strategy 'plan' tables a package: missing required key 'proposal'");
   }
   if (const YamlNode* lines = n.find("red_lines")) read_red_lines(b, *lines, child_path(path, "red_lines"), party);
+  if (const YamlNode* pressure = n.find("pressure")) {
+    // Its offensive option (issue 15); whose side it is, the battlefield says (check_pressure).
+    const std::string p = child_path(path, "pressure");
+    const std::string pressure_pattern = pattern + ".pressure";
+    if (b.reader.check_map(*pressure, p, pressure_pattern)) {
+      const auto advantage = b.reader.number_key(*pressure, p, pressure_pattern, "advantage");
+      const auto cost = b.reader.number_key(*pressure, p, pressure_pattern, "cost");
+      if (advantage && cost) party.pressure = Pressure{*advantage, *cost};
+    }
+  }
   b.scenario.parties.push_back(std::move(party));
 }
 

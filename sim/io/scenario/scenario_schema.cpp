@@ -259,6 +259,16 @@ std::vector<KeySpec> build_schema() {
           "The most of the issue's amount the party ever signs."),
       Key("parties[].red_lines[].at_least", T::number).constraint("a continuous issue, in its range, <= at_most")
           .meaning("The least of the issue's amount the party ever signs."),
+      Key("parties[].pressure", T::map).shape("map {advantage, cost}")
+          .constraint("a veto belligerent that is a side of the battlefield; no closing hazard").default_text("none")
+          .meaning("Its offensive option (issue 15): when talks end without agreement it may press until the next "
+                   "talks, moving the front's odds its way at a cost (`stall` presses when that pays by its "
+                   "belief, `equilibrium` when it pays in equilibrium, other strategies never)."),
+      Key("parties[].pressure.advantage", T::number).range({0.0, 2.0, true, false}).required().meaning(
+          "How far pressing moves side A's advantage toward the party's side (clamped to [-1, 1] with the other "
+          "shifts in force)."),
+      Key("parties[].pressure.cost", T::number).range(at_least(0.0)).default_number(0.0).meaning(
+          "Added to its cost per period while it presses."),
 
       // Battlefield.
       Key("battlefield.side_a", T::identifier).required().constraint("a party id").meaning(

@@ -81,3 +81,35 @@ TEST_CASE("leverage: what the loader refuses", "[io][loader][leverage]") {
     CHECK(named);
   }
 }
+
+TEST_CASE("pressure: a side's offensive option is read, and refused where it cannot be", "[io][loader][pressure]") {
+  const Scenario s = load_scenario("ukraine-2025", {"parties.russia.pressure={advantage: 0.2, cost: 0.001}"});
+  const Party& russia = s.parties[static_cast<std::size_t>(s.party_index("russia"))];
+  REQUIRE(russia.pressure);
+  CHECK(russia.pressure->advantage == 0.2);
+  CHECK(russia.pressure->cost == 0.001);
+  std::ostringstream out;
+  write_description_table(out, s);
+  CHECK_THAT(out.str(), Catch::Contains("Offensive options"));
+
+  struct Case {
+    std::string override_text;
+    std::string path;
+    std::string message;
+  };
+  const std::vector<Case> cases{
+      {"parties.usa.pressure={advantage: 0.2}", "parties[2].pressure", "is not a side of the front"},
+      {"parties.russia.pressure={advantage: 0, cost: 0.001}", "parties[0].pressure.advantage", "must be in (0, 2]"},
+      {"parties.russia.pressure={cost: 0.001}", "parties[0].pressure.advantage", "missing required key 'advantage'"},
+      {"parties.russia.pressure={advantage: 0.2, cost: -1}", "parties[0].pressure.cost", "must be >= 0"},
+      {"parties.russia.pressure={advantage: 0.2, tempo: 2}", "parties[0].pressure.tempo", "unknown key"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.override_text);
+    const auto errors = default_scenario_errors({c.override_text});
+    const bool named = std::any_of(errors.begin(), errors.end(), [&](const Diagnostic& d) {
+      return d.path == c.path && d.message.find(c.message) != std::string::npos;
+    });
+    CHECK(named);
+  }
+}
