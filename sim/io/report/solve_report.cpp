@@ -372,6 +372,9 @@ void write_equilibrium_table(std::ostream& out, const SolveReport& r) {
     values.add_row({party_label(sc, i), to_string(sc.parties[i].role), format_fixed(eq.value(0, s0, i), 4),
                     format_fixed(r.war_value[i], 4), format_signed(eq.value(0, s0, i) - r.war_value[i], 4)});
   values.write(out, "  ");
+  if (eq.between_talks_count() > 1)
+    out << "  (fighting to the end: with no leverage measure and no offensive; in equilibrium they come into force "
+           "after failed talks, so a party may get less than this)\n";
 
   out << "\nHow the equilibrium plays out\n";
   TableWriter outcomes({"outcome", "probability"}, {Align::left, Align::right});

@@ -1,11 +1,14 @@
 // Pressure as a choice (issue 15): `parties[].pressure: {advantage, cost}`, read with the party;
 // what it needs of the rest of the scenario is checked here, once the battlefield and the protocol
 // are read.
+#include <bit>
 #include <string>
 
 #include "scenario_build.hpp"
 #include "parley/io/format/word_list.hpp"
 #include "parley/io/scenario/key_path.hpp"
+#include "parley/io/scenario/scenario_schema.hpp"
+#include "parley/model/between_talks.hpp"
 
 namespace parley::io::loader {
 
@@ -30,6 +33,14 @@ void check_pressure(ScenarioBuild& b, const YamlNode& parties) {
       b.reader.error(where, path, "pressure cannot be combined with a closing hazard (protocol.closing_hazard) yet");
     }
   }
+  // Each targeted party and each presser doubles the wars the solver keeps between talks.
+  const auto veto = s.veto_parties();
+  const int varying = std::popcount(leverage_targets(s.leverage, veto)) + std::popcount(pressers(s, veto));
+  if (varying > max_between_talks_parties)
+    b.reader.error(parties, "parties",
+                   std::to_string(varying) + " parties targeted by leverage or with an offensive option: at most " +
+                       std::to_string(max_between_talks_parties) + " (each doubles the copies of the war the solver "
+                       "keeps between talks; docs/limits.md)");
 }
 
 }  // namespace parley::io::loader

@@ -113,3 +113,21 @@ TEST_CASE("pressure: a side's offensive option is read, and refused where it can
     CHECK(named);
   }
 }
+
+TEST_CASE("leverage and pressure: at most four parties vary between talks", "[io][loader][pressure][limits]") {
+  // Russia and Ukraine, each targeted and each pressing: four, the limit; a third veto party
+  // targeted too is one more (2^5 copies of every war).
+  const std::vector<std::string> four{
+      "leverage=[{on: ukraine, advantage: 0.1}, {on: russia, cost: {russia: 0.001}}]",
+      "parties.russia.pressure={advantage: 0.2}", "parties.ukraine.pressure={advantage: 0.2}"};
+  CHECK(default_scenario_errors(four).empty());
+  std::vector<std::string> five = four;
+  five[0] = "leverage=[{on: ukraine, advantage: 0.1}, {on: russia, cost: {russia: 0.001}}, {on: eu, cost: {eu: 0.001}}]";
+  five.push_back("parties.eu.veto=true");
+  const auto errors = default_scenario_errors(five);
+  const bool named = std::any_of(errors.begin(), errors.end(), [](const Diagnostic& d) {
+    return d.path == "parties" && d.message.find("5 parties targeted by leverage or with an offensive option: at most 4") !=
+                                      std::string::npos;
+  });
+  CHECK(named);
+}

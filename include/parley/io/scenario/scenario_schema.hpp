@@ -37,6 +37,9 @@ inline constexpr int max_horizon = 100'000;            ///< `horizon`, in period
 inline constexpr int max_front_states = 100'000;       ///< `battlefield.states`
 inline constexpr int max_issue_steps = 100'000;        ///< `issues[].steps`
 inline constexpr long long max_time_state_cells = 4'000'000;  ///< (horizon + 1) x (states + 1)
+/// Veto parties targeted by leverage plus those with an offensive option (issue 15): the solver
+/// keeps one copy of every war per set of them, 2^4 = 16 at most.
+inline constexpr int max_between_talks_parties = 4;
 /// \}
 
 /// \brief A numeric interval, each end open or closed, possibly unbounded.
