@@ -132,7 +132,8 @@ StrategyMaker prepare_stall(const BargainingSetting&, std::size_t, const Strateg
 
 PARLEY_REGISTER_STRATEGY(stall, 60,
                          {"stall", true, false,
-                          "fight and talk: rejects while waiting pays by its own belief, then plays contingent",
+                          "fight and talk: rejects while waiting pays by its own belief, then plays contingent; with an "
+                          "offensive option (pressure) it presses after failed talks where pressing pays by its belief",
                           "Slantchev (2003), APSR 97(4); Powell (2004), AJPS 48(2)",
                           {{"beta", 0.5, 0.0, 1.0, "share of the believed surplus demanded once it stops stalling"}}},
                          &prepare_stall);
