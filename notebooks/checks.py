@@ -21,6 +21,10 @@ import yaml
 import parley
 
 REPO = Path(__file__).resolve().parent.parent
+# The default scenario with the 28-point draft tabled and without red lines, leverage or an
+# offensive option: notebook 7's durability section and notebook 9 read it (the default's plan
+# tables the Article 5-like guarantee, and Russia's offensive makes no package self-enforcing).
+PLAN_28 = "ukraine-2025-28-point"
 
 
 def _pending(name: str, answer) -> bool:
@@ -246,14 +250,14 @@ def exercise_6_3(answer) -> bool:
 # ----------------------------------------------------------------------------- 07 commitment
 
 def _nash_peace(sets=None) -> dict:
-    """The peace of the default scenario's Nash package, as parley analyze reports it."""
+    """The peace of the Nash package of the 28-point variant, as parley analyze reports it."""
     return _nash_peace_of(tuple((sets or {}).items()))
 
 
 @functools.lru_cache(maxsize=None)
 def _nash_peace_of(sets: tuple) -> dict:
     """_nash_peace, computed once per set of changes (exercises 7.2 and 7.5 both need the file's)."""
-    return next(p for p in parley.load().set(dict(sets)).analyze()["durability"] if p["package"] == "nash")
+    return next(p for p in parley.load(PLAN_28).set(dict(sets)).analyze()["durability"] if p["package"] == "nash")
 
 
 def exercise_7_1(answer) -> bool:
@@ -267,7 +271,7 @@ def exercise_7_1(answer) -> bool:
 
 
 def exercise_7_2(answer) -> bool:
-    """P(the Nash package's peace holds 52 weeks) in the default scenario: holds['52'] of analyze."""
+    """P(the Nash package's peace holds 52 weeks) in the 28-point variant: holds['52'] of analyze."""
     return _number("7.2", answer, _nash_peace()["holds"]["52"], 1e-9,
                    "(1 - h)^52 with h the Nash package's hazard (durability[...].hazard in "
                    "parley analyze); it equals durability[...].holds['52'].")
@@ -430,8 +434,8 @@ WHAT_IF_RUNS = 100   # the notebook's RUNS: runs per profile the meta-game start
 
 
 def _what_if(advantage: float, guarantee: str) -> parley.Scenario:
-    """The default scenario with Russia's starting advantage and the guarantee the plan tables."""
-    return parley.load().set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
+    """The 28-point variant with Russia's starting advantage and the guarantee the plan tables."""
+    return parley.load(PLAN_28).set({"battlefield.advantage.from": advantage, "parties.usa.proposal.guarantee": guarantee})
 
 
 def _plan_peace(advantage: float, guarantee: str) -> dict:
@@ -442,7 +446,7 @@ def _plan_peace(advantage: float, guarantee: str) -> dict:
 def exercise_9_1(answer) -> bool:
     """Ukraine's utility of the plan, article5 tabled minus the US guarantee: w_U (v_U(article5) -
     v_U(us_guarantee)), from the scenario file (additive utilities: only the guarantee term changes)."""
-    scenario = yaml.safe_load((REPO / "scenarios" / "ukraine-2025.yaml").read_text())
+    scenario = yaml.safe_load((REPO / "scenarios" / f"{PLAN_28}.yaml").read_text())
     ukraine = next(q for q in scenario["parties"] if q["id"] == "ukraine")
     levels = ukraine["values"]["guarantee"]
     expected = ukraine["weights"]["guarantee"] * (levels["article5"] - levels["us_guarantee"])
@@ -458,7 +462,7 @@ def exercise_9_2(answer) -> bool:
     """The plan's peace's value to Ukraine at a_0 = +0.3, article5 tabled minus the US guarantee."""
     if _pending("9.2", answer):   # nothing to compute until there is an answer
         return False
-    a0 = parley.load().describe()["battlefield"]["advantage"]["from"]
+    a0 = parley.load(PLAN_28).describe()["battlefield"]["advantage"]["from"]
     expected = (_plan_peace(a0, "article5")["values"]["ukraine"]
                 - _plan_peace(a0, "us_guarantee")["values"]["ukraine"])
     hint = ("the plan's peace is the analysis's durability entry whose package is 'proposal' "
@@ -475,7 +479,7 @@ def exercise_9_3(answer) -> bool:
     """Russia's best reply to a quick Ukraine at a_0 = +0.6, the plan as in the file."""
     if _pending("9.3", answer):
         return False
-    game = parley.load().set("battlefield.advantage.from", 0.6).compare(runs=WHAT_IF_RUNS, seed=1)
+    game = parley.load(PLAN_28).set("battlefield.advantage.from", 0.6).compare(runs=WHAT_IF_RUNS, seed=1)
     expected = next(r["reply"] for r in game["best_replies"]["russia"] if r["against"] == "quick")
     return _equal("9.3", answer, expected,
                   "what_if(0.6) (RUNS runs, seed 1): in game['best_replies']['russia'], the entry whose "

@@ -1335,15 +1335,19 @@ for q in ("a", "b"):
 binding_table
 '''),
         md("### 3. The 2025 talks: which packages are self-enforcing?\n\n"
-           "The default scenario's `durability` section (assumption A8): a weekly hazard anchored on "
+           "The `durability` section of the 2025 talks (assumption A8): a weekly hazard anchored on "
            "the Minsk record, multipliers for the guarantee levels, the army caps, the buffer zone "
            "and the Peace Council, and shifts of a renewed war's balance. `analyze` reports the peace "
-           "of the Nash, Kalai-Smorodinsky and tabled packages."),
+           "of the Nash, Kalai-Smorodinsky and tabled packages. This section reads it in the "
+           "28-point variant (`ukraine-2025-28-point`: the same section, the 28-point draft tabled, "
+           "and none of the default's red lines, leverage or offensive option). In the default, "
+           "Russia's offensive option makes a renewed war worth more to it than any of these "
+           "packages, so it would fight on at once from each: compare `parley analyze`."),
         code('''
 import yaml
-scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025.yaml").read_text())
+scenario = yaml.safe_load((ROOT / "scenarios" / "ukraine-2025-28-point.yaml").read_text())
 dur = scenario["durability"]
-talks = parley.load()                                    # the same scenario, loaded by parley
+talks = parley.load("ukraine-2025-28-point")             # the same scenario, loaded by parley
 an = talks.analyze()
 agreements = {"nash": an["nash"]["agreement"], "kalai_smorodinsky": an["kalai_smorodinsky"]["agreement"],
               "proposal": an["proposals"][0]["agreement"]}
@@ -1526,7 +1530,7 @@ scenario's h0, the Minsk record) last on average, counting the week of the settl
 answer_7_1 = expected_peace(0.005)
 answer_7_1'''),
         exercise("7.2", """
-In the default scenario, what is the probability that the Nash package's peace still holds one
+In the 28-point variant (`talks` above), what is the probability that the Nash package's peace still holds one
 year (52 weeks) after it is signed? Compute it from the package's hazard with the closed form (if a
 belligerent renews the war, `analyze` says when: here not within the year), then compare with
 `holds` in `parley analyze`.""", '''
@@ -1548,7 +1552,7 @@ R_B = -0.03 + (1 - a0 - 0.12) / 2
 answer_7_4 = bool(0.6 >= R_A and 1 - 0.6 >= R_B)
 answer_7_4'''),
         exercise("7.5", """
-By how many weeks does the expected peace of the default scenario's **Nash package** grow when
+By how many weeks does the expected peace of the 28-point variant's **Nash package** grow when
 the `article5` guarantee's hazard multiplier goes from the shipped value to 0.1 (a stronger
 guarantee)? Use `analyze()` with `durability.terms.guarantee.article5.hazard` set.""", '''
 def nash_weeks(m):
@@ -1841,21 +1845,23 @@ Two assumptions of the 2025 talks are the ones a reader most wants to move: **ho
 starts** on the battlefield (a_0, `battlefield.advantage.from`; the scenario assumes +0.3, decaying
 with a half-life of 52 weeks) and **which security guarantee the US plan tables**
 (`parties.usa.proposal.guarantee`; the 28-point draft tables its own "reliable" US guarantee, and
-the December revisions discussed an Article 5-like one). Two sliders redraw, at every setting, the
+the December revisions discussed an Article 5-like one). The notebook starts from the 28-point
+variant of the default scenario (`ukraine-2025-28-point`), whose plan tables the US guarantee
+(the default tables the December plan, with the Article 5-like one). Two sliders redraw, at every setting, the
 strategy **meta-game** of notebook 5 (each side `prolonged` or `quick`, the equilibria boxed) and
 the **Pareto frontier** of notebook 6 with the disagreement point d, the Nash package and the plan.
 Move them and watch which parts of the pictures move, and which never do.
 """,
     """
 `what_if(advantage, guarantee)` is an ordinary function of the two slider values. It sets the two
-fields on the default scenario (`talks.set({...})`, the command line's `--set`), asks
+fields on the 28-point variant (`talks.set({...})`, the command line's `--set`), asks
 `analyze()` (the frontier, d, the Nash package, the tabled plan's utilities and the peace it would
 make) and `compare(runs=RUNS, seed=1)` (the meta-game, with common random numbers; few runs, so a
 redraw takes about a second), draws both, prints a summary and returns everything it computed (a
 `WhatIf` with `.analysis`, `.game` and `.figure`). The same setting is computed once (the results
 are memoized), so moving a slider back is instant. On the command line the same numbers are
-`parley analyze --set battlefield.advantage.from=0.5 --set parties.usa.proposal.guarantee=article5`
-and `parley compare --runs 100 --set ...`, and `tools/plot.py frontier` and `tools/plot.py payoff`
+`parley analyze ukraine-2025-28-point --set battlefield.advantage.from=0.5 --set
+parties.usa.proposal.guarantee=article5` and `parley compare ukraine-2025-28-point --runs 100 --set ...`, and `tools/plot.py frontier` and `tools/plot.py payoff`
 draw the same pictures.
 
 The sliders (`ipywidgets`, Debian's `python3-ipywidgets`) only call `what_if`. Where nobody moves a
@@ -1886,7 +1892,7 @@ from collections import namedtuple
 import ipywidgets as widgets
 from IPython.display import display
 
-talks = parley.load()                                   # the default scenario, ukraine-2025
+talks = parley.load("ukraine-2025-28-point")            # the default scenario with the 28-point draft
 desc = talks.describe()
 print(desc["battlefield"]["summary"])
 A0 = desc["battlefield"]["advantage"]["from"]           # Russia's starting advantage in the file

@@ -422,11 +422,11 @@ TEST_CASE("constraints: the loader names file, line and key, and refuses constra
 }
 
 TEST_CASE("constraints: the engine refuses a plan that breaks one, whatever it is worth", "[red_lines]") {
-  // The default scenario with only the US proposing its plan, unmoved (no drift), asking 0.3 of
-  // the contested territory: most runs sign it. The same plan breaking a constraint (its 600,000
-  // cap beside its US guarantee) is never signed.
+  // The 28-point variant of the default scenario with only the US proposing its plan, unmoved (no
+  // drift), asking 0.3 of the contested territory: most runs sign it. The same plan breaking a
+  // constraint (its 600,000 cap beside its US guarantee) is never signed.
   const auto signed_share = [](const std::string& constraint) {
-    io::ScenarioDocument doc = io::parse_scenario_argument("ukraine-2025");
+    io::ScenarioDocument doc = io::parse_scenario_argument("ukraine-2025-28-point");
     io::apply_override(doc, "protocol.counter", "false");
     io::apply_override(doc, "parties.usa.strategy.drift", "0");
     io::apply_override(doc, "parties.usa.proposal.territory", "0.3");
