@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <numeric>
+#include <memory>
 
 #include "parley/agreement/admissible_packages.hpp"
 #include "parley/model/utility_tolerance.hpp"
@@ -58,8 +58,7 @@ glp_iocp branch_and_bound_options() {
 }  // namespace
 
 PackageProgram::PackageProgram(const Scenario& scenario, std::span<const std::size_t> veto)
-    : scenario_(&scenario), veto_(veto.begin(), veto.end()), lp_(glp_create_prob()) {
-  glp_set_obj_dir(lp_, GLP_MAX);
+    : scenario_(&scenario), veto_(veto.begin(), veto.end()) {
   const std::vector<IssueRestriction> red_lines = red_line_restriction(scenario, veto);
   issues_.resize(scenario.issues.size());
   for (std::size_t k = 0; k < scenario.issues.size(); ++k)
@@ -69,27 +68,23 @@ PackageProgram::PackageProgram(const Scenario& scenario, std::span<const std::si
   floors_.assign(veto_.size(), -std::numeric_limits<double>::infinity());
 }
 
-PackageProgram::~PackageProgram() { glp_delete_prob(lp_); }
+PackageProgram::~PackageProgram() = default;
 
 int PackageProgram::add_column(bool binary, double lo, double hi) {
-  const int j = glp_add_cols(lp_, 1);
-  glp_set_col_kind(lp_, j, binary ? GLP_BV : GLP_CV);
-  glp_set_col_bnds(lp_, j, lo == hi ? GLP_FX : GLP_DB, lo, hi);
+  columns_.push_back({binary, lo, hi});
+  const auto j = static_cast<int>(columns_.size());  // GLPK's columns are numbered from 1
   (binary ? binary_columns_ : theta_columns_).push_back(j);
   return j;
 }
 
 int PackageProgram::add_row(std::span<const int> columns, std::span<const double> values, int type, double lo,
                             double hi) {
-  const int i = glp_add_rows(lp_, 1);
   // GLPK's arrays are 1-based: element 0 is unused.
-  std::vector<int> index(columns.size() + 1, 0);
-  std::vector<double> value(values.size() + 1, 0.0);
-  std::copy(columns.begin(), columns.end(), index.begin() + 1);
-  std::copy(values.begin(), values.end(), value.begin() + 1);
-  glp_set_mat_row(lp_, i, static_cast<int>(columns.size()), index.data(), value.data());
-  glp_set_row_bnds(lp_, i, type, lo, hi);
-  return i;
+  Row row{type, lo, hi, std::vector<int>(columns.size() + 1, 0), std::vector<double>(values.size() + 1, 0.0)};
+  std::copy(columns.begin(), columns.end(), row.index.begin() + 1);
+  std::copy(values.begin(), values.end(), row.value.begin() + 1);
+  rows_.push_back(std::move(row));
+  return static_cast<int>(rows_.size());
 }
 
 void PackageProgram::add_issue(std::size_t k, const IssueRestriction* r) {
@@ -176,7 +171,7 @@ void PackageProgram::add_constraints() {
       const double coefficients[] = {1.0, 1.0};
       add_row(both, coefficients, GLP_UP, 0.0, 1.0);  // b_1 + b_2 <= 1
     } else if (second == 0) {
-      glp_set_col_bnds(lp_, first, GLP_FX, 0.0, 0.0);  // requires a term that is never in
+      columns_[static_cast<std::size_t>(first) - 1].hi = 0.0;  // requires a term that is never in
     } else {
       const int both[] = {first, second};
       const double coefficients[] = {1.0, -1.0};
@@ -186,7 +181,7 @@ void PackageProgram::add_constraints() {
 }
 
 void PackageProgram::add_utility_rows() {
-  const auto columns = static_cast<std::size_t>(glp_get_num_cols(lp_));
+  const std::size_t columns = columns_.size();
   for (const std::size_t i : veto_) {
     const Party& p = scenario_->parties[i];
     std::vector<double> dense(columns + 1, 0.0);
@@ -344,6 +339,24 @@ Agreement PackageProgram::decode(const std::vector<double>& columns) const {
   return x;
 }
 
+void PackageProgram::instantiate() {
+  glp_set_obj_dir(lp_, GLP_MAX);
+  glp_add_cols(lp_, static_cast<int>(columns_.size()));
+  for (std::size_t j = 0; j < columns_.size(); ++j) {
+    const Column& c = columns_[j];
+    const auto column = static_cast<int>(j + 1);
+    glp_set_col_kind(lp_, column, c.binary ? GLP_BV : GLP_CV);
+    glp_set_col_bnds(lp_, column, c.lo == c.hi ? GLP_FX : GLP_DB, c.lo, c.hi);
+  }
+  glp_add_rows(lp_, static_cast<int>(rows_.size()));
+  for (std::size_t i = 0; i < rows_.size(); ++i) {
+    const Row& r = rows_[i];
+    const auto row = static_cast<int>(i + 1);
+    glp_set_mat_row(lp_, row, static_cast<int>(r.index.size() - 1), r.index.data(), r.value.data());
+    glp_set_row_bnds(lp_, row, r.type, r.lo, r.hi);
+  }
+}
+
 void PackageProgram::cut_off(const std::vector<double>& columns) {
   // sum_{b = 1} b - sum_{b = 0} b <= |{b = 1}| - 1: every discrete choice but this one.
   std::vector<double> coefficients;
@@ -353,7 +366,12 @@ void PackageProgram::cut_off(const std::vector<double>& columns) {
     coefficients.push_back(one ? 1.0 : -1.0);
     ones += one ? 1.0 : 0.0;
   }
-  add_row(binary_columns_, coefficients, GLP_UP, 0.0, ones - 1.0);
+  std::vector<int> index{0};
+  index.insert(index.end(), binary_columns_.begin(), binary_columns_.end());
+  coefficients.insert(coefficients.begin(), 0.0);  // GLPK's arrays are 1-based
+  const int row = glp_add_rows(lp_, 1);
+  glp_set_mat_row(lp_, row, static_cast<int>(binary_columns_.size()), index.data(), coefficients.data());
+  glp_set_row_bnds(lp_, row, GLP_UP, 0.0, ones - 1.0);
 }
 
 std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<const double> floors) {
@@ -361,6 +379,13 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
   // The core never prints: GLPK's clique-cut generator writes to the terminal whatever the
   // message level, so its terminal output is off (a per-thread setting: set it here).
   glp_term_out(GLP_OFF);
+  // The GLPK problem lives for this query only, in this thread: GLPK keeps its memory in a
+  // per-thread environment, so a problem must be created, used and deleted by one thread,
+  // and an offer space is solved in one thread and released in another (the engine's lazily
+  // solved equilibrium, the Python module's worker).
+  const std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
+  lp_ = problem.get();
+  instantiate();
   const auto meets_floors = [&](const Agreement& x) {
     for (const std::size_t j : veto_)
       if (j != proposer && std::isfinite(floors[j]) && !worth_at_least(scenario_->utility(j, x), floors[j]))
@@ -368,7 +393,6 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
     return true;
   };
   for (const std::size_t j : veto_) set_floor(j, j == proposer ? -std::numeric_limits<double>::infinity() : floors[j], false);
-  const int rows = glp_get_num_rows(lp_);
   std::optional<Agreement> result;
   const std::size_t own = dimension(proposer);
   for (int attempt = 0; attempt < max_cuts && !result; ++attempt) {
@@ -396,14 +420,8 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
     }
     set_floor(proposer, -std::numeric_limits<double>::infinity(), false);
   }
-  // Remove this query's cuts; leave every floor unbound.
-  const int added = glp_get_num_rows(lp_) - rows;
-  if (added > 0) {
-    std::vector<int> cut_rows(static_cast<std::size_t>(added) + 1, 0);
-    std::iota(cut_rows.begin() + 1, cut_rows.end(), rows + 1);
-    glp_del_rows(lp_, added, cut_rows.data());
-  }
-  for (const std::size_t j : veto_) set_floor(j, -std::numeric_limits<double>::infinity(), false);
+  lp_ = nullptr;
+  floors_.assign(veto_.size(), -std::numeric_limits<double>::infinity());
   return result;
 }
 

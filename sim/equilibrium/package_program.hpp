@@ -51,15 +51,13 @@ class PackageProgram {
 
   /// \brief The proposer's best package given floors (indexed by party; entries of the
   /// proposer, of non-veto parties and -infinity bind nothing), or nullopt when no signable
-  /// package meets them. Not thread-safe: the program is modified and restored.
+  /// package meets them. One query at a time (the query being answered is held in members);
+  /// each builds, solves and deletes its own GLPK problem in the calling thread.
   [[nodiscard]] std::optional<Agreement> best(std::size_t proposer, std::span<const double> floors);
 
   /// The number of binary and continuous variables (for reports and benchmarks).
   [[nodiscard]] std::size_t binaries() const { return binary_columns_.size(); }
   [[nodiscard]] std::size_t continuous() const { return theta_columns_.size(); }
-
-  /// The GLPK problem, for a benchmark that writes it out (e.g. as MPS for another solver).
-  [[nodiscard]] glp_prob* problem() const { return lp_; }
 
  private:
   /// One issue's columns (1-based GLPK indices) and what each option means.
@@ -70,11 +68,27 @@ class PackageProgram {
     std::vector<int> thetas;       ///< unstepped continuous: theta_g per segment
   };
 
+  /// One variable and one linear row of the program, as GLPK takes them.
+  struct Column {
+    bool binary = true;
+    double lo = 0.0;
+    double hi = 1.0;
+  };
+  struct Row {
+    int type = 0;  ///< GLP_FX, GLP_UP, GLP_LO or GLP_FR
+    double lo = 0.0;
+    double hi = 0.0;
+    std::vector<int> index;     ///< 1-based columns, element 0 unused (GLPK's layout)
+    std::vector<double> value;  ///< their coefficients, element 0 unused
+  };
+
   void add_issue(std::size_t k, const IssueRestriction* restriction);
   int add_column(bool binary, double lo, double hi);
   int add_row(std::span<const int> columns, std::span<const double> values, int type, double lo, double hi);
   [[nodiscard]] int term_column(std::size_t issue, std::size_t option) const;
   void add_constraints();
+  /// lp_ as the recorded columns and rows, utility rows free.
+  void instantiate();
   void add_utility_rows();
 
   /// The position of a veto party in veto_ (its utility row's).
@@ -98,6 +112,9 @@ class PackageProgram {
 
   const Scenario* scenario_;
   std::vector<std::size_t> veto_;
+  std::vector<Column> columns_;
+  std::vector<Row> rows_;
+  /// The GLPK problem of the query being answered (null between queries).
   glp_prob* lp_ = nullptr;
   bool empty_ = false;  ///< some issue has no allowed option: nothing can be signed
   std::vector<IssueColumns> issues_;

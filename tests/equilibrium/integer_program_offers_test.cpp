@@ -220,11 +220,14 @@ TEST_CASE("With two veto parties the integer program answers as the exact fronti
       std::vector<double> u_frontier(sc.parties.size()), u_program(sc.parties.size());
       const auto a = frontier.best_for(rho, floors, u_frontier);
       const auto b = program.best_for(rho, floors, u_program);
-      INFO("proposer " << rho << ", floor " << floors[1 - rho]);
+      INFO("proposer " << rho << ", floor " << floors[1 - rho] << ", gaps " << u_program[rho] - u_frontier[rho] << " " << u_program[1 - rho] - u_frontier[1 - rho]);
       REQUIRE(a.has_value() == b.has_value());
       if (!a) continue;
-      CHECK(std::abs(u_program[rho] - u_frontier[rho]) < 1e-9);
-      CHECK(std::abs(u_program[1 - rho] - u_frontier[1 - rho]) < 1e-9);
+      CHECK(std::abs(u_program[rho] - u_frontier[rho]) < kExact);
+      // The responder's utility to 1e-10: among the proposer's maximisers (the same up to
+      // rounding, 1e-14) it can move by the trade-off's slope times that rounding, 3.4e-12 on
+      // a segment where it changes 200 times faster than the proposer's (seed 20).
+      CHECK(std::abs(u_program[1 - rho] - u_frontier[1 - rho]) < 1e-10);
       CHECK(worth_at_least(u_program[1 - rho], floors[1 - rho]));
     }
   }
