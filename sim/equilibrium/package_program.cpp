@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <memory>
 
 #include "parley/agreement/admissible_packages.hpp"
 #include "parley/model/utility_tolerance.hpp"
@@ -382,10 +381,19 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
   // The GLPK problem lives for this query only, in this thread: GLPK keeps its memory in a
   // per-thread environment, so a problem must be created, used and deleted by one thread,
   // and an offer space is solved in one thread and released in another (the engine's lazily
-  // solved equilibrium, the Python module's worker).
-  const std::unique_ptr<glp_prob, void (*)(glp_prob*)> problem(glp_create_prob(), glp_delete_prob);
-  lp_ = problem.get();
+  // solved equilibrium, the Python module's worker). The environment itself is freed after
+  // each query too: a worker thread that ends would otherwise leak it.
+  lp_ = glp_create_prob();
   instantiate();
+  std::optional<Agreement> result = lexicographic_best(proposer, floors);
+  glp_delete_prob(lp_);
+  lp_ = nullptr;
+  glp_free_env();
+  floors_.assign(veto_.size(), -std::numeric_limits<double>::infinity());
+  return result;
+}
+
+std::optional<Agreement> PackageProgram::lexicographic_best(std::size_t proposer, std::span<const double> floors) {
   const auto meets_floors = [&](const Agreement& x) {
     for (const std::size_t j : veto_)
       if (j != proposer && std::isfinite(floors[j]) && !worth_at_least(scenario_->utility(j, x), floors[j]))
@@ -393,12 +401,11 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
     return true;
   };
   for (const std::size_t j : veto_) set_floor(j, j == proposer ? -std::numeric_limits<double>::infinity() : floors[j], false);
-  std::optional<Agreement> result;
   const std::size_t own = dimension(proposer);
-  for (int attempt = 0; attempt < max_cuts && !result; ++attempt) {
+  for (int attempt = 0; attempt < max_cuts; ++attempt) {
     set_objective(utility_coefficients_[own]);
     const auto first = solve_discrete();
-    if (!first) break;
+    if (!first) return std::nullopt;
     const auto exact = solve_continuous(*first, proposer, false);
     Agreement x;
     if (exact) x = decode(*exact);
@@ -406,7 +413,6 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
       cut_off(*first);
       continue;
     }
-    result = x;
     // Among the maximisers, the best for the others: a second program with u_rho held at the
     // optimum (its own tolerance: the tie rule's).
     const double value = scenario_->utility(proposer, x);
@@ -415,14 +421,12 @@ std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<co
     const auto second = solve_discrete();
     const auto tied = second ? solve_continuous(*second, proposer, true) : solve_continuous(*first, proposer, true);
     if (tied) {
-      const Agreement y = decode(*tied);
-      if (meets_floors(y) && worth_at_least(scenario_->utility(proposer, y), value)) result = y;
+      Agreement y = decode(*tied);
+      if (meets_floors(y) && worth_at_least(scenario_->utility(proposer, y), value)) return y;
     }
-    set_floor(proposer, -std::numeric_limits<double>::infinity(), false);
+    return x;
   }
-  lp_ = nullptr;
-  floors_.assign(veto_.size(), -std::numeric_limits<double>::infinity());
-  return result;
+  return std::nullopt;
 }
 
 }  // namespace parley

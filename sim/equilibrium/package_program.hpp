@@ -107,6 +107,8 @@ class PackageProgram {
   /// max u_rho, then (when `others`) max the others' sum at that u_rho. nullopt if infeasible.
   std::optional<std::vector<double>> solve_continuous(const std::vector<double>& discrete, std::size_t proposer,
                                                       bool others);
+  /// best() on the instantiated problem lp_.
+  std::optional<Agreement> lexicographic_best(std::size_t proposer, std::span<const double> floors);
   [[nodiscard]] Agreement decode(const std::vector<double>& columns) const;
   void cut_off(const std::vector<double>& columns);
 

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <limits>
 #include <random>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "../agreement/issue_space_fixtures.hpp"
@@ -45,6 +47,13 @@ Scenario coin_legislature(std::size_t members, int coins, double delta, int hori
   }
   b.random();
   return b.build();
+}
+
+// Majority rule among five members: three votes, the proposer's included.
+EquilibriumOptions majority_of_five() {
+  EquilibriumOptions options;
+  options.quota = 3;
+  return options;
 }
 
 // Brute force: the most coins a proposer keeps when `votes` responders must each get coins
@@ -171,11 +180,10 @@ TEST_CASE("Baron-Ferejohn with coins: the proposer keeps what brute force and th
 
 TEST_CASE("The solver takes the integer program with three veto parties, not the epsilon-Pareto set", "[solve][mip]") {
   // Five members, 20 coins, majority, delta 0.9: a responder's floor 0.18 is 3.6 coins, so 4
-  // each to two partners and 12 kept (0.6). The epsilon-Pareto set answers the same query with
-  // another division (its points are only within epsilon of every agreement).
+  // each to two partners and 12 kept (0.6). The epsilon-Pareto set's equilibrium is another
+  // (its points are only within epsilon of every agreement).
   const Scenario sc = coin_legislature(5, 20, 0.9, 4);
-  EquilibriumOptions options;
-  options.quota = 3;
+  const EquilibriumOptions options = majority_of_five();
   const AgreementSpace space(sc);
   const auto eq = BargainingEquilibrium::solve(sc, space, options);
   for (std::size_t k = 0; k < 5; ++k) {
@@ -301,4 +309,32 @@ TEST_CASE("Three veto parties, red lines and constraints: the integer program fi
     }
   }
   CHECK(exact_cases >= 5);  // the exact comparison is not vacuous
+}
+
+TEST_CASE("Equilibria on the integer program are solved in worker threads and released in another", "[solve][mip]") {
+  // GLPK keeps its memory per thread; the engine solves its equilibrium lazily in a worker and
+  // the Python module in its own thread, and either may release it elsewhere. Two workers at
+  // once, each solving and querying its own space, the results kept past the workers' end:
+  // the same as a solve in this thread.
+  const Scenario sc = coin_legislature(5, 12, 0.9, 3);
+  const EquilibriumOptions options = majority_of_five();
+  const AgreementSpace space(sc);
+  const auto reference = BargainingEquilibrium::solve(sc, space, options);
+  std::optional<BargainingEquilibrium> solved[2];
+  {
+    std::thread first([&] { solved[0].emplace(BargainingEquilibrium::solve(sc, space, options)); });
+    std::thread second([&] { solved[1].emplace(BargainingEquilibrium::solve(sc, space, options)); });
+    first.join();
+    second.join();
+  }
+  for (const auto& eq : solved) {
+    REQUIRE(eq.has_value());
+    for (int t = 0; t < sc.horizon; ++t)
+      for (std::size_t k = 0; k < 5; ++k) {
+        CHECK(eq->offer_utilities(t, 0, k)[k] == reference.offer_utilities(t, 0, k)[k]);
+        CHECK(eq->package(eq->offer(t, 0, k).point) == reference.package(reference.offer(t, 0, k).point));
+      }
+  }
+  solved[0].reset();  // released here, solved in a worker
+  solved[1].reset();
 }
