@@ -27,7 +27,7 @@ constexpr int max_cuts = 32;
 /// operations that recompute a utility from it, far below the tie tolerance (4096 ulps).
 double rounding_margin(double x) { return 64.0 * std::numeric_limits<double>::epsilon() * std::max(1.0, std::abs(x)); }
 
-/// The simplex's options: silent, and warm-started from the last basis.
+/// The simplex's options: silent, warm-started from the query's last basis.
 glp_smcp simplex_options() {
   glp_smcp options;
   glp_init_smcp(&options);

@@ -27,7 +27,7 @@ using parley::testing::ScenarioBuilder;
 
 namespace {
 
-constexpr double kExact = 1e-12;
+constexpr double kProgramExact = 1e-12;
 constexpr double kUnbound = -std::numeric_limits<double>::infinity();
 
 // Baron and Ferejohn's legislature dividing `coins` indivisible coins: coin k is an ordinal
@@ -94,7 +94,7 @@ double enumerated_best(const Scenario& sc, const std::vector<Agreement>& package
   return best;
 }
 
-Agreement package_of(const OfferSpace& offers, const SpacePoint& point) {
+Agreement offered_package(const OfferSpace& offers, const SpacePoint& point) {
   Agreement x;
   offers.package_into(point, x);
   return x;
@@ -152,15 +152,15 @@ TEST_CASE("Baron-Ferejohn with coins: the proposer keeps what brute force and th
               REQUIRE(offer.feasible == (kept >= 0));
               if (kept < 0) continue;
               const auto u = eq.offer_utilities(t, 0, k);
-              CHECK(std::abs(u[who[k].party] - static_cast<double>(kept) / coins) < kExact);
+              CHECK(std::abs(u[who[k].party] - static_cast<double>(kept) / coins) < kProgramExact);
               // The package: whole coins, as many kept as brute force says.
-              const Agreement x = package_of(offers, offer.point);
+              const Agreement x = offered_package(offers, offer.point);
               int own = 0;
               for (int c = 0; c < coins; ++c) own += x.level(static_cast<std::size_t>(c)) == static_cast<int>(who[k].party);
               CHECK(own == kept);
             }
             const double value = settles ? 1.0 / nd : delta * value_next;
-            for (std::size_t i = 0; i < n; ++i) CHECK(std::abs(eq.value(t, 0, i) - value) < kExact);
+            for (std::size_t i = 0; i < n; ++i) CHECK(std::abs(eq.value(t, 0, i) - value) < kProgramExact);
             if (settles && t + 2 <= horizon && value_next == 1.0 / nd) {
               // The closed form: c* = ceil(delta C / n) coins per bought vote.
               const int per_vote = static_cast<int>(std::ceil(delta * coins / nd - 1e-9));
@@ -170,7 +170,7 @@ TEST_CASE("Baron-Ferejohn with coins: the proposer keeps what brute force and th
             value_next = value;
           }
           if (n == 5 && coins == 50 && delta == 0.9 && majority)
-            CHECK(std::abs(eq.offer_utilities(0, 0, 0)[eq.proposers(0)[0].party] - 0.64) < kExact);
+            CHECK(std::abs(eq.offer_utilities(0, 0, 0)[eq.proposers(0)[0].party] - 0.64) < kProgramExact);
         }
       }
     }
@@ -188,11 +188,11 @@ TEST_CASE("The solver takes the integer program with three veto parties, not the
   const auto eq = BargainingEquilibrium::solve(sc, space, options);
   for (std::size_t k = 0; k < 5; ++k) {
     const auto u = eq.offer_utilities(0, 0, k);
-    CHECK(std::abs(u[eq.proposers(0)[k].party] - 0.6) < kExact);
-    CHECK(std::abs(eq.value(0, 0, k) - 0.2) < kExact);
+    CHECK(std::abs(u[eq.proposers(0)[k].party] - 0.6) < kProgramExact);
+    CHECK(std::abs(eq.value(0, 0, k) - 0.2) < kProgramExact);
   }
   const Agreement x = eq.package(eq.offer(0, 0, 0).point);
-  CHECK(sc.utility(eq.proposers(0)[0].party, x) == Approx(0.6).margin(kExact));
+  CHECK(sc.utility(eq.proposers(0)[0].party, x) == Approx(0.6).margin(kProgramExact));
   // The epsilon-Pareto set's equilibrium differs somewhere: the check above can fail.
   const AgreementSpaceOffers approximate(space);
   const auto eq_approximate = BargainingEquilibrium::solve(sc, approximate, options);
@@ -231,7 +231,7 @@ TEST_CASE("With two veto parties the integer program answers as the exact fronti
       INFO("proposer " << rho << ", floor " << floors[1 - rho] << ", gaps " << u_program[rho] - u_frontier[rho] << " " << u_program[1 - rho] - u_frontier[1 - rho]);
       REQUIRE(a.has_value() == b.has_value());
       if (!a) continue;
-      CHECK(std::abs(u_program[rho] - u_frontier[rho]) < kExact);
+      CHECK(std::abs(u_program[rho] - u_frontier[rho]) < kProgramExact);
       // The responder's utility to 1e-10: among the proposer's maximisers (the same up to
       // rounding, 1e-14) it can move by the trade-off's slope times that rounding, 3.4e-12 on
       // a segment where it changes 200 times faster than the proposer's (seed 20).
@@ -296,16 +296,16 @@ TEST_CASE("Three veto parties, red lines and constraints: the integer program fi
         CHECK(enumerated == kUnbound);
         continue;
       }
-      const Agreement x = package_of(program, *point);
+      const Agreement x = offered_package(program, *point);
       CHECK(sc.admissible(x));
       for (std::size_t j = 0; j < 3; ++j) {
         CHECK(u[j] == sc.utility(j, x));
         if (j != rho) CHECK(worth_at_least(u[j], floors[j]));
       }
       if (exact)
-        CHECK(std::abs(u[rho] - enumerated) < kExact);
+        CHECK(std::abs(u[rho] - enumerated) < kProgramExact);
       else
-        CHECK(u[rho] >= enumerated - kExact);
+        CHECK(u[rho] >= enumerated - kProgramExact);
     }
   }
   CHECK(exact_cases >= 5);  // the exact comparison is not vacuous
