@@ -92,15 +92,17 @@ void PackageProgram::add_issue(std::size_t k, const IssueRestriction* r) {
   if (r != nullptr && r->none) empty_ = true;
   switch (issue.kind) {
     case IssueKind::ordinal:
-      for (std::size_t l = 0; l < issue.levels.size(); ++l) {
-        if (r != nullptr && !r->levels.empty() && r->levels[l] == 0) continue;
-        cols.options.push_back(add_column(true, 0.0, 1.0));
-        cols.amounts.push_back(static_cast<double>(l));
-      }
+      for (std::size_t l = 0; l < issue.levels.size(); ++l)
+        if (r == nullptr || r->levels.empty() || r->levels[l] != 0) cols.amounts.push_back(static_cast<double>(l));
+      add_choices(k, cols);
       break;
     case IssueKind::clauses:
       for (std::size_t c = 0; c < issue.clauses.size(); ++c) {
-        const int forced = r != nullptr && !r->clauses.empty() ? r->clauses[c] : -1;
+        int forced = r != nullptr && !r->clauses.empty() ? r->clauses[c] : -1;
+        // A clause no veto party values stays as it is (the status quo), as on the frontier:
+        // the package leaves alone what nobody who must sign it cares about.
+        if (forced < 0 && !valued(k, c) && !constrained(k, c))
+          forced = issue.status_quo_clauses.empty() ? 0 : issue.status_quo_clauses[c];
         cols.options.push_back(forced < 0 ? add_column(true, 0.0, 1.0) : add_column(true, forced, forced));
         cols.amounts.push_back(static_cast<double>(c));
       }
@@ -113,22 +115,23 @@ void PackageProgram::add_issue(std::size_t k, const IssueRestriction* r) {
         const double slack = 1e-9 * (issue.hi - issue.lo) / *issue.steps;
         for (int j = 0; j <= *issue.steps; ++j) {
           const double z = grid_point(issue, j);
-          if (z < lo - slack || z > hi + slack) continue;
-          cols.options.push_back(add_column(true, 0.0, 1.0));
-          cols.amounts.push_back(z);
+          if (z >= lo - slack && z <= hi + slack) cols.amounts.push_back(z);
         }
+        add_choices(k, cols);
         break;
       }
       if (lo > hi) break;
-      // Segments between every veto party's breakpoints inside [lo, hi].
+      // Segments between every veto party's breakpoints inside [lo, hi]; an issue no veto
+      // party values stays at its status quo (one segment of width 0).
       std::vector<double> breaks{lo, hi};
+      if (!valued(k, 0)) breaks = {std::clamp(issue.status_quo, lo, hi)};
       for (const std::size_t i : veto_)
         if (scenario_->parties[i].weights[k] != 0.0)
           for (const auto& [x, value] : scenario_->parties[i].values[k].curve.points())
             if (x > lo && x < hi) breaks.push_back(x);
       std::sort(breaks.begin(), breaks.end());
       breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
-      if (breaks.size() == 1) breaks.push_back(hi);  // lo == hi: one segment of width 0
+      if (breaks.size() == 1) breaks.push_back(breaks.front());  // one segment of width 0
       for (std::size_t g = 0; g + 1 < breaks.size(); ++g) {
         const int s = add_column(true, 0.0, 1.0);
         const int theta = add_column(false, 0.0, 1.0);
@@ -150,6 +153,36 @@ void PackageProgram::add_issue(std::size_t k, const IssueRestriction* r) {
   }
   const std::vector<double> ones(cols.options.size(), 1.0);
   add_row(cols.options, ones, GLP_FX, 1.0, 1.0);  // exactly one option
+}
+
+bool PackageProgram::valued(std::size_t k, std::size_t clause) const {
+  const Issue& issue = scenario_->issues[k];
+  for (const std::size_t i : veto_) {
+    const Party& p = scenario_->parties[i];
+    if (p.weights[k] == 0.0) continue;
+    if (issue.kind != IssueKind::clauses) return true;
+    if (p.values[k].clause_max - p.values[k].clause_min > 0.0 && p.values[k].clause_values[clause] != 0.0) return true;
+  }
+  return false;
+}
+
+bool PackageProgram::constrained(std::size_t k, std::size_t option) const {
+  const auto is = [&](const PackageTerm& t) { return t.issue == k && (option == any_option || t.option == option); };
+  return std::any_of(scenario_->constraints.begin(), scenario_->constraints.end(),
+                     [&](const TermConstraint& c) { return is(c.first) || is(c.second); });
+}
+
+void PackageProgram::add_choices(std::size_t k, IssueColumns& cols) {
+  const Issue& issue = scenario_->issues[k];
+  if (!cols.amounts.empty() && !valued(k, 0) && !constrained(k, any_option)) {
+    // No veto party values the issue: the allowed option nearest the status quo (the lower on
+    // a tie), as on the frontier.
+    const auto nearest = std::min_element(cols.amounts.begin(), cols.amounts.end(), [&](double a, double b) {
+      return std::abs(a - issue.status_quo) < std::abs(b - issue.status_quo);
+    });
+    cols.amounts = {*nearest};
+  }
+  for (std::size_t o = 0; o < cols.amounts.size(); ++o) cols.options.push_back(add_column(true, 0.0, 1.0));
 }
 
 int PackageProgram::term_column(std::size_t issue, std::size_t option) const {

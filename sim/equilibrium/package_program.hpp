@@ -83,6 +83,14 @@ class PackageProgram {
   };
 
   void add_issue(std::size_t k, const IssueRestriction* restriction);
+  /// Whether some veto party values issue k (for a clauses issue: its clause `clause`).
+  [[nodiscard]] bool valued(std::size_t k, std::size_t clause) const;
+  /// Whether a constraint between terms names option `option` of issue k (any_option: any).
+  [[nodiscard]] bool constrained(std::size_t k, std::size_t option) const;
+  static constexpr std::size_t any_option = static_cast<std::size_t>(-1);
+  /// One binary per option listed in cols.amounts (only the status quo's nearest when no veto
+  /// party values the issue and no constraint names it).
+  void add_choices(std::size_t k, IssueColumns& cols);
   int add_column(bool binary, double lo, double hi);
   int add_row(std::span<const int> columns, std::span<const double> values, int type, double lo, double hi);
   [[nodiscard]] int term_column(std::size_t issue, std::size_t option) const;

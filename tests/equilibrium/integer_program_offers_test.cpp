@@ -338,3 +338,38 @@ TEST_CASE("Equilibria on the integer program are solved in worker threads and re
   solved[0].reset();  // released here, solved in a worker
   solved[1].reset();
 }
+
+TEST_CASE("Terms no veto party values stay at the status quo", "[solve][mip]") {
+  // Three veto parties divide a stepped share; a mediator alone values a guarantee level, a
+  // clause and a continuous amount. The proposer's offers leave those at the status quo (level
+  // 2, the clause in, 0.3), as the two-party frontier does, whatever the mediator would prefer.
+  ScenarioBuilder b("neutral");
+  b.horizon(3)
+      .ordinal("pie", std::size_t{3})
+      .ordinal("guarantee", std::size_t{4}).status_quo(2.0)
+      .clauses("plan", std::size_t{2}).status_quo_clauses({0, 1})
+      .continuous("aid").status_quo(0.3);
+  for (std::size_t i = 0; i < 3; ++i) {
+    std::vector<double> mine(3, 0.0);
+    mine[i] = 1.0;
+    b.belligerent("member" + std::to_string(i)).discount(0.9).weights({1.0, 0.0, 0.0, 0.0}).level_values(0, mine);
+  }
+  b.mediator("broker")
+      .weights({0.0, 0.4, 0.3, 0.3})
+      .level_values(1, {1.0, 0.0, 0.0, 0.5})
+      .clause_values(2, {1.0, -1.0})
+      .curve(3, PiecewiseLinear::increasing(0.0, 1.0));
+  b.random();
+  const Scenario sc = b.build();
+  const IntegerProgramOffers program(sc);
+  std::vector<double> floors(4, kUnbound), u(4);
+  for (std::size_t rho = 0; rho < 3; ++rho) {
+    const auto point = program.best_for(rho, floors, u);
+    REQUIRE(point);
+    const Agreement x = offered_package(program, *point);
+    CHECK(x.level(0) == static_cast<int>(rho));
+    CHECK(x.level(1) == 2);
+    CHECK(x.clauses == std::vector<std::uint8_t>{0, 1});
+    CHECK(x.amounts[3] == 0.3);
+  }
+}
