@@ -59,7 +59,7 @@ while [ $# -gt 0 ]; do
 done
 
 packages=(g++ cmake ninja-build libeigen3-dev libboost-program-options-dev catch2 libyaml-cpp-dev
-          libtinyxml2-dev libssl-dev nlohmann-json3-dev)
+          libtinyxml2-dev libssl-dev nlohmann-json3-dev libglpk-dev)
 [ "${PARLEY_NO_CCACHE:-0}" = 1 ] || packages+=(ccache)
 if [ "$want_notebooks" = 1 ]; then
   packages+=(python3-numpy python3-pandas python3-matplotlib python3-yaml jupyter-nbconvert

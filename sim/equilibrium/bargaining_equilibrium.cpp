@@ -13,6 +13,7 @@
 
 #include "parley/battlefield/battlefield_chain.hpp"
 #include "parley/battlefield/war_value.hpp"
+#include "parley/equilibrium/integer_program_offers.hpp"
 #include "parley/model/post_settlement.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
@@ -683,7 +684,13 @@ BargainingEquilibrium BargainingEquilibrium::solve(const Scenario& scenario, con
     eq.keep_offer_space(peace, peace);
     return eq;
   }
-  auto offers = std::make_shared<const AgreementSpaceOffers>(space);
+  // Two veto parties: their exact frontier. More: the exact mixed-integer answer (issue 15),
+  // not the epsilon-Pareto set's approximation.
+  std::shared_ptr<const OfferSpace> offers;
+  if (space.is_exact())
+    offers = std::make_shared<const AgreementSpaceOffers>(space);
+  else
+    offers = std::make_shared<const IntegerProgramOffers>(scenario);
   BargainingEquilibrium eq = solve(scenario, *offers, options);
   eq.keep_offer_space(std::move(offers), nullptr);
   return eq;

@@ -172,7 +172,8 @@ class BargainingEquilibrium {
   static BargainingEquilibrium solve(const Scenario& scenario, const OfferSpace& offers,
                                      const EquilibriumOptions& options = {});
   /// The same with the scenario's own agreements: AgreementSpaceOffers over `space`, which must
-  /// outlive the equilibrium (package_into reads it); or, when the scenario has a durability
+  /// outlive the equilibrium (package_into reads it), with two veto parties; with more,
+  /// IntegerProgramOffers over the scenario (exact, issue 15), which the equilibrium keeps; or, when the scenario has a durability
   /// section, PeaceOffers (agreements valued by the peace they make, self-enforcing ones only;
   /// issue 14) with talks resumed after a breakdown (RenewedTalks::resumed: the renewed wars are
   /// solved jointly, renewed()), which the equilibrium keeps. Solving on a PeaceOffers through

@@ -17,9 +17,12 @@ namespace parley {
 /// (Rubinstein 1982; Baron and Ferejohn 1989; DESIGN 1.7), the proposer rho offers
 ///   x* = argmax u_rho(x)  s.t.  u_j(x) >= f_j  for every responder j whose vote it needs,
 /// where f_j is j's value of rejecting. Everything else the solver does is arithmetic on
-/// utilities, so an agreement space enters only through this query. Two realisations exist:
-/// AgreementSpaceOffers (a scenario's agreements, through AgreementSpace) and DividedPie (the
-/// n-party division of a unit pie of Baron and Ferejohn, in closed form).
+/// utilities, so an agreement space enters only through this query. Its realisations:
+/// AgreementSpaceOffers (a scenario's agreements, through AgreementSpace: exact with two veto
+/// parties), IntegerProgramOffers (a scenario's agreements by mixed-integer programming, exact
+/// with any number: integer_program_offers.hpp), PeaceOffers (agreements valued by the peace
+/// they make) and DividedPie (the n-party division of a unit pie of Baron and Ferejohn, in
+/// closed form).
 class OfferSpace {
  public:
   virtual ~OfferSpace() = default;
