@@ -10,6 +10,7 @@
 #include "parley/engine/monte_carlo.hpp"
 #include "parley/io/format/number_format.hpp"
 #include "parley/io/report/html_report.hpp"
+#include "parley/io/scenario/scenario_loader.hpp"
 
 using namespace parley;
 
@@ -129,4 +130,40 @@ TEST_CASE("the report page says what each red line does to the range", "[io][rep
   CHECK(page_has(html, "What cannot be signed"));
   CHECK(page_has(html, "b&#39;s red line pie: at most 0.5: narrows the range"));
   CHECK(page_has(html, "b&#39;s red line pie: at most 0.9: does not bind"));
+}
+
+TEST_CASE("the report page says what comes into force when the first talks fail", "[io][report][html][leverage]") {
+  // The default scenario (A12, A13): the plan makes no peace at first, both sides reject it, so
+  // both US measures come into force, and Russia presses.
+  const Scenario sc = io::load_scenario("ukraine-2025");
+  const ScenarioAnalysis analysis = analyze_scenario(sc);
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(sc, analysis.space, {});
+  const io::SolveReport solve = io::make_solve_report(sc, analysis.space, eq, -1);
+  const Simulation simulation(sc);
+  RunOptions options;
+  options.runs = 20;
+  const RunSummary summary = simulate(simulation, options);
+  const io::RunReport run(simulation, summary);
+  const io::ReportPage page{.scenario = sc,
+                            .analysis = analysis,
+                            .solve = &solve,
+                            .solve_error = {},
+                            .run = run,
+                            .regime_note = "none",
+                            .robustness = {},
+                            .version = "9.9",
+                            .scenario_arguments = "ukraine-2025",
+                            .report_command = "parley report",
+                            .strategy_arguments = {},
+                            .regime_arguments = {},
+                            .runs = 20,
+                            .seed = 1,
+                            .scenario_in_words = "",
+                            .stated_assumptions = ""};
+  std::ostringstream out;
+  io::write_report_html(out, page);
+  const std::string html = out.str();
+  CHECK(page_has(html, "If the first talks fail, until the next round: in force: russia&#39;s advantage +0.050"));
+  CHECK(page_has(html, "(Ukraine rejected the plan)"));
+  CHECK(page_has(html, "(Russia rejected the plan); Russia presses."));
 }
