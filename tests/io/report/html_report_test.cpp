@@ -18,6 +18,48 @@ namespace {
 
 bool page_has(const std::string& page, const std::string& part) { return page.find(part) != std::string::npos; }
 
+/// A report page of `sc` with its equilibrium solved and `runs` simulated runs of seed `seed`, as
+/// `parley report` assembles it (no meta-game, no map, no robustness), and what it was made from.
+struct SolvedPage {
+  ScenarioAnalysis analysis;
+  RunSummary summary;
+  std::string html;
+};
+
+SolvedPage solved_page(const Scenario& sc, std::int64_t runs, std::uint64_t seed, const std::string& regime_note,
+                       const std::string& arguments, const std::string& command, const std::string& words,
+                       const std::string& assumptions) {
+  SolvedPage out{analyze_scenario(sc), {}, {}};
+  const BargainingEquilibrium eq = BargainingEquilibrium::solve(sc, out.analysis.space, {});
+  const io::SolveReport solve = io::make_solve_report(sc, out.analysis.space, eq, -1);
+  const Simulation simulation(sc);
+  RunOptions options;
+  options.runs = runs;
+  options.seed = seed;
+  out.summary = simulate(simulation, options);
+  const io::RunReport run(simulation, out.summary);
+  const io::ReportPage page{.scenario = sc,
+                            .analysis = out.analysis,
+                            .solve = &solve,
+                            .solve_error = {},
+                            .run = run,
+                            .regime_note = regime_note,
+                            .robustness = {},
+                            .version = "9.9",
+                            .scenario_arguments = arguments,
+                            .report_command = command,
+                            .strategy_arguments = {},
+                            .regime_arguments = {},
+                            .runs = runs,
+                            .seed = seed,
+                            .scenario_in_words = words,
+                            .stated_assumptions = assumptions};
+  std::ostringstream text;
+  io::write_report_html(text, page);
+  out.html = text.str();
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("opening_comment keeps a scenario file's first comment block, without its rules", "[io][report][html]") {
@@ -29,34 +71,12 @@ TEST_CASE("opening_comment keeps a scenario file's first comment block, without 
 TEST_CASE("the report page: every section, the computed packages, escaped words", "[io][report][html]") {
   Scenario pie = testing::pie_scenario(1, testing::Side{}, testing::Side{}, 0.0, 0.25);
   pie.title = "Pie <b>& 'split'</b>";
-  const ScenarioAnalysis analysis = analyze_scenario(pie);
-  const BargainingEquilibrium eq = BargainingEquilibrium::solve(pie, analysis.space, {});
-  const io::SolveReport solve = io::make_solve_report(pie, analysis.space, eq, -1);
-  const Simulation simulation(pie);
-  RunOptions options;
-  options.runs = 200;
-  options.seed = 3;
-  const RunSummary summary = simulate(simulation, options);
-  const io::RunReport run(simulation, summary);
-  const io::ReportPage page{.scenario = pie,
-                            .analysis = analysis,
-                            .solve = &solve,
-                            .solve_error = {},
-                            .run = run,
-                            .regime_note = "The scenario has no battlefield.",
-                            .robustness = {},
-                            .version = "9.9",
-                            .scenario_arguments = "pie.yaml",
-                            .report_command = "parley report pie.yaml -o 'a b.html'",
-                            .strategy_arguments = {},
-                            .regime_arguments = {},
-                            .runs = 200,
-                            .seed = 3,
-                            .scenario_in_words = "Parties: a and b <split> a pie.",
-                            .stated_assumptions = "A1 <assumed>"};
-  std::ostringstream out;
-  io::write_report_html(out, page);
-  const std::string html = out.str();
+  const SolvedPage rendered = solved_page(pie, 200, 3, "The scenario has no battlefield.", "pie.yaml",
+                                          "parley report pie.yaml -o 'a b.html'", "Parties: a and b <split> a pie.",
+                                          "A1 <assumed>");
+  const ScenarioAnalysis& analysis = rendered.analysis;
+  const RunSummary& summary = rendered.summary;
+  const std::string& html = rendered.html;
   INFO(html.substr(0, 2000));
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
   CHECK(html.size() > 1000);
@@ -136,33 +156,7 @@ TEST_CASE("the report page says what comes into force when the first talks fail"
   // The default scenario (A12, A13): the plan makes no peace at first, both sides reject it, so
   // both US measures come into force, and Russia presses.
   const Scenario sc = io::load_scenario("ukraine-2025");
-  const ScenarioAnalysis analysis = analyze_scenario(sc);
-  const BargainingEquilibrium eq = BargainingEquilibrium::solve(sc, analysis.space, {});
-  const io::SolveReport solve = io::make_solve_report(sc, analysis.space, eq, -1);
-  const Simulation simulation(sc);
-  RunOptions options;
-  options.runs = 20;
-  const RunSummary summary = simulate(simulation, options);
-  const io::RunReport run(simulation, summary);
-  const io::ReportPage page{.scenario = sc,
-                            .analysis = analysis,
-                            .solve = &solve,
-                            .solve_error = {},
-                            .run = run,
-                            .regime_note = "none",
-                            .robustness = {},
-                            .version = "9.9",
-                            .scenario_arguments = "ukraine-2025",
-                            .report_command = "parley report",
-                            .strategy_arguments = {},
-                            .regime_arguments = {},
-                            .runs = 20,
-                            .seed = 1,
-                            .scenario_in_words = "",
-                            .stated_assumptions = ""};
-  std::ostringstream out;
-  io::write_report_html(out, page);
-  const std::string html = out.str();
+  const std::string html = solved_page(sc, 20, 1, "none", "ukraine-2025", "parley report", "", "").html;
   CHECK(page_has(html, "If the first talks fail, until the next round: in force: russia&#39;s advantage +0.050"));
   CHECK(page_has(html, "(Ukraine rejected the plan)"));
   CHECK(page_has(html, "(Russia rejected the plan); Russia presses."));
