@@ -11,6 +11,7 @@
 // Reading JSON (the sweep manifest) goes through nlohmann (sweep_manifest.cpp).
 #include "parley/io/format/json_writer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -60,7 +61,15 @@ JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(inden
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  out_ << '\n' << std::string(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+  // The indentation in one or a few writes, with no string built per line: pretty-printed
+  // output has a line per number (thousands of equilibria write megabytes of it).
+  static constexpr char spaces[] = "                                                                ";
+  out_.put('\n');
+  for (std::size_t left = stack_.size() * static_cast<std::size_t>(indent_); left > 0;) {
+    const std::size_t chunk = std::min(left, sizeof spaces - 1);
+    out_.write(spaces, static_cast<std::streamsize>(chunk));
+    left -= chunk;
+  }
 }
 
 void JsonWriter::before_value() {
