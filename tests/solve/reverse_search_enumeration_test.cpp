@@ -4,7 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <random>
+#include <set>
+#include <stdexcept>
+#include <string>
 
 #include "gambit_reference.hpp"
 #include "parley/solve/reverse_search_enumeration.hpp"
@@ -127,5 +131,79 @@ TEST_CASE("reverse search: degenerate families, their known equilibria and the f
     INFO("trial " << trial << "\nA =\n" << game.a() << "\nB =\n" << game.b());
     CHECK(parley::testing::same_profile_sets(parley::extreme_equilibria(game),
                                              parley::floating_point_extreme_equilibria(game), 1e-9));
+  }
+}
+
+TEST_CASE("reverse search streams each equilibrium once, verified, in the collected order at any thread count",
+          "[solve][nash][reverse_search]") {
+  // Coordination 12 x 12: 4,095 equilibria, most of them in a few subtrees of the cut, so at
+  // two and five threads later tasks fill their waiting lists and wait to be the head.
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(12, 12);
+  const auto game = parley::exact_integer_payoffs({identity, identity});
+  REQUIRE(game);
+  const auto collect = [&](int threads) {
+    std::vector<parley::ExactExtremeEquilibrium> found;
+    const auto statistics = parley::for_each_exact_extreme_equilibrium(
+        *game, [&](const parley::ExactExtremeEquilibrium& e) { found.push_back(e); }, {threads, false});
+    CHECK(statistics.vertices > 0);
+    return found;
+  };
+  const auto one = collect(1);
+  REQUIRE(one.size() == 4095);
+  const auto listed = parley::exact_extreme_equilibria(*game, {2, false});
+  REQUIRE(listed.equilibria.size() == one.size());
+  std::set<std::pair<std::vector<std::string>, std::vector<std::string>>> distinct;
+  std::map<std::int64_t, std::vector<std::string>> outer_strategy;
+  const auto texts = [](const std::vector<parley::ExactFraction>& p) {
+    std::vector<std::string> t;
+    for (const auto& f : p) t.push_back(f.text());
+    return t;
+  };
+  for (std::size_t k = 0; k < one.size(); ++k) {
+    const auto& e = one[k];
+    const parley::RationalProfile profile = listed.equilibria[k];
+    REQUIRE(e.x.size() == profile.x.size());
+    for (std::size_t i = 0; i < e.x.size(); ++i) CHECK(e.x[i].rational() == profile.x[i]);
+    CHECK(parley::exact_regret(*game, profile) == 0);
+    const auto payoffs = parley::exact_expected_payoffs(*game, profile);
+    CHECK(e.payoffs[0].rational() == payoffs[0]);
+    CHECK(e.payoffs[1].rational() == payoffs[1]);
+    distinct.emplace(texts(e.x), texts(e.y));
+    // Vertex numbers grow, and one number is one strategy of the outer player.
+    if (k > 0) CHECK(e.outer_vertex >= one[k - 1].outer_vertex);
+    const auto strategy = texts(e.outer_player == 0 ? e.x : e.y);
+    const auto [it, inserted] = outer_strategy.emplace(e.outer_vertex, strategy);
+    CHECK(it->second == strategy);
+  }
+  CHECK(distinct.size() == one.size());  // each once, with no set to drop repeats
+  std::set<std::vector<std::string>> outer_strategies;
+  for (const auto& [vertex, strategy] : outer_strategy) outer_strategies.insert(strategy);
+  CHECK(outer_strategies.size() == outer_strategy.size());
+  for (const int threads : {2, 5}) {
+    const auto other = collect(threads);
+    REQUIRE(other.size() == one.size());
+    for (std::size_t k = 0; k < one.size(); ++k) {
+      CHECK(other[k].outer_vertex == one[k].outer_vertex);
+      CHECK(texts(other[k].x) == texts(one[k].x));
+      CHECK(texts(other[k].y) == texts(one[k].y));
+    }
+  }
+}
+
+TEST_CASE("reverse search: an exception from the consumer stops the search and reaches the caller",
+          "[solve][nash][reverse_search]") {
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(10, 10);
+  const auto game = parley::exact_integer_payoffs({identity, identity});
+  REQUIRE(game);
+  for (const int threads : {1, 2}) {
+    int seen = 0;
+    CHECK_THROWS_AS(parley::for_each_exact_extreme_equilibrium(
+                        *game,
+                        [&](const parley::ExactExtremeEquilibrium&) {
+                          if (++seen == 300) throw std::runtime_error("output failed");
+                        },
+                        {threads, false}),
+                    std::runtime_error);
+    CHECK(seen == 300);
   }
 }

@@ -4,10 +4,13 @@
 /// reverse search over one best-response polytope's vertices in exact integer arithmetic, in
 /// memory that does not grow with the number of vertices, on several threads.
 
+#include <array>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "parley/solve/equilibrium_verification.hpp"
+#include "parley/solve/exact_fraction.hpp"
 #include "parley/solve/exact_payoffs.hpp"
 
 namespace parley {
@@ -26,10 +29,8 @@ struct ReverseSearchOptions {
   bool big_integers_only = false;
 };
 
-/// \brief What exact_extreme_equilibria found, and what it cost.
-struct ExactEquilibria {
-  /// The extreme equilibria, exactly, in reverse-search order (see exact_extreme_equilibria).
-  std::vector<RationalProfile> equilibria;
+/// \brief What a reverse search cost, and how it ran.
+struct ReverseSearchStatistics {
   /// Vertices of the outer polytope, the origin included, each counted once.
   std::int64_t vertices = 0;
   /// Bases of the outer polytope visited (more than the vertices when it is degenerate).
@@ -38,6 +39,26 @@ struct ExactEquilibria {
   PivotArithmetic arithmetic = PivotArithmetic::int128;
   /// True when the outer polytope was Q (player 2's), i.e. the game was transposed.
   bool outer_is_player2 = false;
+};
+
+/// \brief What exact_extreme_equilibria found, and what it cost.
+struct ExactEquilibria : ReverseSearchStatistics {
+  /// The extreme equilibria, exactly, in reverse-search order (see exact_extreme_equilibria).
+  std::vector<RationalProfile> equilibria;
+};
+
+/// \brief One extreme equilibrium as for_each_exact_extreme_equilibrium reports it: already
+/// verified (exact regret 0 on the game's own payoffs), with its exact values.
+struct ExactExtremeEquilibrium {
+  std::vector<ExactFraction> x;          ///< player 1's probabilities, in lowest terms
+  std::vector<ExactFraction> y;          ///< player 2's
+  std::array<ExactFraction, 2> payoffs;  ///< the expected payoffs x^T A y and x^T B y
+  /// The vertex of the outer polytope it comes from (the outer player's strategy), numbered
+  /// in reverse-search order from 1 (the origin): the equilibria of one vertex come one after
+  /// the other and share the number, and no two vertices share a strategy.
+  std::int64_t outer_vertex = 0;
+  /// The outer player: 0 when the outer polytope is P (player 1's), 1 when it is Q.
+  int outer_player = 0;
 };
 
 /// \brief Every extreme Nash equilibrium of the game with payoffs `game`, exactly, each once.
@@ -69,12 +90,35 @@ struct ExactEquilibria {
 ///    threads and merged in the order of the sequential depth-first walk, so the output (and
 ///    its order) is the same at any thread count. The cut depends on the game only.
 ///
-/// Arithmetic: pivoting and the partner systems run in 128-bit integers with every
-/// operation checked for overflow; a task that overflows is redone from its root in
+/// 4. Each equilibrium is verified as it is found (regret exactly 0 on the game's own
+///    payoffs, not the shifted A', B' the search pivots on: an independent check) and its
+///    probabilities and expected payoffs reduced to lowest terms, on the worker's thread, in
+///    the search's integers (integer_equilibrium_check.hpp). A candidate that fails would be
+///    a bug in the search: std::logic_error.
+///
+/// Each equilibrium is found once, so nothing is kept to recognise repeats: a vertex x of the
+/// outer polytope is reported at one basis only (its lexmin basis), the partners of one x are
+/// distinct vertices of one face, and distinct vertices of a best-response polytope that carry
+/// an equilibrium are distinct mixed strategies once normalised (each has a tight constraint
+/// (A'y)_i = 1 or (B'^T x)_j = 1, so no two are multiples of each other).
+///
+/// Arithmetic: pivoting, the partner systems and the checks run in 128-bit integers with
+/// every operation checked for overflow; a task that overflows is redone from its root in
 /// unbounded integers (boost::multiprecision::cpp_int). No floating point is involved.
 /// Throws std::invalid_argument when the matrices are empty or of different sizes.
 [[nodiscard]] ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game,
                                                        const ReverseSearchOptions& options = {});
+
+/// \brief The same search, reporting each equilibrium to `on_equilibrium` as soon as the tasks
+/// before it are done, in the order of exact_extreme_equilibria, whatever the thread count.
+///
+/// Memory: the search keeps nothing per vertex or per equilibrium; only the equilibria of the
+/// tasks finished ahead of the one being reported wait (at most 4 tasks per thread, the window
+/// of reduce_blocks_in_order). `on_equilibrium` runs under the merge lock, one call at a time.
+/// An exception it throws stops the search and is rethrown here.
+ReverseSearchStatistics for_each_exact_extreme_equilibrium(
+    const ExactBimatrix& game, const std::function<void(const ExactExtremeEquilibrium&)>& on_equilibrium,
+    const ReverseSearchOptions& options = {});
 
 /// The vertices of player `player`'s best-response polytope (P for 0, Q for 1), each as its
 /// sorted set of labels (the numbering of vertex_enumeration.hpp; a vertex is the only point
