@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -27,6 +30,9 @@ using detail::IntegerDictionary;
 constexpr std::size_t kReverseSearchMinTasks = 64;
 /// Deepest cut tried (a tree this deep and this narrow is small).
 constexpr int kReverseSearchMaxCutDepth = 32;
+/// Games of at most this many strategy pairs m n whose trees are small run on one thread
+/// (plan_reverse_search).
+constexpr int kSmallGamePayoffPairs = 100;
 
 /// \brief The integer best-response polytopes of a game, oriented so that the outer one is
 /// P = {x in R^m : x >= 0, B'^T x <= 1} (reverse_search_enumeration.hpp).
@@ -389,11 +395,13 @@ ReverseSearchPlan plan_reverse_search(const IntegerPolytopePair& pair, const Rev
   with_integer_fallback(options.big_integers_only, [&]<class Int>() {
     plan.tasks = cut_reverse_search_tree(IntegerDictionary<Int>(pair.n, pair.m, to_integers<Int>(pair.outer)));
   });
-  // A tree the cut walked whole in fewer nodes than the cut aims for (every task a lone node:
-  // Gambit's small games, the all-zero game) is searched on this thread alone: a second thread
-  // costs its start, its own malloc arena and the join, more than such a tree's pivots.
+  // A small game whose tree the cut walked whole in fewer nodes than the cut aims for (every
+  // task a lone node: Gambit's games in tests/data) is searched on this thread alone: a second
+  // thread costs its start, its own malloc arena and the join (about 0.2 ms), more than such a
+  // search. Larger games with small trees (the all-zero game: m + 1 nodes, each with a face of
+  // n vertices) keep both threads for their partner faces and their equilibria's text.
   const bool small_tree =
-      plan.tasks.size() < kReverseSearchMinTasks &&
+      pair.m * pair.n <= kSmallGamePayoffPairs && plan.tasks.size() < kReverseSearchMinTasks &&
       std::none_of(plan.tasks.begin(), plan.tasks.end(), [](const ReverseSearchTask& t) { return t.subtree; });
   plan.threads = small_tree ? 1 : worker_count(options.threads, static_cast<std::int64_t>(plan.tasks.size()));
   return plan;
@@ -437,11 +445,44 @@ std::vector<std::vector<int>> search_vertex_labels(const IntegerPolytopePair& pa
       .vertices;
 }
 
+/// \brief What every task of one search shares in the arithmetic Int, built once (for a game
+/// with a few nodes per task, building it per task was most of the time): the dictionary at
+/// the root, which each task copies, and the partner search, read only.
+template <class Int>
+struct SharedSearch {
+  SharedSearch(const IntegerPolytopePair& pair, const ExactBimatrix& game)
+      : root(pair.n, pair.m, to_integers<Int>(pair.outer)), partners(pair, game) {}
+  IntegerDictionary<Int> root;
+  PartnerSearch<Int> partners;
+};
+
 /// Steps 1 to 4 on the outer polytope of `pair`: each equilibrium to `sink`, in order.
 ReverseSearchStatistics search_equilibria(const IntegerPolytopePair& pair, const ExactBimatrix& game,
                                           const ReverseSearchOptions& options,
-                                          const std::function<void(const ExactExtremeEquilibrium&)>& sink) {
+                                          const std::function<void(const ExactExtremeEquilibrium&)>& sink,
+                                          const std::function<void(ExactExtremeEquilibrium&)>& prepare) {
   const ReverseSearchPlan plan = plan_reverse_search(pair, options);
+  // The 128-bit setup now (none if the game's numbers overflow it: every task then runs in
+  // unbounded integers); the unbounded one when a task first needs it.
+  std::optional<SharedSearch<CheckedInt128>> narrow;
+  if (!options.big_integers_only) {
+    try {
+      narrow.emplace(pair, game);
+    } catch (const detail::IntegerOverflow&) {
+      // left empty
+    }
+  }
+  std::once_flag wide_once;
+  std::optional<SharedSearch<BigInteger>> wide;
+  const auto shared = [&]<class Int>() -> const SharedSearch<Int>& {
+    if constexpr (std::is_same_v<Int, CheckedInt128>) {
+      if (!narrow) throw detail::IntegerOverflow();
+      return *narrow;
+    } else {
+      std::call_once(wide_once, [&] { wide.emplace(pair, game); });
+      return *wide;
+    }
+  };
   detail::OrderedEquilibriumStream stream(plan.tasks.size(), sink);
   stream.run(plan.threads, [&](std::size_t t) {
     std::int64_t vertices = 0;
@@ -451,14 +492,16 @@ ReverseSearchStatistics search_equilibria(const IntegerPolytopePair& pair, const
       stream.restart(t);
       vertices = 0;
       bases = 0;
-      const IntegerDictionary<Int> root(pair.n, pair.m, to_integers<Int>(pair.outer));
-      const PartnerSearch<Int> partners(pair, game);
+      const SharedSearch<Int>& setup = shared.template operator()<Int>();
       std::vector<ExactExtremeEquilibrium> found;
-      run_reverse_search_task(root, plan.tasks[t], bases, [&](const IntegerDictionary<Int>& dict) {
+      run_reverse_search_task(setup.root, plan.tasks[t], bases, [&](const IntegerDictionary<Int>& dict) {
         ++vertices;
         found.clear();
-        partners.append_equilibria(dict, vertices, found);
-        for (ExactExtremeEquilibrium& e : found) stream.emit(t, std::move(e));
+        setup.partners.append_equilibria(dict, vertices, found);
+        for (ExactExtremeEquilibrium& e : found) {
+          if (prepare) prepare(e);
+          stream.emit(t, std::move(e));
+        }
       });
     });
     stream.finish(t, vertices, bases, used == PivotArithmetic::big_integer);
@@ -472,10 +515,10 @@ ReverseSearchStatistics search_equilibria(const IntegerPolytopePair& pair, const
 
 ReverseSearchStatistics for_each_exact_extreme_equilibrium(
     const ExactBimatrix& game, const std::function<void(const ExactExtremeEquilibrium&)>& on_equilibrium,
-    const ReverseSearchOptions& options) {
+    const ReverseSearchOptions& options, const std::function<void(ExactExtremeEquilibrium&)>& prepare) {
   // The outer polytope is the one of smaller dimension: it has fewer vertices (as in lrsnash).
   const IntegerPolytopePair pair = integer_polytopes(game, game.rows <= game.cols);
-  return search_equilibria(pair, game, options, on_equilibrium);
+  return search_equilibria(pair, game, options, on_equilibrium, prepare);
 }
 
 ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game, const ReverseSearchOptions& options) {

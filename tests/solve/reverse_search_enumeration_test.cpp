@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <random>
 #include <set>
@@ -205,5 +206,38 @@ TEST_CASE("reverse search: an exception from the consumer stops the search and r
                         {threads, false}),
                     std::runtime_error);
     CHECK(seen == 300);
+  }
+}
+
+TEST_CASE("reverse search: the consumer's prepare step runs on the search's threads and its result arrives in order",
+          "[solve][nash][reverse_search]") {
+  const Eigen::MatrixXd identity = Eigen::MatrixXd::Identity(9, 9);
+  const auto game = parley::exact_integer_payoffs({identity, identity});
+  REQUIRE(game);
+  const auto text_of = [](const parley::ExactExtremeEquilibrium& e) {
+    std::string text = std::to_string(e.outer_vertex) + ":";
+    for (const auto& f : e.x) text += f.text() + " ";
+    return text;
+  };
+  std::vector<std::string> plain;
+  parley::for_each_exact_extreme_equilibrium(
+      *game, [&](const parley::ExactExtremeEquilibrium& e) { plain.push_back(e.prepared + text_of(e)); }, {1, false});
+  std::vector<std::string> prepared;
+  std::atomic<int> calls{0};
+  parley::for_each_exact_extreme_equilibrium(
+      *game, [&](const parley::ExactExtremeEquilibrium& e) { prepared.push_back(e.prepared + text_of(e)); }, {2, false},
+      [&](parley::ExactExtremeEquilibrium& e) {
+        ++calls;
+        // Numbered within its task here, so only the strategy is prepared.
+        for (const auto& f : e.x) e.prepared += f.text() + ",";
+      });
+  REQUIRE(plain.size() == 511);
+  CHECK(calls == 511);
+  REQUIRE(prepared.size() == plain.size());
+  for (std::size_t k = 0; k < plain.size(); ++k) {
+    const std::string strategy = plain[k].substr(plain[k].find(':') + 1);
+    std::string commas = strategy;
+    std::replace(commas.begin(), commas.end(), ' ', ',');
+    CHECK(prepared[k] == commas + plain[k]);
   }
 }

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "parley/solve/equilibrium_verification.hpp"
@@ -59,6 +60,9 @@ struct ExactExtremeEquilibrium {
   std::int64_t outer_vertex = 0;
   /// The outer player: 0 when the outer polytope is P (player 1's), 1 when it is Q.
   int outer_player = 0;
+  /// Empty from the search; what the consumer's `prepare` step derived from the equilibrium
+  /// on the search's threads (for_each_exact_extreme_equilibrium), e.g. its text.
+  std::string prepared;
 };
 
 /// \brief Every extreme Nash equilibrium of the game with payoffs `game`, exactly, each once.
@@ -112,13 +116,19 @@ struct ExactExtremeEquilibrium {
 /// \brief The same search, reporting each equilibrium to `on_equilibrium` as soon as the tasks
 /// before it are done, in the order of exact_extreme_equilibria, whatever the thread count.
 ///
-/// Memory: the search keeps nothing per vertex or per equilibrium; only the equilibria of the
-/// tasks finished ahead of the one being reported wait (at most 4 tasks per thread, the window
-/// of reduce_blocks_in_order). `on_equilibrium` runs under the merge lock, one call at a time.
-/// An exception it throws stops the search and is rethrown here.
+/// `prepare`, when given, is called on the search's threads with each equilibrium as it is
+/// found, before it waits for its turn, several calls at once: the consumer's work on an
+/// equilibrium that needs no order (formatting it, into `prepared`) then runs on every core,
+/// and `on_equilibrium` only puts the results in order. `on_equilibrium` runs under a lock,
+/// one call at a time, in order.
+///
+/// Memory: the search keeps nothing per vertex or per equilibrium; only equilibria that tasks
+/// ahead of the head found wait, at most 256 per task and 4 tasks per thread
+/// (ordered_equilibrium_stream.hpp), however many there are. An exception either callback
+/// throws stops the search and is rethrown here.
 ReverseSearchStatistics for_each_exact_extreme_equilibrium(
     const ExactBimatrix& game, const std::function<void(const ExactExtremeEquilibrium&)>& on_equilibrium,
-    const ReverseSearchOptions& options = {});
+    const ReverseSearchOptions& options = {}, const std::function<void(ExactExtremeEquilibrium&)>& prepare = {});
 
 /// The vertices of player `player`'s best-response polytope (P for 0, Q for 1), each as its
 /// sorted set of labels (the numbering of vertex_enumeration.hpp; a vertex is the only point

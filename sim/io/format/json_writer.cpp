@@ -11,7 +11,6 @@
 // Reading JSON (the sweep manifest) goes through nlohmann (sweep_manifest.cpp).
 #include "parley/io/format/json_writer.hpp"
 
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -58,18 +57,19 @@ std::string json_quote(std::string_view text) {
 }
 
 JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+JsonWriter::JsonWriter(std::ostream& out, int indent, std::size_t depth) : out_(out), indent_(indent), depth_(depth) {}
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  // The indentation in one or a few writes, with no string built per line: pretty-printed
-  // output has a line per number (thousands of equilibria write megabytes of it).
-  static constexpr char spaces[] = "                                                                ";
-  out_.put('\n');
-  for (std::size_t left = stack_.size() * static_cast<std::size_t>(indent_); left > 0;) {
-    const std::size_t chunk = std::min(left, sizeof spaces - 1);
-    out_.write(spaces, static_cast<std::streamsize>(chunk));
-    left -= chunk;
-  }
+  piece_ += '\n';
+  piece_.append((depth_ + stack_.size()) * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::emit() {
+  // One write per call: pretty-printed output has a line per number, and each insertion into
+  // a stream costs a sentry and a virtual call (thousands of equilibria write megabytes).
+  out_.write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
+  piece_.clear();
 }
 
 void JsonWriter::before_value() {
@@ -83,14 +83,15 @@ void JsonWriter::before_value() {
     top.has_key = false;
     return;
   }
-  if (!top.empty) out_ << ',';
+  if (!top.empty) piece_ += ',';
   top.empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::raw(std::string_view text) {
   before_value();
-  out_ << text;
+  piece_ += text;
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }
@@ -99,24 +100,28 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (stack_.empty() || !stack_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
   Frame& top = stack_.back();
   if (top.has_key) throw std::logic_error("JsonWriter: two keys in a row");
-  if (!top.empty) out_ << ',';
+  if (!top.empty) piece_ += ',';
   top.empty = false;
   top.has_key = true;
   newline();
-  out_ << json_quote(name) << (indent_ > 0 ? ": " : ":");
+  piece_ += json_quote(name);
+  piece_ += indent_ > 0 ? ": " : ":";
+  emit();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ << '{';
+  piece_ += '{';
+  emit();
   stack_.push_back({true});
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ << '[';
+  piece_ += '[';
+  emit();
   stack_.push_back({false});
   return *this;
 }
@@ -127,7 +132,8 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << '}';
+  piece_ += '}';
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }
@@ -138,7 +144,8 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << ']';
+  piece_ += ']';
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -24,6 +25,8 @@ namespace parley::io {
 namespace {
 
 constexpr const char* kExactDescription = "all extreme equilibria, by exact vertex enumeration";
+/// The depth of an equilibrium in the JSON report: in the report's object, in "equilibria".
+constexpr std::size_t kEquilibriumDepth = 2;
 
 void require_two_player_method(const NfgGame& nfg, const std::string& method) {
   if (method != "enum" && method != "lh")
@@ -49,13 +52,13 @@ std::optional<ExactBimatrix> exact_payoffs_of(const NfgGame& nfg, const Bimatrix
 /// equilibria needs.
 class ExactSubsetEdges {
  public:
-  void add(const ExactExtremeEquilibrium& e, const std::array<std::vector<std::string>, 2>& fractions) {
+  void add(const ExactExtremeEquilibrium& e) {
     if (e.outer_vertex != last_outer_vertex_) {
       last_outer_vertex_ = e.outer_vertex;
       ++outer_count_;
     }
     std::string key;
-    for (const std::string& f : fractions[static_cast<std::size_t>(1 - e.outer_player)]) (key += f) += ' ';
+    for (const ExactFraction& f : e.outer_player == 0 ? e.y : e.x) (key += f.text()) += ' ';
     const int inner = inner_index_.emplace(std::move(key), static_cast<int>(inner_index_.size())).first->second;
     const int outer = outer_count_ - 1;
     edges_.emplace_back(e.outer_player == 0 ? outer : inner, e.outer_player == 0 ? inner : outer);
@@ -103,7 +106,7 @@ void solve_nash(const NfgGame& nfg, const std::string& method, const std::functi
     ExactSubsetEdges edges;
     for_each_exact_extreme_equilibrium(*exact, [&](const ExactExtremeEquilibrium& e) {
       NashReport::ExactValues values = exact_values(e);
-      edges.add(e, values.probabilities);
+      edges.add(e);
       report.equilibria.push_back(rounded_profile(e));
       report.exact.push_back(std::move(values));
     });
@@ -162,11 +165,22 @@ bool stream_exact_nash_json(const NfgGame& nfg, std::ostream& out) {
   JsonWriter json(out);
   write_nash_json_opening(json, opening);
   ExactSubsetEdges edges;
-  for_each_exact_extreme_equilibrium(*exact, [&](const ExactExtremeEquilibrium& e) {
+  // Each equilibrium's JSON is written on the search's threads as it is found (the formatting
+  // is most of the work per equilibrium), then put in order.
+  const auto format = [&](ExactExtremeEquilibrium& e) {
     const NashReport::ExactValues values = exact_values(e);
-    edges.add(e, values.probabilities);
-    write_nash_json_equilibrium(json, names, rounded_profile(e), values.payoffs, &values);
-  });
+    std::ostringstream text;
+    JsonWriter element(text, 2, kEquilibriumDepth);
+    write_nash_json_equilibrium(element, names, rounded_profile(e), values.payoffs, &values);
+    e.prepared = std::move(text).str();
+  };
+  for_each_exact_extreme_equilibrium(
+      *exact,
+      [&](const ExactExtremeEquilibrium& e) {
+        edges.add(e);
+        json.json_text(e.prepared);
+      },
+      {}, format);
   write_nash_json_closing(json, edges.members());
   out << "\n";
   return true;
