@@ -7,12 +7,14 @@
 #include <array>
 #include <limits>
 #include <stdexcept>
+#include <string>
 #include <vector>
 
 #include "checked_integer.hpp"
 #include "common_denominator.hpp"
 #include "parley/solve/exact_fraction.hpp"
 #include "parley/solve/exact_payoffs.hpp"
+#include "parley/solve/reverse_search_enumeration.hpp"
 
 namespace parley::detail {
 
@@ -60,23 +62,29 @@ class IntegerEquilibriumCheck {
   }
 
   /// True when (x, y) (sizes m and n, nonnegative, neither all zero) is an equilibrium; then
-  /// `probabilities` and `payoffs` hold its probabilities (player 1's, then player 2's) and
-  /// expected payoffs in lowest terms. False (nothing written) when it is not one.
-  bool evaluate(const std::vector<Int>& x, const std::vector<Int>& y, std::vector<ExactFraction>& probabilities_x,
-                std::vector<ExactFraction>& probabilities_y, std::array<ExactFraction, 2>& payoffs) const {
+  /// `out` holds its probabilities, expected payoffs and strategy keys. False (`out`
+  /// unspecified) when it is not one.
+  bool evaluate(const std::vector<Int>& x, const std::vector<Int>& y, ExactExtremeEquilibrium& out) const {
     const Int total_x = distribution_total(x, m_);
     const Int total_y = distribution_total(y, n_);
     if (total_x <= Int(0) || total_y <= Int(0)) return false;
     Int expected_1(0);
     Int expected_2(0);
-    if (!zero_regret(a_, x, y, total_x, expected_1) || !zero_regret(b_, y, x, total_y, expected_2)) return false;
-    probabilities_x.clear();
-    probabilities_y.clear();
-    for (const Int& w : x) probabilities_x.push_back(reduced_fraction(w, total_x));
-    for (const Int& w : y) probabilities_y.push_back(reduced_fraction(w, total_y));
+    // Player 1's best responses to y name y (with its zeros), player 2's to x name x.
+    std::string& key_x = out.strategy_keys[0];
+    std::string& key_y = out.strategy_keys[1];
+    start_key(key_y, y);
+    start_key(key_x, x);
+    if (!zero_regret(a_, x, y, total_x, expected_1, key_y) || !zero_regret(b_, y, x, total_y, expected_2, key_x)) {
+      return false;
+    }
+    out.x.clear();
+    out.y.clear();
+    for (const Int& w : x) out.x.push_back(reduced_fraction(w, total_x));
+    for (const Int& w : y) out.y.push_back(reduced_fraction(w, total_y));
     const Int both = total_x * total_y;
-    payoffs[0] = reduced_fraction(expected_1, both * d_a_);
-    payoffs[1] = reduced_fraction(expected_2, both * d_b_);
+    out.payoffs[0] = reduced_fraction(expected_1, both * d_a_);
+    out.payoffs[1] = reduced_fraction(expected_2, both * d_b_);
     return true;
   }
 
@@ -92,21 +100,40 @@ class IntegerEquilibriumCheck {
     return total;
   }
 
+  static void set_bit(std::string& key, std::size_t bit) {
+    key[bit / 8] = static_cast<char>(static_cast<unsigned char>(key[bit / 8]) | (1u << (bit % 8)));
+  }
+
+  /// The key of strategy w (ExactExtremeEquilibrium::strategy_keys) begun: bits for its
+  /// zeros; zero_regret adds the other player's best responses after them.
+  static void start_key(std::string& key, const std::vector<Int>& w) {
+    key.assign(w.size() / 8 + 1, '\0');  // grown by zero_regret
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      if (w[k] == Int(0)) set_bit(key, k);
+    }
+  }
+
   /// For the player with payoffs `payoff` (own strategies as rows, over a common
   /// denominator), own weights `own` (total `own_total`) and the other's weights `other`:
-  /// whether own_total max_k (M'o)_k = own^T M' o, with own^T M' o in `expected`.
+  /// whether own_total max_k (M'o)_k = own^T M' o, with own^T M' o in `expected`; the own
+  /// best responses k are added to `other_key` as bits other.size() + k.
   static bool zero_regret(const std::vector<Int>& payoff, const std::vector<Int>& own, const std::vector<Int>& other,
-                          const Int& own_total, Int& expected) {
+                          const Int& own_total, Int& expected, std::string& other_key) {
     const std::size_t others = other.size();
+    std::vector<Int> values(own.size());
     Int best(0);
     expected = Int(0);
     for (std::size_t k = 0; k < own.size(); ++k) {
-      Int value(0);
+      Int& value = values[k];
       for (std::size_t j = 0; j < others; ++j) {
         if (other[j] != Int(0)) value += payoff[k * others + j] * other[j];
       }
       if (k == 0 || value > best) best = value;
       if (own[k] != Int(0)) expected += own[k] * value;
+    }
+    other_key.resize((others + own.size()) / 8 + 1, '\0');
+    for (std::size_t k = 0; k < own.size(); ++k) {
+      if (values[k] == best) set_bit(other_key, others + k);
     }
     return own_total * best == expected;
   }

@@ -364,7 +364,7 @@ class PartnerSearch {
     e.outer_player = pair_.transposed ? 1 : 0;
     const std::vector<Int>& x = pair_.transposed ? inner : outer;
     const std::vector<Int>& y = pair_.transposed ? outer : inner;
-    if (!check_.evaluate(x, y, e.x, e.y, e.payoffs)) {
+    if (!check_.evaluate(x, y, e)) {
       throw std::logic_error("exact reverse search: a vertex pair that is no Nash equilibrium (a bug)");
     }
   }

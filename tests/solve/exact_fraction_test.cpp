@@ -51,17 +51,18 @@ TEMPLATE_TEST_CASE("the integer equilibrium check accepts equilibria and rejects
   game.a = {Rational(1, 2), Rational(-1, 2), Rational(-1, 2), Rational(1, 2)};
   game.b = {Rational(-1, 2), Rational(1, 2), Rational(1, 2), Rational(-1, 2)};
   const parley::detail::IntegerEquilibriumCheck<TestType> check(game);
-  std::vector<ExactFraction> x;
-  std::vector<ExactFraction> y;
-  std::array<ExactFraction, 2> payoffs;
-  CHECK(check.evaluate({TestType(3), TestType(3)}, {TestType(5), TestType(5)}, x, y, payoffs));
-  CHECK(x == std::vector<ExactFraction>{ExactFraction(1, 2), ExactFraction(1, 2)});
-  CHECK(y == std::vector<ExactFraction>{ExactFraction(1, 2), ExactFraction(1, 2)});
-  CHECK(payoffs[0].text() == "0");
+  parley::ExactExtremeEquilibrium e;
+  CHECK(check.evaluate({TestType(3), TestType(3)}, {TestType(5), TestType(5)}, e));
+  CHECK(e.x == std::vector<ExactFraction>{ExactFraction(1, 2), ExactFraction(1, 2)});
+  CHECK(e.y == std::vector<ExactFraction>{ExactFraction(1, 2), ExactFraction(1, 2)});
+  CHECK(e.payoffs[0].text() == "0");
+  // No zeros, and both of the other player's strategies best responses: bits 2 and 3.
+  CHECK(e.strategy_keys[0] == std::string(1, '\x0c'));
+  CHECK(e.strategy_keys[1] == std::string(1, '\x0c'));
   // Player 2 would deviate from (heads, half-half); a negative weight is no distribution.
-  CHECK_FALSE(check.evaluate({TestType(1), TestType(0)}, {TestType(1), TestType(1)}, x, y, payoffs));
-  CHECK_FALSE(check.evaluate({TestType(2), TestType(-1)}, {TestType(1), TestType(1)}, x, y, payoffs));
-  CHECK_FALSE(check.evaluate({TestType(0), TestType(0)}, {TestType(1), TestType(1)}, x, y, payoffs));
+  CHECK_FALSE(check.evaluate({TestType(1), TestType(0)}, {TestType(1), TestType(1)}, e));
+  CHECK_FALSE(check.evaluate({TestType(2), TestType(-1)}, {TestType(1), TestType(1)}, e));
+  CHECK_FALSE(check.evaluate({TestType(0), TestType(0)}, {TestType(1), TestType(1)}, e));
 }
 
 TEST_CASE("maximal Nash subsets from edges: isolated equilibria and bicliques, as from the profiles",

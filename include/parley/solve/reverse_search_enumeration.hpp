@@ -60,6 +60,13 @@ struct ExactExtremeEquilibrium {
   std::int64_t outer_vertex = 0;
   /// The outer player: 0 when the outer polytope is P (player 1's), 1 when it is Q.
   int outer_player = 0;
+  /// Each player's strategy named exactly in a few bytes, to tell strategies apart without
+  /// keeping their probabilities: bit k for each of its own zero probabilities, then bit
+  /// (its strategies) + l for each best response l of the other player to it. These are the
+  /// labels of its vertex in its best-response polytope (vertex_enumeration.hpp), which no
+  /// other vertex has, and distinct vertices are distinct strategies; so equal keys of one
+  /// player in one game mean equal strategies.
+  std::array<std::string, 2> strategy_keys;
   /// Empty from the search; what the consumer's `prepare` step derived from the equilibrium
   /// on the search's threads (for_each_exact_extreme_equilibrium), e.g. its text.
   std::string prepared;

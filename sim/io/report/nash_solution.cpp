@@ -47,9 +47,9 @@ std::optional<ExactBimatrix> exact_payoffs_of(const NfgGame& nfg, const Bimatrix
 /// equilibria from the exact enumeration, as they come: each player's strategies numbered
 /// exactly, with no rounding grid. The outer player's strategy is its vertex of the reverse
 /// search, whose equilibria come one after the other (for_each_exact_extreme_equilibrium), so
-/// a counter numbers it; the inner player's is looked up by its fractions. Kept: 8 bytes per
-/// equilibrium and one key per distinct inner strategy, what listing the subsets after the
-/// equilibria needs.
+/// a counter numbers it; the inner player's is looked up by its key (strategy_keys: its
+/// vertex's labels, a few bytes). Kept: 8 bytes per equilibrium and one key per distinct inner
+/// strategy, what listing the subsets after the equilibria needs.
 class ExactSubsetEdges {
  public:
   void add(const ExactExtremeEquilibrium& e) {
@@ -57,13 +57,17 @@ class ExactSubsetEdges {
       last_outer_vertex_ = e.outer_vertex;
       ++outer_count_;
     }
-    std::string key;
-    for (const ExactFraction& f : e.outer_player == 0 ? e.y : e.x) (key += f.text()) += ' ';
-    const int inner = inner_index_.emplace(std::move(key), static_cast<int>(inner_index_.size())).first->second;
+    const std::string& key = e.strategy_keys[static_cast<std::size_t>(1 - e.outer_player)];
+    const int inner = inner_index_.emplace(key, static_cast<int>(inner_index_.size())).first->second;
     const int outer = outer_count_ - 1;
     edges_.emplace_back(e.outer_player == 0 ? outer : inner, e.outer_player == 0 ? inner : outer);
   }
-  [[nodiscard]] std::vector<std::vector<int>> members() const { return nash_subset_members_of_edges(edges_); }
+  /// The maximal Nash subsets, once every equilibrium is added; the keys are let go first
+  /// (the subsets need the edges only), so the two never take memory at once.
+  [[nodiscard]] std::vector<std::vector<int>> members() {
+    std::unordered_map<std::string, int>().swap(inner_index_);
+    return nash_subset_members_of_edges(edges_);
+  }
 
  private:
   std::int64_t last_outer_vertex_ = -1;
@@ -173,6 +177,10 @@ bool stream_exact_nash_json(const NfgGame& nfg, std::ostream& out) {
     JsonWriter element(text, 2, kEquilibriumDepth);
     write_nash_json_equilibrium(element, names, rounded_profile(e), values.payoffs, &values);
     e.prepared = std::move(text).str();
+    // The text is all the writer needs now (the subsets take the keys): what waits for its
+    // turn is no larger than it must be.
+    std::vector<ExactFraction>().swap(e.x);
+    std::vector<ExactFraction>().swap(e.y);
   };
   for_each_exact_extreme_equilibrium(
       *exact,
