@@ -30,9 +30,9 @@ using detail::IntegerDictionary;
 constexpr std::size_t kReverseSearchMinTasks = 64;
 /// Deepest cut tried (a tree this deep and this narrow is small).
 constexpr int kReverseSearchMaxCutDepth = 32;
-/// Games of at most this many strategy pairs m n whose trees are small run on one thread
-/// (plan_reverse_search).
-constexpr int kSmallGamePayoffPairs = 100;
+/// Games of at most this many strategy pairs m n (20 x 20) whose trees are small run on one
+/// thread (plan_reverse_search).
+constexpr int kSmallGamePayoffPairs = 400;
 
 /// \brief The integer best-response polytopes of a game, oriented so that the outer one is
 /// P = {x in R^m : x >= 0, B'^T x <= 1} (reverse_search_enumeration.hpp).
@@ -396,10 +396,11 @@ ReverseSearchPlan plan_reverse_search(const IntegerPolytopePair& pair, const Rev
     plan.tasks = cut_reverse_search_tree(IntegerDictionary<Int>(pair.n, pair.m, to_integers<Int>(pair.outer)));
   });
   // A small game whose tree the cut walked whole in fewer nodes than the cut aims for (every
-  // task a lone node: Gambit's games in tests/data) is searched on this thread alone: a second
-  // thread costs its start, its own malloc arena and the join (about 0.2 ms), more than such a
-  // search. Larger games with small trees (the all-zero game: m + 1 nodes, each with a face of
-  // n vertices) keep both threads for their partner faces and their equilibria's text.
+  // task a lone node: Gambit's games in tests/data, the all-zero 12x12 game) is searched on
+  // this thread alone: a second thread costs its start, its own malloc arena and the join
+  // (about 1 ms of wall clock on the all-zero 12x12 game, a quarter of its run), more than
+  // such a search. Larger games with small trees (the all-zero 30x30 game: 31 nodes, each
+  // with a face of 30 vertices) keep both threads for their partner faces and their text.
   const bool small_tree =
       pair.m * pair.n <= kSmallGamePayoffPairs && plan.tasks.size() < kReverseSearchMinTasks &&
       std::none_of(plan.tasks.begin(), plan.tasks.end(), [](const ReverseSearchTask& t) { return t.subtree; });

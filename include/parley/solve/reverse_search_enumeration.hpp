@@ -100,7 +100,7 @@ struct ExactExtremeEquilibrium {
 ///    the subtrees below it and the nodes above it are tasks, run on `options.threads`
 ///    threads and merged in the order of the sequential depth-first walk, so the output (and
 ///    its order) is the same at any thread count. The cut depends on the game only. A game
-///    of at most 100 strategy pairs whose whole tree the cut walked in fewer than 64 nodes
+///    of at most 400 strategy pairs whose whole tree the cut walked in fewer than 64 nodes
 ///    (Gambit's small games) runs on one thread: a thread's start costs more than its search.
 /// 4. Each equilibrium is verified as it is found (regret exactly 0 on the game's own
 ///    payoffs, not the shifted A', B' the search pivots on: an independent check) and its
