@@ -241,3 +241,42 @@ TEST_CASE("reverse search: the consumer's prepare step runs on the search's thre
     CHECK(prepared[k] == commas + plain[k]);
   }
 }
+
+TEST_CASE("reverse search: tasks that overflow midway are redone without repeating what they handed on",
+          "[solve][nash][reverse_search]") {
+  // A 9x9 game with small payoffs but for one strategy of each player, near 10^7: tasks find
+  // equilibria in 128 bits, some hand them on, and then a pivot through the large strategy
+  // overflows and the task is redone in unbounded integers (with this seed, a task at the head
+  // hands on an equilibrium before it overflows). The streamed list must be the unbounded
+  // search's, at one thread or two.
+  std::mt19937_64 rng(5);
+  std::uniform_int_distribution<int> payoff(-10, 10);
+  std::uniform_int_distribution<long long> noise(0, 99'999LL);
+  const int n = 9;
+  Eigen::MatrixXd a(n, n);
+  Eigen::MatrixXd b(n, n);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      a(i, j) = payoff(rng);
+      b(i, j) = payoff(rng);
+    }
+  }
+  for (int j = 0; j < n; ++j) {
+    b(0, j) = b(0, j) * 1e7 + static_cast<double>(noise(rng));
+    a(j, 0) = a(j, 0) * 1e7 + static_cast<double>(noise(rng));
+  }
+  const auto exact = parley::exact_integer_payoffs(parley::BimatrixGame(a, b));
+  REQUIRE(exact);
+  const auto wide = parley::exact_extreme_equilibria(*exact, {1, true});
+  REQUIRE(!wide.equilibria.empty());
+  for (const int threads : {1, 2}) {
+    const auto mixed = parley::exact_extreme_equilibria(*exact, {threads, false});
+    CHECK(mixed.arithmetic == parley::PivotArithmetic::big_integer);
+    CHECK(mixed.vertices == wide.vertices);
+    REQUIRE(mixed.equilibria.size() == wide.equilibria.size());
+    for (std::size_t k = 0; k < wide.equilibria.size(); ++k) {
+      CHECK(mixed.equilibria[k].x == wide.equilibria[k].x);
+      CHECK(mixed.equilibria[k].y == wide.equilibria[k].y);
+    }
+  }
+}
