@@ -120,7 +120,8 @@ class IntegerEquilibriumCheck {
   static bool zero_regret(const std::vector<Int>& payoff, const std::vector<Int>& own, const std::vector<Int>& other,
                           const Int& own_total, Int& expected, std::string& other_key) {
     const std::size_t others = other.size();
-    std::vector<Int> values(own.size());
+    thread_local std::vector<Int> values;  // no allocation per equilibrium
+    values.assign(own.size(), Int(0));
     Int best(0);
     expected = Int(0);
     for (std::size_t k = 0; k < own.size(); ++k) {
