@@ -56,8 +56,8 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
-JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
-JsonWriter::JsonWriter(std::ostream& out, int indent, std::size_t depth) : out_(out), indent_(indent), depth_(depth) {}
+JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(&out), indent_(indent) {}
+JsonWriter::JsonWriter(std::string& text, int indent, std::size_t depth) : text_(&text), indent_(indent), depth_(depth) {}
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
@@ -68,7 +68,11 @@ void JsonWriter::newline() {
 void JsonWriter::emit() {
   // One write per call: pretty-printed output has a line per number, and each insertion into
   // a stream costs a sentry and a virtual call (thousands of equilibria write megabytes).
-  out_.write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
+  if (text_) {
+    text_->append(piece_);
+  } else {
+    out_->write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
+  }
   piece_.clear();
 }
 

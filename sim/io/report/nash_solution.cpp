@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <optional>
 #include <ostream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
@@ -173,10 +172,8 @@ bool stream_exact_nash_json(const NfgGame& nfg, std::ostream& out) {
   // is most of the work per equilibrium), then put in order.
   const auto format = [&](ExactExtremeEquilibrium& e) {
     const NashReport::ExactValues values = exact_values(e);
-    std::ostringstream text;
-    JsonWriter element(text, 2, kEquilibriumDepth);
+    JsonWriter element(e.prepared, 2, kEquilibriumDepth);
     write_nash_json_equilibrium(element, names, rounded_profile(e), values.payoffs, &values);
-    e.prepared = std::move(text).str();
     // The text is all the writer needs now (the subsets take the keys): what waits for its
     // turn is no larger than it must be.
     std::vector<ExactFraction>().swap(e.x);

@@ -43,11 +43,11 @@ TEST_CASE("JSON objects and arrays nest with commas and indentation", "[io][json
 
 TEST_CASE("JSON values formatted apart at their depth splice into a document as if written in place", "[io][json]") {
   const auto element = [](int k) {
-    std::ostringstream text;
+    std::string text;
     JsonWriter json(text, 2, 2);  // inside the document's object and its "items" array
     json.begin_object().field("k", k).key("pair").array(std::vector<int>{k, k + 1}).end_object();
     CHECK(json.complete());
-    return text.str();
+    return text;
   };
   std::ostringstream spliced;
   JsonWriter document(spliced);

@@ -34,10 +34,11 @@ class JsonWriter {
  public:
   /// `indent` spaces per level, one member per line; 0 writes everything on one line.
   explicit JsonWriter(std::ostream& out, int indent = 2);
-  /// A writer of one value that another writer will splice in (json_text) `depth` levels
-  /// deep: its lines are indented as they will stand there. Lets threads format the values
-  /// of one document apart, and one writer put them in order.
-  JsonWriter(std::ostream& out, int indent, std::size_t depth);
+  /// A writer of one value, appended to `text`, that another writer will splice in
+  /// (json_text) `depth` levels deep: its lines are indented as they will stand there. Lets
+  /// threads format the values of one document apart, and one writer put them in order; a
+  /// string, not a stream, since such values are many and small (no stream call per piece).
+  JsonWriter(std::string& text, int indent, std::size_t depth);
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -89,7 +90,8 @@ class JsonWriter {
   /// Writes `piece_`, what the call put together, to the stream and empties it.
   void emit();
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  ///< where the pieces go, or
+  std::string* text_ = nullptr;  ///< the string they are appended to
   int indent_;
   std::size_t depth_ = 0;  ///< levels of the enclosing document, for the indentation
   std::vector<Frame> stack_;
