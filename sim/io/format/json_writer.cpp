@@ -61,18 +61,15 @@ JsonWriter::JsonWriter(std::string& text, int indent, std::size_t depth) : text_
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  piece_ += '\n';
-  piece_.append((depth_ + stack_.size()) * static_cast<std::size_t>(indent_), ' ');
+  buffer() += '\n';
+  buffer().append((depth_ + stack_.size()) * static_cast<std::size_t>(indent_), ' ');
 }
 
 void JsonWriter::emit() {
   // One write per call: pretty-printed output has a line per number, and each insertion into
   // a stream costs a sentry and a virtual call (thousands of equilibria write megabytes).
-  if (text_) {
-    text_->append(piece_);
-  } else {
-    out_->write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
-  }
+  if (text_) return;  // written in place
+  out_->write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
   piece_.clear();
 }
 
@@ -87,14 +84,14 @@ void JsonWriter::before_value() {
     top.has_key = false;
     return;
   }
-  if (!top.empty) piece_ += ',';
+  if (!top.empty) buffer() += ',';
   top.empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::raw(std::string_view text) {
   before_value();
-  piece_ += text;
+  buffer() += text;
   emit();
   if (stack_.empty()) done_ = true;
   return *this;
@@ -104,19 +101,19 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (stack_.empty() || !stack_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
   Frame& top = stack_.back();
   if (top.has_key) throw std::logic_error("JsonWriter: two keys in a row");
-  if (!top.empty) piece_ += ',';
+  if (!top.empty) buffer() += ',';
   top.empty = false;
   top.has_key = true;
   newline();
-  piece_ += json_quote(name);
-  piece_ += indent_ > 0 ? ": " : ":";
+  buffer() += json_quote(name);
+  buffer() += indent_ > 0 ? ": " : ":";
   emit();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  piece_ += '{';
+  buffer() += '{';
   emit();
   stack_.push_back({true});
   return *this;
@@ -124,7 +121,7 @@ JsonWriter& JsonWriter::begin_object() {
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  piece_ += '[';
+  buffer() += '[';
   emit();
   stack_.push_back({false});
   return *this;
@@ -136,7 +133,7 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  piece_ += '}';
+  buffer() += '}';
   emit();
   if (stack_.empty()) done_ = true;
   return *this;
@@ -148,7 +145,7 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  piece_ += ']';
+  buffer() += ']';
   emit();
   if (stack_.empty()) done_ = true;
   return *this;

@@ -87,8 +87,11 @@ class JsonWriter {
   JsonWriter& raw(std::string_view text);
   void before_value();
   void newline();
-  /// Writes `piece_`, what the call put together, to the stream and empties it.
+  /// Writes `piece_`, what the call put together, to the stream and empties it (nothing to
+  /// do for a string: the pieces went straight into it).
   void emit();
+  /// Where a call puts its pieces: the string written to, or `piece_` for a stream.
+  std::string& buffer() { return text_ ? *text_ : piece_; }
 
   std::ostream* out_ = nullptr;  ///< where the pieces go, or
   std::string* text_ = nullptr;  ///< the string they are appended to
