@@ -73,6 +73,9 @@ int nash(const std::vector<std::string>& args) {
     return 1;
   }
   try {
+    // All extreme equilibria of an exact game as JSON: written as they are found, in memory
+    // that does not grow with their number (stream_exact_nash_json); else solved, then written.
+    if (format == "json" && method == "enum" && io::stream_exact_nash_json(*nfg, std::cout)) return 0;
     io::solve_nash(*nfg, method, [&](const io::NashReport& report) {
       if (format == "json")
         io::write_nash_json(std::cout, report);

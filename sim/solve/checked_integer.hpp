@@ -22,6 +22,10 @@ struct IntegerOverflow : std::overflow_error {
 __extension__ using NativeInt128 = __int128;
 __extension__ using NativeUint128 = unsigned __int128;
 
+/// Throws IntegerOverflow, out of line: the operators below stay a few instructions, which the
+/// compiler inlines into the pivoting loops (with the throw inline, they were calls).
+[[noreturn, gnu::cold, gnu::noinline]] inline void throw_integer_overflow() { throw IntegerOverflow(); }
+
 /// \brief A signed 128-bit integer whose +, -, * and / throw IntegerOverflow instead of
 /// wrapping (GCC's and clang's __builtin_*_overflow, which handle __int128).
 ///
@@ -42,17 +46,22 @@ struct CheckedInt128 {
 
   friend CheckedInt128 operator+(CheckedInt128 a, CheckedInt128 b) {
     NativeInt128 r = 0;
-    if (__builtin_add_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    if (__builtin_add_overflow(a.value, b.value, &r)) throw_integer_overflow();
     return raw(r);
   }
   friend CheckedInt128 operator-(CheckedInt128 a, CheckedInt128 b) {
     NativeInt128 r = 0;
-    if (__builtin_sub_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    if (__builtin_sub_overflow(a.value, b.value, &r)) throw_integer_overflow();
     return raw(r);
   }
   friend CheckedInt128 operator*(CheckedInt128 a, CheckedInt128 b) {
+    // Two factors of 64 bits cannot overflow 128: one multiplication, no check (most tableau
+    // entries are that small; the checked 128-bit product costs several).
+    const auto narrow_a = static_cast<std::int64_t>(a.value);
+    const auto narrow_b = static_cast<std::int64_t>(b.value);
+    if (narrow_a == a.value && narrow_b == b.value) return raw(static_cast<NativeInt128>(narrow_a) * narrow_b);
     NativeInt128 r = 0;
-    if (__builtin_mul_overflow(a.value, b.value, &r)) throw IntegerOverflow();
+    if (__builtin_mul_overflow(a.value, b.value, &r)) throw_integer_overflow();
     return raw(r);
   }
   /// Quotient (the pivoting divides exactly); only min / -1 overflows.
@@ -106,5 +115,27 @@ inline CheckedInt128 from_big_integer<CheckedInt128>(const BigInteger& v) {
   const NativeInt128 value = static_cast<NativeInt128>((static_cast<NativeUint128>(high) << 64) | low);
   return CheckedInt128::raw(negative ? -value : value);
 }
+
+/// gcd(|a|, b) for b > 0: Stein's binary algorithm on the 128-bit magnitudes (no division,
+/// which on 128 bits is a library call).
+inline CheckedInt128 integer_gcd(CheckedInt128 a, CheckedInt128 b) {
+  NativeUint128 u = a.value < 0 ? NativeUint128(0) - static_cast<NativeUint128>(a.value) : static_cast<NativeUint128>(a.value);
+  NativeUint128 v = static_cast<NativeUint128>(b.value);
+  if (u == 0) return b;
+  int shift = 0;
+  while (((u | v) & 1) == 0) {
+    u >>= 1;
+    v >>= 1;
+    ++shift;
+  }
+  while ((u & 1) == 0) u >>= 1;
+  while (v != 0) {
+    while ((v & 1) == 0) v >>= 1;
+    if (u > v) std::swap(u, v);
+    v -= u;
+  }
+  return CheckedInt128::raw(static_cast<NativeInt128>(u << shift));
+}
+inline BigInteger integer_gcd(const BigInteger& a, const BigInteger& b) { return boost::multiprecision::gcd(a, b); }
 
 }  // namespace parley::detail

@@ -5,6 +5,8 @@
 #include <set>
 #include <utility>
 
+#include "integer_equilibrium_check.hpp"
+
 namespace parley::detail {
 
 namespace {
@@ -131,19 +133,31 @@ class FaceTableau {
 };
 
 /// `rows` without the ones equal to an earlier row or to a row of `earlier`.
-std::vector<std::vector<BigInteger>> without_repeated_rows(const std::vector<std::vector<BigInteger>>& rows,
-                                                           const std::vector<std::vector<BigInteger>>& earlier) {
-  std::set<std::vector<BigInteger>> seen(earlier.begin(), earlier.end());
-  std::vector<std::vector<BigInteger>> kept;
+template <class Int>
+std::vector<std::vector<Int>> without_repeated_rows(const std::vector<std::vector<Int>>& rows,
+                                                    const std::vector<std::vector<Int>>& earlier) {
+  std::set<std::vector<Int>> seen(earlier.begin(), earlier.end());
+  std::vector<std::vector<Int>> kept;
   for (const auto& row : rows) {
     if (seen.insert(row).second) kept.push_back(row);
   }
   return kept;
 }
 
+/// The weights `w` divided by gcd(w): the name of the point w / D of the face.
 template <class Int>
-std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<BigInteger>>& equalities,
-                                               const std::vector<std::vector<BigInteger>>& inequalities, std::size_t t) {
+void divide_by_gcd(std::vector<Int>& w) {
+  Int g(0);
+  for (const Int& v : w) {
+    if (v != Int(0)) g = g == Int(0) ? v : integer_gcd(v, g);
+  }
+  if (g == Int(0) || g == Int(1)) return;
+  for (Int& v : w) v = v / g;
+}
+
+template <class Int>
+std::vector<std::vector<Int>> search_face(const std::vector<std::vector<Int>>& equalities,
+                                          const std::vector<std::vector<Int>>& inequalities, std::size_t t) {
   const std::size_t e = equalities.size();
   const std::size_t g = inequalities.size();
   // Columns: y (t), the slacks of G (g), the artificials of E (e). Rows: E, then G.
@@ -152,14 +166,14 @@ std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<Big
   FaceTableau<Int> tableau(e + g, t + g + e);
   const std::size_t objective = e + g;
   for (std::size_t r = 0; r < e; ++r) {
-    for (std::size_t c = 0; c < t; ++c) tableau.at(r, c) = from_big_integer<Int>(equalities[r][c]);
+    for (std::size_t c = 0; c < t; ++c) tableau.at(r, c) = equalities[r][c];
     tableau.at(r, artificial0 + r) = Int(1);
     tableau.at(r, tableau.columns()) = Int(1);
     tableau.set_basic(r, artificial0 + r);
   }
   for (std::size_t k = 0; k < g; ++k) {
     const std::size_t r = e + k;
-    for (std::size_t c = 0; c < t; ++c) tableau.at(r, c) = from_big_integer<Int>(inequalities[k][c]);
+    for (std::size_t c = 0; c < t; ++c) tableau.at(r, c) = inequalities[k][c];
     tableau.at(r, slack0 + k) = Int(1);
     tableau.at(r, tableau.columns()) = Int(1);
     tableau.set_basic(r, slack0 + k);
@@ -167,9 +181,9 @@ std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<Big
   // Phase 1: minimise w = sum of the artificials = e - sum_r E_r y. The objective row holds
   // the reduced costs (negative: entering lowers w) and -w in the rhs column.
   for (std::size_t c = 0; c < t; ++c) {
-    BigInteger cost = 0;
+    Int cost(0);
     for (std::size_t r = 0; r < e; ++r) cost -= equalities[r][c];
-    tableau.at(objective, c) = from_big_integer<Int>(cost);
+    tableau.at(objective, c) = cost;
   }
   tableau.at(objective, tableau.columns()) = Int(-static_cast<std::int64_t>(e));
   for (;;) {
@@ -205,15 +219,17 @@ std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<Big
 
   // Phase 2: the lexicographically feasible bases, depth first; artificial columns never enter.
   tableau.fix_lexicographic_reference();
-  std::vector<std::vector<Rational>> vertices;
-  std::set<std::vector<Rational>> vertex_set;
+  std::vector<std::vector<Int>> vertices;
+  std::set<std::vector<Int>> vertex_set;
   const auto record_vertex = [&] {
-    std::vector<Rational> y(t, Rational(0));
+    // y = rhs / D on the basic columns of y: the weights are the rhs entries.
+    std::vector<Int> w(t, Int(0));
     for (std::size_t r = 0; r < tableau.rows(); ++r) {
       const std::size_t b = tableau.basic_in_row(r);
-      if (b < t) y[b] = Rational(to_big_integer(tableau.rhs(r)), to_big_integer(tableau.determinant()));
+      if (b < t) w[b] = tableau.rhs(r);
     }
-    if (vertex_set.insert(y).second) vertices.push_back(std::move(y));
+    divide_by_gcd(w);
+    if (vertex_set.insert(w).second) vertices.push_back(std::move(w));
   };
   // One tableau, pivoted down to each new basis and back up to its parent (the inverse pivot
   // restores the parent's entries exactly), so the stack holds pivots, not tableaux.
@@ -251,16 +267,18 @@ std::vector<std::vector<Rational>> search_face(const std::vector<std::vector<Big
 
 }  // namespace
 
-std::vector<std::vector<Rational>> face_vertices(const std::vector<std::vector<BigInteger>>& equalities,
-                                                 const std::vector<std::vector<BigInteger>>& inequalities,
-                                                 std::size_t t) {
+template <class Int>
+std::vector<std::vector<Int>> face_vertex_weights(const std::vector<std::vector<Int>>& equalities,
+                                                  const std::vector<std::vector<Int>>& inequalities, std::size_t t) {
   const auto distinct_equalities = without_repeated_rows(equalities, {});
   const auto distinct_inequalities = without_repeated_rows(inequalities, distinct_equalities);
-  try {
-    return search_face<CheckedInt128>(distinct_equalities, distinct_inequalities, t);
-  } catch (const IntegerOverflow&) {
-    return search_face<BigInteger>(distinct_equalities, distinct_inequalities, t);
-  }
+  return search_face<Int>(distinct_equalities, distinct_inequalities, t);
 }
+
+template std::vector<std::vector<CheckedInt128>> face_vertex_weights(const std::vector<std::vector<CheckedInt128>>&,
+                                                                     const std::vector<std::vector<CheckedInt128>>&,
+                                                                     std::size_t);
+template std::vector<std::vector<BigInteger>> face_vertex_weights(const std::vector<std::vector<BigInteger>>&,
+                                                                  const std::vector<std::vector<BigInteger>>&, std::size_t);
 
 }  // namespace parley::detail

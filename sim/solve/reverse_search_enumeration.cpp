@@ -1,7 +1,11 @@
 #include "parley/solve/reverse_search_enumeration.hpp"
 
 #include <algorithm>
+#include <functional>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -10,6 +14,8 @@
 #include "integer_dictionary.hpp"
 #include "parley/engine/ordered_reduction.hpp"
 #include "face_vertex_search.hpp"
+#include "integer_equilibrium_check.hpp"
+#include "ordered_equilibrium_stream.hpp"
 
 namespace parley {
 
@@ -24,6 +30,9 @@ using detail::IntegerDictionary;
 constexpr std::size_t kReverseSearchMinTasks = 64;
 /// Deepest cut tried (a tree this deep and this narrow is small).
 constexpr int kReverseSearchMaxCutDepth = 32;
+/// Games of at most this many strategy pairs m n (20 x 20) whose trees are small run on one
+/// thread (plan_reverse_search).
+constexpr int kSmallGamePayoffPairs = 400;
 
 /// \brief The integer best-response polytopes of a game, oriented so that the outer one is
 /// P = {x in R^m : x >= 0, B'^T x <= 1} (reverse_search_enumeration.hpp).
@@ -225,17 +234,6 @@ bool is_tight_constraint(const IntegerDictionary<Int>& dict, int j) {
   return !dict.is_basic(j) || dict.scaled_value(dict.row_of(j)) == Int(0);
 }
 
-/// The distribution proportional to the nonnegative integers `weights`.
-template <class Int>
-std::vector<Rational> normalized_distribution(const std::vector<Int>& weights) {
-  BigInteger total = 0;
-  for (const Int& w : weights) total += detail::to_big_integer(w);
-  std::vector<Rational> p;
-  p.reserve(weights.size());
-  for (const Int& w : weights) p.emplace_back(detail::to_big_integer(w), total);
-  return p;
-}
-
 /// The unique solution of A'_{S,T} y_T = 1 as integers (numerators over a positive common
 /// determinant, the last entry), by fraction-free Gauss-Jordan elimination (Bareiss 1968);
 /// empty when the square system is singular.
@@ -279,33 +277,35 @@ std::vector<Int> solve_square_partner_system(const std::vector<Int>& inner, int 
 }
 
 /// The vertices of the face {y >= 0 : A'y <= 1, (A'y)_i = 1 for i in `tight_rows`, y_j = 0
-/// for j outside `free_cols`} of the inner polytope, exactly, in the coordinates `free_cols`
-/// (face_vertex_search.hpp: memory of this one face only).
-std::vector<std::vector<Rational>> inner_face_vertices(const std::vector<BigInteger>& inner, int m, int n,
-                                                       const std::vector<int>& tight_rows,
-                                                       const std::vector<int>& free_cols) {
-  std::vector<std::vector<BigInteger>> equalities;
-  std::vector<std::vector<BigInteger>> inequalities;
+/// for j outside `free_cols`} of the inner polytope (A' m x n, row-major), exactly, as integer
+/// weights on the coordinates `free_cols` (face_vertex_search.hpp: memory of this one face only).
+template <class Int>
+std::vector<std::vector<Int>> inner_face_vertices(const std::vector<Int>& inner, int m, int n,
+                                                  const std::vector<int>& tight_rows, const std::vector<int>& free_cols) {
+  std::vector<std::vector<Int>> equalities;
+  std::vector<std::vector<Int>> inequalities;
   for (int i = 0; i < m; ++i) {
-    std::vector<BigInteger> row;
+    std::vector<Int> row;
     row.reserve(free_cols.size());
     for (const int j : free_cols) row.push_back(inner[static_cast<std::size_t>(i * n + j)]);
     const bool tight = std::binary_search(tight_rows.begin(), tight_rows.end(), i);
     (tight ? equalities : inequalities).push_back(std::move(row));
   }
-  return detail::face_vertices(equalities, inequalities, free_cols.size());
+  return detail::face_vertex_weights(equalities, inequalities, free_cols.size());
 }
 
 /// \brief The equilibria of one vertex x of the outer polytope: its partners in the inner
-/// polytope (step 2 of exact_extreme_equilibria).
+/// polytope (step 2 of exact_extreme_equilibria), each verified (step 4).
 template <class Int>
 class PartnerSearch {
  public:
-  PartnerSearch(const IntegerPolytopePair& pair)
-      : pair_(pair), inner_(to_integers<Int>(pair.inner)) {}
+  PartnerSearch(const IntegerPolytopePair& pair, const ExactBimatrix& game)
+      : pair_(pair), inner_(to_integers<Int>(pair.inner)), check_(game) {}
 
-  /// Appends to `out` the equilibria (x, y) with x the vertex at the basis of `dict`, x != 0.
-  void append_equilibria(const IntegerDictionary<Int>& dict, std::vector<RationalProfile>& out) const {
+  /// Appends to `out` the equilibria (x, y) with x the vertex at the basis of `dict`, x != 0,
+  /// numbered `vertex`.
+  void append_equilibria(const IntegerDictionary<Int>& dict, std::int64_t vertex,
+                         std::vector<ExactExtremeEquilibrium>& out) const {
     const int m = pair_.m;
     const int n = pair_.n;
     const std::vector<Int> x = scaled_outer_point(dict);
@@ -321,22 +321,21 @@ class PartnerSearch {
     if (tight.size() == support.size()) {
       const std::vector<Int> solution = solve_square_partner_system(inner_, n, support, tight);
       if (!solution.empty()) {
-        append_if_feasible(x, support, tight, solution, out);
+        append_if_feasible(x, support, tight, solution, vertex, out);
         return;
       }
     }
-    for (const auto& face_vertex : inner_face_vertices(pair_.inner, m, n, support, tight)) {
-      std::vector<Rational> y(static_cast<std::size_t>(n), Rational(0));
-      Rational total = 0;
-      for (const Rational& v : face_vertex) total += v;
-      for (std::size_t c = 0; c < tight.size(); ++c) y[static_cast<std::size_t>(tight[c])] = face_vertex[c] / total;
-      push(normalized_distribution(x), std::move(y), out);
+    for (const auto& face_vertex : inner_face_vertices(inner_, m, n, support, tight)) {
+      std::vector<Int> y(static_cast<std::size_t>(n), Int(0));
+      for (std::size_t c = 0; c < tight.size(); ++c) y[static_cast<std::size_t>(tight[c])] = face_vertex[c];
+      push(x, y, vertex, out);
     }
   }
 
  private:
   void append_if_feasible(const std::vector<Int>& x, const std::vector<int>& support, const std::vector<int>& tight,
-                          const std::vector<Int>& solution, std::vector<RationalProfile>& out) const {
+                          const std::vector<Int>& solution, std::int64_t vertex,
+                          std::vector<ExactExtremeEquilibrium>& out) const {
     const int n = pair_.n;
     const std::size_t s = tight.size();
     const Int& det = solution[s];
@@ -353,122 +352,195 @@ class PartnerSearch {
     }
     std::vector<Int> y(static_cast<std::size_t>(n), Int(0));
     for (std::size_t c = 0; c < s; ++c) y[static_cast<std::size_t>(tight[c])] = solution[c];
-    push(normalized_distribution(x), normalized_distribution(y), out);
+    push(x, y, vertex, out);
   }
 
-  void push(std::vector<Rational> x, std::vector<Rational> y, std::vector<RationalProfile>& out) const {
-    if (pair_.transposed) std::swap(x, y);
-    out.push_back({std::move(x), std::move(y)});
+  /// Verifies the pair of outer weights `outer` and inner weights `inner` on the game and
+  /// appends it with its exact values.
+  void push(const std::vector<Int>& outer, const std::vector<Int>& inner, std::int64_t vertex,
+            std::vector<ExactExtremeEquilibrium>& out) const {
+    ExactExtremeEquilibrium& e = out.emplace_back();
+    e.outer_vertex = vertex;
+    e.outer_player = pair_.transposed ? 1 : 0;
+    const std::vector<Int>& x = pair_.transposed ? inner : outer;
+    const std::vector<Int>& y = pair_.transposed ? outer : inner;
+    if (!check_.evaluate(x, y, e)) {
+      throw std::logic_error("exact reverse search: a vertex pair that is no Nash equilibrium (a bug)");
+    }
   }
 
   const IntegerPolytopePair& pair_;
   std::vector<Int> inner_;
+  detail::IntegerEquilibriumCheck<Int> check_;
 };
 
-/// What one task (or all, merged) found: the accumulator of reduce_blocks_in_order.
-struct ReverseSearchYield {
-  std::vector<RationalProfile> equilibria;
-  std::vector<std::vector<int>> vertices;  ///< label sets, only when the caller asks for the vertices
-  std::int64_t vertex_count = 0;
-  std::int64_t bases = 0;
-  bool big_integers = false;
+/// The vertices one task (or all, merged) found, as label sets: the accumulator of
+/// reduce_blocks_in_order for best_response_polytope_vertex_labels.
+struct VertexLabelYield {
+  std::vector<std::vector<int>> vertices;
 
-  void clear() { *this = ReverseSearchYield{}; }
-  void merge(const ReverseSearchYield& other) {
-    equilibria.insert(equilibria.end(), other.equilibria.begin(), other.equilibria.end());
-    vertices.insert(vertices.end(), other.vertices.begin(), other.vertices.end());
-    vertex_count += other.vertex_count;
-    bases += other.bases;
-    big_integers = big_integers || other.big_integers;
-  }
+  void clear() { vertices.clear(); }
+  void merge(const VertexLabelYield& other) { vertices.insert(vertices.end(), other.vertices.begin(), other.vertices.end()); }
 };
 
-/// The block worker of search_outer_polytope: runs one task, in 128-bit integers or, if they
-/// overflow, again in unbounded ones.
-struct ReverseSearchTaskWorker {
-  const IntegerPolytopePair& pair;
-  const std::vector<ReverseSearchTask>& tasks;
-  const ReverseSearchOptions& options;
-  bool want_equilibria;
-
-  template <class Int>
-  void run(std::int64_t block, ReverseSearchYield& slot) const {
-    const IntegerDictionary<Int> root(pair.n, pair.m, to_integers<Int>(pair.outer));
-    const PartnerSearch<Int> partners(pair);
-    run_reverse_search_task(root, tasks[static_cast<std::size_t>(block)], slot.bases,
-                            [&](const IntegerDictionary<Int>& dict) {
-                              ++slot.vertex_count;
-                              if (want_equilibria) {
-                                partners.append_equilibria(dict, slot.equilibria);
-                              } else {
-                                slot.vertices.push_back(vertex_labels(dict));
-                              }
-                            });
-  }
-
-  /// The labels of the vertex in the game's numbering (vertex_enumeration.hpp): x_i = 0 is
-  /// label i and constraint j of P label m + j; in Q, y_j = 0 is m + j and row i is i.
-  template <class Int>
-  std::vector<int> vertex_labels(const IntegerDictionary<Int>& dict) const {
-    const int k = dict.rows();
-    std::vector<int> labels;
-    for (int i = 0; i < dict.columns(); ++i) {
-      if (!dict.is_basic(k + i) || dict.scaled_value(dict.row_of(k + i)) == Int(0))
-        labels.push_back(pair.transposed ? pair.n + i : i);
-    }
-    for (int j = 0; j < k; ++j) {
-      if (is_tight_constraint(dict, j)) labels.push_back(pair.transposed ? j : pair.m + j);
-    }
-    std::sort(labels.begin(), labels.end());
-    return labels;
-  }
-
-  void operator()(std::int64_t block, ReverseSearchYield& slot) const {
-    const PivotArithmetic used = with_integer_fallback(options.big_integers_only, [&]<class Int>() {
-      slot.clear();
-      run<Int>(block, slot);
-    });
-    slot.big_integers = used == PivotArithmetic::big_integer;
-  }
-};
-
-/// Reverse search over the outer polytope of `pair` on `options.threads` threads; at each
-/// vertex, its equilibria (`want_equilibria`) or its point (otherwise) are collected.
-ReverseSearchYield search_outer_polytope(const IntegerPolytopePair& pair, const ReverseSearchOptions& options,
-                                         bool want_equilibria) {
-  const int k = pair.n;
-  const int d = pair.m;
+/// The tasks of the reverse-search tree of the outer polytope of `pair` (the cut depends on
+/// the polytope only), and the threads to run them on.
+struct ReverseSearchPlan {
   std::vector<ReverseSearchTask> tasks;
-  with_integer_fallback(options.big_integers_only, [&]<class Int>() {
-    tasks = cut_reverse_search_tree(IntegerDictionary<Int>(k, d, to_integers<Int>(pair.outer)));
-  });
+  int threads = 1;
+};
 
-  const ReverseSearchTaskWorker worker{pair, tasks, options, want_equilibria};
-  const auto blocks = static_cast<std::int64_t>(tasks.size());
-  return reduce_blocks_in_order(
-      blocks, worker_count(options.threads, blocks), ReverseSearchYield{}, [&] { return worker; },
-      [](const ReverseSearchYield&) {});
+ReverseSearchPlan plan_reverse_search(const IntegerPolytopePair& pair, const ReverseSearchOptions& options) {
+  ReverseSearchPlan plan;
+  with_integer_fallback(options.big_integers_only, [&]<class Int>() {
+    plan.tasks = cut_reverse_search_tree(IntegerDictionary<Int>(pair.n, pair.m, to_integers<Int>(pair.outer)));
+  });
+  // A small game whose tree the cut walked whole in fewer nodes than the cut aims for (every
+  // task a lone node: Gambit's games in tests/data, the all-zero 12x12 game) is searched on
+  // this thread alone: a second thread costs its start, its own malloc arena and the join
+  // (about 1 ms of wall clock on the all-zero 12x12 game, a quarter of its run), more than
+  // such a search. Larger games with small trees (the all-zero 30x30 game: 31 nodes, each
+  // with a face of 30 vertices) keep both threads for their partner faces and their text.
+  const bool small_tree =
+      pair.m * pair.n <= kSmallGamePayoffPairs && plan.tasks.size() < kReverseSearchMinTasks &&
+      std::none_of(plan.tasks.begin(), plan.tasks.end(), [](const ReverseSearchTask& t) { return t.subtree; });
+  plan.threads = small_tree ? 1 : worker_count(options.threads, static_cast<std::int64_t>(plan.tasks.size()));
+  return plan;
+}
+
+/// The labels of the vertex at the basis of `dict` in the game's numbering
+/// (vertex_enumeration.hpp): x_i = 0 is label i and constraint j of P label m + j; in Q,
+/// y_j = 0 is m + j and row i is i.
+template <class Int>
+std::vector<int> vertex_labels(const IntegerPolytopePair& pair, const IntegerDictionary<Int>& dict) {
+  const int k = dict.rows();
+  std::vector<int> labels;
+  for (int i = 0; i < dict.columns(); ++i) {
+    if (!dict.is_basic(k + i) || dict.scaled_value(dict.row_of(k + i)) == Int(0))
+      labels.push_back(pair.transposed ? pair.n + i : i);
+  }
+  for (int j = 0; j < k; ++j) {
+    if (is_tight_constraint(dict, j)) labels.push_back(pair.transposed ? j : pair.m + j);
+  }
+  std::sort(labels.begin(), labels.end());
+  return labels;
+}
+
+/// Step 1 alone on the outer polytope of `pair`: its vertices' label sets, in order.
+std::vector<std::vector<int>> search_vertex_labels(const IntegerPolytopePair& pair, const ReverseSearchOptions& options) {
+  const ReverseSearchPlan plan = plan_reverse_search(pair, options);
+  const auto blocks = static_cast<std::int64_t>(plan.tasks.size());
+  const auto make_worker = [&] {
+    return [&](std::int64_t block, VertexLabelYield& slot) {
+      with_integer_fallback(options.big_integers_only, [&]<class Int>() {
+        slot.clear();
+        const IntegerDictionary<Int> root(pair.n, pair.m, to_integers<Int>(pair.outer));
+        std::int64_t bases = 0;
+        run_reverse_search_task(root, plan.tasks[static_cast<std::size_t>(block)], bases,
+                                [&](const IntegerDictionary<Int>& dict) { slot.vertices.push_back(vertex_labels(pair, dict)); });
+      });
+    };
+  };
+  return reduce_blocks_in_order(blocks, plan.threads, VertexLabelYield{}, make_worker,
+                                [](const VertexLabelYield&) {})
+      .vertices;
+}
+
+/// \brief What every task of one search shares in the arithmetic Int, built once (for a game
+/// with a few nodes per task, building it per task was most of the time): the dictionary at
+/// the root, which each task copies, and the partner search, read only.
+template <class Int>
+struct SharedSearch {
+  SharedSearch(const IntegerPolytopePair& pair, const ExactBimatrix& game)
+      : root(pair.n, pair.m, to_integers<Int>(pair.outer)), partners(pair, game) {}
+  IntegerDictionary<Int> root;
+  PartnerSearch<Int> partners;
+};
+
+/// Steps 1 to 4 on the outer polytope of `pair`: each equilibrium to `sink`, in order.
+ReverseSearchStatistics search_equilibria(const IntegerPolytopePair& pair, const ExactBimatrix& game,
+                                          const ReverseSearchOptions& options,
+                                          const std::function<void(const ExactExtremeEquilibrium&)>& sink,
+                                          const std::function<void(ExactExtremeEquilibrium&)>& prepare) {
+  const ReverseSearchPlan plan = plan_reverse_search(pair, options);
+  // The 128-bit setup now (none if the game's numbers overflow it: every task then runs in
+  // unbounded integers); the unbounded one when a task first needs it.
+  std::optional<SharedSearch<CheckedInt128>> narrow;
+  if (!options.big_integers_only) {
+    try {
+      narrow.emplace(pair, game);
+    } catch (const detail::IntegerOverflow&) {
+      // left empty
+    }
+  }
+  std::once_flag wide_once;
+  std::optional<SharedSearch<BigInteger>> wide;
+  const auto shared = [&]<class Int>() -> const SharedSearch<Int>& {
+    if constexpr (std::is_same_v<Int, CheckedInt128>) {
+      if (!narrow) throw detail::IntegerOverflow();
+      return *narrow;
+    } else {
+      std::call_once(wide_once, [&] { wide.emplace(pair, game); });
+      return *wide;
+    }
+  };
+  detail::OrderedEquilibriumStream stream(plan.tasks.size(), sink);
+  stream.run(plan.threads, [&](std::size_t t) {
+    std::int64_t vertices = 0;
+    std::int64_t bases = 0;
+    // In 128-bit integers or, if they overflow, again in unbounded ones.
+    const PivotArithmetic used = with_integer_fallback(options.big_integers_only, [&]<class Int>() {
+      stream.restart(t);
+      vertices = 0;
+      bases = 0;
+      const SharedSearch<Int>& setup = shared.template operator()<Int>();
+      std::vector<ExactExtremeEquilibrium> found;
+      run_reverse_search_task(setup.root, plan.tasks[t], bases, [&](const IntegerDictionary<Int>& dict) {
+        ++vertices;
+        found.clear();
+        setup.partners.append_equilibria(dict, vertices, found);
+        for (ExactExtremeEquilibrium& e : found) {
+          if (prepare) prepare(e);
+          stream.emit(t, std::move(e));
+        }
+      });
+    });
+    stream.finish(t, vertices, bases, used == PivotArithmetic::big_integer);
+  });
+  ReverseSearchStatistics statistics = stream.statistics();
+  statistics.outer_is_player2 = pair.transposed;
+  return statistics;
 }
 
 }  // namespace
 
-ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game, const ReverseSearchOptions& options) {
+ReverseSearchStatistics for_each_exact_extreme_equilibrium(
+    const ExactBimatrix& game, const std::function<void(const ExactExtremeEquilibrium&)>& on_equilibrium,
+    const ReverseSearchOptions& options, const std::function<void(ExactExtremeEquilibrium&)>& prepare) {
   // The outer polytope is the one of smaller dimension: it has fewer vertices (as in lrsnash).
   const IntegerPolytopePair pair = integer_polytopes(game, game.rows <= game.cols);
-  ReverseSearchYield yield = search_outer_polytope(pair, options, true);
+  return search_equilibria(pair, game, options, on_equilibrium, prepare);
+}
+
+ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game, const ReverseSearchOptions& options) {
   ExactEquilibria result;
-  result.equilibria = std::move(yield.equilibria);
-  result.vertices = yield.vertex_count;
-  result.bases = yield.bases;
-  result.arithmetic = yield.big_integers ? PivotArithmetic::big_integer : PivotArithmetic::int128;
-  result.outer_is_player2 = pair.transposed;
+  const auto to_rationals = [](const std::vector<ExactFraction>& fractions) {
+    std::vector<Rational> values;
+    values.reserve(fractions.size());
+    for (const ExactFraction& f : fractions) values.push_back(f.rational());
+    return values;
+  };
+  static_cast<ReverseSearchStatistics&>(result) = for_each_exact_extreme_equilibrium(
+      game,
+      [&](const ExactExtremeEquilibrium& e) { result.equilibria.push_back({to_rationals(e.x), to_rationals(e.y)}); },
+      options);
   return result;
 }
 
 std::vector<std::vector<int>> best_response_polytope_vertex_labels(const ExactBimatrix& game, int player,
                                                                    const ReverseSearchOptions& options) {
   if (player != 0 && player != 1) throw std::invalid_argument("a bimatrix game's players are 0 and 1");
-  return search_outer_polytope(integer_polytopes(game, player == 0), options, false).vertices;
+  return search_vertex_labels(integer_polytopes(game, player == 0), options);
 }
 
 }  // namespace parley

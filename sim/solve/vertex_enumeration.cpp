@@ -362,22 +362,63 @@ std::vector<std::vector<int>> nash_subset_members(const std::vector<MixedProfile
     const int yi = y_index.emplace(key_of(profile.y), static_cast<int>(y_index.size())).first->second;
     edges.emplace_back(xi, yi);
   }
-  std::vector<std::vector<int>> neighbours(x_index.size());
-  std::vector<std::vector<int>> edges_at(x_index.size());  // edge indices at each x
-  for (std::size_t e = 0; e < edges.size(); ++e) {
-    neighbours[static_cast<std::size_t>(edges[e].first)].push_back(edges[e].second);
-    edges_at[static_cast<std::size_t>(edges[e].first)].push_back(static_cast<int>(e));
+  return nash_subset_members_of_edges(edges);
+}
+
+std::vector<std::vector<int>> nash_subset_members_of_edges(const std::vector<std::pair<int, int>>& edges) {
+  int x_count = 0;
+  int y_count = 0;
+  for (const auto& [xi, yi] : edges) {
+    x_count = std::max(x_count, xi + 1);
+    y_count = std::max(y_count, yi + 1);
   }
-  sort_unique_rows(neighbours);
+  // Connected components (union-find over x's and y's, y k is node x_count + k). A component
+  // with one edge is one isolated equilibrium, a maximal Nash subset of its own: in a
+  // nondegenerate game every equilibrium is, and they need no neighbourhoods (thousands of
+  // equilibria would cost kilobytes each).
+  std::vector<int> parent(static_cast<std::size_t>(x_count + y_count));
+  for (std::size_t k = 0; k < parent.size(); ++k) parent[k] = static_cast<int>(k);
+  const auto root = [&](int k) {
+    while (parent[static_cast<std::size_t>(k)] != k) {
+      k = parent[static_cast<std::size_t>(k)] = parent[static_cast<std::size_t>(parent[static_cast<std::size_t>(k)])];
+    }
+    return k;
+  };
+  for (const auto& [xi, yi] : edges) parent[static_cast<std::size_t>(root(xi))] = root(x_count + yi);
+  std::vector<int> edges_in(parent.size(), 0);  // edges per component, at its root
+  for (const auto& edge : edges) ++edges_in[static_cast<std::size_t>(root(edge.first))];
 
   std::vector<std::vector<int>> members;
-  for (const auto& [x_side, y_side] : maximal_bicliques(neighbours, y_index.size())) {
+  // The other components: their x's and y's renumbered densely, their bicliques.
+  std::vector<int> local_x(static_cast<std::size_t>(x_count), -1);
+  std::vector<int> local_y(static_cast<std::size_t>(y_count), -1);
+  std::vector<std::vector<int>> neighbours;
+  std::vector<std::vector<int>> edges_at;  // edge indices at each local x
+  int local_y_count = 0;
+  for (std::size_t e = 0; e < edges.size(); ++e) {
+    const auto [xi, yi] = edges[e];
+    if (edges_in[static_cast<std::size_t>(root(xi))] == 1) {
+      members.push_back({static_cast<int>(e)});
+      continue;
+    }
+    int& lx = local_x[static_cast<std::size_t>(xi)];
+    int& ly = local_y[static_cast<std::size_t>(yi)];
+    if (lx < 0) {
+      lx = static_cast<int>(neighbours.size());
+      neighbours.emplace_back();
+      edges_at.emplace_back();
+    }
+    if (ly < 0) ly = local_y_count++;
+    neighbours[static_cast<std::size_t>(lx)].push_back(ly);
+    edges_at[static_cast<std::size_t>(lx)].push_back(static_cast<int>(e));
+  }
+  sort_unique_rows(neighbours);
+  for (const auto& [x_side, y_side] : maximal_bicliques(neighbours, static_cast<std::size_t>(local_y_count))) {
     std::vector<int> subset;
     for (const int i : x_side) {
       for (const int e : edges_at[static_cast<std::size_t>(i)]) {
-        if (std::binary_search(y_side.begin(), y_side.end(), edges[static_cast<std::size_t>(e)].second)) {
-          subset.push_back(e);
-        }
+        const int y = local_y[static_cast<std::size_t>(edges[static_cast<std::size_t>(e)].second)];
+        if (std::binary_search(y_side.begin(), y_side.end(), y)) subset.push_back(e);
       }
     }
     std::sort(subset.begin(), subset.end());

@@ -7,6 +7,7 @@
 
 #include "gambit_reference.hpp"
 #include "parley/io/interop/nfg_format.hpp"
+#include "parley/io/report/nash_solution.hpp"
 #include "parley/solve/lemke_howson.hpp"
 #include "parley/solve/support_enumeration.hpp"
 #include "parley/solve/vertex_enumeration.hpp"
@@ -329,17 +330,26 @@ TEST_CASE("vertex enumeration: every two-player game Gambit's enummixed solved g
       });
       CHECK(matched);
     }
-    // The same subsets from the list of extreme equilibria alone.
-    const auto members = parley::nash_subset_members(eq);
-    CHECK(members.size() == subsets.size());
-    for (const auto& member : members) {
-      std::vector<MixedProfile> points;
-      for (const int e : member) points.push_back(eq[static_cast<std::size_t>(e)]);
-      const bool listed = std::any_of(c.convex_sets.begin(), c.convex_sets.end(), [&](const auto& reference) {
-        return parley::testing::same_profile_sets(points, reference, 1e-6);
-      });
-      CHECK(listed);
-    }
+    // The same subsets from the list of extreme equilibria alone, and from what `parley nash`
+    // reports (the exact search's equilibria, told apart by their strategy keys).
+    const auto listed_in_gambit = [&](const std::vector<MixedProfile>& equilibria,
+                                      const std::vector<std::vector<int>>& members) {
+      CHECK(members.size() == subsets.size());
+      for (const auto& member : members) {
+        std::vector<MixedProfile> points;
+        for (const int e : member) points.push_back(equilibria[static_cast<std::size_t>(e)]);
+        const bool listed = std::any_of(c.convex_sets.begin(), c.convex_sets.end(), [&](const auto& reference) {
+          return parley::testing::same_profile_sets(points, reference, 1e-6);
+        });
+        CHECK(listed);
+      }
+    };
+    listed_in_gambit(eq, parley::nash_subset_members(eq));
+    parley::io::solve_nash(parley::io::read_nfg_file(c.nfg), "enum", [&](const parley::io::NashReport& report) {
+      REQUIRE(report.nash_subsets);
+      CHECK(report.verification == "exact");
+      listed_in_gambit(report.equilibria, *report.nash_subsets);
+    });
   }
 }
 

@@ -2,8 +2,10 @@
 // fastest exact tool for all extreme equilibria of a bimatrix game (issue 20). Both run as
 // whole processes on the same games, one at a time; each process's wall-clock time and CPU
 // time (user + system) come from wait4, its peak resident memory from /proc as it exits
-// (run_process). The equilibrium sets are compared exactly: lrsnash prints each equilibrium as fractions in lowest terms, and `parley nash
-// --format json` gives the same fractions under exact verification.
+// (run_process). The ratio is lrsnash's time over parley's, by wall clock (the target) and by
+// CPU time (what the wall clock becomes when other work shares the cores). The equilibrium
+// sets are compared exactly: lrsnash prints each equilibrium as fractions in lowest terms, and
+// `parley nash --format json` gives the same fractions under exact verification.
 //
 // Games:
 //   - random games with integer payoffs uniform in [-10, 10], one per size in --sizes (default
@@ -12,15 +14,16 @@
 //   - `--small` random games from 2x2 to 12x12 (default 200), their total times;
 //   - the degenerate families of Gambit's games in tests/data, scaled up until the search
 //     dominates process start-up: payoffs in {0, 1} (like deg1, deg2: ties everywhere),
-//     coordination games (coord2 to coord4: 2^n - 1 equilibria), the all-zero game (zero: every
-//     profile an equilibrium, one maximal Nash subset);
+//     coordination games (coord2 to coord4: 2^n - 1 equilibria, 32,767 at 15x15: the memory
+//     must not grow with them), the all-zero game (zero: every profile an equilibrium, one
+//     maximal Nash subset);
 //   - every two-player game of Gambit's in tests/data/gambit as the files give them (small:
 //     their times are mostly process start-up, which a 3 MB C program wins).
 //
 // Without lrsnash on PATH (or --lrsnash), parley is timed alone and nothing is compared.
 //
 //   bench_lrsnash [--parley PATH] [--lrsnash PATH] [--sizes 14,15,16,17,18] [--small 200]
-//                 [--degenerate-sizes 12,14,16] [--coordination-sizes 11,13] [--zero-sizes 12]
+//                 [--degenerate-sizes 12,14,16] [--coordination-sizes 11,13,15] [--zero-sizes 12,30]
 //                 [--seed 2026] [--keep DIR]
 //     --parley PATH   the parley binary (default: the one beside this program)
 //     --keep DIR      write the games to DIR and keep them (default: a temporary folder)
@@ -310,16 +313,24 @@ struct Totals {
 void print_header(bool with_lrs) {
   std::printf("  %-28s %6s %11s %10s", "games", "count", "equilibria", "parley s");
   if (with_lrs) std::printf(" %10s %7s", "lrsnash s", "ratio");
+  std::printf(" %10s", "parley cpu");
+  if (with_lrs) std::printf(" %11s %9s", "lrsnash cpu", "cpu ratio");
   std::printf(" %12s", "parley MiB");
   if (with_lrs) std::printf(" %12s %10s", "lrsnash MiB", "same sets");
   std::printf("\n");
 }
 
+/// b / a with one decimal and an x, or "-" when a is 0.
+std::string ratio(double b, double a) { return a > 0 ? fixed(b / a, 1) + "x" : "-"; }
+
 void print_row(const std::string& label, const Totals& t, bool with_lrs) {
   std::printf("  %-28s %6d %11zu %10s", label.c_str(), t.games, t.equilibria, fixed(t.parley_wall, 3).c_str());
+  if (with_lrs) std::printf(" %10s %7s", fixed(t.lrs_wall, 3).c_str(), ratio(t.lrs_wall, t.parley_wall).c_str());
+  // CPU seconds (user + system) too: on a machine other work shares, wall-clock time counts
+  // the waits for a core, and parley's two threads wait more than lrsnash's one.
+  std::printf(" %10s", fixed(t.parley_cpu, 3).c_str());
   if (with_lrs) {
-    std::printf(" %10s %6sx", fixed(t.lrs_wall, 3).c_str(),
-                fixed(t.parley_wall > 0 ? t.lrs_wall / t.parley_wall : 0.0, 1).c_str());
+    std::printf(" %11s %9s", fixed(t.lrs_cpu, 3).c_str(), ratio(t.lrs_cpu, t.parley_cpu).c_str());
   }
   std::printf(" %12s", mib(t.parley_peak).c_str());
   if (with_lrs) std::printf(" %12s %10s", mib(t.lrs_peak).c_str(), (std::to_string(t.same) + "/" + std::to_string(t.games)).c_str());
@@ -342,8 +353,8 @@ int main(int argc, char** argv) {
   tools.lrsnash = on_path("lrsnash");
   std::vector<int> sizes{14, 15, 16, 17, 18};
   std::vector<int> degenerate_sizes{12, 14, 16};
-  std::vector<int> coordination_sizes{11, 13};
-  std::vector<int> zero_sizes{12};
+  std::vector<int> coordination_sizes{11, 13, 15};
+  std::vector<int> zero_sizes{12, 30};
   int small = 200;
   std::uint64_t seed = 2026;
   std::optional<fs::path> keep;

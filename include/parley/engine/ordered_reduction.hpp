@@ -26,6 +26,21 @@ namespace parley {
   return static_cast<int>(std::clamp<std::int64_t>(wanted, 1, std::max<std::int64_t>(blocks, 1)));
 }
 
+/// Runs `work()` on `threads` threads at once, or on this thread alone when `threads` <= 1,
+/// and returns when every call has returned. `work` must not throw (each caller catches and
+/// records its workers' exceptions).
+template <class Work>
+void run_on_threads(int threads, const Work& work) {
+  if (threads <= 1) {
+    work();
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<std::size_t>(threads));
+  for (int w = 0; w < threads; ++w) pool.emplace_back(work);
+  for (auto& thread : pool) thread.join();
+}
+
 /// \brief Runs blocks 0, ..., blocks - 1 on `threads` threads and returns their accumulators
 /// merged in block order: total = ((empty + A_0) + A_1) + ... whatever the thread count.
 ///
@@ -90,14 +105,7 @@ template <class Accumulator, class MakeBlockWorker, class OnMerged>
     }
   };
 
-  if (threads <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(static_cast<std::size_t>(threads));
-    for (int w = 0; w < threads; ++w) pool.emplace_back(work);
-    for (auto& thread : pool) thread.join();
-  }
+  run_on_threads(threads, work);
   if (error) std::rethrow_exception(error);
   return total;
 }

@@ -4,10 +4,14 @@
 /// reverse search over one best-response polytope's vertices in exact integer arithmetic, in
 /// memory that does not grow with the number of vertices, on several threads.
 
+#include <array>
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "parley/solve/equilibrium_verification.hpp"
+#include "parley/solve/exact_fraction.hpp"
 #include "parley/solve/exact_payoffs.hpp"
 
 namespace parley {
@@ -26,10 +30,8 @@ struct ReverseSearchOptions {
   bool big_integers_only = false;
 };
 
-/// \brief What exact_extreme_equilibria found, and what it cost.
-struct ExactEquilibria {
-  /// The extreme equilibria, exactly, in reverse-search order (see exact_extreme_equilibria).
-  std::vector<RationalProfile> equilibria;
+/// \brief What a reverse search cost, and how it ran.
+struct ReverseSearchStatistics {
   /// Vertices of the outer polytope, the origin included, each counted once.
   std::int64_t vertices = 0;
   /// Bases of the outer polytope visited (more than the vertices when it is degenerate).
@@ -38,6 +40,36 @@ struct ExactEquilibria {
   PivotArithmetic arithmetic = PivotArithmetic::int128;
   /// True when the outer polytope was Q (player 2's), i.e. the game was transposed.
   bool outer_is_player2 = false;
+};
+
+/// \brief What exact_extreme_equilibria found, and what it cost.
+struct ExactEquilibria : ReverseSearchStatistics {
+  /// The extreme equilibria, exactly, in reverse-search order (see exact_extreme_equilibria).
+  std::vector<RationalProfile> equilibria;
+};
+
+/// \brief One extreme equilibrium as for_each_exact_extreme_equilibrium reports it: already
+/// verified (exact regret 0 on the game's own payoffs), with its exact values.
+struct ExactExtremeEquilibrium {
+  std::vector<ExactFraction> x;          ///< player 1's probabilities, in lowest terms
+  std::vector<ExactFraction> y;          ///< player 2's
+  std::array<ExactFraction, 2> payoffs;  ///< the expected payoffs x^T A y and x^T B y
+  /// The vertex of the outer polytope it comes from (the outer player's strategy), numbered
+  /// in reverse-search order from 1 (the origin): the equilibria of one vertex come one after
+  /// the other and share the number, and no two vertices share a strategy.
+  std::int64_t outer_vertex = 0;
+  /// The outer player: 0 when the outer polytope is P (player 1's), 1 when it is Q.
+  int outer_player = 0;
+  /// Each player's strategy named exactly in a few bytes, to tell strategies apart without
+  /// keeping their probabilities: bit k for each of its own zero probabilities, then bit
+  /// (its strategies) + l for each best response l of the other player to it. These are the
+  /// labels of its vertex in its best-response polytope (vertex_enumeration.hpp), which no
+  /// other vertex has, and distinct vertices are distinct strategies; so equal keys of one
+  /// player in one game mean equal strategies.
+  std::array<std::string, 2> strategy_keys;
+  /// Empty from the search; what the consumer's `prepare` step derived from the equilibrium
+  /// on the search's threads (for_each_exact_extreme_equilibrium), e.g. its text.
+  std::string prepared;
 };
 
 /// \brief Every extreme Nash equilibrium of the game with payoffs `game`, exactly, each once.
@@ -67,14 +99,44 @@ struct ExactEquilibria {
 /// 3. Both cores: the reverse-search tree is cut at the first depth with at least 64 nodes;
 ///    the subtrees below it and the nodes above it are tasks, run on `options.threads`
 ///    threads and merged in the order of the sequential depth-first walk, so the output (and
-///    its order) is the same at any thread count. The cut depends on the game only.
+///    its order) is the same at any thread count. The cut depends on the game only. A game
+///    of at most 400 strategy pairs whose whole tree the cut walked in fewer than 64 nodes
+///    (Gambit's small games) runs on one thread: a thread's start costs more than its search.
+/// 4. Each equilibrium is verified as it is found (regret exactly 0 on the game's own
+///    payoffs, not the shifted A', B' the search pivots on: an independent check) and its
+///    probabilities and expected payoffs reduced to lowest terms, on the worker's thread, in
+///    the search's integers (integer_equilibrium_check.hpp). A candidate that fails would be
+///    a bug in the search: std::logic_error.
 ///
-/// Arithmetic: pivoting and the partner systems run in 128-bit integers with every
-/// operation checked for overflow; a task that overflows is redone from its root in
+/// Each equilibrium is found once, so nothing is kept to recognise repeats: a vertex x of the
+/// outer polytope is reported at one basis only (its lexmin basis), the partners of one x are
+/// distinct vertices of one face, and distinct vertices of a best-response polytope that carry
+/// an equilibrium are distinct mixed strategies once normalised (each has a tight constraint
+/// (A'y)_i = 1 or (B'^T x)_j = 1, so no two are multiples of each other).
+///
+/// Arithmetic: pivoting, the partner systems and the checks run in 128-bit integers with
+/// every operation checked for overflow; a task that overflows is redone from its root in
 /// unbounded integers (boost::multiprecision::cpp_int). No floating point is involved.
 /// Throws std::invalid_argument when the matrices are empty or of different sizes.
 [[nodiscard]] ExactEquilibria exact_extreme_equilibria(const ExactBimatrix& game,
                                                        const ReverseSearchOptions& options = {});
+
+/// \brief The same search, reporting each equilibrium to `on_equilibrium` as soon as the tasks
+/// before it are done, in the order of exact_extreme_equilibria, whatever the thread count.
+///
+/// `prepare`, when given, is called on the search's threads with each equilibrium as it is
+/// found, before it waits for its turn, several calls at once: the consumer's work on an
+/// equilibrium that needs no order (formatting it, into `prepared`) then runs on every core,
+/// and `on_equilibrium` only puts the results in order. `on_equilibrium` runs under a lock,
+/// one call at a time, in order.
+///
+/// Memory: the search keeps nothing per vertex or per equilibrium; only equilibria that tasks
+/// ahead of the head found wait, at most 256 per task and 4 tasks per thread
+/// (ordered_equilibrium_stream.hpp), however many there are. An exception either callback
+/// throws stops the search and is rethrown here.
+ReverseSearchStatistics for_each_exact_extreme_equilibrium(
+    const ExactBimatrix& game, const std::function<void(const ExactExtremeEquilibrium&)>& on_equilibrium,
+    const ReverseSearchOptions& options = {}, const std::function<void(ExactExtremeEquilibrium&)>& prepare = {});
 
 /// The vertices of player `player`'s best-response polytope (P for 0, Q for 1), each as its
 /// sorted set of labels (the numbering of vertex_enumeration.hpp; a vertex is the only point

@@ -4,6 +4,7 @@
 /// best-response polytopes (the set Gambit's `enummixed` reports), and the maximal convex
 /// sets of equilibria they span.
 
+#include <utility>
 #include <vector>
 
 #include <Eigen/Dense>
@@ -106,5 +107,12 @@ struct NashSubset {
 /// continuum: every mixture of its members is an equilibrium.
 [[nodiscard]] std::vector<std::vector<int>> nash_subset_members(const std::vector<MixedProfile>& extreme,
                                                                 double tolerance = 1e-9);
+
+/// The same, for extreme equilibria given as the edges of the bipartite graph: equilibrium k
+/// joins player 1's strategy edges[k].first and player 2's edges[k].second, each player's
+/// distinct strategies numbered 0, 1, ... by the caller (exactly, for the exact enumeration,
+/// which needs no grid). Eight bytes per equilibrium: what a caller that writes the
+/// equilibria as they are found keeps to list the subsets after them.
+[[nodiscard]] std::vector<std::vector<int>> nash_subset_members_of_edges(const std::vector<std::pair<int, int>>& edges);
 
 }  // namespace parley

@@ -56,11 +56,21 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
-JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(out), indent_(indent) {}
+JsonWriter::JsonWriter(std::ostream& out, int indent) : out_(&out), indent_(indent) {}
+JsonWriter::JsonWriter(std::string& text, int indent, std::size_t depth) : text_(&text), indent_(indent), depth_(depth) {}
 
 void JsonWriter::newline() {
   if (indent_ <= 0) return;
-  out_ << '\n' << std::string(stack_.size() * static_cast<std::size_t>(indent_), ' ');
+  buffer() += '\n';
+  buffer().append((depth_ + stack_.size()) * static_cast<std::size_t>(indent_), ' ');
+}
+
+void JsonWriter::emit() {
+  // One write per call: pretty-printed output has a line per number, and each insertion into
+  // a stream costs a sentry and a virtual call (thousands of equilibria write megabytes).
+  if (text_) return;  // written in place
+  out_->write(piece_.data(), static_cast<std::streamsize>(piece_.size()));
+  piece_.clear();
 }
 
 void JsonWriter::before_value() {
@@ -74,14 +84,15 @@ void JsonWriter::before_value() {
     top.has_key = false;
     return;
   }
-  if (!top.empty) out_ << ',';
+  if (!top.empty) buffer() += ',';
   top.empty = false;
   newline();
 }
 
 JsonWriter& JsonWriter::raw(std::string_view text) {
   before_value();
-  out_ << text;
+  buffer() += text;
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }
@@ -90,24 +101,28 @@ JsonWriter& JsonWriter::key(std::string_view name) {
   if (stack_.empty() || !stack_.back().object) throw std::logic_error("JsonWriter: a key outside an object");
   Frame& top = stack_.back();
   if (top.has_key) throw std::logic_error("JsonWriter: two keys in a row");
-  if (!top.empty) out_ << ',';
+  if (!top.empty) buffer() += ',';
   top.empty = false;
   top.has_key = true;
   newline();
-  out_ << json_quote(name) << (indent_ > 0 ? ": " : ":");
+  buffer() += json_quote(name);
+  buffer() += indent_ > 0 ? ": " : ":";
+  emit();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
-  out_ << '{';
+  buffer() += '{';
+  emit();
   stack_.push_back({true});
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
   before_value();
-  out_ << '[';
+  buffer() += '[';
+  emit();
   stack_.push_back({false});
   return *this;
 }
@@ -118,7 +133,8 @@ JsonWriter& JsonWriter::end_object() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << '}';
+  buffer() += '}';
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }
@@ -129,7 +145,8 @@ JsonWriter& JsonWriter::end_array() {
   const bool empty = stack_.back().empty;
   stack_.pop_back();
   if (!empty) newline();
-  out_ << ']';
+  buffer() += ']';
+  emit();
   if (stack_.empty()) done_ = true;
   return *this;
 }

@@ -108,37 +108,38 @@ void write_nash_table(std::ostream& out, const NashReport& report) {
   }
 }
 
-void write_nash_json(std::ostream& out, const NashReport& report) {
+void write_nash_json_opening(JsonWriter& json, const NashReport& report) {
   const BimatrixGame& game = report.game;
   const auto names = distinct_player_names(game);
-  JsonWriter json(out);
   json.begin_object().field("game", game.title()).key("players").array(std::vector<std::string>(names.begin(), names.end()));
   json.key("strategies").begin_object();
   for (int p = 0; p < 2; ++p) json.key(names[static_cast<std::size_t>(p)]).array(game.strategy_labels(p));
   json.end_object().field("method", report.method);
   json.key("verification").begin_object().field("kind", report.verification).field("max_regret", report.max_regret);
   json.end_object().field("rejected_candidates", report.rejected_candidates).key("equilibria").begin_array();
-  for (std::size_t k = 0; k < report.equilibria.size(); ++k) {
-    const MixedProfile& eq = report.equilibria[k];
-    json.begin_object();
-    write_probabilities_json(json, names, eq);
-    write_payoffs_json(json, names,
-                       k < report.exact.size() ? report.exact[k].payoffs : expected_payoffs(game, eq));
-    if (k < report.exact.size()) {
-      // The exact values as fractions in lowest terms, for tools that compare exactly.
-      const NashReport::ExactValues& exact = report.exact[k];
-      json.key("fractions").begin_object();
-      for (std::size_t p = 0; p < 2; ++p) json.key(names[p]).array(exact.probabilities[p]);
-      json.end_object().key("payoff_fractions").begin_object();
-      for (std::size_t p = 0; p < 2; ++p) json.field(names[p], exact.payoff_fractions[p]);
-      json.end_object();
-    }
+}
+
+void write_nash_json_equilibrium(JsonWriter& json, const std::array<std::string, 2>& names, const MixedProfile& eq,
+                                 const std::array<double, 2>& payoffs, const NashReport::ExactValues* exact) {
+  json.begin_object();
+  write_probabilities_json(json, names, eq);
+  write_payoffs_json(json, names, payoffs);
+  if (exact) {
+    // The exact values as fractions in lowest terms, for tools that compare exactly.
+    json.key("fractions").begin_object();
+    for (std::size_t p = 0; p < 2; ++p) json.key(names[p]).array(exact->probabilities[p]);
+    json.end_object().key("payoff_fractions").begin_object();
+    for (std::size_t p = 0; p < 2; ++p) json.field(names[p], exact->payoff_fractions[p]);
     json.end_object();
   }
+  json.end_object();
+}
+
+void write_nash_json_closing(JsonWriter& json, const std::optional<std::vector<std::vector<int>>>& nash_subsets) {
   json.end_array().key("nash_subsets");
-  if (report.nash_subsets) {
+  if (nash_subsets) {
     json.begin_array();
-    for (const std::vector<int>& subset : *report.nash_subsets) {
+    for (const std::vector<int>& subset : *nash_subsets) {
       json.begin_array();
       for (const int k : subset) json.value(k);
       json.end_array();
@@ -148,6 +149,20 @@ void write_nash_json(std::ostream& out, const NashReport& report) {
     json.null();
   }
   json.end_object();
+}
+
+void write_nash_json(std::ostream& out, const NashReport& report) {
+  const BimatrixGame& game = report.game;
+  const auto names = distinct_player_names(game);
+  JsonWriter json(out);
+  write_nash_json_opening(json, report);
+  for (std::size_t k = 0; k < report.equilibria.size(); ++k) {
+    const MixedProfile& eq = report.equilibria[k];
+    const bool exact = k < report.exact.size();
+    write_nash_json_equilibrium(json, names, eq, exact ? report.exact[k].payoffs : expected_payoffs(game, eq),
+                                exact ? &report.exact[k] : nullptr);
+  }
+  write_nash_json_closing(json, report.nash_subsets);
   out << "\n";
 }
 

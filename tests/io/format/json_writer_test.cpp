@@ -41,6 +41,26 @@ TEST_CASE("JSON objects and arrays nest with commas and indentation", "[io][json
         "}");
 }
 
+TEST_CASE("JSON values formatted apart at their depth splice into a document as if written in place", "[io][json]") {
+  const auto element = [](int k) {
+    std::string text;
+    JsonWriter json(text, 2, 2);  // inside the document's object and its "items" array
+    json.begin_object().field("k", k).key("pair").array(std::vector<int>{k, k + 1}).end_object();
+    CHECK(json.complete());
+    return text;
+  };
+  std::ostringstream spliced;
+  JsonWriter document(spliced);
+  document.begin_object().key("items").begin_array().json_text(element(1)).json_text(element(2)).end_array().end_object();
+  std::ostringstream direct;
+  JsonWriter in_place(direct);
+  in_place.begin_object().key("items").begin_array();
+  for (const int k : {1, 2}) in_place.begin_object().field("k", k).key("pair").array(std::vector<int>{k, k + 1}).end_object();
+  in_place.end_array().end_object();
+  CHECK(spliced.str() == direct.str());
+  CHECK(spliced.str().find("\n      \"k\": 2,\n") != std::string::npos);
+}
+
 TEST_CASE("JSON can be written on one line", "[io][json]") {
   std::ostringstream out;
   JsonWriter json(out, 0);

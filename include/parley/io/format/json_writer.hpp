@@ -5,6 +5,7 @@
 /// json_writer.cpp's opening comment.)
 
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -33,6 +34,11 @@ class JsonWriter {
  public:
   /// `indent` spaces per level, one member per line; 0 writes everything on one line.
   explicit JsonWriter(std::ostream& out, int indent = 2);
+  /// A writer of one value, appended to `text`, that another writer will splice in
+  /// (json_text) `depth` levels deep: its lines are indented as they will stand there. Lets
+  /// threads format the values of one document apart, and one writer put them in order; a
+  /// string, not a stream, since such values are many and small (no stream call per piece).
+  JsonWriter(std::string& text, int indent, std::size_t depth);
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -52,6 +58,8 @@ class JsonWriter {
     return raw(std::to_string(x));
   }
   JsonWriter& null();
+  /// A complete JSON value written elsewhere (by a writer made with its depth here), as is.
+  JsonWriter& json_text(std::string_view text) { return raw(text); }
 
   /// key(name) then value(x).
   template <class T>
@@ -79,11 +87,20 @@ class JsonWriter {
   JsonWriter& raw(std::string_view text);
   void before_value();
   void newline();
+  /// Writes `piece_`, what the call put together, to the stream and empties it (nothing to
+  /// do for a string: the pieces went straight into it).
+  void emit();
+  /// Where a call puts its pieces: the string written to, or `piece_` for a stream.
+  std::string& buffer() { return text_ ? *text_ : piece_; }
 
-  std::ostream& out_;
+  std::ostream* out_ = nullptr;  ///< where the pieces go, or
+  std::string* text_ = nullptr;  ///< the string they are appended to
   int indent_;
+  std::size_t depth_ = 0;  ///< levels of the enclosing document, for the indentation
   std::vector<Frame> stack_;
   bool done_ = false;
+  std::string piece_;  ///< the separator, indentation and text of the current call
+
 };
 
 }  // namespace parley::io

@@ -71,4 +71,14 @@ void write_nash_table(std::ostream& out, const NashReport& report);
 /// not all extreme equilibria were enumerated).
 void write_nash_json(std::ostream& out, const NashReport& report);
 
+/// write_nash_json in three pieces, for a writer that sends each equilibrium as it is found
+/// (stream_exact_nash_json, nash_solution.hpp): the opening, from the object's "{" to the
+/// "equilibria" array opened (`report`'s equilibria are not written); one equilibrium, with
+/// its payoffs and, when `exact` is given, its fractions; the closing, from the end of the
+/// array to the end of the object (no newline). Together they write what write_nash_json does.
+void write_nash_json_opening(JsonWriter& json, const NashReport& report);
+void write_nash_json_equilibrium(JsonWriter& json, const std::array<std::string, 2>& names, const MixedProfile& eq,
+                                 const std::array<double, 2>& payoffs, const NashReport::ExactValues* exact);
+void write_nash_json_closing(JsonWriter& json, const std::optional<std::vector<std::vector<int>>>& nash_subsets);
+
 }  // namespace parley::io

@@ -5,6 +5,8 @@
 /// solver by method, then the verification of every candidate, exact when the payoffs are.
 
 #include <functional>
+#include <ostream>
+#include <stdexcept>
 #include <string>
 
 #include "parley/io/interop/nfg_format.hpp"
@@ -31,5 +33,14 @@ class PivotingFailure : public std::runtime_error {
 /// \throws std::invalid_argument for a game that is not two-player, a method other than "enum"
 /// or "lh", or a game the solvers refuse; PivotingFailure when Lemke-Howson's pivoting fails.
 void solve_nash(const NfgGame& nfg, const std::string& method, const std::function<void(const NashReport&)>& write);
+
+/// \brief The JSON of solve_nash(nfg, "enum") followed by a newline, the same bytes as
+/// write_nash_json, written as the equilibria are found instead of after: when the payoffs are
+/// exact, the exact enumeration's equilibria come verified (rejected_candidates is 0 before
+/// any is found), so each is written at once and the memory does not grow with their number
+/// (but for the 8 bytes each that the maximal Nash subsets, listed last, need). Returns false,
+/// having written nothing, when the payoffs are not exact (solve_nash then handles the game).
+/// \throws std::invalid_argument for a game that is not two-player.
+bool stream_exact_nash_json(const NfgGame& nfg, std::ostream& out);
 
 }  // namespace parley::io
