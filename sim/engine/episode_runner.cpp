@@ -157,12 +157,12 @@ void EpisodeRunner::account_end(int end, Utility utility) {
   }
 }
 
-const EpisodeRunner::LeveragedWar& EpisodeRunner::leveraged_war(std::size_t k) {
-  for (const LeveragedWar& war : leveraged_)
+const EpisodeRunner::BetweenTalksWar& EpisodeRunner::between_talks_war(std::size_t k) {
+  for (const BetweenTalksWar& war : between_wars_)
     if (war.war == war_ && war.state == k) return war;
   const Scenario& sc = simulation_->scenario();
   const WarShift effect = between_talks_shift(sc, setting_->veto_parties(), between_states_.mask(k));
-  LeveragedWar& war = leveraged_.emplace_back();
+  BetweenTalksWar& war = between_wars_.emplace_back();
   war.war = war_;
   war.state = k;
   war.cost_shift = effect.cost_shift;
@@ -410,7 +410,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
     bool shifted = false;
     if (between_state_ > 0) {
       // The measures in force (issue 15): their costs this period, and their shift of the front.
-      const LeveragedWar& war = leveraged_war(between_state_);
+      const BetweenTalksWar& war = between_talks_war(between_state_);
       for (std::size_t i = 0; i < leverage_cost_.size(); ++i)
         if (war.cost_shift[i] != 0.0) leverage_cost_[i] += war.cost_shift[i] * simulation_->discount_power(i, t);
       if (war.sampler) {

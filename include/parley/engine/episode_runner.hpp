@@ -144,7 +144,7 @@ class EpisodeRunner {
   };
   /// A war (the first, or a renewed one) in a between-talks state: its chain and sampler, and each
   /// party's extra cost per period.
-  struct LeveragedWar {
+  struct BetweenTalksWar {
     int war = -1;               ///< war_ it belongs to
     std::size_t state = 0;      ///< the between-talks state (BetweenTalksStates index, >= 1)
     std::unique_ptr<BattlefieldChain> chain;
@@ -152,7 +152,7 @@ class EpisodeRunner {
     std::vector<double> cost_shift;  ///< per party
   };
   /// The war in progress in between-talks state k >= 1, built if new.
-  const LeveragedWar& leveraged_war(std::size_t k);
+  const BetweenTalksWar& between_talks_war(std::size_t k);
   /// The index in renewed_ of the renewed war under `balance`, built if new.
   std::size_t renewed_war(const PostSettlementBalance& balance);
   /// The peace of a settlement at t0 (durable scenarios only): returns the period t_b at which
@@ -201,7 +201,7 @@ class EpisodeRunner {
   BetweenTalksStates between_states_;     ///< the sets of measures and pressers that can hold
   std::vector<std::size_t> pressers_;     ///< veto bits of the parties with an offensive option
   std::size_t between_state_ = 0;              ///< the between-talks state of the fighting ahead (0: none)
-  std::deque<LeveragedWar> leveraged_;    ///< per (war, state) met, built on first use
+  std::deque<BetweenTalksWar> between_wars_;    ///< per (war, state) met, built on first use
   std::vector<double> leverage_cost_;     ///< per party: sum of delta_i^t e_i over the periods fought in them
 };
 
