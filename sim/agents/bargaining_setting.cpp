@@ -14,13 +14,10 @@ BargainingSetting::BargainingSetting(const Scenario& scenario, const AgreementSp
   for (std::size_t i = 0; i < scenario.parties.size(); ++i) {
     const Party& p = scenario.parties[i];
     if (!p.pressure || !scenario.battlefield) continue;
-    // Its hypotheses shifted its way and its cost raised: the war it would fight pressing.
-    Scenario pressed = scenario;
-    Party& presser = pressed.parties[i];
-    presser.cost += p.pressure->cost;
+    // Each of its hypotheses shifted its way, its cost raised: the war it would fight pressing.
     const double shift = scenario.battlefield->side_a == p.id ? p.pressure->advantage : -p.pressure->advantage;
-    for (double& offset : presser.belief.offsets) offset += shift;
-    pressing_values_[i] = std::move(war_values_by_belief(pressed)[i]);
+    for (const double offset : p.belief.offsets)
+      pressing_values_[i].push_back(war_value(scenario, i, offset + shift, p.pressure->cost));
   }
 
   schedule_ = ProtocolSchedule(scenario.protocol, veto_, scenario.parties.size(), scenario.horizon);

@@ -98,8 +98,9 @@ WarValueTable war_value(const BattlefieldChain& chain, int horizon, const WarPay
   return WarValueTable(std::move(v));
 }
 
-WarValueTable war_value(const Scenario& scenario, std::size_t party, double advantage_offset) {
-  const WarPayoffs payoffs = war_payoffs(scenario, party);
+WarValueTable war_value(const Scenario& scenario, std::size_t party, double advantage_offset, double extra_cost) {
+  WarPayoffs payoffs = war_payoffs(scenario, party);
+  payoffs.cost += extra_cost;
   if (!scenario.battlefield) return without_battlefield(scenario.horizon, payoffs);
   return war_value(BattlefieldChain(*scenario.battlefield, advantage_offset), scenario.horizon,
                    payoffs);

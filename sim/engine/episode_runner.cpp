@@ -333,7 +333,7 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
   state_.balance = nullptr;
   state_.leverage = 0;
   state_.pressing = 0;
-  between_state_ = 0;
+  between_war_ = nullptr;
   std::fill(leverage_cost_.begin(), leverage_cost_.end(), 0.0);
   silent_period_ = -1;
   war_start_ = 0;
@@ -375,7 +375,9 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
           const std::size_t j = setting_->veto_parties()[b];
           if (strategies_[j]->press(StrategyView(*setting_, state_, j))) state_.pressing |= std::uint64_t{1} << b;
         }
-      between_state_ = settled ? 0 : between_states_.index_of(state_.leverage | state_.pressing << kPressingBit);
+      // Found once per talk period, not once per period fought.
+      const std::size_t between = settled ? 0 : between_states_.index_of(state_.leverage | state_.pressing << kPressingBit);
+      between_war_ = between > 0 ? &between_talks_war(between) : nullptr;
       if (settled) {
         const Offer& offer = pool_[history_size_ - 1];
         if (result_.first_agreement < 0) result_.first_agreement = t;
@@ -408,9 +410,10 @@ const EpisodeResult& EpisodeRunner::run(std::uint64_t seed, std::uint64_t point,
         renewed ? renewed_[static_cast<std::size_t>(war_)].sampler.get() : simulation_->sampler();
     const BattlefieldChain* chain = renewed ? renewed_[static_cast<std::size_t>(war_)].chain.get() : setting_->chain();
     bool shifted = false;
-    if (between_state_ > 0) {
-      // The measures in force (issue 15): their costs this period, and their shift of the front.
-      const BetweenTalksWar& war = between_talks_war(between_state_);
+    if (between_war_) {
+      // The measures and offensives in force (issue 15): their costs this period, and their shift
+      // of the front.
+      const BetweenTalksWar& war = *between_war_;
       for (std::size_t i = 0; i < leverage_cost_.size(); ++i)
         if (war.cost_shift[i] != 0.0) leverage_cost_[i] += war.cost_shift[i] * simulation_->discount_power(i, t);
       if (war.sampler) {

@@ -51,7 +51,6 @@ class EquilibriumSolver {
     std::vector<WarValueTable> closed;
     /// The between-talks state of this regime's war (0: none, a war of its own).
     std::size_t state = 0;
-    std::size_t war = 0;  ///< the war it belongs to (0: the first, 1 + b: renewed under balance b)
   };
 
   void set_up(BargainingEquilibrium& eq);
@@ -87,8 +86,8 @@ class EquilibriumSolver {
   const OfferSpace& offers_;
   EquilibriumOptions options_;
   PeaceOffers* peace_ = nullptr;
-  /// [0]: the first war; [1 + b]: the war renewed under balance b; then each war's leverage
-  /// states k >= 1 (leveraged_regime).
+  /// [0]: the first war; [1 + b]: the war renewed under balance b; then each war's between-talks
+  /// states k >= 1 (between_regime).
   std::vector<Regime> regimes_;
   std::size_t wars_ = 1;            ///< the first war and the renewed ones
   std::size_t between_states_ = 1;  ///< BetweenTalksStates::size()
@@ -246,7 +245,8 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
 
   // The regimes: the first war, then one war renewed per post-settlement balance, each on its
   // own battlefield and costs (PeaceOffers' balances, as renewed_war_value builds them), then
-  // each war's leverage states, on its battlefield and costs shifted by the measures in force.
+  // each war's between-talks states, on its battlefield and costs shifted by the measures in force
+  // and the offensives.
   regimes_.clear();
   Regime& first = regimes_.emplace_back();
   first.eq = &eq;
@@ -272,14 +272,12 @@ void EquilibriumSolver::set_up(BargainingEquilibrium& eq) {
     }
   }
   wars_ = regimes_.size();
-  for (std::size_t w = 0; w < wars_; ++w) regimes_[w].war = w;
   for (std::size_t w = 0; w < wars_; ++w)
     for (std::size_t k = 1; k < between_states_; ++k) {
       const WarShift effect = between_talks_shift(sc, eq.veto_, eq.between_talks_states_.mask(k));
       Regime r;
       r.eq = &regimes_[w].eq->between_[k - 1];
       r.state = k;
-      r.war = w;
       if (sc.battlefield)
         r.chain.emplace(w == 0 ? *sc.battlefield : renewed_battlefield(sc),
                         balances[w].advantage_shift + effect.advantage_shift);
@@ -609,8 +607,8 @@ void EquilibriumSolver::forward_path() const {
   const int T = eq.horizon_;
   path = EquilibriumPath{};
   path.settled_at.assign(static_cast<std::size_t>(T), 0.0);
-  // pi[k]: the mass still at the table with leverage state k in force (pi[0] without leverage);
-  // closed: the mass whose window for talks has closed (no leverage: the loader refuses both).
+  // pi[k]: the mass still at the table in between-talks state k (pi[0] without leverage or
+  // pressure); closed: the mass whose window for talks has closed (a closing hazard excludes both).
   const std::size_t states = eq.stride();
   std::vector<std::vector<double>> pi(between_states_, std::vector<double>(states, 0.0));
   std::vector<double> next(states, 0.0), closed(states, 0.0);
@@ -621,7 +619,7 @@ void EquilibriumSolver::forward_path() const {
       for (int s = 0; s < eq.state_count_; ++s) {
         const auto ss = static_cast<std::size_t>(s);
         if (eq.absorbing(s)) continue;
-        // Talks reset the leverage: the mass at s meets the same talks whatever was in force.
+        // Talks reset what held between them: the mass at s meets the same talks whatever did.
         double at_table = 0.0;
         for (std::vector<double>& mass : pi) at_table += std::exchange(mass[ss], 0.0);
         if (at_table == 0.0) continue;
@@ -635,7 +633,7 @@ void EquilibriumSolver::forward_path() const {
     }
     if (regime.chain) {
       // Mass that reached a threshold ends the war by collapse and leaves the distribution; the
-      // front moves on the chain of the leverage state in force.
+      // front moves on the chain of the between-talks state in force.
       const auto ia = static_cast<std::size_t>(eq.collapse_a_);
       const auto ib = static_cast<std::size_t>(eq.collapse_b_);
       const auto step = [&](const BattlefieldChain& chain, std::vector<double>& mass) {

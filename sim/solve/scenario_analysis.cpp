@@ -76,9 +76,8 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
         const auto k = std::find(veto.begin(), veto.end(), i);
         const std::uint64_t alone = k == veto.end() ? 0 : std::uint64_t{1} << (k - veto.begin());
         const WarShift effect = leverage_effect(scenario.leverage, veto, scenario.parties.size(), alone);
-        Scenario under = scenario;
-        under.parties[i].cost += effect.cost_shift[i];
-        tabled.value_under_leverage.push_back(war_value(under, i, effect.advantage_shift)(0, start));
+        tabled.value_under_leverage.push_back(
+            war_value(scenario, i, effect.advantage_shift, effect.cost_shift[i])(0, start));
       }
     }
     tabled.constraints_broken = scenario.constraints_broken(tabled.agreement);

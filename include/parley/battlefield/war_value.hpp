@@ -86,9 +86,11 @@ class WarValueTable {
                                       const WarPayoffs& payoffs);
 
 /// V_i for party `party` of `scenario` under the true schedule shifted by
-/// `advantage_offset` (a belief hypothesis, DESIGN 1.5).
+/// `advantage_offset` (a belief hypothesis, DESIGN 1.5), its cost per period raised by
+/// `extra_cost` (c_i + extra_cost in the recursion: a leverage measure or an offensive in force
+/// to the end, issue 15).
 [[nodiscard]] WarValueTable war_value(const Scenario& scenario, std::size_t party,
-                                      double advantage_offset = 0.0);
+                                      double advantage_offset = 0.0, double extra_cost = 0.0);
 
 /// \brief The tables of every party under every hypothesis of its own belief:
 /// result[i][k] is V_i(. | a_k) with a_k = schedule + parties[i].belief.offsets[k]

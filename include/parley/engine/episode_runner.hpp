@@ -200,7 +200,7 @@ class EpisodeRunner {
   // Between talks (issue 15).
   BetweenTalksStates between_states_;     ///< the sets of measures and pressers that can hold
   std::vector<std::size_t> pressers_;     ///< veto bits of the parties with an offensive option
-  std::size_t between_state_ = 0;              ///< the between-talks state of the fighting ahead (0: none)
+  const BetweenTalksWar* between_war_ = nullptr;  ///< the war between talks of the fighting ahead (null: none)
   std::deque<BetweenTalksWar> between_wars_;    ///< per (war, state) met, built on first use
   std::vector<double> leverage_cost_;     ///< per party: sum of delta_i^t e_i over the periods fought in them
 };

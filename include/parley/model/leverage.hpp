@@ -26,6 +26,11 @@ struct Leverage {
   std::string note;                   ///< what it stands for and where it was reported (for reports)
 };
 
+/// Whether `measure` is in force after the veto parties in `rejecters` rejected the plan: its target
+/// is among them (bit k of `rejecters` stands for party veto[k]).
+[[nodiscard]] bool leverage_in_force(const Leverage& measure, std::span<const std::size_t> veto,
+                                     std::uint64_t rejecters);
+
 /// The summed shift of the measures whose target is in `rejecters`: bit k of `rejecters` stands
 /// for party veto[k] (the solver's veto-party bit order). `parties` sizes cost_shift.
 [[nodiscard]] WarShift leverage_effect(std::span<const Leverage> leverage, std::span<const std::size_t> veto,

@@ -271,16 +271,13 @@ void write_equilibrium_section(std::ostream& out, const ReportPage& page) {
     else
       out << "it is never signed on the equilibrium path.</p>\n";
   }
-  if (eq.between_talks_count() > 1) {
+  if (eq.between_talks_count() > 1 && r.period >= 0) {
     // Leverage and offensives (issue 15): what comes into force when the first talks fail.
-    const std::uint64_t mask = eq.between_talks_mask(eq.after_talks(r.period >= 0 ? r.period : 0, s0));
+    const std::uint64_t mask = eq.between_talks_mask(eq.after_talks(r.period, s0));
     std::string measures, pressers;
-    for (const Leverage& m : s.leverage) {
-      const auto& veto = eq.veto_parties();
-      const auto b = static_cast<std::size_t>(std::find(veto.begin(), veto.end(), m.on) - veto.begin());
-      if (b < veto.size() && (mask >> b & 1U))
+    for (const Leverage& m : s.leverage)
+      if (leverage_in_force(m, eq.veto_parties(), mask))
         measures += (measures.empty() ? "" : "; ") + leverage_text(s, m) + " (" + s.parties[m.on].name + " rejected the plan)";
-    }
     for (std::size_t b = 0; b < eq.veto_parties().size(); ++b)
       if (mask >> (kPressingBit + b) & 1U) pressers += (pressers.empty() ? "" : ", ") + s.parties[eq.veto_parties()[b]].name;
     out << "<p>If the first talks fail, until the next round: "

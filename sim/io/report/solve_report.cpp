@@ -1,7 +1,5 @@
 #include "parley/io/report/solve_report.hpp"
 
-#include <algorithm>
-
 #include "parley/io/report/artifact_warnings.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/io/format/csv_writer.hpp"
@@ -161,13 +159,10 @@ void write_plan_lines(std::ostream& out, const Scenario& sc, const BargainingEqu
   if (verdict != PlanVerdict::not_self_enforcing) out << utilities_line(sc, eq.plan_utilities(t, s), 4) << "\n";
   // Leverage (issue 15): the measures its rejection puts in force if the talks fail.
   const std::uint64_t in_force = eq.between_talks_mask(eq.after_talks(t, s));
-  for (const Leverage& m : sc.leverage) {
-    const auto& veto = eq.veto_parties();
-    const auto b = static_cast<std::size_t>(std::find(veto.begin(), veto.end(), m.on) - veto.begin());
-    if (b < veto.size() && (in_force >> b & 1U))
+  for (const Leverage& m : sc.leverage)
+    if (leverage_in_force(m, eq.veto_parties(), in_force))
       out << "  if the talks fail, in force until the next talks (" << sc.parties[m.on].id
           << " rejected the plan): " << leverage_text(sc, m) << "\n";
-  }
   for (const auto& line : package_lines(sc, eq.plan())) out << "  " << line << "\n";
 }
 
