@@ -96,19 +96,7 @@ AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOpt
   FrontierOptions frontier_options = options.frontier;
   const std::vector<IssueRestriction> red_lines = red_line_restriction(scenario_, veto_);
   frontier_options.restriction = intersect_restrictions(scenario_, options.frontier.restriction, red_lines);
-  // The epsilon-Pareto set has no notion of a class of agreements: refuse rather than build
-  // the whole space's set and pretend it is the class's.
   frontier_options.alternatives = constraint_classes(scenario_);
-  if (veto_.size() != 2 && !scenario_.constraints.empty())
-    throw std::invalid_argument("agreement space: constraints between terms are supported with exactly two veto "
-                                "parties only, not " + std::to_string(veto_.size()));
-  if (veto_.size() != 2 && !red_lines.empty())
-    throw std::invalid_argument("agreement space: red lines of veto parties are supported with exactly two veto "
-                                "parties only, not " + std::to_string(veto_.size()));
-  if (veto_.size() != 2 && !options.frontier.restriction.empty())
-    throw std::invalid_argument("agreement space: a restriction to a class of agreements "
-                                "(FrontierOptions::restriction) is supported with exactly two veto parties only, not " +
-                                std::to_string(veto_.size()));
   const std::size_t n = scenario_.parties.size();
   max_utility_.assign(n, 0.0);
   min_utility_.assign(n, 0.0);
@@ -145,7 +133,11 @@ AgreementSpace::AgreementSpace(const Scenario& scenario, const AgreementSpaceOpt
       }
     }
   } else {
-    epsilon_set_ = EpsilonParetoSet::build(scenario_, veto_, options.epsilon_set);
+    // The same class for three or more veto parties: the set covers the signable packages only.
+    EpsilonSetOptions set_options = options.epsilon_set;
+    set_options.restriction = frontier_options.restriction;
+    set_options.alternatives = frontier_options.alternatives;
+    epsilon_set_ = EpsilonParetoSet::build(scenario_, veto_, set_options);
     for (std::size_t p = 0; p < epsilon_set_.size(); ++p) {
       epsilon_set_.package_into(p, x);
       utilities_into(x, row);

@@ -8,6 +8,8 @@
 #include <numeric>
 
 #include "clause_split.hpp"
+#include "parley/agreement/admissible_packages.hpp"
+#include "restricted_issue.hpp"
 
 namespace parley {
 
@@ -90,6 +92,39 @@ std::vector<std::size_t> non_dominated(const PointCloud<T>& p) {
   return kept;
 }
 
+/// Exact non-dominated filter, then epsilon-box pruning (doubling the box from `box` until
+/// the set has at most `max_points` points) if it is still larger; the box used is added to
+/// `epsilon`.
+std::vector<std::size_t> prune_points(const PointCloud<double>& p, std::size_t max_points, double box0,
+                                      double& epsilon) {
+  std::vector<std::size_t> kept = non_dominated(p);
+  if (kept.size() <= max_points) return kept;
+  for (double box = box0;; box *= 2.0) {
+    // One point per box: the largest utility sum.
+    std::map<std::vector<std::int64_t>, std::size_t> best;
+    std::vector<std::int64_t> key(p.m);
+    auto sum = [&](std::size_t i) { return std::accumulate(p.at(i), p.at(i) + p.m, 0.0); };
+    for (std::size_t i : kept) {
+      for (std::size_t d = 0; d < p.m; ++d) key[d] = static_cast<std::int64_t>(std::floor(p.at(i)[d] / box));
+      auto [it, inserted] = best.emplace(key, i);
+      if (!inserted && sum(i) > sum(it->second)) it->second = i;
+    }
+    PointCloud<std::int64_t> boxes{p.m, {}};
+    std::vector<std::size_t> chosen;
+    for (const auto& [b, i] : best) {
+      boxes.c.insert(boxes.c.end(), b.begin(), b.end());
+      chosen.push_back(i);
+    }
+    std::vector<std::size_t> survivors;
+    for (std::size_t b : non_dominated(boxes)) survivors.push_back(chosen[b]);
+    if (survivors.size() <= max_points) {
+      std::sort(survivors.begin(), survivors.end());
+      epsilon += box;
+      return survivors;
+    }
+  }
+}
+
 /// What the builder hands to EpsilonParetoSet::build.
 struct BuiltSet {
   std::vector<std::size_t> parties;
@@ -106,14 +141,25 @@ struct Running {
 
 class EpsilonSetBuilder {
  public:
-  EpsilonSetBuilder(const Scenario& scenario, std::span<const std::size_t> parties, const EpsilonSetOptions& options)
-      : scenario_(scenario), parties_(parties.begin(), parties.end()), options_(options), table_(scenario) {}
+  /// The builder of the class `restriction` describes (empty: the whole space).
+  EpsilonSetBuilder(const Scenario& scenario, std::span<const std::size_t> parties, const EpsilonSetOptions& options,
+                    const std::vector<IssueRestriction>& restriction)
+      : scenario_(scenario),
+        parties_(parties.begin(), parties.end()),
+        options_(options),
+        restriction_(restriction),
+        table_(scenario) {}
 
   BuiltSet run() {
     const std::size_t m = parties_.size();
+    // An empty class has no point: no stage is built (a neutral code would not exist).
+    for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
+      if (restriction_empties(scenario_.issues[k], restriction(k))) return {parties_, {}, std::move(table_), 0.0};
     const std::size_t root = table_.add_row();
     for (std::size_t k = 0; k < scenario_.issues.size(); ++k)
-      table_.row(root)[k] = scenario_.issues[k].kind == IssueKind::clauses ? 0.0 : neutral_code(scenario_.issues[k]);
+      table_.row(root)[k] = scenario_.issues[k].kind == IssueKind::clauses
+                                ? 0.0
+                                : restricted_neutral_code(scenario_.issues[k], restriction(k));
     Running set;
     set.u.m = m;
     set.u.c.assign(m, 0.0);
@@ -149,11 +195,9 @@ class EpsilonSetBuilder {
   }
 
  private:
-  static double neutral_code(const Issue& issue) {
-    if (issue.kind != IssueKind::continuous || !issue.steps) return issue.status_quo;
-    const double step = (issue.hi - issue.lo) / *issue.steps;
-    const double k = std::round((issue.status_quo - issue.lo) / step);
-    return issue.lo + std::clamp(k, 0.0, static_cast<double>(*issue.steps)) * step;
+  /// Issue k's restriction, or nullptr when the set covers the whole space.
+  [[nodiscard]] const IssueRestriction* restriction(std::size_t k) const {
+    return restriction_.empty() ? nullptr : &restriction_[k];
   }
 
   [[nodiscard]] double weight(std::size_t d, std::size_t k) const { return scenario_.parties[parties_[d]].weights[k]; }
@@ -163,35 +207,8 @@ class EpsilonSetBuilder {
     return weight(d, k) * scenario_.parties[parties_[d]].values[k].value_of_amount(scenario_.issues[k], amount);
   }
 
-  /// Exact non-dominated filter, then epsilon-box pruning (doubling the box until the set
-  /// fits) if it is still larger than max_points.
   std::vector<std::size_t> prune(const PointCloud<double>& p) {
-    std::vector<std::size_t> kept = non_dominated(p);
-    if (kept.size() <= options_.max_points) return kept;
-    for (double box = options_.box;; box *= 2.0) {
-      // One point per box: the largest utility sum.
-      std::map<std::vector<std::int64_t>, std::size_t> best;
-      std::vector<std::int64_t> key(p.m);
-      auto sum = [&](std::size_t i) { return std::accumulate(p.at(i), p.at(i) + p.m, 0.0); };
-      for (std::size_t i : kept) {
-        for (std::size_t d = 0; d < p.m; ++d) key[d] = static_cast<std::int64_t>(std::floor(p.at(i)[d] / box));
-        auto [it, inserted] = best.emplace(key, i);
-        if (!inserted && sum(i) > sum(it->second)) it->second = i;
-      }
-      PointCloud<std::int64_t> boxes{p.m, {}};
-      std::vector<std::size_t> chosen;
-      for (const auto& [b, i] : best) {
-        boxes.c.insert(boxes.c.end(), b.begin(), b.end());
-        chosen.push_back(i);
-      }
-      std::vector<std::size_t> survivors;
-      for (std::size_t b : non_dominated(boxes)) survivors.push_back(chosen[b]);
-      if (survivors.size() <= options_.max_points) {
-        std::sort(survivors.begin(), survivors.end());
-        epsilon_ += box;
-        return survivors;
-      }
-    }
+    return prune_points(p, options_.max_points, options_.box, epsilon_);
   }
 
   /// The options of issue k: codes and their utility contributions.
@@ -204,26 +221,30 @@ class EpsilonSetBuilder {
     };
     bool anyone_cares = false;
     for (std::size_t d = 0; d < m; ++d) anyone_cares = anyone_cares || weight(d, k) > 0.0;
+    const IssueRestriction* r = restriction(k);
     if (!anyone_cares && issue.kind != IssueKind::clauses) {
-      add(neutral_code(issue));
+      add(restricted_neutral_code(issue, r));
       return;
     }
     switch (issue.kind) {
       case IssueKind::ordinal:
-        for (std::size_t l = 0; l < issue.levels.size(); ++l) add(static_cast<double>(l));
+        for (std::size_t l = 0; l < issue.levels.size(); ++l)
+          if (r == nullptr || r->levels.empty() || r->levels[l] != 0) add(static_cast<double>(l));
         break;
       case IssueKind::continuous: {
         std::vector<double> z;
         if (issue.steps) {
-          for (int s = 0; s <= *issue.steps; ++s)
-            z.push_back(s == *issue.steps ? issue.hi : issue.lo + (issue.hi - issue.lo) * s / *issue.steps);
+          const auto [first, last] = restricted_grid_span(issue, r);
+          for (int j = first; j <= last; ++j) z.push_back(frontier_grid_point(issue, j));
         } else {
-          const int n = std::max(1, options_.continuous_intervals);
-          for (int s = 0; s <= n; ++s) z.push_back(s == n ? issue.hi : issue.lo + (issue.hi - issue.lo) * s / n);
+          // The allowed interval [lo, hi], sampled as the whole range would be.
+          const auto [lo, hi] = restricted_interval(issue, r);
+          const int n = lo == hi ? 1 : std::max(1, options_.continuous_intervals);
+          for (int s = 0; s <= n; ++s) z.push_back(s == n ? hi : lo + (hi - lo) * s / n);
           for (std::size_t d = 0; d < m; ++d) {
             if (weight(d, k) == 0.0) continue;
             for (const auto& [x, v] : scenario_.parties[parties_[d]].values[k].curve.points())
-              if (x > issue.lo && x < issue.hi) z.push_back(x);
+              if (x > lo && x < hi) z.push_back(x);
           }
           std::sort(z.begin(), z.end());
           z.erase(std::unique(z.begin(), z.end()), z.end());
@@ -266,7 +287,14 @@ class EpsilonSetBuilder {
     auto gain = [&](std::size_t d, std::size_t c) {
       return clause_gain(weight(d, k), scenario_.parties[parties_[d]].values[k], c);
     };
-    const ClauseSplit split = split_clauses(issue, m, gain);
+    ClauseSplit split = split_clauses(issue, m, gain);
+    // A forced clause is at its forced state in every subset of the class, whatever the parties
+    // think of it, so it is fixed in the base and never searched (as on the frontier).
+    if (const IssueRestriction* r = restriction(k); r != nullptr && !r->clauses.empty()) {
+      for (std::size_t c = 0; c < r->clauses.size(); ++c)
+        if (r->clauses[c] >= 0) split.base[c] = static_cast<std::uint8_t>(r->clauses[c]);
+      std::erase_if(split.mixed, [&](std::size_t c) { return r->clauses[c] >= 0; });
+    }
     const std::vector<std::uint8_t>& base = split.base;
     const std::vector<std::size_t>& mixed = split.mixed;
     // Subsets as flags per point (few clauses are mixed in practice; the set stays pruned).
@@ -299,6 +327,7 @@ class EpsilonSetBuilder {
   const Scenario& scenario_;
   std::vector<std::size_t> parties_;
   EpsilonSetOptions options_;
+  std::vector<IssueRestriction> restriction_;
   PackageTable table_;
   double epsilon_ = 0.0;
 };
@@ -307,7 +336,46 @@ class EpsilonSetBuilder {
 
 EpsilonParetoSet EpsilonParetoSet::build(const Scenario& scenario, std::span<const std::size_t> parties,
                                          const EpsilonSetOptions& options) {
-  BuiltSet parts = EpsilonSetBuilder(scenario, parties, options).run();
+  check_restriction_fits(scenario, options.restriction);
+  for (const auto& alternative : options.alternatives) check_restriction_fits(scenario, alternative);
+  BuiltSet parts;
+  if (options.alternatives.empty()) {
+    parts = EpsilonSetBuilder(scenario, parties, options, options.restriction).run();
+  } else {
+    // A union of classes: each class's set (a product of per-issue options, which the stagewise
+    // pruning needs), then the union pruned again. Each class is covered within its epsilon, so
+    // the union within the largest, plus the box of the last pruning.
+    std::vector<BuiltSet> classes;
+    for (const auto& alternative : options.alternatives)
+      classes.push_back(
+          EpsilonSetBuilder(scenario, parties, options, intersect_restrictions(scenario, options.restriction, alternative))
+              .run());
+    PointCloud<double> all{parties.size(), {}};
+    std::vector<std::pair<std::size_t, std::size_t>> origin;  // (class, point)
+    double epsilon = 0.0;
+    for (std::size_t c = 0; c < classes.size(); ++c) {
+      const BuiltSet& built = classes[c];
+      all.c.insert(all.c.end(), built.utilities.begin(), built.utilities.end());
+      for (std::size_t i = 0; i * parties.size() < built.utilities.size(); ++i) origin.emplace_back(c, i);
+      if (!built.utilities.empty()) epsilon = std::max(epsilon, built.epsilon);
+    }
+    parts.parties.assign(parties.begin(), parties.end());
+    parts.packages = PackageTable(scenario);
+    for (const std::size_t p : prune_points(all, options.max_points, options.box, epsilon)) {
+      const auto [c, i] = origin[p];
+      parts.utilities.insert(parts.utilities.end(), all.at(p), all.at(p) + all.m);
+      // The class's row, its clause subsets registered with the union's table.
+      const std::size_t row = parts.packages.add_row();
+      const std::span<const double> codes = classes[c].packages.row(i);
+      for (std::size_t k = 0; k < scenario.issues.size(); ++k)
+        parts.packages.row(row)[k] =
+            scenario.issues[k].kind == IssueKind::clauses
+                ? static_cast<double>(parts.packages.add_subset(
+                      k, classes[c].packages.subset(k, static_cast<std::size_t>(codes[k]))))
+                : codes[k];
+    }
+    parts.epsilon = epsilon;
+  }
   EpsilonParetoSet out;
   out.parties_ = std::move(parts.parties);
   out.dimension_ = out.parties_.size();

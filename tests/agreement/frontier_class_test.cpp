@@ -552,7 +552,7 @@ TEST_CASE("malformed restrictions throw, naming the issue", "[agreement][frontie
   CHECK_NOTHROW(build_with(fine));
 }
 
-TEST_CASE("the agreement space passes a class to its frontier, and refuses one with three veto parties",
+TEST_CASE("the agreement space passes a class to its frontier, or with three veto parties to its epsilon set",
           "[agreement][frontier-class]") {
   const Scenario s = random_class_scenario(11);
   AgreementSpaceOptions options;
@@ -573,7 +573,36 @@ TEST_CASE("the agreement space passes a class to its frontier, and refuses one w
   REQUIRE(three.veto_parties().size() == 3);
   AgreementSpaceOptions restricted;
   restricted.frontier.restriction.resize(three.issues.size());
-  CHECK_THROWS_AS(AgreementSpace(three, restricted), std::invalid_argument);
-  CHECK_THROWS_WITH(AgreementSpace(three, restricted), Catch::Contains("two veto parties"));
-  CHECK_NOTHROW(AgreementSpace(three));
+  // Every issue's upper half (levels, clauses forced out, bounds): the set keeps to it.
+  for (std::size_t k = 0; k < three.issues.size(); ++k) {
+    const Issue& issue = three.issues[k];
+    IssueRestriction& r = restricted.frontier.restriction[k];
+    if (issue.kind == IssueKind::ordinal) {
+      r.levels.assign(issue.levels.size(), 0);
+      for (std::size_t l = issue.levels.size() / 2; l < issue.levels.size(); ++l) r.levels[l] = 1;
+    } else if (issue.kind == IssueKind::continuous) {
+      r.lo = (issue.lo + issue.hi) / 2;
+    } else {
+      r.clauses.assign(issue.clauses.size(), -1);
+      r.clauses[0] = 0;
+    }
+  }
+  const auto keeps_to = [&](const Agreement& x) {
+    for (std::size_t k = 0; k < three.issues.size(); ++k) {
+      const Issue& issue = three.issues[k];
+      const IssueRestriction& r = restricted.frontier.restriction[k];
+      if (issue.kind == IssueKind::ordinal && r.levels[static_cast<std::size_t>(x.level(k))] == 0) return false;
+      if (issue.kind == IssueKind::continuous && x.amounts[k] < *r.lo - tight) return false;
+      if (issue.kind == IssueKind::clauses && x.clauses[issue.clause_offset] != 0) return false;
+    }
+    return true;
+  };
+  const AgreementSpace three_class(three, restricted);
+  REQUIRE(three_class.point_count() > 0);
+  for (std::size_t p = 0; p < three_class.point_count(); ++p) CHECK(keeps_to(three_class.package(three_class.point(p))));
+  // The whole space's set does not keep to the class: some point of it lies outside.
+  const AgreementSpace whole(three);
+  bool outside = false;
+  for (std::size_t p = 0; p < whole.point_count(); ++p) outside = outside || !keeps_to(whole.package(whole.point(p)));
+  CHECK(outside);
 }

@@ -51,11 +51,12 @@ class AgreementSpace {
  public:
   AgreementSpace() = default;
   /// Builds the space of a finalized scenario with at least two veto parties. The scenario is
-  /// copied. With two veto parties, `options.frontier.restriction` restricts the space to a
-  /// class of agreements (IssueRestriction): every query then ranges over the class, and an
-  /// empty class gives a space with no point (point_count() == 0, every query nullopt). With
-  /// three or more, a non-empty restriction throws std::invalid_argument (the epsilon-Pareto
-  /// set is built over the whole space only).
+  /// copied. `options.frontier.restriction` restricts the space to a class of agreements
+  /// (IssueRestriction): every query then ranges over the class, and an empty class gives a
+  /// space with no point (point_count() == 0, every query nullopt). Whatever the number of veto
+  /// parties the space holds only the signable packages: those that cross no veto party's red
+  /// line and keep every constraint between terms (admissible_packages.hpp); with three or more
+  /// the epsilon-Pareto set covers that class (EpsilonSetOptions::restriction, alternatives).
   explicit AgreementSpace(const Scenario& scenario, const AgreementSpaceOptions& options = {});
 
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }

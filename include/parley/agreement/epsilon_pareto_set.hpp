@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "parley/agreement/package_table.hpp"
+#include "parley/agreement/pareto_frontier.hpp"
 #include "parley/model/agreement.hpp"
 #include "parley/model/scenario.hpp"
 
@@ -23,6 +24,13 @@ struct EpsilonSetOptions {
   /// A continuous issue without `steps` is sampled at this many equal intervals plus every
   /// breakpoint of every party's value function.
   int continuous_intervals = 16;
+  /// The class of agreements the set covers instead of the whole space (issue 15), as
+  /// FrontierOptions::restriction: empty, or one IssueRestriction per issue.
+  std::vector<IssueRestriction> restriction;
+  /// A union of classes (the packages that keep the constraints between terms), as
+  /// FrontierOptions::alternatives: when not empty, the set covers `restriction` intersected
+  /// with the union of these classes. Empty: `restriction` alone.
+  std::vector<std::vector<IssueRestriction>> alternatives;
 };
 
 /// \brief A finite set P of agreements covering the utility set to within epsilon.
@@ -44,12 +52,24 @@ struct EpsilonSetOptions {
 /// per coordinate (the box is doubled until the set fits, and the box used is counted). Hence
 ///   epsilon = (sum of the boxes used) + sum over sampled issues of the sampling loss,
 /// a bound computed during the build and reported by epsilon().
+///
+/// Over a class of agreements (EpsilonSetOptions::restriction: the packages that cross no
+/// veto party's red line, say) every issue offers only the options the class allows (the
+/// allowed levels; the grid points, or the samples and breakpoints, of the allowed interval;
+/// the clauses it forces in or out fixed), so the guarantee holds with the class for "every
+/// agreement". A union of classes (EpsilonSetOptions::alternatives) is covered class by class
+/// (each a product of per-issue options, which the stagewise pruning needs) and the union of
+/// the classes' sets pruned again: then epsilon = max over classes of their epsilon + the box
+/// of that last pruning, if any. An empty class contributes no point; when every class is
+/// empty the set is empty (size() == 0: nothing can be signed).
 class EpsilonParetoSet {
  public:
   EpsilonParetoSet() = default;
 
   /// Builds the set over parties `parties` (indices into scenario.parties, at least one) of
   /// a finalized scenario.
+  /// \throws std::invalid_argument, naming the issue, for a restriction that does not fit the
+  /// scenario's issues (as ParetoFrontier::build).
   static EpsilonParetoSet build(const Scenario& scenario, std::span<const std::size_t> parties,
                                 const EpsilonSetOptions& options = {});
 

@@ -195,14 +195,21 @@ void write_nash_clauses(std::ostream& out, const Scenario& s, const ScenarioAnal
   const auto veto = a.space.veto_parties();
   out << "\nWhy these clauses (gain to each veto party if the clause is in; Nash product "
       << format_fixed(a.nash_explained->nash_product, 4) << ")\n";
-  TableWriter table({"clause", "in", s.parties[veto[0]].id, s.parties[veto[1 % veto.size()]].id,
-                         "product if flipped"},
-                        {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::right,
-                         TableWriter::Align::right, TableWriter::Align::right});
+  // One gain column per veto party: the Nash product is over all of them.
+  std::vector<std::string> header{"clause", "in"};
+  std::vector<TableWriter::Align> align{TableWriter::Align::left, TableWriter::Align::left};
+  for (const std::size_t i : veto) {
+    header.push_back(s.parties[i].id);
+    align.push_back(TableWriter::Align::right);
+  }
+  header.emplace_back("product if flipped");
+  align.push_back(TableWriter::Align::right);
+  TableWriter table(header, align);
   for (const ClauseAssessment& c : a.nash_explained->clauses) {
-    table.add_row({s.issues[c.issue].clauses[c.clause].id, c.included ? "yes" : "no",
-                   format_signed(c.gain[veto[0]], 4), format_signed(c.gain[veto[1 % veto.size()]], 4),
-                   format_fixed(c.nash_product_flipped, 4)});
+    std::vector<std::string> row{s.issues[c.issue].clauses[c.clause].id, c.included ? "yes" : "no"};
+    for (const std::size_t i : veto) row.push_back(format_signed(c.gain[i], 4));
+    row.push_back(format_fixed(c.nash_product_flipped, 4));
+    table.add_row(row);
   }
   table.write(out, "  ");
 }

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "scenario_build.hpp"
-#include "parley/agreement/agreement_space.hpp"
 #include "parley/agreement/admissible_packages.hpp"
 #include "parley/io/format/spelling_suggestion.hpp"
 #include "parley/io/format/word_list.hpp"
@@ -98,14 +97,6 @@ void read_constraints(ScenarioBuild& b, const YamlNode& n) {
     constraint.second = *second;
     b.scenario.constraints.push_back(constraint);
   }
-  std::vector<std::string> veto;
-  for (const auto& party : b.scenario.parties)
-    if (party.veto) veto.push_back(party.id);
-  if (veto.size() > 2 && !b.scenario.constraints.empty())
-    b.reader.error(n, path,
-                   "constraints between terms need exactly two veto parties, and this scenario has " +
-                       std::to_string(veto.size()) + " (" + join_words(veto) +
-                       "): with more the agreement space is an epsilon-Pareto set, which cannot exclude packages");
 }
 
 void check_admissible_packages(ScenarioBuild& b, const YamlNode& root) {
@@ -113,7 +104,7 @@ void check_admissible_packages(ScenarioBuild& b, const YamlNode& root) {
   const auto veto = s.veto_parties();
   bool red_lines = false;
   for (const std::size_t i : veto) red_lines = red_lines || !s.parties[i].red_lines.empty();
-  if ((!red_lines && s.constraints.empty()) || veto.size() != 2) return;
+  if ((!red_lines && s.constraints.empty()) || veto.size() < 2) return;
   // The red lines alone, issue by issue (a red line is about one issue): name the issues they
   // leave without any term, by the rule the frontier's construction uses.
   const std::vector<IssueRestriction> lines = red_line_restriction(s, veto);
@@ -127,9 +118,19 @@ void check_admissible_packages(ScenarioBuild& b, const YamlNode& root) {
                        " crosses one of them");
     return;
   }
-  // Then on the agreement space itself: the constraints' classes, each narrowed by the red lines.
+  // Then the constraints' classes, each narrowed by the red lines: something can be signed iff
+  // one of them leaves every issue some term (a class is a product of per-issue options), for
+  // any number of veto parties and without building the agreement space.
   try {
-    if (AgreementSpace(s).point_count() > 0) return;
+    std::vector<std::vector<IssueRestriction>> classes = constraint_classes(s);
+    if (classes.empty()) classes.emplace_back();
+    for (const auto& cls : classes) {
+      const std::vector<IssueRestriction> narrowed = intersect_restrictions(s, cls, lines);
+      bool open = true;
+      for (std::size_t k = 0; k < narrowed.size() && open; ++k)
+        open = !restriction_empties_issue(s.issues[k], narrowed[k]);
+      if (open) return;
+    }
   } catch (const std::invalid_argument& e) {
     b.reader.error(root, "constraints", e.what());
     return;

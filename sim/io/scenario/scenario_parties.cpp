@@ -553,16 +553,6 @@ void check_veto_count(ScenarioBuild& b, const YamlNode& parties) {
     b.reader.error(parties, "parties",
                    "a negotiation needs at least two parties with a veto, and this one has " +
                        std::to_string(veto.size()) + (veto.empty() ? "" : " (" + join_words(veto) + ")"));
-  // A veto party's red lines restrict the exact two-party frontier; the epsilon-Pareto set of
-  // three or more veto parties has no notion of a class of agreements (yet).
-  if (veto.size() > 2)
-    for (std::size_t i = 0; i < b.scenario.parties.size() && i < parties.items.size(); ++i)
-      if (b.scenario.parties[i].veto && !b.scenario.parties[i].red_lines.empty())
-        if (const YamlNode* lines = parties.items[i].find("red_lines"))
-          b.reader.error(*lines, child_path(b.party_paths[i], "red_lines"),
-                         "red lines of a veto party need exactly two veto parties, and this scenario has " +
-                             std::to_string(veto.size()) + " (" + join_words(veto) +
-                             "): with more the agreement space is an epsilon-Pareto set, which cannot exclude packages");
 }
 
 /// The party a scalar names, or -1 after reporting an unknown reference.

@@ -124,7 +124,7 @@ std::vector<KeySpec> build_schema() {
       Key("durability", T::map).default_text("none (settlements are final)").meaning(
           "Peace that may not last: a settlement may break down and the war resume. Needs a battlefield."),
       Key("constraints", T::list).shape("list of {excludes: [A, B]} or {requires: [A, B]} maps")
-          .constraint("at most 8; exactly two veto parties").default_text("none").meaning(
+          .constraint("at most 8").default_text("none").meaning(
               "Constraints between terms (issue 15): packages that break one cannot be signed, whatever they "
               "are worth; the frontier, the zone, the solutions, the solver and every strategy respect them, "
               "and `analyze` says how each narrows the range."),
@@ -243,7 +243,7 @@ std::vector<KeySpec> build_schema() {
       Key("parties[].proposal.<issue>", T::variant).shape("number, level id, or list of clause ids")
           .meaning("The package's value of one issue (see Terms)."),
       Key("parties[].red_lines", T::list).shape("list of {issue, never | always | at_most | at_least} maps")
-          .constraint("a veto party's red lines need exactly two veto parties").default_text("none").meaning(
+          .default_text("none").meaning(
               "Terms the party never signs, whatever the rest of the package is worth (issue 15). A veto party's "
               "red lines take the packages that cross them out of the agreement space: the frontier, the "
               "bargaining range, the solutions, the solver and every strategy respect them, and it rejects any "
