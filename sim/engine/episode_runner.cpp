@@ -43,9 +43,9 @@ EpisodeRunner::EpisodeRunner(const Simulation& simulation)
     peace_.may_renew = renewers_pool_;
     peace_.horizon = sc.horizon;
     // A renewal at will is valued by the solver's renewed wars, talks included (DESIGN 1.10).
-    // Where the solver has no renewed wars (other than two veto parties, or a protocol it does
-    // not solve), a renewed war is valued as fought to the end (peace_terms).
-    if (!renewers_pool_.empty() && sc.veto_parties().size() == 2) {
+    // Where the solver has no renewed wars (a protocol it does not solve), a renewed war is
+    // valued as fought to the end (peace_terms).
+    if (!renewers_pool_.empty()) {
       try {
         equilibrium_ = setting_->equilibrium();
         peace_offers_ = equilibrium_->peace_offers();

@@ -56,9 +56,11 @@ glp_iocp branch_and_bound_options() {
 
 }  // namespace
 
-PackageProgram::PackageProgram(const Scenario& scenario, std::span<const std::size_t> veto)
+PackageProgram::PackageProgram(const Scenario& scenario, std::span<const std::size_t> veto,
+                               const std::vector<IssueRestriction>& restriction)
     : scenario_(&scenario), veto_(veto.begin(), veto.end()) {
-  const std::vector<IssueRestriction> red_lines = red_line_restriction(scenario, veto);
+  const std::vector<IssueRestriction> red_lines =
+      intersect_restrictions(scenario, restriction, red_line_restriction(scenario, veto));
   issues_.resize(scenario.issues.size());
   for (std::size_t k = 0; k < scenario.issues.size(); ++k)
     add_issue(k, red_lines.empty() ? nullptr : &red_lines[k]);

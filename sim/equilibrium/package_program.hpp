@@ -43,8 +43,12 @@ namespace parley {
 /// through but the model's do not is cut off (a no-good cut) and the program solved again.
 class PackageProgram {
  public:
-  /// The program of a finalized scenario over `veto` (the scenario's veto parties).
-  PackageProgram(const Scenario& scenario, std::span<const std::size_t> veto);
+  /// The program of a finalized scenario over `veto` (the scenario's veto parties), over the
+  /// class of packages `restriction` describes (empty: every package; one IssueRestriction per
+  /// issue, as FrontierOptions::restriction), intersected with the veto parties' red lines.
+  /// The scenario must outlive the program.
+  PackageProgram(const Scenario& scenario, std::span<const std::size_t> veto,
+                 const std::vector<IssueRestriction>& restriction = {});
   ~PackageProgram();
   PackageProgram(const PackageProgram&) = delete;
   PackageProgram& operator=(const PackageProgram&) = delete;

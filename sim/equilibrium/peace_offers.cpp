@@ -11,7 +11,9 @@
 #include "parley/battlefield/peace_value.hpp"
 #include "parley/battlefield/war_value.hpp"
 #include "parley/model/post_settlement.hpp"
+#include "parley/agreement/admissible_packages.hpp"
 #include "parley/model/utility_tolerance.hpp"
+#include "program_answers.hpp"
 
 namespace parley {
 
@@ -110,9 +112,11 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
   if (!scenario.durability) throw std::invalid_argument("peace offers: the scenario has no durability section");
   if (!scenario.battlefield) throw std::invalid_argument("peace offers: durability needs a battlefield");
   veto_ = scenario.veto_parties();
-  if (veto_.size() != 2)
-    throw std::invalid_argument("the solver under durability needs exactly two veto parties, not " +
+  if (veto_.size() < 2)
+    throw std::invalid_argument("the solver under durability needs at least two veto parties, not " +
                                 std::to_string(veto_.size()));
+  scenario_ = std::make_shared<const Scenario>(scenario);
+  pair_count_ = veto_.size() * (veto_.size() - 1) / 2;
   const DurabilityParams& d = *scenario.durability;
   parties_ = scenario.parties.size();
   horizon_ = scenario.horizon;
@@ -187,11 +191,30 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
     cls.balance = static_cast<std::size_t>(known - balances.begin());
     if (known == balances.end()) balances.push_back(std::move(balance));
 
-    class_options.frontier.restriction = cls.restriction;
-    AgreementSpace space(scenario, class_options);
-    if (space.point_count() > 0) {
-      classes_.push_back(std::move(cls));
-      spaces_.push_back(std::move(space));
+    if (veto_.size() == 2) {
+      class_options.frontier.restriction = cls.restriction;
+      AgreementSpace space(scenario, class_options);
+      if (space.point_count() > 0) {
+        classes_.push_back(std::move(cls));
+        spaces_.push_back(std::move(space));
+      }
+    } else {
+      // The class's program; it is empty when no package of it is signable at all.
+      auto program = std::make_unique<ProgramAnswers>(*scenario_, veto_, cls.restriction);
+      const std::vector<double> none(parties_, kNoThreshold);
+      if (program->best(veto_[0], none)) {
+        // The class's signable packages, as AgreementSpace would take them, for every pair.
+        FrontierOptions pair_options = options.frontier;
+        pair_options.restriction = intersect_restrictions(
+            scenario, intersect_restrictions(scenario, options.frontier.restriction, cls.restriction),
+            red_line_restriction(scenario, veto_));
+        pair_options.alternatives = constraint_classes(scenario);
+        for (std::size_t first = 0; first < veto_.size(); ++first)
+          for (std::size_t second = first + 1; second < veto_.size(); ++second)
+            pair_frontiers_.push_back(ParetoFrontier::build(scenario, veto_[first], veto_[second], pair_options));
+        classes_.push_back(std::move(cls));
+        programs_.push_back(std::move(program));
+      }
     }
     std::size_t dim = 0;
     while (dim < dimensions.size() && ++digit[dim] == dimensions[dim].size()) digit[dim++] = 0;
@@ -242,7 +265,13 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
   // so that u_rho <= M_c(lambda) - lambda f_j wherever u_j >= f_j.
   best_utility_.assign(classes_.size() * parties_, -std::numeric_limits<double>::infinity());
   support_.assign(classes_.size() * 2 * kSupportSlopes.size(), -std::numeric_limits<double>::infinity());
-  for (std::size_t c = 0; c < classes_.size(); ++c) {
+  // With three or more veto parties, each one's best in the class (no floor): best_for_many's
+  // bound. These first answers also settle every later query they still meet.
+  const std::vector<double> none(parties_, kNoThreshold);
+  for (std::size_t c = 0; c < programs_.size(); ++c)
+    for (const std::size_t j : veto_)
+      if (const auto x = programs_[c]->best(j, none)) best_utility_[c * parties_ + j] = programs_[c]->utilities(*x)[j];
+  for (std::size_t c = 0; c < spaces_.size(); ++c) {
     const AgreementSpace& space = spaces_[c];
     for (std::size_t v = 0; v < space.point_count(); ++v) {
       const double u0 = space.utility(space.point(v), veto_[0]);
@@ -278,8 +307,38 @@ PeaceOffers::PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& 
     }
   class_bounds_.assign(classes_.size(), 0.0);
   class_floors_.assign(classes_.size(), 0.0);
+  responder_floors_.assign(classes_.size() * parties_, kNoThreshold);
   if (talks_ == RenewedTalks::none)
     for (int t = T - 1; t >= 0; --t) complete_period(t);
+}
+
+PeaceOffers::~PeaceOffers() = default;
+
+const ParetoFrontier& PeaceOffers::pair_frontier(std::size_t c, std::size_t d, std::size_t e) const {
+  if (d > e) std::swap(d, e);
+  // Pairs (d, e), d < e, in lexicographic order: those of d' < d come first.
+  const std::size_t m = veto_.size();
+  const std::size_t before = d * m - d * (d + 1) / 2;
+  return pair_frontiers_[c * pair_count_ + before + (e - d - 1)];
+}
+
+double PeaceOffers::pair_best(std::size_t c, std::size_t d, std::size_t e, double floor) const {
+  const ParetoFrontier& f = pair_frontier(c, d, e);
+  const auto point = d < e ? f.max_a_given_b(floor) : f.max_b_given_a(floor);
+  if (!point) return -std::numeric_limits<double>::infinity();
+  return (d < e ? point->u_a : point->u_b) + f.epsilon();
+}
+
+std::size_t PeaceOffers::programs_solved() const {
+  std::size_t n = 0;
+  for (const auto& program : programs_) n += program->programs_solved();
+  return n;
+}
+
+const AgreementSpace& PeaceOffers::class_space(std::size_t c) const {
+  if (spaces_.empty())
+    throw std::logic_error("peace offers: with three or more veto parties a class is a program, not a frontier");
+  return spaces_[c];
 }
 
 void PeaceOffers::complete_period(int t) {
@@ -330,7 +389,7 @@ std::optional<std::size_t> PeaceOffers::balance_index(const PostSettlementBalanc
 }
 
 void PeaceOffers::terms_into(const Agreement& x, int t0, int s, PeaceTerms& out) const {
-  const Scenario& sc = spaces_.front().scenario();
+  const Scenario& sc = *scenario_;
   // Local, not scratch: value_of reaches here from every thread of a run.
   const std::vector<std::size_t> contained = contained_terms(sc, x);
   out.hazard = breakdown_hazard(sc, contained);
@@ -375,6 +434,7 @@ std::optional<SpacePoint> PeaceOffers::best_for(std::size_t proposer, std::span<
 
 std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t proposer, std::span<const double> floors,
                                                    std::span<double> utilities) const {
+  if (!programs_.empty()) return best_for_many(t, s, proposer, floors, utilities);
   // Branch and bound: with the responder j's floor f_j on u_j, no agreement of class c is worth
   // more to the proposer than a(t) min(max_c u_rho, min_lambda M_c(lambda) - lambda f_j) +
   // b(t, L), so once some class is known to give `reached`, a class whose bound falls short of
@@ -476,12 +536,97 @@ std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t pro
   return best;
 }
 
+std::optional<SpacePoint> PeaceOffers::best_for_many(int t, int s, std::size_t proposer,
+                                                     std::span<const double> floors,
+                                                     std::span<double> utilities) const {
+  // Every class's floor on each veto responder's utility, u_j >= max((f_j - b_jc) / a_jc,
+  // sigma_jc), and its bound a(t) max_c u_rho + b(t, L); classes no package of which can meet
+  // the floors, or that the proposer itself would break, are out.
+  open_classes_.clear();
+  for (std::size_t c = 0; c < classes_.size(); ++c) {
+    bool open = !worth_more(sigma(c, proposer, t, s), best_utility_[c * parties_ + proposer]);
+    for (const std::size_t j : veto_) {
+      if (j == proposer || !open) continue;
+      double floor = sigma(c, j, t, s);
+      if (floors[j] > kNoThreshold) {
+        const double slope = a(c, j, t);
+        if (slope > 0.0)
+          floor = std::max(floor, (floors[j] - b(c, j, t, s)) / slope);
+        else
+          open = worth_at_least(b(c, j, t, s), floors[j]);  // the peace is worth b whatever the agreement
+      }
+      open = open && !worth_more(floor, best_utility_[c * parties_ + j]);
+      responder_floors_[c * parties_ + j] = floor;
+    }
+    if (!open) continue;
+    // The pair frontiers: each pair of responders must be able to meet both floors, and the
+    // proposer's best given one responder's floor bounds its best given all of them.
+    const std::size_t m = veto_.size();
+    const auto rho = static_cast<std::size_t>(std::find(veto_.begin(), veto_.end(), proposer) - veto_.begin());
+    double most = best_utility_[c * parties_ + proposer];
+    for (std::size_t d = 0; d < m && open; ++d) {
+      if (d == rho) continue;
+      const double floor_d = responder_floors_[c * parties_ + veto_[d]];
+      most = std::min(most, pair_best(c, rho, d, floor_d));
+      for (std::size_t e = d + 1; e < m && open; ++e)
+        if (e != rho && floor_d > kNoThreshold)
+          open = worth_at_least(pair_best(c, e, d, floor_d), responder_floors_[c * parties_ + veto_[e]]);
+    }
+    if (!open || most == -std::numeric_limits<double>::infinity() || worth_more(sigma(c, proposer, t, s), most)) continue;
+    open_classes_.emplace_back(a(c, proposer, t) * most + b(c, proposer, t, s), c);
+  }
+  // The largest bounds first; once the best value found beats a bound, it beats every later one.
+  std::sort(open_classes_.begin(), open_classes_.end(),
+            [](const auto& l, const auto& r) { return l.first > r.first || (l.first == r.first && l.second < r.second); });
+  std::optional<SpacePoint> best;
+  double best_value = 0.0;
+  double best_others = 0.0;
+  for (const auto& [bound, c] : open_classes_) {
+    if (best && worth_more(best_value, bound)) break;
+    for (std::size_t i = 0; i < parties_; ++i) floors_[i] = kNoThreshold;
+    for (const std::size_t j : veto_)
+      if (j != proposer) floors_[j] = responder_floors_[c * parties_ + j];
+    // A tighter bound than the class's own from the answers it has kept (no program solved):
+    // a class that cannot reach the best value found, or where nothing meets the floors, is
+    // not queried.
+    const double cap = programs_[c]->bound(proposer, floors_);
+    if (cap == -std::numeric_limits<double>::infinity()) continue;
+    if (best && worth_more(best_value, a(c, proposer, t) * cap + b(c, proposer, t, s))) continue;
+    const auto index = programs_[c]->best(proposer, floors_);
+    if (!index) continue;
+    const std::span<const double> u = programs_[c]->utilities(*index);
+    if (!worth_at_least(u[proposer], sigma(c, proposer, t, s))) continue;
+    const double value = a(c, proposer, t) * u[proposer] + b(c, proposer, t, s);
+    double others = 0.0;
+    for (const std::size_t j : veto_)
+      if (j != proposer) others += a(c, j, t) * u[j] + b(c, j, t, s);
+    // Ties as with two veto parties: the larger sum of the others' values, then the first class.
+    const bool better = !best || worth_more(value, best_value) ||
+                        (same_utility(value, best_value) &&
+                         (others > best_others || (others == best_others && c < best->part)));
+    if (!better) continue;
+    best = SpacePoint{*index, 0.0, value};
+    best->part = c;
+    best_value = value;
+    best_others = others;
+  }
+  if (!best) return std::nullopt;
+  const std::size_t c = best->part;
+  const std::span<const double> u = programs_[c]->utilities(best->index);
+  for (std::size_t i = 0; i < utilities.size(); ++i) utilities[i] = a(c, i, t) * u[i] + b(c, i, t, s);
+  return best;
+}
+
 void PeaceOffers::package_into(const SpacePoint& point, Agreement& out) const {
+  if (!programs_.empty()) {
+    out = programs_[point.part]->package(point.index);
+    return;
+  }
   spaces_[point.part].package_into(point, out);
 }
 
 std::optional<std::size_t> PeaceOffers::self_enforcing_class(const Agreement& x, int t, int s) const {
-  const Scenario& sc = spaces_.front().scenario();
+  const Scenario& sc = *scenario_;
   const double h = breakdown_hazard(sc, x);
   const PostSettlementBalance balance = post_settlement_balance(sc, x);
   const int line = renewal_line(sc, x, s);
@@ -502,6 +647,17 @@ double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party
 }
 
 bool PeaceOffers::any_self_enforcing(int t, int s) const {
+  if (!programs_.empty()) {
+    // Some package of some class every veto belligerent would keep: the first veto party's best
+    // given the others' thresholds, kept when it clears its own.
+    for (std::size_t c = 0; c < classes_.size(); ++c) {
+      std::fill(floors_.begin(), floors_.end(), kNoThreshold);
+      for (std::size_t k = 1; k < veto_.size(); ++k) floors_[veto_[k]] = sigma(c, veto_[k], t, s);
+      const auto index = programs_[c]->best(veto_[0], floors_);
+      if (index && worth_at_least(programs_[c]->utilities(*index)[veto_[0]], sigma(c, veto_[0], t, s))) return true;
+    }
+    return false;
+  }
   for (std::size_t c = 0; c < classes_.size(); ++c) {
     std::fill(floors_.begin(), floors_.end(), kNoThreshold);
     floors_[veto_[1]] = sigma(c, veto_[1], t, s);

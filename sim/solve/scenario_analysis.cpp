@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 
 #include "parley/agreement/disagreement_point.hpp"
 #include "parley/equilibrium/bargaining_equilibrium.hpp"
@@ -92,9 +93,14 @@ ScenarioAnalysis analyze_scenario(const Scenario& scenario) {
   }
   if (scenario.durability && scenario.battlefield) {
     // A renewed war is worth what the solver's renewed wars say, talks included (DESIGN 1.10);
-    // without exactly two veto parties the solver has none, and it is valued as fought to the end.
+    // where the solver cannot solve the talks (a protocol it refuses), it is valued as fought to
+    // the end, and the report says so.
     std::optional<BargainingEquilibrium> eq;
-    if (scenario.veto_parties().size() == 2) eq = BargainingEquilibrium::solve(scenario, a.space);
+    try {
+      eq = BargainingEquilibrium::solve(scenario, a.space);
+    } catch (const std::invalid_argument&) {
+      eq.reset();
+    }
     a.renewed_talks = eq.has_value();
     const auto add = [&](std::string package, std::size_t party, const Agreement& x) {
       const PeaceTerms terms = eq ? eq->peace_offers()->terms_of(x, 0, start) : peace_terms(scenario, x, 0, start);

@@ -4,7 +4,9 @@
 // first war and in every renewed one, and its values are the peace's.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "../support/scenario_builder.hpp"
@@ -88,12 +90,17 @@ void check_against_brute_force(const Scenario& s, const BargainingEquilibrium& e
           REQUIRE(offers.value_of(packages[p], t, st, i) == Approx(outlooks[p].value[i][0]).margin(1e-12));
       for (std::size_t k = 0; k < eq.proposers(t).size(); ++k) {
         const std::size_t rho = eq.proposers(t)[k].party;
-        const std::size_t other = 1 - rho;
-        const double floor = eq.rejection_value(t, st, eq.proposers(t)[k].stage, other);
+        // Every other veto party must get at least its value of rejecting (unanimity).
+        std::vector<std::pair<std::size_t, double>> floors;
+        for (const std::size_t j : eq.veto_parties())
+          if (j != rho) floors.emplace_back(j, eq.rejection_value(t, st, eq.proposers(t)[k].stage, j));
         double best = -1e300;
         bool found = false;
         for (const PeaceOutlook& o : outlooks) {
-          if (!o.self_enforcing() || !worth_at_least(o.value[other][0], floor)) continue;
+          if (!o.self_enforcing()) continue;
+          if (!std::all_of(floors.begin(), floors.end(),
+                           [&](const auto& f) { return worth_at_least(o.value[f.first][0], f.second); }))
+            continue;
           found = true;
           best = std::max(best, o.value[rho][0]);
         }
@@ -185,10 +192,27 @@ TEST_CASE("peace offers: classes are the mechanisms' combinations times the line
   }
 }
 
-TEST_CASE("peace offers: needs two veto parties", "[solve][durability]") {
-  Scenario s = durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4);
-  s.parties[2].veto = true;
-  CHECK_THROWS_WITH(PeaceOffers(s), Catch::Contains("exactly two veto parties"));
+TEST_CASE("peace offers: three veto parties, by brute force (each class a program, the pair frontiers as bounds)",
+          "[solve][durability][mip]") {
+  // The mediator must sign too: every offer is the proposer's best self-enforcing package that
+  // gives both other veto parties their values of rejecting, against every package's exact
+  // peace core, in the first war and in every renewed one.
+  for (const double hazard : {0.1, 0.3}) {
+    Scenario s = durable_scenario(hazard, DurabilityParams::Commitment::self_enforcing, 0.4 + hazard);
+    s.parties[2].veto = true;
+    REQUIRE(s.veto_parties().size() == 3);
+    const BargainingEquilibrium eq = BargainingEquilibrium::solve(s, AgreementSpace(s));
+    const PeaceOffers& offers = *eq.peace_offers();
+    CHECK(offers.class_count() > 0);
+    CHECK(offers.programs_solved() > 0);
+    CHECK_THROWS_AS(offers.class_space(0), std::logic_error);
+    check_against_brute_force(s, eq, offers);
+    for (std::size_t b = 0; b < eq.renewed_count(); ++b) check_against_brute_force(s, eq.renewed(b), offers);
+  }
+  // Fewer than two veto parties is still refused.
+  Scenario one = durable_scenario(0.1, DurabilityParams::Commitment::self_enforcing, 0.4);
+  one.parties[1].veto = false;
+  CHECK_THROWS_WITH(PeaceOffers(one), Catch::Contains("at least two veto parties"));
 }
 
 TEST_CASE("peace offers: a neutral durability section (h0 = 0, binding, no terms) changes no equilibrium figure "

@@ -64,8 +64,8 @@ namespace parley {
 ///   exact outlook (peace_outlook, Fearon 1995, Powell 2006), with the values of the renewed
 ///   war the solver computes: the renewed war's equilibrium, talks included
 ///   (BargainingSetting::equilibrium, PeaceOffers::terms_of), whatever strategies the parties
-///   play (without exactly two veto parties, or where the solver cannot solve the scenario, it
-///   has no renewed wars, and the war is valued as fought to the end, as peace_terms builds it). A renewal at will at t_r is
+///   play (where the solver cannot solve the scenario it has no renewed wars, and the war is
+///   valued as fought to the end, as peace_terms builds it). A renewal at will at t_r is
 ///   fought in t_r: no talks in that period (at t0 itself the peace never starts and the war
 ///   goes on in t0's fighting).
 /// - at the breakdown period t_b (the earlier of the two) the war resumes from
@@ -182,7 +182,7 @@ class EpisodeRunner {
   std::deque<RenewedWar> renewed_;  ///< per distinct balance, built on first use (a deque: stable addresses)
   std::vector<std::size_t> terms_;  ///< the durability terms of the settlement being kept (scratch)
   /// The setting's equilibrium and its peace offers, whose renewed wars value a renewal at will
-  /// (null when nobody may renew, or without exactly two veto parties).
+  /// (null when nobody may renew, or where the solver cannot solve the scenario).
   std::shared_ptr<const BargainingEquilibrium> equilibrium_;
   const PeaceOffers* peace_offers_ = nullptr;
   int silent_period_ = -1;               ///< a period whose talks a renewal at will replaced by fighting

@@ -4,12 +4,10 @@
 /// problem solved exactly by mixed-integer programming (issue 15).
 
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <span>
-#include <utility>
 #include <vector>
 
 #include "parley/equilibrium/offer_space.hpp"
@@ -18,7 +16,7 @@
 
 namespace parley {
 
-class PackageProgram;
+class ProgramAnswers;
 
 /// \brief The proposer's problem of subgame-perfect bargaining (Baron and Ferejohn 1989;
 /// DESIGN 1.7),
@@ -56,8 +54,11 @@ class PackageProgram;
 /// used: it first replaces its double data by nearby simple fractions, which moved a floor by
 /// 1.5e-11 on a test space; a simplex vertex in double is closer.)
 ///
-/// Answers are cached per (proposer, floors): backward induction asks the same query in every
-/// state where the continuation values are the same. best_for is thread-safe (one lock).
+/// Answers are kept with the floors they were solved for, and a later query whose floors are
+/// all at least as high is answered by a kept package that still meets them: the feasible set
+/// has only shrunk, so that package is still the maximiser (sim/equilibrium/program_answers.hpp
+/// has the argument). Backward induction's floors move continuously from state to state while
+/// its answers are few, so most queries solve no program. best_for is thread-safe (one lock).
 class IntegerProgramOffers final : public OfferSpace {
  public:
   /// The packages of a finalized scenario with at least two veto parties (the scenario is
@@ -68,24 +69,21 @@ class IntegerProgramOffers final : public OfferSpace {
   IntegerProgramOffers& operator=(const IntegerProgramOffers&) = delete;
 
   [[nodiscard]] std::size_t party_count() const override { return scenario_.parties.size(); }
-  /// The exact answer described above; the handle's `index` numbers the distinct packages
-  /// returned so far, `value` is u_proposer.
+  /// The exact answer described above; the handle's `index` numbers the packages the programs
+  /// solved so far have found, `value` is u_proposer.
   [[nodiscard]] std::optional<SpacePoint> best_for(std::size_t proposer, std::span<const double> floors,
                                                    std::span<double> utilities) const override;
   void package_into(const SpacePoint& point, Agreement& out) const override;
 
   [[nodiscard]] const Scenario& scenario() const { return scenario_; }
-  /// Number of branch-and-bound queries solved (cache misses), for benchmarks.
+  /// Number of programs solved (queries no kept answer settled), for benchmarks.
   [[nodiscard]] std::size_t programs_solved() const;
 
  private:
   Scenario scenario_;
   std::vector<std::size_t> veto_;
   mutable std::mutex mutex_;
-  mutable std::unique_ptr<PackageProgram> program_;
-  mutable std::vector<Agreement> packages_;
-  /// (proposer, the veto responders' floors) -> index into packages_, or -1: infeasible.
-  mutable std::map<std::pair<std::size_t, std::vector<double>>, long> answers_;
+  mutable std::unique_ptr<ProgramAnswers> answers_;
 };
 
 }  // namespace parley

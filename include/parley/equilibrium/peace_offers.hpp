@@ -7,6 +7,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -20,6 +21,8 @@
 #include "parley/model/scenario.hpp"
 
 namespace parley {
+
+class ProgramAnswers;
 
 /// \brief One class of agreements that make the same peace: the same hazard, the same
 /// post-settlement balance and the same renewal line.
@@ -77,11 +80,24 @@ enum class RenewedTalks {
 /// falls short of a value already reached is not queried (branch and bound). Every step is
 /// exact on the two-party frontier.
 ///
+/// With three or more veto parties the same query is, per class, the proposer's problem with
+/// a floor on every veto responder, u_j >= max((f_j - b_jc) / a_jc, sigma_jc), solved exactly
+/// by mixed-integer programming over the class (as IntegerProgramOffers, issue 15; each class's
+/// answers kept for the floors they hold for, sim/equilibrium/program_answers.hpp). No program
+/// is solved for a class the exact two-party frontiers of the class (one per pair of veto
+/// parties, ParetoFrontier over the class's signable packages) rule out: some pair of
+/// responders cannot both meet their floors, or max u_rho s.t. u_j >= g_j for one responder j
+/// (a relaxation of the problem) is below the proposer's own threshold. The classes are taken
+/// in decreasing order of that relaxation's bound a(t) min_j max{u_rho : u_j >= g_j} + b(t, L),
+/// and the search stops at the first bound below the best value found (a class's kept answers
+/// at lower floors may lower its bound further). Ties as above, the others' sum over every
+/// other veto party, then the first class.
+///
 /// An agreement that some belligerent would break at once, or later, is never offered: the
 /// solver's proposers offer self-enforcing agreements (Powell 2006's setting), so where none
 /// meets the floors the war goes on.
 ///
-/// Needs two veto parties and a battlefield. Classes: the product over issues with terms of
+/// Needs at least two veto parties and a battlefield. Classes: the product over issues with terms of
 /// their term levels (the levels without a term form one more class), 2^k for k termed clauses,
 /// times the N + 1 lines when an issue is linked to the front; empty classes are dropped.
 class PeaceOffers final : public OfferSpace {
@@ -89,10 +105,13 @@ class PeaceOffers final : public OfferSpace {
   /// Builds the classes and their frontiers; under RenewedTalks::none also every coefficient
   /// table. Under RenewedTalks::resumed the tables of period t are valid once the solver has
   /// called complete_period(t).
-  /// \throws std::invalid_argument without a durability section or a battlefield, or with a
-  /// number of veto parties other than two.
+  /// \throws std::invalid_argument without a durability section or a battlefield, or with
+  /// fewer than two veto parties.
   explicit PeaceOffers(const Scenario& scenario, const AgreementSpaceOptions& options = {},
                        RenewedTalks talks = RenewedTalks::none);
+  ~PeaceOffers() override;
+  PeaceOffers(const PeaceOffers&) = delete;
+  PeaceOffers& operator=(const PeaceOffers&) = delete;
 
   [[nodiscard]] std::size_t party_count() const override { return parties_; }
   /// best_for_at(0, start, ...): the offer at the start.
@@ -106,11 +125,15 @@ class PeaceOffers final : public OfferSpace {
                                                       std::span<double> utilities) const override;
   void package_into(const SpacePoint& point, Agreement& out) const override;
 
+  /// With three or more veto parties, the number of mixed-integer programs solved so far over
+  /// every class (queries no kept answer settled); 0 with two. For benchmarks.
+  [[nodiscard]] std::size_t programs_solved() const;
   /// Number of non-empty classes.
   [[nodiscard]] std::size_t class_count() const { return classes_.size(); }
   [[nodiscard]] const PeaceClass& peace_class(std::size_t c) const { return classes_[c]; }
-  /// The agreements of class c.
-  [[nodiscard]] const AgreementSpace& class_space(std::size_t c) const { return spaces_[c]; }
+  /// The agreements of class c, as the two veto parties' frontier over the class.
+  /// \throws std::logic_error with three or more veto parties (the classes are then programs).
+  [[nodiscard]] const AgreementSpace& class_space(std::size_t c) const;
   /// Number of distinct post-settlement balances.
   [[nodiscard]] std::size_t balance_count() const { return balances_.size(); }
   /// The index of a post-settlement balance among balance_count(), if some class has it.
@@ -156,7 +179,7 @@ class PeaceOffers final : public OfferSpace {
   /// a_ic(t) u_i(x) + b_ic(t, L): party i's value of x, signed at (t, s), in its self-enforcing
   /// class c (self_enforcing_class).
   [[nodiscard]] double value_in_class(std::size_t c, const Agreement& x, int t, int s, std::size_t party) const {
-    return a(c, party, t) * spaces_[c].scenario().utility(party, x) + b(c, party, t, s);
+    return a(c, party, t) * scenario_->utility(party, x) + b(c, party, t, s);
   }
 
   /// Whether some agreement of some class is self-enforcing at (t, s), whatever anyone's floor:
@@ -175,7 +198,13 @@ class PeaceOffers final : public OfferSpace {
   }
   /// sigma_ic(t, L): -infinity for a party that may not renew the war.
   [[nodiscard]] double sigma(std::size_t c, std::size_t i, int t, int s) const;
+  /// best_for_at with three or more veto parties (the classes' programs).
+  [[nodiscard]] std::optional<SpacePoint> best_for_many(int t, int s, std::size_t proposer,
+                                                        std::span<const double> floors,
+                                                        std::span<double> utilities) const;
 
+  /// The scenario (one copy, at a stable address: the classes' programs point into it).
+  std::shared_ptr<const Scenario> scenario_;
   std::size_t parties_ = 0;
   int horizon_ = 0;
   int start_ = 0;
@@ -184,7 +213,19 @@ class PeaceOffers final : public OfferSpace {
   std::vector<double> discount_;            ///< delta_i per party
   std::vector<std::uint8_t> may_renew_;     ///< per party
   std::vector<PeaceClass> classes_;
-  std::vector<AgreementSpace> spaces_;      ///< per class
+  std::vector<AgreementSpace> spaces_;      ///< per class, with two veto parties
+  /// Per class, with three or more veto parties: the proposer's problem over the class.
+  std::vector<std::unique_ptr<ProgramAnswers>> programs_;
+  /// Per class and pair of veto parties (positions d < e in veto_, in lexicographic order), the
+  /// exact frontier of (u_{veto[d]}, u_{veto[e]}) over the class's signable packages.
+  std::vector<ParetoFrontier> pair_frontiers_;
+  std::size_t pair_count_ = 0;
+  /// The frontier of class c for veto positions d != e (either order).
+  [[nodiscard]] const ParetoFrontier& pair_frontier(std::size_t c, std::size_t d, std::size_t e) const;
+  /// max u_{veto[d]} s.t. u_{veto[e]} >= floor over class c, from its pair frontier (plus the
+  /// frontier's epsilon, so that it bounds even a thinned frontier); -infinity when nothing
+  /// meets the floor.
+  [[nodiscard]] double pair_best(std::size_t c, std::size_t d, std::size_t e, double floor) const;
   std::vector<double> best_utility_;        ///< max u_i over class c, [class * parties + party] (veto parties)
   /// The slopes lambda of the support values (best_for_at's bound).
   static constexpr std::array<double, 6> kSupportSlopes{0.25, 0.5, 1.0, 2.0, 4.0, 8.0};
@@ -207,6 +248,10 @@ class PeaceOffers final : public OfferSpace {
   std::size_t packed_stride_ = 0;
   mutable std::vector<double> class_bounds_;  ///< per class: the bound of the current query
   mutable std::vector<double> class_floors_;  ///< per class: the responder's floor on u_j
+  /// best_for_many's scratch: every veto responder's floor on its utility, [class * parties +
+  /// party], and the open classes with their bounds.
+  mutable std::vector<double> responder_floors_;
+  mutable std::vector<std::pair<double, std::size_t>> open_classes_;
 };
 
 }  // namespace parley

@@ -96,8 +96,8 @@ struct ScenarioAnalysis {
   /// With a durability section: the Nash package, the Kalai-Smorodinsky package and every
   /// tabled package, in that order, with the peace each would make (empty otherwise).
   std::vector<PackageDurability> durability;
-  /// Whether `durability` values a renewed war with talks resumed (the solver's renewed wars,
-  /// two veto parties) rather than fought to the end.
+  /// Whether `durability` values a renewed war with talks resumed (the solver's renewed wars)
+  /// rather than fought to the end (where the solver cannot solve the talks).
   bool renewed_talks = false;
 };
 

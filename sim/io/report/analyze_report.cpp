@@ -373,7 +373,7 @@ void write_durability_table(std::ostream& out, const Scenario& s, const Scenario
   out << "  (the peace is final at the horizon, " << s.horizon << " " << s.period_unit
       << "s; P(holds) counts a peace that reached it as holding; after a breakdown "
       << (a.renewed_talks ? "talks resume in the renewed war, as `parley solve` plays it)\n"
-                          : "the renewed war is fought to the end: the solver's renewed talks need two veto parties)\n");
+                          : "the renewed war is fought to the end: the solver cannot solve these talks)\n");
   out << "\nValue of each package to the veto parties: were the peace final, and as it may break\n";
   TableWriter values({"package", "party", "final", "may break", "difference"},
                      {TableWriter::Align::left, TableWriter::Align::left, TableWriter::Align::right,
