@@ -18,11 +18,11 @@ namespace {
 // GLPK is loaded (dlopen) the first time a program is solved, by a scenario with three or more
 // veto parties, instead of at every start of the program: linked in, libglpk and the six
 // libraries it needs (gmp, zlib, ltdl, amd, colamd, suitesparseconfig) were mapped and
-// relocated by every `parley` process, about 0.35 ms of the 2.2 ms that `parley --version`
-// took (perf stat: an empty program linked with and without libglpk). The functions below are
-// the ones this file calls, looked up by name with the types glpk.h declares; the library's
-// name is the SONAME of the one found at configure time (PARLEY_GLPK_SONAME, CMakeLists.txt).
-// A package of the program must then depend on that library by name, as on libcrypto
+// relocated by every `parley` process: `parley --version` took 2.05 ms of CPU with them, 1.75
+// ms without (perf stat, the least of 5 times 200 runs). The functions below are the ones this
+// file calls, looked up by name with the types glpk.h declares; the library's name is the
+// SONAME of the one found at configure time (PARLEY_GLPK_SONAME, CMakeLists.txt). A package of
+// the program must then depend on that library by name, as on libcrypto
 // (sim/io/sweep/sha256.cpp): the linker no longer records it.
 #define PARLEY_GLPK_FUNCTIONS(F) \
   F(create_prob) F(delete_prob) F(free_env) F(term_out) F(set_obj_dir) F(add_cols) F(add_rows) \
