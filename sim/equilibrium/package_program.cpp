@@ -1,16 +1,60 @@
 #include "package_program.hpp"
 
+#include <dlfcn.h>
 #include <glpk.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
+#include <string>
 
 #include "parley/agreement/admissible_packages.hpp"
 #include "parley/model/utility_tolerance.hpp"
 
 namespace parley {
 namespace {
+
+// GLPK is loaded (dlopen) the first time a program is solved, by a scenario with three or more
+// veto parties, instead of at every start of the program: linked in, libglpk and the six
+// libraries it needs (gmp, zlib, ltdl, amd, colamd, suitesparseconfig) were mapped and
+// relocated by every `parley` process: `parley --version` took 2.05 ms of CPU with them, 1.75
+// ms without (perf stat, the least of 5 times 200 runs). The functions below are the ones this
+// file calls, looked up by name with the types glpk.h declares; the library's name is the
+// SONAME of the one found at configure time (PARLEY_GLPK_SONAME, CMakeLists.txt). A package of
+// the program must then depend on that library by name, as on libcrypto
+// (sim/io/sweep/sha256.cpp): the linker no longer records it.
+#define PARLEY_GLPK_FUNCTIONS(F) \
+  F(create_prob) F(delete_prob) F(free_env) F(term_out) F(set_obj_dir) F(add_cols) F(add_rows) \
+  F(set_col_kind) F(set_col_bnds) F(set_row_bnds) F(set_mat_row) F(set_obj_coef) F(init_smcp) \
+  F(init_iocp) F(simplex) F(adv_basis) F(intopt) F(get_status) F(mip_status) F(get_num_cols) \
+  F(get_col_lb) F(get_col_ub) F(get_col_prim) F(get_row_prim) F(mip_col_val)
+
+struct Glpk {
+#define PARLEY_GLPK_POINTER(name) decltype(&glp_##name) name = nullptr;
+  PARLEY_GLPK_FUNCTIONS(PARLEY_GLPK_POINTER)
+#undef PARLEY_GLPK_POINTER
+};
+
+/// GLPK's functions, loaded once (thread-safe static); the library stays loaded for the life
+/// of the process.
+const Glpk& glpk() {
+  static const Glpk loaded = [] {
+    void* library = dlopen(PARLEY_GLPK_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!library)
+      throw std::runtime_error(std::string("the integer programs need GLPK: cannot load ") + PARLEY_GLPK_SONAME +
+                               ": " + dlerror());
+    Glpk functions;
+#define PARLEY_GLPK_LOOKUP(name)                                                                     \
+  functions.name = reinterpret_cast<decltype(&glp_##name)>(dlsym(library, "glp_" #name));          \
+  if (!functions.name) throw std::runtime_error(std::string(PARLEY_GLPK_SONAME) + " lacks glp_" #name);
+    PARLEY_GLPK_FUNCTIONS(PARLEY_GLPK_LOOKUP)
+#undef PARLEY_GLPK_LOOKUP
+    return functions;
+  }();
+  return loaded;
+}
+#undef PARLEY_GLPK_FUNCTIONS
 
 /// Grid point j of a continuous issue with `steps`, as the frontier computes it (hi itself at
 /// j == steps), so that a package's amount is exactly the frontier's grid point.
@@ -30,7 +74,7 @@ double rounding_margin(double x) { return 64.0 * std::numeric_limits<double>::ep
 /// The simplex's options: silent, warm-started from the query's last basis.
 glp_smcp simplex_options() {
   glp_smcp options;
-  glp_init_smcp(&options);
+  glpk().init_smcp(&options);
   options.msg_lev = GLP_MSG_OFF;
   return options;
 }
@@ -41,7 +85,7 @@ glp_smcp simplex_options() {
 /// to "at least 9" at the root instead of branching over equivalent coins).
 glp_iocp branch_and_bound_options() {
   glp_iocp options;
-  glp_init_iocp(&options);
+  glpk().init_iocp(&options);
   options.msg_lev = GLP_MSG_OFF;
   options.presolve = GLP_OFF;  // the relaxation is solved (warm) just before
   options.mip_gap = 0.0;
@@ -268,21 +312,21 @@ std::vector<double> PackageProgram::others_coefficients(std::size_t own) const {
 }
 
 void PackageProgram::set_objective(std::span<const double> dense) {
-  for (std::size_t j = 1; j < dense.size(); ++j) glp_set_obj_coef(lp_, static_cast<int>(j), dense[j]);
+  for (std::size_t j = 1; j < dense.size(); ++j) glpk().set_obj_coef(lp_, static_cast<int>(j), dense[j]);
 }
 
 void PackageProgram::set_floor(std::size_t party, double floor, bool exact) {
   const std::size_t d = dimension(party);
   floors_[d] = floor;
   if (!std::isfinite(floor)) {
-    glp_set_row_bnds(lp_, utility_rows_[d], GLP_FR, 0.0, 0.0);
+    glpk().set_row_bnds(lp_, utility_rows_[d], GLP_FR, 0.0, 0.0);
     return;
   }
   // Ties go to acceptance (DESIGN 1.9): for the branch and bound a floor met up to the tie
   // tolerance is met. The continuous step meets it up to the rounding of its vertex only
   // (`exact`), so that the package, whose utility is recomputed, meets it up to the tie tolerance.
   const double margin = exact ? rounding_margin(floor) : tie_tolerance(floor, floor);
-  glp_set_row_bnds(lp_, utility_rows_[d], GLP_LO, floor - margin - utility_constants_[d], 0.0);
+  glpk().set_row_bnds(lp_, utility_rows_[d], GLP_LO, floor - margin - utility_constants_[d], 0.0);
 }
 
 void PackageProgram::bound_floors(bool exact) {
@@ -291,18 +335,18 @@ void PackageProgram::bound_floors(bool exact) {
 
 std::optional<std::vector<double>> PackageProgram::solve_discrete() {
   glp_smcp simplex = simplex_options();
-  int status = glp_simplex(lp_, &simplex);
+  int status = glpk().simplex(lp_, &simplex);
   if (status == GLP_EBADB || status == GLP_ESING || status == GLP_ECOND) {
     // A basis made invalid by rows added or removed since the last query: start afresh.
-    glp_adv_basis(lp_, 0);
-    status = glp_simplex(lp_, &simplex);
+    glpk().adv_basis(lp_, 0);
+    status = glpk().simplex(lp_, &simplex);
   }
-  if (status != 0 || glp_get_status(lp_) != GLP_OPT) return std::nullopt;
+  if (status != 0 || glpk().get_status(lp_) != GLP_OPT) return std::nullopt;
   glp_iocp branch = branch_and_bound_options();
-  if (glp_intopt(lp_, &branch) != 0 || glp_mip_status(lp_) != GLP_OPT) return std::nullopt;
-  const int n = glp_get_num_cols(lp_);
+  if (glpk().intopt(lp_, &branch) != 0 || glpk().mip_status(lp_) != GLP_OPT) return std::nullopt;
+  const int n = glpk().get_num_cols(lp_);
   std::vector<double> columns(static_cast<std::size_t>(n) + 1, 0.0);
-  for (int j = 1; j <= n; ++j) columns[static_cast<std::size_t>(j)] = glp_mip_col_val(lp_, j);
+  for (int j = 1; j <= n; ++j) columns[static_cast<std::size_t>(j)] = glpk().mip_col_val(lp_, j);
   return columns;
 }
 
@@ -311,9 +355,9 @@ std::optional<std::vector<double>> PackageProgram::solve_continuous(const std::v
   if (theta_columns_.empty()) return discrete;  // nothing continuous: the choice is the package
   std::vector<std::pair<double, double>> bounds;
   for (const int j : binary_columns_) {
-    bounds.emplace_back(glp_get_col_lb(lp_, j), glp_get_col_ub(lp_, j));
+    bounds.emplace_back(glpk().get_col_lb(lp_, j), glpk().get_col_ub(lp_, j));
     const double fixed = std::round(discrete[static_cast<std::size_t>(j)]);
-    glp_set_col_bnds(lp_, j, GLP_FX, fixed, fixed);
+    glpk().set_col_bnds(lp_, j, GLP_FX, fixed, fixed);
   }
   const std::size_t own = dimension(proposer);
   const double own_floor = floors_[own];
@@ -327,24 +371,24 @@ std::optional<std::vector<double>> PackageProgram::solve_continuous(const std::v
   simplex.tol_bnd = 1e-12;
   std::optional<std::vector<double>> out;
   set_objective(utility_coefficients_[own]);
-  if (glp_simplex(lp_, &simplex) == 0 && glp_get_status(lp_) == GLP_OPT) {
+  if (glpk().simplex(lp_, &simplex) == 0 && glpk().get_status(lp_) == GLP_OPT) {
     if (others) {
       // Among the maximisers, the best for the others: u_rho held at its optimum.
-      set_floor(proposer, glp_get_row_prim(lp_, utility_rows_[own]) + utility_constants_[own], true);
+      set_floor(proposer, glpk().get_row_prim(lp_, utility_rows_[own]) + utility_constants_[own], true);
       set_objective(others_coefficients(own));
-      glp_simplex(lp_, &simplex);
+      glpk().simplex(lp_, &simplex);
     }
-    if (glp_get_status(lp_) == GLP_OPT) {
-      const int n = glp_get_num_cols(lp_);
+    if (glpk().get_status(lp_) == GLP_OPT) {
+      const int n = glpk().get_num_cols(lp_);
       out.emplace(static_cast<std::size_t>(n) + 1, 0.0);
-      for (int j = 1; j <= n; ++j) (*out)[static_cast<std::size_t>(j)] = glp_get_col_prim(lp_, j);
+      for (int j = 1; j <= n; ++j) (*out)[static_cast<std::size_t>(j)] = glpk().get_col_prim(lp_, j);
     }
   }
   floors_[own] = own_floor;
   bound_floors(false);
   for (std::size_t b = 0; b < binary_columns_.size(); ++b) {
     const auto [lo, hi] = bounds[b];
-    glp_set_col_bnds(lp_, binary_columns_[b], lo == hi ? GLP_FX : GLP_DB, lo, hi);
+    glpk().set_col_bnds(lp_, binary_columns_[b], lo == hi ? GLP_FX : GLP_DB, lo, hi);
   }
   return out;
 }
@@ -374,20 +418,20 @@ Agreement PackageProgram::decode(const std::vector<double>& columns) const {
 }
 
 void PackageProgram::instantiate() {
-  glp_set_obj_dir(lp_, GLP_MAX);
-  glp_add_cols(lp_, static_cast<int>(columns_.size()));
+  glpk().set_obj_dir(lp_, GLP_MAX);
+  glpk().add_cols(lp_, static_cast<int>(columns_.size()));
   for (std::size_t j = 0; j < columns_.size(); ++j) {
     const Column& c = columns_[j];
     const auto column = static_cast<int>(j + 1);
-    glp_set_col_kind(lp_, column, c.binary ? GLP_BV : GLP_CV);
-    glp_set_col_bnds(lp_, column, c.lo == c.hi ? GLP_FX : GLP_DB, c.lo, c.hi);
+    glpk().set_col_kind(lp_, column, c.binary ? GLP_BV : GLP_CV);
+    glpk().set_col_bnds(lp_, column, c.lo == c.hi ? GLP_FX : GLP_DB, c.lo, c.hi);
   }
-  glp_add_rows(lp_, static_cast<int>(rows_.size()));
+  glpk().add_rows(lp_, static_cast<int>(rows_.size()));
   for (std::size_t i = 0; i < rows_.size(); ++i) {
     const Row& r = rows_[i];
     const auto row = static_cast<int>(i + 1);
-    glp_set_mat_row(lp_, row, static_cast<int>(r.index.size() - 1), r.index.data(), r.value.data());
-    glp_set_row_bnds(lp_, row, r.type, r.lo, r.hi);
+    glpk().set_mat_row(lp_, row, static_cast<int>(r.index.size() - 1), r.index.data(), r.value.data());
+    glpk().set_row_bnds(lp_, row, r.type, r.lo, r.hi);
   }
 }
 
@@ -403,27 +447,27 @@ void PackageProgram::cut_off(const std::vector<double>& columns) {
   std::vector<int> index{0};
   index.insert(index.end(), binary_columns_.begin(), binary_columns_.end());
   coefficients.insert(coefficients.begin(), 0.0);  // GLPK's arrays are 1-based
-  const int row = glp_add_rows(lp_, 1);
-  glp_set_mat_row(lp_, row, static_cast<int>(binary_columns_.size()), index.data(), coefficients.data());
-  glp_set_row_bnds(lp_, row, GLP_UP, 0.0, ones - 1.0);
+  const int row = glpk().add_rows(lp_, 1);
+  glpk().set_mat_row(lp_, row, static_cast<int>(binary_columns_.size()), index.data(), coefficients.data());
+  glpk().set_row_bnds(lp_, row, GLP_UP, 0.0, ones - 1.0);
 }
 
 std::optional<Agreement> PackageProgram::best(std::size_t proposer, std::span<const double> floors) {
   if (empty_) return std::nullopt;
   // The core never prints: GLPK's clique-cut generator writes to the terminal whatever the
   // message level, so its terminal output is off (a per-thread setting: set it here).
-  glp_term_out(GLP_OFF);
+  glpk().term_out(GLP_OFF);
   // The GLPK problem lives for this query only, in this thread: GLPK keeps its memory in a
   // per-thread environment, so a problem must be created, used and deleted by one thread,
   // and an offer space is solved in one thread and released in another (the engine's lazily
   // solved equilibrium, the Python module's worker). The environment itself is freed after
   // each query too: a worker thread that ends would otherwise leak it.
-  lp_ = glp_create_prob();
+  lp_ = glpk().create_prob();
   instantiate();
   std::optional<Agreement> result = lexicographic_best(proposer, floors);
-  glp_delete_prob(lp_);
+  glpk().delete_prob(lp_);
   lp_ = nullptr;
-  glp_free_env();
+  glpk().free_env();
   floors_.assign(veto_.size(), -std::numeric_limits<double>::infinity());
   return result;
 }

@@ -20,13 +20,20 @@
 //   - every two-player game of Gambit's in tests/data/gambit as the files give them (small:
 //     their times are mostly process start-up, which a 3 MB C program wins).
 //
+// The floor: before the games, /bin/true and `parley --version` are run as the programs are
+// (run_process), --starts times each, and their mean costs printed. No program runs in less
+// than /bin/true, so under the families of small games (the random ones, Gambit's) a row "as if
+// parley were /bin/true" gives the highest ratio any program could reach there: lrsnash's time
+// over that many starts of /bin/true. Where it is below 3, so is every program's ratio.
+//
 // Without lrsnash on PATH (or --lrsnash), parley is timed alone and nothing is compared.
 //
 //   bench_lrsnash [--parley PATH] [--lrsnash PATH] [--sizes 14,15,16,17,18] [--small 200]
 //                 [--degenerate-sizes 12,14,16] [--coordination-sizes 11,13,15] [--zero-sizes 12,30]
-//                 [--seed 2026] [--keep DIR]
+//                 [--seed 2026] [--starts 500] [--keep DIR]
 //     --parley PATH   the parley binary (default: the one beside this program)
 //     --keep DIR      write the games to DIR and keep them (default: a temporary folder)
+//     --starts N      how many times /bin/true and `parley --version` are run for the floor
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -124,6 +131,20 @@ ProcessCost run_process(const std::vector<std::string>& argv, const fs::path& ou
   cost.peak_kib = peak_kib >= 0 ? peak_kib : usage.ru_maxrss;  // untraced: wait4's figure, an upper bound
   cost.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   return cost;
+}
+
+/// The mean cost of `runs` runs of `argv`, and whether every run succeeded.
+ProcessCost mean_cost(const std::vector<std::string>& argv, const fs::path& output, int runs) {
+  ProcessCost mean;
+  mean.ok = runs > 0;
+  for (int r = 0; r < runs; ++r) {
+    const ProcessCost one = run_process(argv, output);
+    mean.wall += one.wall / runs;
+    mean.cpu += one.cpu / runs;
+    mean.peak_kib = std::max(mean.peak_kib, one.peak_kib);
+    mean.ok = mean.ok && one.ok;
+  }
+  return mean;
 }
 
 std::string read_text(const fs::path& path) {
@@ -338,6 +359,15 @@ void print_row(const std::string& label, const Totals& t, bool with_lrs) {
   std::printf("\n");
 }
 
+/// Under a family of small games: the highest ratio any program could reach on them, lrsnash's
+/// time over as many starts of the trivial program (`floor`), by wall clock and by CPU.
+void print_ceiling(const Totals& t, const ProcessCost& floor) {
+  if (!floor.ok || t.games == 0) return;
+  std::printf("  %-28s %6s %11s %10s %10s %7s %10s %11s %9s\n", "as if parley were /bin/true", "", "",
+              fixed(t.games * floor.wall, 3).c_str(), "", ratio(t.lrs_wall, t.games * floor.wall).c_str(),
+              fixed(t.games * floor.cpu, 3).c_str(), "", ratio(t.lrs_cpu, t.games * floor.cpu).c_str());
+}
+
 std::vector<int> parse_sizes(const std::string& text) {
   std::vector<int> sizes;
   std::istringstream in(text);
@@ -356,6 +386,7 @@ int main(int argc, char** argv) {
   std::vector<int> coordination_sizes{11, 13, 15};
   std::vector<int> zero_sizes{12, 30};
   int small = 200;
+  int starts = 500;
   std::uint64_t seed = 2026;
   std::optional<fs::path> keep;
   for (int k = 1; k < argc; ++k) {
@@ -369,6 +400,7 @@ int main(int argc, char** argv) {
     else if (arg == "--zero-sizes" && has_value) zero_sizes = parse_sizes(argv[++k]);
     else if (arg == "--small" && has_value) small = std::max(0, std::atoi(argv[++k]));
     else if (arg == "--seed" && has_value) seed = std::strtoull(argv[++k], nullptr, 10);
+    else if (arg == "--starts" && has_value) starts = std::max(0, std::atoi(argv[++k]));
     else if (arg == "--keep" && has_value) keep = fs::path(argv[++k]);
     else {
       std::fprintf(stderr, "bench_lrsnash: unknown or incomplete argument %s\n", arg.c_str());
@@ -395,6 +427,19 @@ int main(int argc, char** argv) {
   std::printf("parley: %s\nlrsnash: %s\n", tools.parley.c_str(),
               with_lrs ? tools.lrsnash->c_str() : "not found (Debian package lrslib): parley timed alone");
   std::printf("whole processes, one at a time; wall-clock seconds, peak resident memory (VmHWM) at exit\n\n");
+
+  // The floor: what starting any program costs here, and what parley's own start adds to it.
+  ProcessCost floor;
+  if (starts > 0) {
+    const fs::path discard = tools.work / "start.txt";
+    floor = mean_cost({"/bin/true"}, discard, starts);
+    const ProcessCost version = mean_cost({tools.parley, "--version"}, discard, starts);
+    std::printf("process start, mean of %d runs: /bin/true %s ms (cpu %s ms), the floor: no program starts faster;\n"
+                "parley --version %s ms (cpu %s ms). Under the families of small games, the row \"as if parley were\n"
+                "/bin/true\" gives the highest ratio any program could reach there: lrsnash's time over the floor's.\n\n",
+                starts, fixed(1e3 * floor.wall, 3).c_str(), fixed(1e3 * floor.cpu, 3).c_str(),
+                fixed(1e3 * version.wall, 3).c_str(), fixed(1e3 * version.cpu, 3).c_str());
+  }
 
   bool all_same = true;
   std::mt19937_64 rng(seed);
@@ -447,6 +492,7 @@ int main(int argc, char** argv) {
       t.add(compare_on(tools, files));
     }
     print_row(std::to_string(small) + " games, 2x2 to 12x12", t, with_lrs);
+    if (with_lrs) print_ceiling(t, floor);
     all_same = all_same && (!with_lrs || t.same == t.games);
   }
 
@@ -479,6 +525,7 @@ int main(int argc, char** argv) {
   std::printf("\nGambit's two-player games (tests/data/gambit), degenerate families included\n");
   print_header(with_lrs);
   print_row("every game", reference, with_lrs);
+  if (with_lrs) print_ceiling(reference, floor);
   for (const std::string& name : differing) std::printf("  different sets: %s\n", name.c_str());
   all_same = all_same && differing.empty();
 
