@@ -84,9 +84,9 @@ void JsonWriter::before_value() {
     top.has_key = false;
     return;
   }
-  if (!top.empty) buffer() += ',';
+  if (!top.empty) buffer() += top.one_line && indent_ > 0 ? ", " : ",";
   top.empty = false;
-  newline();
+  if (!top.one_line) newline();
 }
 
 JsonWriter& JsonWriter::raw(std::string_view text) {
@@ -143,8 +143,9 @@ JsonWriter& JsonWriter::end_array() {
   if (stack_.empty() || stack_.back().object)
     throw std::logic_error("JsonWriter: end_array without a matching begin_array");
   const bool empty = stack_.back().empty;
+  const bool one_line = stack_.back().one_line;
   stack_.pop_back();
-  if (!empty) newline();
+  if (!empty && !one_line) newline();
   buffer() += ']';
   emit();
   if (stack_.empty()) done_ = true;

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <limits>
 #include <sstream>
+#include <string>
 #include <stdexcept>
 
 #include "parley/io/format/json_writer.hpp"
@@ -39,6 +40,31 @@ TEST_CASE("JSON objects and arrays nest with commas and indentation", "[io][json
         "    null\n"
         "  ]\n"
         "}");
+}
+
+TEST_CASE("JSON arrays of numbers or strings (array()) stand on one line, whatever the indentation", "[io][json]") {
+  std::ostringstream out;
+  JsonWriter json(out);
+  json.begin_object()
+      .key("x").array(std::vector<double>{1, 0, 0.5})
+      .key("names").array(std::vector<std::string>{"a", "b"})
+      .key("none").array(std::vector<int>{})
+      .key("rows").begin_array().begin_object().key("y").array(std::vector<int>{2, 3}).end_object().end_array()
+      .end_object();
+  CHECK(out.str() ==
+        "{\n"
+        "  \"x\": [1, 0, 0.5],\n"
+        "  \"names\": [\"a\", \"b\"],\n"
+        "  \"none\": [],\n"
+        "  \"rows\": [\n"
+        "    {\n"
+        "      \"y\": [2, 3]\n"
+        "    }\n"
+        "  ]\n"
+        "}");
+  std::ostringstream flat;
+  JsonWriter(flat, 0).begin_object().key("x").array(std::vector<int>{1, 2}).end_object();
+  CHECK(flat.str() == "{\"x\":[1,2]}");
 }
 
 TEST_CASE("JSON values formatted apart at their depth splice into a document as if written in place", "[io][json]") {
