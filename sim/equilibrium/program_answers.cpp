@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 #include "parley/model/utility_tolerance.hpp"
 
@@ -24,6 +25,7 @@ bool ProgramAnswers::below(const Kept& kept) const {
 
 std::size_t ProgramAnswers::set_key(std::size_t proposer, std::span<const double> floors) {
   const auto position = static_cast<std::size_t>(std::find(veto_.begin(), veto_.end(), proposer) - veto_.begin());
+  if (position == veto_.size()) throw std::invalid_argument("the proposer's problem: the proposer has no veto");
   for (std::size_t d = 0; d < veto_.size(); ++d)
     key_[d] = d == position ? -std::numeric_limits<double>::infinity() : floors[veto_[d]];
   return position;

@@ -40,6 +40,7 @@ class ProgramAnswers {
   /// The answer for `proposer` (a veto party) given floors (indexed by party; only the veto
   /// responders' entries bind; -infinity binds nothing): an index into the packages kept
   /// (package(), utilities()), or nullopt when no package of the class meets them.
+  /// \throws std::invalid_argument when `proposer` is not a veto party.
   [[nodiscard]] std::optional<std::size_t> best(std::size_t proposer, std::span<const double> floors);
 
   /// An upper bound on best(proposer, floors)'s u_proposer from the answers kept, solving
