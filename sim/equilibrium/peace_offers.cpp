@@ -324,9 +324,12 @@ const ParetoFrontier& PeaceOffers::pair_frontier(std::size_t c, std::size_t d, s
 
 double PeaceOffers::pair_best(std::size_t c, std::size_t d, std::size_t e, double floor) const {
   const ParetoFrontier& f = pair_frontier(c, d, e);
+  // A thinned frontier (epsilon > 0, adversarial spaces only) may miss a package just above the
+  // floor: it bounds nothing, and the class's program decides.
+  if (f.epsilon() > 0.0) return std::numeric_limits<double>::infinity();
   const auto point = d < e ? f.max_a_given_b(floor) : f.max_b_given_a(floor);
   if (!point) return -std::numeric_limits<double>::infinity();
-  return (d < e ? point->u_a : point->u_b) + f.epsilon();
+  return d < e ? point->u_a : point->u_b;
 }
 
 std::size_t PeaceOffers::programs_solved() const {
@@ -336,7 +339,7 @@ std::size_t PeaceOffers::programs_solved() const {
 }
 
 const AgreementSpace& PeaceOffers::class_space(std::size_t c) const {
-  if (spaces_.empty())
+  if (veto_.size() > 2)
     throw std::logic_error("peace offers: with three or more veto parties a class is a program, not a frontier");
   return spaces_[c];
 }
@@ -434,7 +437,7 @@ std::optional<SpacePoint> PeaceOffers::best_for(std::size_t proposer, std::span<
 
 std::optional<SpacePoint> PeaceOffers::best_for_at(int t, int s, std::size_t proposer, std::span<const double> floors,
                                                    std::span<double> utilities) const {
-  if (!programs_.empty()) return best_for_many(t, s, proposer, floors, utilities);
+  if (veto_.size() > 2) return best_for_many(t, s, proposer, floors, utilities);
   // Branch and bound: with the responder j's floor f_j on u_j, no agreement of class c is worth
   // more to the proposer than a(t) min(max_c u_rho, min_lambda M_c(lambda) - lambda f_j) +
   // b(t, L), so once some class is known to give `reached`, a class whose bound falls short of
@@ -618,7 +621,7 @@ std::optional<SpacePoint> PeaceOffers::best_for_many(int t, int s, std::size_t p
 }
 
 void PeaceOffers::package_into(const SpacePoint& point, Agreement& out) const {
-  if (!programs_.empty()) {
+  if (veto_.size() > 2) {
     out = programs_[point.part]->package(point.index);
     return;
   }
@@ -647,7 +650,7 @@ double PeaceOffers::value_of(const Agreement& x, int t, int s, std::size_t party
 }
 
 bool PeaceOffers::any_self_enforcing(int t, int s) const {
-  if (!programs_.empty()) {
+  if (veto_.size() > 2) {
     // Some package of some class every veto belligerent would keep: the first veto party's best
     // given the others' thresholds, kept when it clears its own.
     for (std::size_t c = 0; c < classes_.size(); ++c) {

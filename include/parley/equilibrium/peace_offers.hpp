@@ -222,9 +222,8 @@ class PeaceOffers final : public OfferSpace {
   std::size_t pair_count_ = 0;
   /// The frontier of class c for veto positions d != e (either order).
   [[nodiscard]] const ParetoFrontier& pair_frontier(std::size_t c, std::size_t d, std::size_t e) const;
-  /// max u_{veto[d]} s.t. u_{veto[e]} >= floor over class c, from its pair frontier (plus the
-  /// frontier's epsilon, so that it bounds even a thinned frontier); -infinity when nothing
-  /// meets the floor.
+  /// max u_{veto[d]} s.t. u_{veto[e]} >= floor over class c, from its pair frontier; -infinity
+  /// when nothing meets the floor, +infinity (no bound) when the frontier was thinned.
   [[nodiscard]] double pair_best(std::size_t c, std::size_t d, std::size_t e, double floor) const;
   std::vector<double> best_utility_;        ///< max u_i over class c, [class * parties + party] (veto parties)
   /// The slopes lambda of the support values (best_for_at's bound).
