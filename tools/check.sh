@@ -2,7 +2,8 @@
 # Sets Parley up and runs every test: the warnings-as-errors build and its test suite, the
 # same suite under AddressSanitizer and UndefinedBehaviorSanitizer (a clang build, which also
 # holds the libFuzzer targets), a minute of fuzzing of each reader of untrusted input under
-# the same sanitizers (tests/fuzz/README.md), the notebooks and README figures end to end, and
+# the same sanitizers (tests/fuzz/README.md), the tests that run threads under ThreadSanitizer
+# (a third build), the notebooks and README figures end to end, and
 # every shipped scenario's HTML report loaded in headless Chromium (tests/report/README.md).
 # The first build has OpenMPI, so that `mpirun -np 2 parley sweep` is tested against the
 # serial sweep. This is what CI runs (.ci/run). Each phase prints its
@@ -49,6 +50,23 @@ phase "test suite under the sanitizers" env ASAN_OPTIONS=detect_leaks=1:abort_on
   ctest --test-dir build-asan -j2 --output-on-failure --timeout 600
 phase "fuzzing: scenario loader, .nfg reader, GENIUS importer, 60 s each" \
   tools/fuzz.sh run build-asan 60
+
+# The tests that run threads (the equilibrium searches, the Monte Carlo runs, the sweeps, the
+# integer programs' shared answers), in two groups at once, one a core: their results must not
+# depend on the thread count, and a data race would make them.
+thread_sanitized_tests() {
+  local status=0 first second
+  TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/parley_tests \
+    "[engine],[nash],[reverse_search],[mip],[leverage],[pressure],[adaptive]" &
+  first=$!
+  TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/parley_tests "[sweep]~[mpi]~mpi child*" &
+  second=$!
+  wait "$first" || status=1
+  wait "$second" || status=1
+  return "$status"
+}
+phase "build with ThreadSanitizer (clang)" tools/setup.sh --all --build-dir build-tsan --thread-sanitize --werror
+phase "the threaded tests under ThreadSanitizer" thread_sanitized_tests
 
 echo "== phase times"
 total=0

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Parley needs from Debian's packages (only what is missing), then configures
 # and builds it. Usage:
-#   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--fuzz] [--werror] [--mpi] [--notebooks]
-#                  [--browser] [--python] [--help]
+#   tools/setup.sh [--all] [--build-dir DIR] [--sanitize] [--thread-sanitize] [--fuzz] [--werror]
+#                  [--mpi] [--notebooks] [--browser] [--python] [--help]
 #   (no option)      build only the `parley` program (what `build/parley run` needs)
 #   --all            build every target: the library, the program, the tests, the benchmarks
 #   --build-dir DIR  build here (default: build)
 #   --sanitize       AddressSanitizer + UndefinedBehaviorSanitizer build (Debug, no benchmarks)
+#   --thread-sanitize  ThreadSanitizer build (clang, optimised with line tables, no benchmarks):
+#                    the threaded searches, runs and sweeps checked for data races
 #   --fuzz           build with clang, and the libFuzzer targets of tests/fuzz (tools/fuzz.sh runs
 #                    them); with --sanitize, one instrumented build serves the tests and the fuzzing
 #   --werror         treat warnings as errors
@@ -32,7 +34,7 @@ want_notebooks=0
 want_browser=0
 want_python=0
 want_mpi=0
-want_fuzz=0
+want_clang=0
 targets=(--target parley_cli)
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -45,7 +47,11 @@ while [ $# -gt 0 ]; do
     --sanitize) build_type=Debug
                 cmake_args+=(-DPARLEY_SANITIZE=ON -DCMAKE_CXX_FLAGS=-O2 -DCMAKE_CXX_FLAGS_DEBUG=-g1
                              -DPARLEY_BUILD_BENCHMARKS=OFF) ;;
-    --fuzz) want_fuzz=1
+    --thread-sanitize) build_type=RelWithDebInfo
+                       want_clang=1
+                       cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DPARLEY_THREAD_SANITIZE=ON
+                                    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1" -DPARLEY_BUILD_BENCHMARKS=OFF) ;;
+    --fuzz) want_clang=1
             cmake_args+=(-DCMAKE_CXX_COMPILER=clang++ -DPARLEY_FUZZ=ON) ;;
     --werror) cmake_args+=(-DPARLEY_WERROR=ON) ;;
     --mpi) want_mpi=1 ;;
@@ -76,7 +82,7 @@ fi
 [ "$want_browser" = 0 ] || packages+=(chromium fonts-dejavu-core)
 # libFuzzer and the sanitizers' runtime for clang are in libclang-rt-dev, which clang only
 # recommends.
-[ "$want_fuzz" = 0 ] || packages+=(clang libclang-rt-dev)
+[ "$want_clang" = 0 ] || packages+=(clang libclang-rt-dev)
 if [ "$want_mpi" = 1 ]; then
   packages+=(libopenmpi-dev openmpi-bin)
   cmake_args+=(-DPARLEY_WITH_MPI=ON)
