@@ -9,7 +9,7 @@
 
 #include "clause_split.hpp"
 #include "parley/agreement/admissible_packages.hpp"
-#include "restricted_issue.hpp"
+#include "parley/agreement/restricted_issue.hpp"
 
 namespace parley {
 

@@ -13,7 +13,7 @@
 
 #include "clause_split.hpp"
 #include "linear_interpolation.hpp"
-#include "restricted_issue.hpp"
+#include "parley/agreement/restricted_issue.hpp"
 
 namespace parley {
 

@@ -1,4 +1,4 @@
-#include "restricted_issue.hpp"
+#include "parley/agreement/restricted_issue.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -11,6 +11,7 @@
 
 #include "parley/agreement/admissible_packages.hpp"
 #include "parley/model/utility_tolerance.hpp"
+#include "parley/agreement/restricted_issue.hpp"
 
 namespace parley {
 namespace {
@@ -55,12 +56,6 @@ const Glpk& glpk() {
   return loaded;
 }
 #undef PARLEY_GLPK_FUNCTIONS
-
-/// Grid point j of a continuous issue with `steps`, as the frontier computes it (hi itself at
-/// j == steps), so that a package's amount is exactly the frontier's grid point.
-double grid_point(const Issue& issue, int j) {
-  return j == *issue.steps ? issue.hi : issue.lo + (issue.hi - issue.lo) * j / *issue.steps;
-}
 
 /// How many times a query may cut off a discrete choice that the solver's tolerances accepted
 /// and the model's tie rule does not; each cut removes one choice, and in practice none is
@@ -154,15 +149,12 @@ void PackageProgram::add_issue(std::size_t k, const IssueRestriction* r) {
       }
       return;  // any subset: no "exactly one" row
     case IssueKind::continuous: {
-      const double lo = r != nullptr && r->lo ? std::max(issue.lo, *r->lo) : issue.lo;
-      const double hi = r != nullptr && r->hi ? std::min(issue.hi, *r->hi) : issue.hi;
+      // The amounts the class allows, by the frontier's own rules (restricted_issue.hpp), so
+      // that a package's amount is exactly one of the frontier's grid points.
+      const auto [lo, hi] = restricted_interval(issue, r);
       if (issue.steps) {
-        // A grid point within 1e-9 of a step of a bound is in, as on the frontier.
-        const double slack = 1e-9 * (issue.hi - issue.lo) / *issue.steps;
-        for (int j = 0; j <= *issue.steps; ++j) {
-          const double z = grid_point(issue, j);
-          if (z >= lo - slack && z <= hi + slack) cols.amounts.push_back(z);
-        }
+        const auto [first, last] = restricted_grid_span(issue, r);
+        for (int j = first; j <= last; ++j) cols.amounts.push_back(frontier_grid_point(issue, j));
         add_choices(k, cols);
         break;
       }

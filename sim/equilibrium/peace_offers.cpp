@@ -546,6 +546,8 @@ std::optional<SpacePoint> PeaceOffers::best_for_many(int t, int s, std::size_t p
   // sigma_jc), and its bound a(t) max_c u_rho + b(t, L); classes no package of which can meet
   // the floors, or that the proposer itself would break, are out.
   open_classes_.clear();
+  const std::size_t m = veto_.size();
+  const auto rho = static_cast<std::size_t>(std::find(veto_.begin(), veto_.end(), proposer) - veto_.begin());
   for (std::size_t c = 0; c < classes_.size(); ++c) {
     bool open = !worth_more(sigma(c, proposer, t, s), best_utility_[c * parties_ + proposer]);
     for (const std::size_t j : veto_) {
@@ -564,8 +566,6 @@ std::optional<SpacePoint> PeaceOffers::best_for_many(int t, int s, std::size_t p
     if (!open) continue;
     // The pair frontiers: each pair of responders must be able to meet both floors, and the
     // proposer's best given one responder's floor bounds its best given all of them.
-    const std::size_t m = veto_.size();
-    const auto rho = static_cast<std::size_t>(std::find(veto_.begin(), veto_.end(), proposer) - veto_.begin());
     double most = best_utility_[c * parties_ + proposer];
     for (std::size_t d = 0; d < m && open; ++d) {
       if (d == rho) continue;

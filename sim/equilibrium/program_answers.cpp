@@ -15,7 +15,8 @@ ProgramAnswers::ProgramAnswers(const Scenario& scenario, std::span<const std::si
       parties_(scenario.parties.size()),
       program_(scenario, veto, restriction),
       kept_(veto.size()),
-      key_(veto.size()) {}
+      key_(veto.size()),
+      binding_(scenario.parties.size()) {}
 
 bool ProgramAnswers::below(const Kept& kept) const {
   for (std::size_t d = 0; d < veto_.size(); ++d)
@@ -56,7 +57,8 @@ bool ProgramAnswers::settles(const Kept& kept, std::span<const double> floors) c
 std::optional<std::size_t> ProgramAnswers::best(std::size_t proposer, std::span<const double> floors) {
   // The binding floors: the veto responders' own, -infinity for the proposer and the others.
   const std::size_t position = set_key(proposer, floors);
-  std::vector<double> binding(parties_, -std::numeric_limits<double>::infinity());
+  std::vector<double>& binding = binding_;
+  std::fill(binding.begin(), binding.end(), -std::numeric_limits<double>::infinity());
   for (std::size_t d = 0; d < veto_.size(); ++d) binding[veto_[d]] = key_[d];
   std::vector<Kept>& kept = kept_[position];
   for (auto it = kept.rbegin(); it != kept.rend(); ++it)

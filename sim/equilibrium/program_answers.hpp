@@ -82,6 +82,7 @@ class ProgramAnswers {
   std::vector<Agreement> packages_;
   std::vector<double> utilities_;  ///< parties_ per package
   std::vector<double> key_;        ///< scratch: the query's floors in veto order
+  std::vector<double> binding_;    ///< scratch: the same by party, -infinity for the others
   std::size_t solved_ = 0;
 };
 

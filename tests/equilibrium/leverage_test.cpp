@@ -189,6 +189,16 @@ void check_against_monte_carlo(const Scenario& sc, std::uint64_t seed) {
   }
 }
 
+
+// Whether some talk period of plan_front (talks every third period) leaves, at some interior
+// state, a measure in force or a party pressing until the next talks.
+bool anything_between_talks(const BargainingEquilibrium& eq, int horizon) {
+  for (int t = 0; t < horizon; t += 3)
+    for (int s = 1; s < 6; ++s)
+      if (eq.after_talks(t, s) != 0) return true;
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("Aid paused while a side rejects: the exact path and Monte Carlo agree", "[solve][leverage]") {
@@ -207,10 +217,7 @@ TEST_CASE("Aid paused while a side rejects: the exact path and Monte Carlo agree
   // The measures matter: they move the equilibrium, and some talks fail with one in force.
   const int s0 = eq.start_state();
   CHECK(std::abs(eq.value(0, s0, 1) - before.value(0, s0, 1)) > 1e-3);
-  bool some_leverage = false;
-  for (int t = 0; t < sc.horizon; t += 3)
-    for (int s = 1; s < 6; ++s) some_leverage = some_leverage || eq.after_talks(t, s) != 0;
-  CHECK(some_leverage);
+  CHECK(anything_between_talks(eq, sc.horizon));
   REQUIRE(eq.path().settled > 0.05);
   REQUIRE(eq.path().settled < 0.95);
   check_against_monte_carlo(sc, 5);
@@ -225,10 +232,7 @@ TEST_CASE("Pressing after failed talks: the exact path and Monte Carlo agree", "
   sc.parties[1].pressure = Pressure{0.3, 0.004};
   const auto eq = BargainingEquilibrium::solve(sc, AgreementSpace(sc));
   REQUIRE(eq.between_talks_count() == 4);
-  bool someone_presses = false;
-  for (int t = 0; t < sc.horizon; t += 3)
-    for (int s = 1; s < 6; ++s) someone_presses = someone_presses || eq.after_talks(t, s) != 0;
-  CHECK(someone_presses);
+  CHECK(anything_between_talks(eq, sc.horizon));
   REQUIRE(eq.path().settled > 0.05);
   REQUIRE(eq.path().settled < 0.95);
   check_against_monte_carlo(sc, 7);

@@ -1,8 +1,9 @@
 #pragma once
 /// \file restricted_issue.hpp
-/// What an IssueRestriction leaves of one issue (issue 15). The two-party frontier and the
-/// epsilon-Pareto set both build a class of agreements issue by issue from these options, so
-/// that both agree on which amounts, levels and grid points a class allows.
+/// What an IssueRestriction leaves of one issue (issue 15). The two-party frontier, the
+/// epsilon-Pareto set and the integer programs of the proposer's problem all build a class of
+/// agreements issue by issue from these options, so that they agree on which amounts, levels
+/// and grid points a class allows.
 
 #include <utility>
 #include <vector>
